@@ -1,0 +1,172 @@
+"""What every check kind shares: the Rule value, option validation and regex helpers."""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+from factlint.document import Document
+from factlint.finding import Finding
+
+# Seconds one regex search may take before the rule is reported as too slow.
+MATCH_TIMEOUT = 2.0
+
+Check = Callable[[Document], Iterable[Finding]]
+
+
+class RuleError(Exception):
+    """A rule that cannot be built; `key` names the YAML key at fault, if one is."""
+
+    def __init__(self, message: str, key: str | None = None) -> None:
+        super().__init__(message)
+        self.key = key
+
+
+@dataclass(frozen=True)
+class Option:
+    """A kind-specific rule key: how to validate it, its default, whether it is required."""
+
+    validate: Callable[[Any], Any]
+    default: Any = None
+    required: bool = False
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule as loaded from its YAML file, common fields checked, options validated."""
+
+    id: str
+    kind: str
+    level: str
+    message: str
+    options: Mapping[str, Any] = field(default_factory=dict)
+    description: str = ""
+    link: str = ""
+    enabled: bool = True
+    examples: tuple[Mapping[str, Any], ...] = ()
+    source: str = ""
+
+    def finding(self, doc: Document, start: int, end: int, fix: str | None = None,
+                message: str | None = None, **fields: object) -> Finding:
+        """Make a Finding for doc.text[start:end], the message filled from fields."""
+        line, column = doc.position(start)
+        end_line, end_column = doc.position(end)
+        match = doc.text[start:end]
+        # Messages stay on one line even when a match is hard-wrapped across two.
+        values = {"match": " ".join(match.split()), "expected": fix or "", **fields}
+        text = (message or self.message).format_map(_Blank(values))
+        return Finding(doc.path, line, column, end_line, end_column, self.id, self.level,
+                       text, match, fix, start, end)
+
+
+class _Blank(dict):
+    """A format map that renders a placeholder with no value as empty text."""
+
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def placeholders(template: str) -> set[str]:
+    """Return the field names a message template uses; raise ValueError if it is malformed."""
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def validate_options(rule_options: Mapping[str, Any], schema: Mapping[str, Option]) -> dict[str, Any]:
+    """Check a rule's kind-specific options against the kind's schema and fill defaults."""
+    values: dict[str, Any] = {}
+    for key, option in schema.items():
+        if key in rule_options:
+            try:
+                values[key] = option.validate(rule_options[key])
+            except (TypeError, ValueError) as exc:
+                raise RuleError(f"'{key}' {exc}", key) from None
+        elif option.required:
+            raise RuleError(f"missing required key '{key}'")
+        else:
+            values[key] = option.default
+    return values
+
+
+def string_value(value: Any) -> str:
+    """Validate a string option."""
+    if not isinstance(value, str):
+        raise TypeError("must be a string")
+    return value
+
+
+def boolean(value: Any) -> bool:
+    """Validate a true/false option."""
+    if not isinstance(value, bool):
+        raise TypeError("must be true or false")
+    return value
+
+
+def integer(value: Any) -> int:
+    """Validate a whole-number option."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError("must be a whole number")
+    return value
+
+
+def number(value: Any) -> float:
+    """Validate a numeric option."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError("must be a number")
+    return float(value)
+
+
+def string_list(value: Any) -> tuple[str, ...]:
+    """Validate a list of strings (a single string is taken as a list of one)."""
+    if isinstance(value, str):
+        return (value,)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise TypeError("must be a list of strings")
+    return tuple(value)
+
+
+def string_map(value: Any) -> dict[str, str]:
+    """Validate a mapping of strings to strings."""
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    ):
+        raise TypeError("must be a mapping of strings to strings")
+    return dict(value)
+
+
+def compile_regex(pattern: str, ignore_case: bool = False, key: str = "patterns") -> regex.Pattern:
+    """Compile a rule's regular expression, reporting a bad one as a RuleError on `key`."""
+    flags = regex.V0 | (regex.IGNORECASE if ignore_case else 0)
+    try:
+        return regex.compile(pattern, flags)
+    except (regex.error, TypeError, ValueError) as exc:
+        raise RuleError(f"invalid regular expression {pattern!r}: {exc}", key) from None
+
+
+def find_all(pattern: regex.Pattern, text: str) -> Iterator[regex.Match]:
+    """Iterate over a pattern's matches with a time limit, so a runaway pattern cannot hang."""
+    return pattern.finditer(text, timeout=MATCH_TIMEOUT)
+
+
+def exception_pattern(phrases: tuple[str, ...], ignore_case: bool) -> regex.Pattern | None:
+    """Compile a rule's exception phrases into one search, or None when it has none."""
+    return compile_regex(word_pattern(phrases), ignore_case, "exceptions") if phrases else None
+
+
+def spans(pattern: regex.Pattern | None, text: str) -> list[tuple[int, int]]:
+    """Return the spans a pattern matches in text (none when there is no pattern)."""
+    return [m.span() for m in find_all(pattern, text)] if pattern is not None else []
+
+
+def inside(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
+    """Tell whether [start, end) lies within one of the ranges."""
+    return any(a <= start and end <= b for a, b in ranges)
+
+
+def word_pattern(words: Iterable[str]) -> str:
+    """Return a regex alternation matching any of the words as whole words, longest first."""
+    escaped = sorted((regex.escape(w) for w in words), key=len, reverse=True)
+    return r"(?<![\w.])(?:" + "|".join(escaped) + r")(?!\w|\.\w)"

@@ -1,0 +1,67 @@
+"""The `consistency` kind: alternatives where one document should keep to one form."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+
+from factlint.checks.base import Check, Option, Rule, boolean, compile_regex, find_all, word_pattern
+from factlint.checks.substitution import match_case
+from factlint.document import Document
+from factlint.finding import Finding
+
+
+def _pairs(value: Any) -> tuple[tuple[str, ...], ...]:
+    """Validate a list of alternative groups, each a list of two or more strings."""
+    if not isinstance(value, list) or not all(
+        isinstance(g, list) and len(g) >= 2 and all(isinstance(w, str) for w in g) for g in value
+    ) or not value:
+        raise TypeError("must be a list of lists of two or more strings")
+    return tuple(tuple(g) for g in value)
+
+
+OPTIONS = {
+    "pairs": Option(_pairs, required=True),
+    "ignore_case": Option(boolean, True),
+}
+PLACEHOLDERS = frozenset({"count", "first_line"})
+DEFAULT_MESSAGE = "'{match}' and '{expected}' are both used: keep to '{expected}' ({count} uses)"
+
+
+def build(rule: Rule) -> Check:
+    """Compile each group of alternatives into one search."""
+    ignore_case = rule.options["ignore_case"]
+    groups = [
+        (compile_regex(word_pattern(group), ignore_case, "pairs"), _canon(group, ignore_case))
+        for group in rule.options["pairs"]
+    ]
+
+    def check(doc: Document) -> Iterator[Finding]:
+        for pattern, canon in groups:
+            yield from _check_group(rule, doc, pattern, canon, ignore_case)
+
+    return check
+
+
+def _canon(group: tuple[str, ...], ignore_case: bool) -> dict[str, str]:
+    """Map each alternative, as matched, to its form as written in the rule."""
+    return {(w.lower() if ignore_case else w): w for w in group}
+
+
+def _check_group(rule: Rule, doc: Document, pattern, canon: dict[str, str],
+                 ignore_case: bool) -> Iterator[Finding]:
+    """Flag every use of a minority form; ties go to the form used first."""
+    matches = list(find_all(pattern, doc.lint_text))
+    forms = [canon[m.group(0).lower() if ignore_case else m.group(0)] for m in matches]
+    counts = Counter(forms)
+    if len(counts) < 2:
+        return
+    first_seen = {form: i for i, form in reversed(list(enumerate(forms)))}
+    majority = max(counts, key=lambda f: (counts[f], -first_seen[f]))
+    first_line = doc.position(matches[first_seen[majority]].start())[0]
+    for match, form in zip(matches, forms):
+        if form != majority:
+            expected = match_case(match.group(0), majority) if ignore_case else majority
+            yield rule.finding(doc, *match.span(), fix=expected, count=counts[majority],
+                               first_line=first_line)

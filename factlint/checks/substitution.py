@@ -1,0 +1,58 @@
+"""The `substitution` kind: swap an observed form for the expected one (fixable)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from factlint.checks.base import (
+    Check, Option, Rule, RuleError, boolean, compile_regex, exception_pattern, find_all, inside,
+    spans, string_list, string_map, word_pattern,
+)
+from factlint.document import Document
+from factlint.finding import Finding
+
+OPTIONS = {
+    "swap": Option(string_map, required=True),
+    "exceptions": Option(string_list, ()),
+    "ignore_case": Option(boolean, False),
+    "skip_headings": Option(boolean, False),
+}
+PLACEHOLDERS: frozenset[str] = frozenset()
+DEFAULT_MESSAGE = "'{match}' → '{expected}'"
+
+
+def build(rule: Rule) -> Check:
+    """Compile the swap map into one whole-word search."""
+    swap = rule.options["swap"]
+    if not swap:
+        raise RuleError("'swap' must not be empty", "swap")
+    ignore_case = rule.options["ignore_case"]
+    lookup = {(k.lower() if ignore_case else k): v for k, v in swap.items()}
+    pattern = compile_regex(word_pattern(swap), ignore_case, "swap")
+    exceptions = exception_pattern(rule.options["exceptions"], ignore_case)
+
+    def check(doc: Document) -> Iterator[Finding]:
+        excepted = spans(exceptions, doc.lint_text)
+        for match in find_all(pattern, doc.lint_text):
+            start, end = match.span()
+            if inside(start, end, excepted):
+                continue
+            if rule.options["skip_headings"] and doc.in_heading(start):
+                continue
+            found = match.group(0)
+            expected = lookup[found.lower()] if ignore_case else lookup[found]
+            if ignore_case:
+                expected = match_case(found, expected)
+            if expected != found:
+                yield rule.finding(doc, start, end, fix=expected)
+
+    return check
+
+
+def match_case(observed: str, expected: str) -> str:
+    """Give `expected` the capitalisation of `observed`: UPPER, Capitalised or as written."""
+    if len(observed) > 1 and observed.isupper():
+        return expected.upper()
+    if observed[:1].isupper():
+        return expected[:1].upper() + expected[1:]
+    return expected

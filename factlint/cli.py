@@ -1,0 +1,254 @@
+"""The command line: parse options, lint the drafts, print findings, exit 0, 1 or 2."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import functools
+import os
+import sys
+from pathlib import Path
+
+from factlint import __version__, baseline, changed, parallel, runner
+from factlint.config import ConfigError, Settings, merge_command_line
+from factlint.document import Dateline
+from factlint.engine import LoadError, RuleSet
+from factlint.finding import LEVELS, level_rank
+from factlint.formats import FORMATS, Destination, OutputError, destinations, emit
+from factlint.report import FileReport, Report
+from factlint.runner import STDIN, Outcome, Resolver, collect, lint_one
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _date(value: str) -> Dateline:
+    try:
+        return Dateline(dt.date.fromisoformat(value), "--date")
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a YYYY-MM-DD date: {value!r}") from None
+
+
+def _globs(value: str) -> list[str]:
+    return [v for v in value.split(",") if v]
+
+
+def _jobs(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"not a positive number of processes: {value!r}")
+    return int(value)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser of the factlint command."""
+    parser = argparse.ArgumentParser(
+        prog="factlint",
+        description="Fact-check a draft: dates, names, figures and house style, from YAML rules.",
+        epilog="Exit status: 0 no finding at or above --fail-level (after --baseline and --changed-only), "
+               "1 findings, 2 usage, configuration or input error.",
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="drafts or folders (.txt, .md, .markdown); - for standard input")
+    parser.add_argument("--rules", action="append", type=Path, metavar="PATH", help="a rule file or pack to add (repeatable)")
+    parser.add_argument("--no-default-rules", action="store_true", help="do not load the default rule pack")
+    parser.add_argument("--select", action="append", type=_globs, metavar="GLOBS", help="run only these rule ids (globs, comma-separated)")
+    parser.add_argument("--ignore", action="append", type=_globs, metavar="GLOBS", help="skip these rule ids (globs, comma-separated)")
+    parser.add_argument("--fail-level", choices=LEVELS, help="lowest level that fails the run (default: warning)")
+    parser.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the dateline, overriding any in the draft")
+    parser.add_argument("--format", action="append", choices=sorted(FORMATS), help="output format, repeatable (default: text)")
+    parser.add_argument("--output", type=Path, metavar="PATH", help="write the report to PATH instead of standard output")
+    parser.add_argument("--config", type=Path, metavar="FILE", help="use this configuration file instead of looking one up")
+    parser.add_argument("--warn-unused-disables", action="store_true", default=None,
+                        help="report factlint-disable comments that silence nothing")
+    parser.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text output")
+    fixing = parser.add_mutually_exclusive_group()
+    fixing.add_argument("--fix", action="store_true", help="apply fixes to the files in place")
+    fixing.add_argument("--diff", action="store_true", help="print fixes as a unified diff; change nothing")
+    actions = parser.add_mutually_exclusive_group()
+    actions.add_argument("--list-rules", action="store_true", help="list the rules that would run, and exit")
+    actions.add_argument("--test-rules", nargs="?", const="", metavar="PATH", help="run the rules' examples (of PATH, or of the configured packs)")
+    parser.add_argument("--version", action="version", version=f"factlint {__version__}")
+    _add_ci_options(parser)
+    return parser
+
+
+def _add_ci_options(parser: argparse.ArgumentParser) -> None:
+    """Add the options a CI job uses: report files, baselines, changed lines, processes."""
+    ci = parser.add_argument_group("CI gates and reports")
+    for name in sorted(FORMATS):
+        ci.add_argument(f"--output-{name}", type=Path, metavar="PATH", help=f"also write a {name} report to PATH")
+    baselines = ci.add_mutually_exclusive_group()
+    baselines.add_argument("--baseline", type=Path, metavar="FILE", help="do not report the findings recorded in FILE")
+    baselines.add_argument("--write-baseline", type=Path, metavar="FILE", help="record every current finding in FILE, and exit 0")
+    ci.add_argument("--changed-only", nargs="?", const="HEAD", metavar="REV",
+                    help="report only findings on lines changed since git revision REV (default: HEAD)")
+    ci.add_argument("--jobs", type=_jobs, metavar="N", help="lint in N processes (default: number of cores)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run factlint with the given arguments and return its exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return _run(parser, args)
+    except (ConfigError, LoadError, OutputError, baseline.BaselineError, changed.GitError,
+            parallel.WorkerError) as exc:
+        print(f"factlint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except BrokenPipeError:
+        return EXIT_ERROR
+
+
+def _layer(args: argparse.Namespace):
+    """Return the function that lays the command-line options over a file's settings.
+
+    It is a partial, not a closure, so that worker processes can be sent it.
+    """
+    return functools.partial(
+        merge_command_line,
+        rules=args.rules,
+        default_rules=False if args.no_default_rules else None,
+        select=tuple(g for group in args.select for g in group) if args.select else None,
+        ignore=tuple(g for group in args.ignore for g in group) if args.ignore else None,
+        fail_level=args.fail_level,
+        date=args.date,
+        warn_unused_disables=args.warn_unused_disables,
+    )
+
+
+def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    """Dispatch to the action the arguments ask for."""
+    resolver = Resolver(_layer(args), args.config)
+    if args.config is not None and not args.config.is_file():
+        raise ConfigError(f"{args.config}: no such configuration file")
+    if args.test_rules is not None:
+        return _test_rules(args.test_rules, resolver)
+    if args.list_rules:
+        return _list_rules(resolver)
+    if args.changed_only is not None and Path(args.changed_only).exists():
+        # `--changed-only drafts/` names a path, not a revision: argparse cannot tell them apart.
+        args.paths.insert(0, args.changed_only)
+        args.changed_only = "HEAD"
+    if not args.paths:
+        parser.error("no PATH given (use - for standard input)")
+    if (args.fix or args.diff) and STDIN in args.paths:
+        parser.error("--fix and --diff need files, not standard input")
+    if args.changed_only is not None and STDIN in args.paths:
+        parser.error("--changed-only needs files in a git repository, not standard input")
+    files = {name: getattr(args, f"output_{name}") for name in FORMATS if getattr(args, f"output_{name}")}
+    routes = destinations(args.format, files, args.output)
+    return _lint(args, resolver, routes)
+
+
+def _lint_all(args: argparse.Namespace, resolver: Resolver, paths: list[Path], mode: str) -> list[Outcome]:
+    """Lint the drafts, in worker processes when there are several drafts and jobs."""
+    jobs = args.jobs or parallel.default_jobs()
+    if jobs == 1 or len(paths) < 2 or STDIN in map(str, paths):
+        return [lint_one(path, resolver, mode) for path in paths]
+    for path in paths:  # load each configuration's rules once, here, before workers fork
+        resolver.rule_set(path)
+    runner.share(resolver, mode)
+    return parallel.ordered_map(runner.lint_in_worker, paths, jobs, runner.start_worker,
+                                (resolver.layer, resolver.config, mode))
+
+
+def _lint(args: argparse.Namespace, resolver: Resolver, routes: list[Destination]) -> int:
+    """Lint every draft, apply the gates, write the reports (or diffs); return the exit status."""
+    known = baseline.Baseline.load(args.baseline) if args.baseline is not None else None
+    mode = "fix" if args.fix else "diff" if args.diff else "check"
+    files, errors, diffs = _outcomes(args, resolver, mode)
+    if args.diff:
+        sys.stdout.write("".join(diffs))
+        return EXIT_ERROR if errors else (EXIT_FINDINGS if any(diffs) else EXIT_CLEAN)
+    if args.changed_only is not None:
+        lines = changed.changed_lines([file.path for file in files], args.changed_only)
+        files = [changed.keep_changed(file, lines[file.path]) for file in files]
+    if args.write_baseline is not None:
+        count = baseline.write(args.write_baseline, files)
+        print(f"factlint: recorded {count} findings in {args.write_baseline}", file=sys.stderr)
+        return EXIT_ERROR if errors else EXIT_CLEAN
+    if known is not None:
+        files = known.new_findings(files)
+    report = Report(tuple(files), _rules_of(resolver, args.paths), tuple(errors))
+    emit(routes, report, sys.stdout.write, _use_color(args, routes))
+    if errors:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if _failing(files, resolver) else EXIT_CLEAN
+
+
+def _outcomes(args: argparse.Namespace, resolver: Resolver, mode: str) -> tuple[list[FileReport], list[str], list[str]]:
+    """Lint every draft in order; return the reports, the errors (printed as they come) and the diffs."""
+    entries = list(collect(args.paths, resolver))
+    outcomes = iter(_lint_all(args, resolver, [path for path, problem in entries if problem is None], mode))
+    files: list[FileReport] = []
+    errors, diffs = [], []
+    for path, problem in entries:
+        outcome = next(outcomes) if problem is None else None
+        error = problem and f"{path}: {problem}" or (outcome.error if outcome else None)
+        if error:
+            errors.append(error)
+            print(f"factlint: error: {error}", file=sys.stderr)
+            continue
+        files.append(outcome.report)
+        diffs.append(outcome.diff)
+    return files, errors, diffs
+
+
+def _failing(files: list[FileReport], resolver: Resolver) -> bool:
+    """Tell whether any finding reaches the fail level of its draft's configuration."""
+    for file in files:
+        path = Path(STDIN if file.path == "<stdin>" else file.path)
+        rank = level_rank(resolver.settings(path).fail_level)
+        if any(level_rank(f.level) >= rank for f in file.findings):
+            return True
+    return False
+
+
+def _rules_of(resolver: Resolver, paths: list[str]) -> tuple:
+    """Return the rules that ran, for formats that describe them."""
+    seen: dict[str, object] = {}
+    for rule_set in resolver.loaded_rule_sets():
+        for loaded in rule_set.rules:
+            seen.setdefault(loaded.rule.id, loaded.rule)
+    return tuple(seen[k] for k in sorted(seen))
+
+
+def _use_color(args: argparse.Namespace, routes: list[Destination]) -> bool:
+    if ("text", None) not in routes or args.color == "never":
+        return False
+    if args.color == "always":
+        return True
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def _list_rules(resolver: Resolver) -> int:
+    """Print the rules that would run on a draft in the working directory."""
+    rule_set = resolver.rule_set(Path(STDIN))
+    for loaded in rule_set.rules:
+        rule = loaded.rule
+        summary = " ".join(rule.description.split())[:80]
+        print(f"{rule.id:32} {rule.kind:13} {rule.level:8} {summary}")
+    return EXIT_CLEAN
+
+
+def _test_rules(target: str, resolver: Resolver) -> int:
+    """Run the examples of a rule pack and report each failure; exit 1 if any fails."""
+    from factlint.ruletest import run_examples
+
+    if target:
+        rule_set = RuleSet.load([Path(target)])
+    else:
+        settings = resolver.settings(Path(STDIN))
+        rule_set = RuleSet.load(settings.packs())
+    count, failed, problems = run_examples(rule_set)
+    for problem in problems:
+        print(f"FAIL {problem}")
+    print(f"rule examples: {count - failed} passed, {failed} failed")
+    return EXIT_FINDINGS if failed else EXIT_CLEAN
+
+
+def entry_point() -> None:
+    """Console-script entry point."""
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    entry_point()

@@ -1,0 +1,160 @@
+"""Configuration: defaults, then the project file, then the command line, merged in that order."""
+
+from __future__ import annotations
+
+import fnmatch
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from factlint import yamlfile
+from factlint.document import Dateline, parse_date
+from factlint.engine import RuleSet
+from factlint.finding import LEVELS
+
+CONFIG_NAMES = (".factlint.yaml", ".factlint.yml")
+KEYS = ("rules", "default_rules", "select", "ignore", "levels", "fail_level", "date", "exclude",
+        "warn_unused_disables")
+
+
+class ConfigError(Exception):
+    """A configuration that cannot be used; str() is one line naming the file (and line)."""
+
+
+def default_pack() -> Path:
+    """Return the default rule pack: package data when installed, `rules/` in a checkout."""
+    package = Path(__file__).resolve().parent
+    installed = package / "rules"
+    return installed if installed.is_dir() else package.parent / "rules"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything that decides how files are linted, after all layers are merged."""
+
+    rules: tuple[Path, ...] = ()
+    default_rules: bool = True
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    levels: dict[str, str] = field(default_factory=dict)
+    fail_level: str = "warning"
+    date: Dateline | None = None
+    exclude: tuple[str, ...] = ()
+    warn_unused_disables: bool = False
+    root: Path = field(default_factory=Path.cwd)
+    source: Path | None = None
+
+    def packs(self) -> list[Path]:
+        """Return the rule packs to load, the default pack first."""
+        return ([default_pack()] if self.default_rules else []) + list(self.rules)
+
+    def excluded(self, path: Path) -> bool:
+        """Tell whether a path matches one of the exclude globs (relative to the config's folder)."""
+        try:
+            relative = path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            relative = path.as_posix()
+        return any(fnmatch.fnmatch(relative, g) or fnmatch.fnmatch(path.name, g) for g in self.exclude)
+
+
+def find_config(start: Path) -> Path | None:
+    """Find the nearest .factlint.yaml, or pyproject.toml with [tool.factlint], from start upward."""
+    for folder in (start, *start.parents):
+        for name in CONFIG_NAMES:
+            if (folder / name).is_file():
+                return folder / name
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and _pyproject_table(pyproject) is not None:
+            return pyproject
+    return None
+
+
+def load_settings(path: Path | None) -> Settings:
+    """Read a project configuration file into Settings (the defaults when path is None)."""
+    if path is None:
+        return Settings()
+    if path.name == "pyproject.toml":
+        data, lines = _pyproject_table(path) or {}, None
+        where = f"{path}: [tool.factlint]"
+    else:
+        try:
+            loaded = yamlfile.load(path)
+        except yamlfile.YamlError as exc:
+            raise ConfigError(str(exc)) from None
+        if loaded is None:
+            return Settings(root=path.parent, source=path)
+        if not isinstance(loaded, yamlfile.LineDict):
+            raise ConfigError(f"{path}:1: the configuration must be a YAML mapping")
+        data, lines, where = loaded, loaded, str(path)
+    return _settings_from(data, path, lines, where)
+
+
+def _pyproject_table(path: Path) -> dict[str, Any] | None:
+    """Return the [tool.factlint] table of a pyproject.toml, or None if it has none."""
+    import tomllib  # only projects configured in pyproject.toml pay for the TOML parser
+
+    try:
+        data = path.read_bytes()
+        if b"tool.factlint" not in data:
+            return None
+        table = tomllib.loads(data.decode("utf-8")).get("tool", {}).get("factlint")
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read: {exc}") from None
+    return table if isinstance(table, dict) else None
+
+
+def _settings_from(data: dict[str, Any], path: Path, lines: yamlfile.LineDict | None, where: str) -> Settings:
+    """Validate a configuration mapping, every unknown key or bad value named with its line."""
+    def fail(key: str, problem: str) -> ConfigError:
+        line = f":{lines.line_of(key)}" if lines is not None else ""
+        return ConfigError(f"{where}{line}: {problem}")
+
+    for key in data:
+        if key not in KEYS:
+            raise fail(key, f"unknown key '{key}' (known: {', '.join(KEYS)})")
+    base = path.parent
+    values: dict[str, Any] = {"root": base, "source": path}
+    for key in ("rules", "select", "ignore", "exclude"):
+        if key in data:
+            items = data[key]
+            if isinstance(items, str):
+                items = [items]
+            if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+                raise fail(key, f"'{key}' must be a list of strings")
+            values[key] = tuple(base / i for i in items) if key == "rules" else tuple(items)
+    for key in ("default_rules", "warn_unused_disables"):
+        if key in data:
+            if not isinstance(data[key], bool):
+                raise fail(key, f"'{key}' must be true or false")
+            values[key] = data[key]
+    if "levels" in data:
+        levels = data["levels"]
+        if not isinstance(levels, dict) or any(v not in LEVELS for v in levels.values()):
+            raise fail("levels", f"'levels' must map rule ids to one of {', '.join(LEVELS)}")
+        values["levels"] = dict(levels)
+    if "fail_level" in data:
+        if data["fail_level"] not in LEVELS:
+            raise fail("fail_level", f"'fail_level' must be one of {', '.join(LEVELS)}")
+        values["fail_level"] = data["fail_level"]
+    if "date" in data:
+        values["date"] = parse_date(data["date"], f"{path.name} date")
+        if values["date"] is None:
+            raise fail("date", "'date' must be a YYYY-MM-DD date")
+    return Settings(**values)
+
+
+def merge_command_line(settings: Settings, **options: Any) -> Settings:
+    """Layer command-line options over settings: given values replace, extra packs add."""
+    changes = {k: v for k, v in options.items() if v is not None and k != "rules"}
+    if options.get("rules"):
+        changes["rules"] = settings.rules + tuple(options["rules"])
+    if options.get("levels"):
+        changes["levels"] = {**settings.levels, **options["levels"]}
+    return replace(settings, **changes)
+
+
+def build_rule_set(settings: Settings) -> RuleSet:
+    """Load the packs that settings name and configure them (select, ignore, levels)."""
+    return RuleSet.load(settings.packs()).configured(
+        list(settings.select), list(settings.ignore), settings.levels
+    )

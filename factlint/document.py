@@ -1,0 +1,174 @@
+"""The document model: text, offsets, positions, paragraphs, sentences and dateline."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import yaml
+
+from factlint import markup, segment
+from factlint.markup import Directive
+from factlint.segment import Span
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+DATE_LINE = re.compile(r"\A[ \t]*[Dd]ate:?[ \t]+(\d{4})-(\d{2})-(\d{2})\b")
+ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+
+
+class InputError(Exception):
+    """A draft that cannot be read as text: the message names what is wrong."""
+
+
+def decode(data: bytes) -> tuple[str, bool]:
+    """Decode UTF-8 bytes (with or without BOM); return the text and whether it had a BOM."""
+    if not data:
+        raise InputError("file is empty")
+    if b"\x00" in data[:8192]:
+        raise InputError("binary file (contains NUL bytes), not a text draft")
+    bom = data.startswith(b"\xef\xbb\xbf")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not valid UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start}") from None
+    return text, bom
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """The date a story is written as of, and where it was found."""
+
+    date: dt.date
+    source: str
+
+
+@dataclass
+class Document:
+    """One draft: its original text and everything derived from it, computed once."""
+
+    text: str
+    path: str = "<string>"
+    markdown: bool = False
+    date_override: Dateline | None = None
+    bom: bool = False
+    lint_text: str = field(init=False)
+    directives: list[Directive] = field(init=False)
+    dateline: Dateline | None = field(init=False)
+
+    def __post_init__(self) -> None:
+        normalised = self.text.replace("\r\n", " \n").replace("\r", "\n")
+        found = markup.scan(normalised, self.markdown)
+        dateline = self.date_override or _front_matter_date(found.front_matter)
+        first_line = DATE_LINE.match(normalised)
+        if first_line:
+            found.masked.append(first_line.span())
+            dateline = dateline or _date_from(first_line.groups(), "first line")
+        self.dateline = dateline
+        self.directives = found.directives
+        self.lint_text = markup.mask(normalised, found.masked)
+        self._block_starts = found.block_starts
+        self._heading_starts = found.heading_starts
+
+    @classmethod
+    def from_bytes(cls, data: bytes, path: str, date_override: Dateline | None = None) -> Document:
+        """Build a document from a file's bytes; raise InputError for text that is not UTF-8."""
+        text, bom = decode(data)
+        return cls(text, path, path.lower().endswith(MARKDOWN_SUFFIXES), date_override, bom)
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        """Offsets at which each line of the original text begins."""
+        return [0, *(m.end() for m in LINE_BREAK.finditer(self.text))]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """Return the 1-based (line, column) of a character offset; columns count characters."""
+        line = bisect.bisect_right(self.line_starts, offset)
+        return line, offset - self.line_starts[line - 1] + 1
+
+    @cached_property
+    def paragraphs(self) -> list[Span]:
+        """Paragraph spans of the prose (blank lines and Markdown blocks separate them)."""
+        return segment.paragraphs(self.lint_text, self._block_starts)
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        """Sentence spans of the prose, in order; abbreviations and hard wraps do not split."""
+        return [s for p in self.paragraphs for s in segment.sentences(self.lint_text, p)]
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [p.start for p in self.paragraphs]
+
+    def sentence_index(self, offset: int) -> int:
+        """Return the index in `sentences` of the sentence holding offset (-1 before the first)."""
+        return segment.index_at(self._sentence_starts, offset)
+
+    def paragraph_index(self, offset: int) -> int:
+        """Return the index in `paragraphs` of the paragraph holding offset (-1 before the first)."""
+        return segment.index_at(self._paragraph_starts, offset)
+
+    @cached_property
+    def _heading_paragraphs(self) -> set[int]:
+        markdown_headings = set(self._heading_starts)
+        return {
+            i for i, p in enumerate(self.paragraphs)
+            if self.lint_text.rfind("\n", 0, p.start) + 1 in markdown_headings
+            or (not self.markdown and _looks_like_heading(self.lint_text[p.start:p.end]))
+        }
+
+    def in_heading(self, offset: int) -> bool:
+        """Tell whether offset lies in a heading: a Markdown heading, or a short unpunctuated line."""
+        return self.paragraph_index(offset) in self._heading_paragraphs
+
+    def sentence_at(self, offset: int) -> Span:
+        """Return the sentence span holding offset (an empty span if there is none)."""
+        index = self.sentence_index(offset)
+        return self.sentences[index] if index >= 0 else Span(offset, offset)
+
+
+def split_lines(text: str) -> list[str]:
+    """Split text into lines at the same breaks that positions count: CRLF, CR and LF."""
+    return LINE_BREAK.split(text)
+
+
+def _looks_like_heading(paragraph: str) -> bool:
+    """Tell whether a plain-text paragraph is a headline: one short line, no closing punctuation."""
+    return "\n" not in paragraph and len(paragraph.split()) <= 20 and paragraph[-1] not in ".!?:;,\"”'’)"
+
+
+def parse_date(value: object, source: str) -> Dateline | None:
+    """Read a dateline from a date, datetime or 'YYYY-MM-DD…' string; None if it is not one."""
+    if isinstance(value, dt.datetime):
+        return Dateline(value.date(), source)
+    if isinstance(value, dt.date):
+        return Dateline(value, source)
+    if isinstance(value, str) and (match := ISO_DATE.match(value)):
+        return _date_from(match.groups(), source)
+    return None
+
+
+def _date_from(parts: tuple[str, ...], source: str) -> Dateline | None:
+    """Build a Dateline from year, month and day strings; None for an impossible date."""
+    try:
+        return Dateline(dt.date(*map(int, parts)), source)
+    except ValueError:
+        return None
+
+
+def _front_matter_date(front_matter: str | None) -> Dateline | None:
+    """Return the `date:` of Markdown front matter, if it has a readable one."""
+    if not front_matter or "date" not in front_matter:
+        return None
+    try:
+        data = yaml.safe_load(front_matter)
+    except yaml.YAMLError:
+        return None
+    return parse_date(data.get("date"), "front matter") if isinstance(data, dict) else None

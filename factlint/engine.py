@@ -1,0 +1,245 @@
+"""The engine: load rule files into a rule set and run its checks over documents."""
+
+from __future__ import annotations
+
+import fnmatch
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from factlint import yamlfile
+from factlint.checks import KINDS
+from factlint.checks.base import Check, Rule, RuleError, placeholders, validate_options
+from factlint.document import Document
+from factlint.finding import LEVELS, Finding
+from factlint.markup import Directive
+from factlint.suppress import Suppressions
+
+COMMON_KEYS = {"id", "kind", "level", "message", "description", "link", "enabled", "examples"}
+RULE_SUFFIXES = (".yaml", ".yml")
+
+
+class LoadError(Exception):
+    """A rule or rule pack that cannot be loaded; str() is one line naming file and line."""
+
+
+class LintError(Exception):
+    """A check that could not finish on a document (a runaway regex, for one)."""
+
+
+@dataclass(frozen=True)
+class LoadedRule:
+    """A rule with its built check, and its per-document summary if its kind makes one."""
+
+    rule: Rule
+    check: Check
+    summary: Callable[[Document], dict[str, object]] | None = None
+
+
+def kind_module(kind: str) -> ModuleType:
+    """Import and return the module that implements a check kind."""
+    return importlib.import_module(KINDS[kind])
+
+
+def rule_files(root: Path) -> list[Path]:
+    """List the rule files of a pack: a single file, or every YAML file below a directory."""
+    if root.is_file():
+        return [root]
+    if not root.is_dir():
+        raise LoadError(f"{root}: no such rule file or directory")
+    return sorted(
+        p for p in root.rglob("*")
+        if p.suffix in RULE_SUFFIXES and p.is_file() and not p.name.startswith(("_", "."))
+    )
+
+
+def rule_id(path: Path) -> str:
+    """Return the default id of a rule file: `<folder>.<file stem>`."""
+    return f"{path.parent.name}.{path.stem}"
+
+
+def load_rule_file(path: Path, text: str | None = None) -> LoadedRule:
+    """Load, validate and build one rule file; raise LoadError naming the file and line."""
+    try:
+        data = yamlfile.load(path, text)
+    except yamlfile.YamlError as exc:
+        raise LoadError(str(exc)) from None
+    if not isinstance(data, yamlfile.LineDict):
+        raise LoadError(f"{path}:1: a rule file must be a YAML mapping")
+    try:
+        return _build(path, data)
+    except RuleError as exc:
+        raise LoadError(f"{path}:{data.line_of(exc.key)}: {exc}") from None
+
+
+def _build(path: Path, data: yamlfile.LineDict) -> LoadedRule:
+    """Validate the common keys, then let the kind validate and build the rest."""
+    kind = data.get("kind")
+    if kind is None:
+        raise RuleError("missing required key 'kind'")
+    if kind not in KINDS:
+        raise RuleError(f"unknown kind {kind!r} (known: {', '.join(sorted(KINDS))})", "kind")
+    module = kind_module(kind)
+    unknown = sorted(set(data) - COMMON_KEYS - set(module.OPTIONS))
+    if unknown:
+        raise RuleError(f"unknown key '{unknown[0]}' for kind '{kind}'", unknown[0])
+    rule = Rule(
+        id=_text(data, "id", rule_id(path)),
+        kind=kind,
+        level=_level(data),
+        message=_message(data, module),
+        options=validate_options(data, module.OPTIONS),
+        description=_text(data, "description", ""),
+        link=_text(data, "link", ""),
+        enabled=_flag(data, "enabled", True),
+        examples=_examples(data),
+        source=str(path),
+    )
+    summary = module.build_summary(rule) if hasattr(module, "build_summary") else None
+    return LoadedRule(rule, module.build(rule), summary)
+
+
+def _text(data: dict[str, Any], key: str, default: str) -> str:
+    value = data.get(key, default)
+    if not isinstance(value, str) or (key == "id" and not value.strip()):
+        raise RuleError(f"'{key}' must be a non-empty string", key)
+    return value
+
+
+def _flag(data: dict[str, Any], key: str, default: bool) -> bool:
+    value = data.get(key, default)
+    if not isinstance(value, bool):
+        raise RuleError(f"'{key}' must be true or false", key)
+    return value
+
+
+def _level(data: dict[str, Any]) -> str:
+    level = data.get("level", "warning")
+    if level not in LEVELS:
+        raise RuleError(f"'level' must be one of {', '.join(LEVELS)}, not {level!r}", "level")
+    return level
+
+
+def _message(data: dict[str, Any], module: ModuleType) -> str:
+    message = _text(data, "message", module.DEFAULT_MESSAGE)
+    try:
+        names = placeholders(message)
+    except ValueError as exc:
+        raise RuleError(f"'message' is not a valid template: {exc}", "message") from None
+    allowed = {"match", "expected", *module.PLACEHOLDERS}
+    if names - allowed:
+        bad = sorted(names - allowed)[0]
+        raise RuleError(
+            f"'message' uses unknown placeholder {{{bad}}} (allowed: {', '.join(sorted(allowed))})",
+            "message",
+        )
+    return message
+
+
+def _examples(data: dict[str, Any]) -> tuple[dict[str, Any], ...]:
+    examples = data.get("examples", [])
+    if not isinstance(examples, list):
+        raise RuleError("'examples' must be a list", "examples")
+    known = {"text", "matches", "fixed", "date", "markdown"}
+    for example in examples:
+        if not isinstance(example, dict) or not isinstance(example.get("text"), str):
+            raise RuleError("each example needs a 'text' string", "examples")
+        extra = set(example) - known
+        if extra:
+            raise RuleError(f"unknown example key '{sorted(extra)[0]}'", "examples")
+        if not isinstance(example.get("matches", []), list):
+            raise RuleError("an example's 'matches' must be a list", "examples")
+    return tuple(examples)
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """An ordered collection of loaded rules, passed to lint(); never a global registry."""
+
+    rules: tuple[LoadedRule, ...] = ()
+
+    @classmethod
+    def load(cls, roots: list[Path]) -> RuleSet:
+        """Load packs in order; a rule id in a later pack replaces the same id in an earlier one."""
+        by_id: dict[str, LoadedRule] = {}
+        for root in roots:
+            seen: dict[str, Path] = {}
+            for path in rule_files(root):
+                loaded = load_rule_file(path)
+                rule_key = loaded.rule.id
+                if rule_key in seen:
+                    raise LoadError(f"{path}:1: rule id '{rule_key}' is also defined in {seen[rule_key]}")
+                seen[rule_key] = path
+                by_id[rule_key] = loaded
+        return cls(tuple(by_id[k] for k in sorted(by_id)))
+
+    def configured(self, select: list[str], ignore: list[str], levels: dict[str, str]) -> RuleSet:
+        """Return the rules that run: enabled or selected, not ignored, levels overridden."""
+        chosen = []
+        for loaded in self.rules:
+            rule = loaded.rule
+            selected = _matches_any(rule.id, select)
+            if (select and not selected) or (not select and not rule.enabled):
+                continue
+            if _matches_any(rule.id, ignore):
+                continue
+            level = next((lv for pat, lv in levels.items() if fnmatch.fnmatchcase(rule.id, pat)), None)
+            if level and level != rule.level:
+                # The built check keeps the file's level; lint() re-levels its findings.
+                loaded = replace(loaded, rule=replace(rule, level=level))
+            chosen.append(loaded)
+        return RuleSet(tuple(chosen))
+
+    def unknown_patterns(self, patterns: list[str]) -> list[str]:
+        """Return the rule-id globs that match no rule of this set."""
+        return [p for p in patterns if not any(fnmatch.fnmatchcase(r.rule.id, p) for r in self.rules)]
+
+
+def _matches_any(rule_key: str, patterns: list[str]) -> bool:
+    return any(fnmatch.fnmatchcase(rule_key, p) for p in patterns)
+
+
+UNUSED_DISABLE = "factlint.unused-disable"
+
+
+def lint(doc: Document, rule_set: RuleSet, report_unused: bool = False) -> list[Finding]:
+    """Run every rule of the set over a document; return its unsuppressed findings in order.
+
+    With report_unused, a disable comment that silenced nothing of the rules that ran is itself
+    reported, so stale suppressions do not pile up.
+    """
+    findings: list[Finding] = []
+    for loaded in rule_set.rules:
+        level = loaded.rule.level
+        try:
+            findings.extend(f if f.level == level else replace(f, level=level) for f in loaded.check(doc))
+        except TimeoutError:
+            raise LintError(
+                f"{doc.path}: rule '{loaded.rule.id}' ({loaded.rule.source}) timed out: "
+                "its regular expression is too slow on this text"
+            ) from None
+    suppressions = Suppressions(doc)
+    kept = [f for f in findings if not suppressions.suppresses(f)]
+    if report_unused:
+        ran = [loaded.rule.id for loaded in rule_set.rules]
+        kept.extend(_unused_disable(doc, d) for d in suppressions.unused()
+                    if not d.rules or any(fnmatch.filter(ran, pattern) for pattern in d.rules))
+    return sorted(set(kept), key=lambda f: (f.start, f.end, f.rule, f.message))
+
+
+def _unused_disable(doc: Document, directive: Directive) -> Finding:
+    """Report a disable comment that silenced nothing."""
+    line, column = doc.position(directive.start)
+    end_line, end_column = doc.position(directive.end)
+    named = ", ".join(directive.rules) or "every rule"
+    return Finding(doc.path, line, column, end_line, end_column, UNUSED_DISABLE, "warning",
+                   f"this factlint-{directive.action} ({named}) silences nothing: remove it",
+                   doc.text[directive.start:directive.end], None, directive.start, directive.end)
+
+
+def summarize(doc: Document, rule_set: RuleSet) -> dict[str, object]:
+    """Return the per-document summaries of the rules whose kinds make one, keyed by rule id."""
+    return {r.rule.id: r.summary(doc) for r in rule_set.rules if r.summary is not None}

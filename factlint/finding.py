@@ -1,0 +1,45 @@
+"""The Finding value: the one currency between checks, formatters and fixes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+LEVELS: tuple[str, ...] = ("info", "warning", "error")
+
+
+def level_rank(level: str) -> int:
+    """Return the severity rank of a level name: info < warning < error."""
+    return LEVELS.index(level)
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One rule violation at a span of one document."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    rule: str
+    level: str
+    message: str
+    match: str
+    fix: str | None = None
+    start: int = 0
+    end: int = 0
+
+    def to_dict(self) -> dict[str, object]:
+        """Return the JSON-contract view of this finding (offsets are internal)."""
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "rule": self.rule,
+            "level": self.level,
+            "message": self.message,
+            "match": self.match,
+            "fix": self.fix,
+        }

@@ -1,0 +1,132 @@
+"""Find the parts of a draft that are not prose: front matter, code, comments, URLs, markup."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+DIRECTIVE = re.compile(r"<!--\s*factlint-(disable-next-line|disable|enable)\b(.*?)-->", re.S)
+URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\"'”]+[^\s<>()\"'”.,;:!?]", re.I)
+EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
+LINK_TARGET = re.compile(r"(?<=\])\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'))?\)")
+REFERENCE_DEF = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S.*$", re.M)
+AUTOLINK = re.compile(r"<(?:[a-z][a-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>", re.I)
+HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>")
+BLOCK_MARKER = re.compile(r"^[ \t]{0,3}(?:#{1,6}(?=[ \t]|$)|>[ \t]?|(?:[-*+]|\d{1,9}[.)])(?=[ \t]))[ \t]*", re.M)
+HEADING_OR_ITEM = re.compile(r"^[ \t]{0,3}(?:#{1,6}(?:[ \t]|$)|(?:[-*+]|\d{1,9}[.)])[ \t])")
+THEMATIC_BREAK = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
+
+
+@dataclass(frozen=True)
+class Directive:
+    """An inline suppression comment: disable, enable or disable-next-line."""
+
+    action: str
+    rules: tuple[str, ...]
+    start: int
+    end: int
+
+
+@dataclass
+class Markup:
+    """What the markup scan found: spans to blank, block starts, directives, front matter."""
+
+    masked: list[tuple[int, int]] = field(default_factory=list)
+    block_starts: list[int] = field(default_factory=list)
+    heading_starts: list[int] = field(default_factory=list)
+    directives: list[Directive] = field(default_factory=list)
+    front_matter: str | None = None
+
+
+def scan(text: str, markdown: bool) -> Markup:
+    """Scan normalised text (LF line ends only) for spans that are not linted."""
+    found = Markup()
+    for match in DIRECTIVE.finditer(text):
+        rules = tuple(r for r in re.split(r"[\s,]+", match.group(2).strip()) if r)
+        found.directives.append(Directive(match.group(1), rules, match.start(), match.end()))
+    found.masked.extend(m.span() for m in HTML_COMMENT.finditer(text))
+    if markdown:
+        _scan_markdown(text, found)
+    found.masked.extend(m.span() for m in URL.finditer(text))
+    found.masked.extend(m.span() for m in EMAIL.finditer(text))
+    return found
+
+
+def _scan_markdown(text: str, found: Markup) -> None:
+    """Add Markdown's non-prose spans and block starts to `found`."""
+    front = FRONT_MATTER.match(text)
+    if front:
+        found.front_matter = front.group(1) or ""
+        found.masked.append(front.span())
+    code_end = front.end() if front else 0
+    code_spans = _code_blocks(text, code_end, found)
+    found.masked.extend(code_spans)
+    prose = mask(text, code_spans + found.masked)
+    for pattern in (INLINE_CODE, LINK_TARGET, AUTOLINK, HTML_TAG):
+        found.masked.extend(m.span() for m in pattern.finditer(prose))
+    found.masked.extend(m.span() for m in REFERENCE_DEF.finditer(prose))
+    found.masked.extend(m.span() for m in BLOCK_MARKER.finditer(prose))
+
+
+def _code_blocks(text: str, offset: int, found: Markup) -> list[tuple[int, int]]:
+    """Return fenced and indented code block spans; record heading and list-item starts."""
+    spans: list[tuple[int, int]] = []
+    fence: str | None = None
+    fence_start = 0
+    previous_blank = True
+    in_list = False
+    pos = offset
+    for line in text[offset:].split("\n"):
+        line_end = pos + len(line)
+        stripped = line.strip()
+        if fence is not None:
+            if stripped.startswith(fence) and set(stripped) <= set(fence[0]):
+                spans.append((fence_start, line_end))
+                fence = None
+        elif (opened := FENCE_OPEN.match(line)) is not None:
+            fence, fence_start = opened.group(1), pos
+            found.block_starts.append(pos)
+        elif _is_indented(line) and previous_blank and not in_list and stripped:
+            spans.append((pos, line_end))
+            stripped = ""  # an indented code line keeps the next one in code
+        else:
+            if HEADING_OR_ITEM.match(line) or THEMATIC_BREAK.match(line):
+                found.block_starts.append(pos)
+                heading = line.lstrip().startswith("#")
+                if heading:
+                    found.heading_starts.append(pos)
+                    found.block_starts.append(line_end + 1)
+                in_list = not heading
+            elif stripped and not _is_indented(line) and previous_blank:
+                in_list = False
+        previous_blank = not stripped
+        pos = line_end + 1
+    if fence is not None:
+        spans.append((fence_start, len(text)))
+    return spans
+
+
+def _is_indented(line: str) -> bool:
+    """Tell whether a line is indented as Markdown code (four spaces or a tab)."""
+    return line.startswith(("    ", "\t"))
+
+
+def mask(text: str, spans: list[tuple[int, int]]) -> str:
+    """Return text with the spans blanked (newlines kept), merging overlaps first."""
+    if not spans:
+        return text
+    pieces: list[str] = []
+    cursor = 0
+    for start, end in sorted(spans):
+        start = max(start, cursor)
+        if end <= start:
+            continue
+        pieces.append(text[cursor:start])
+        pieces.append(re.sub(r"[^\n]", " ", text[start:end]))
+        cursor = end
+    pieces.append(text[cursor:])
+    return "".join(pieces)

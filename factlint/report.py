@@ -1,0 +1,32 @@
+"""The result of a run, as formatters see it: per-file findings, the rules that ran, errors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from factlint.checks.base import Rule
+from factlint.finding import Finding
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """One linted file: its path, original text, findings and any per-file summary."""
+
+    path: str
+    text: str
+    findings: tuple[Finding, ...]
+    summary: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything one run produced, in output order."""
+
+    files: tuple[FileReport, ...]
+    rules: tuple[Rule, ...] = ()
+    errors: tuple[str, ...] = ()
+
+    @property
+    def findings(self) -> list[Finding]:
+        """All findings of all files, in output order."""
+        return [f for file in self.files for f in file.findings]

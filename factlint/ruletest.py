@@ -1,0 +1,43 @@
+"""Run rule files' `examples`, so a rule author learns at once when a rule is wrong."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from factlint.document import Document, parse_date
+from factlint.engine import LoadedRule, RuleSet, lint
+from factlint.fix import fix_document
+
+
+def example_failures(loaded: LoadedRule, number: int, example: Mapping[str, Any]) -> list[str]:
+    """Return what is wrong with one example of a rule (an empty list when it holds)."""
+    rule = loaded.rule
+    label = f"{rule.source}: rule '{rule.id}' example {number}"
+    date = parse_date(example.get("date"), "example") if "date" in example else None
+    if "date" in example and date is None:
+        return [f"{label}: 'date' is not a YYYY-MM-DD date"]
+    doc = Document(example["text"], "<example>", bool(example.get("markdown")), date)
+    alone = RuleSet((loaded,))
+    found = [f.match for f in lint(doc, alone)]
+    expected = list(example.get("matches", []))
+    problems = []
+    if found != expected:
+        problems.append(f"{label}: expected matches {expected}, got {found}")
+    if "fixed" in example:
+        fixed, _ = fix_document(doc, lambda d: lint(d, alone))
+        if fixed.text != example["fixed"]:
+            problems.append(f"{label}: expected fixed text {example['fixed']!r}, got {fixed.text!r}")
+    return problems
+
+
+def run_examples(rule_set: RuleSet) -> tuple[int, int, list[str]]:
+    """Run every example of every rule; return the examples run, those failed, and the problems."""
+    count, failed, problems = 0, 0, []
+    for loaded in rule_set.rules:
+        for number, example in enumerate(loaded.rule.examples, 1):
+            found = example_failures(loaded, number, example)
+            count += 1
+            failed += bool(found)
+            problems.extend(found)
+    return count, failed, problems

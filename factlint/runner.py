@@ -1,0 +1,142 @@
+"""Find the drafts to lint, resolve each one's configuration, and lint, fix or diff them."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from factlint.config import Settings, build_rule_set, find_config, load_settings
+from factlint.document import Document, InputError
+from factlint.engine import LintError, RuleSet, lint, summarize
+from factlint.fix import encode, fix_document, unified_diff, write_atomic
+from factlint.report import FileReport
+
+DRAFT_SUFFIXES = (".txt", ".md", ".markdown")
+STDIN = "-"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What linting one draft produced: a report, a diff, or an error line."""
+
+    report: FileReport | None = None
+    diff: str = ""
+    error: str | None = None
+
+
+class Resolver:
+    """Resolve and cache the settings and rule set that apply to each draft."""
+
+    def __init__(self, layer: Callable[[Settings], Settings], config: Path | None = None) -> None:
+        self.layer = layer
+        self.config = config
+        self._by_source: dict[Path | None, tuple[Settings, RuleSet | None]] = {}
+
+    def settings(self, path: Path) -> Settings:
+        """Return the merged settings for a draft: its nearest config, command line on top."""
+        return self._entry(self._source(path))[0]
+
+    def rule_set(self, path: Path) -> RuleSet:
+        """Return the configured rule set for a draft, loaded once per configuration file."""
+        source = self._source(path)
+        settings, rules = self._entry(source)
+        if rules is None:
+            rules = build_rule_set(settings)
+            self._by_source[source] = (settings, rules)
+        return rules
+
+    def loaded_rule_sets(self) -> list[RuleSet]:
+        """Return the rule sets loaded so far, one per configuration in use."""
+        return [rules for _, rules in self._by_source.values() if rules is not None]
+
+    def _source(self, path: Path) -> Path | None:
+        if self.config is not None:
+            return self.config
+        folder = Path.cwd() if str(path) == STDIN else path.resolve().parent
+        return find_config(folder) or find_config(Path.cwd())
+
+    def _entry(self, source: Path | None) -> tuple[Settings, RuleSet | None]:
+        if source not in self._by_source:
+            self._by_source[source] = (self.layer(load_settings(source)), None)
+        return self._by_source[source]
+
+
+def collect(arguments: list[str], resolver: Resolver) -> Iterator[tuple[Path, str | None]]:
+    """Yield each draft to lint, with an error message instead for a path that does not exist."""
+    for argument in arguments:
+        path = Path(argument)
+        if argument == STDIN or path.is_file():
+            if argument == STDIN or not resolver.settings(path).excluded(path):
+                yield path, None
+        elif path.is_dir():
+            yield from ((p, None) for p in _drafts_below(path, resolver))
+        else:
+            yield path, "no such file or directory"
+
+
+def _drafts_below(folder: Path, resolver: Resolver) -> list[Path]:
+    """List the drafts below a folder, skipping hidden folders and excluded paths."""
+    found = []
+    for path in folder.rglob("*"):
+        relative = path.relative_to(folder).parts
+        if path.suffix.lower() not in DRAFT_SUFFIXES or any(p.startswith(".") for p in relative[:-1]):
+            continue
+        if path.is_file() and not resolver.settings(path).excluded(path):
+            found.append(path)
+    return sorted(found)
+
+
+def read(path: Path) -> bytes:
+    """Read a draft's bytes from a file or standard input."""
+    return sys.stdin.buffer.read() if str(path) == STDIN else path.read_bytes()
+
+
+def lint_one(path: Path, resolver: Resolver, mode: str = "check") -> Outcome:
+    """Lint one draft; with mode 'fix' write its fixes, with 'diff' return them as a diff."""
+    shown = "<stdin>" if str(path) == STDIN else str(path)
+    try:
+        settings = resolver.settings(path)
+        rules = resolver.rule_set(path)
+        doc = Document.from_bytes(read(path), shown, settings.date)
+        if mode == "check":
+            findings = lint(doc, rules, settings.warn_unused_disables)
+            return Outcome(FileReport(shown, doc.text, tuple(findings), summarize(doc, rules)))
+        fixed, findings = fix_document(doc, lambda d: lint(d, rules))
+        diff = ""
+        if fixed.text != doc.text:
+            if mode == "fix":
+                write_atomic(path, encode(fixed))
+            else:
+                diff = unified_diff(shown, doc.text, fixed.text)
+        return Outcome(FileReport(shown, fixed.text, tuple(findings)), diff)
+    except InputError as exc:
+        return Outcome(error=f"{shown}: {exc}")
+    except OSError as exc:
+        return Outcome(error=f"{shown}: {exc.strerror or exc}")
+    except LintError as exc:
+        return Outcome(error=str(exc))
+
+
+# A worker process's resolver and mode. A forked worker inherits the parent's resolver, rule
+# sets already loaded; a spawned one starts empty and builds its own from the same recipe.
+_WORKER: dict[str, object] = {}
+
+
+def share(resolver: Resolver, mode: str) -> None:
+    """Make this process's resolver and mode the ones worker processes use."""
+    _WORKER.update(resolver=resolver, mode=mode)
+
+
+def start_worker(layer: Callable[[Settings], Settings], config: Path | None, mode: str) -> None:
+    """Set up a worker process: reuse an inherited resolver, or build one from the recipe."""
+    if _WORKER.get("mode") != mode or not isinstance(_WORKER.get("resolver"), Resolver):
+        share(Resolver(layer, config), mode)
+
+
+def lint_in_worker(path: Path) -> Outcome:
+    """Lint one draft in a worker process set up by start_worker."""
+    resolver = _WORKER["resolver"]
+    assert isinstance(resolver, Resolver)
+    return lint_one(path, resolver, str(_WORKER["mode"]))

@@ -1,0 +1,107 @@
+"""Split prose into paragraphs and sentences, with character offsets."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import NamedTuple
+
+BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n\s*")
+# A boundary candidate: terminal punctuation, closing quotes/brackets, white space, then a
+# character that can open a sentence.
+BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(\s+)(?=[\"'“‘(\[]?[A-Z0-9À-Þ])")
+
+# Abbreviations that never end a sentence: titles, initials' company, "No." before a number.
+NEVER_FINAL = frozenset(
+    "mr mrs ms messrs dr gov sen sens rep reps gen lt col sgt capt cmdr adm maj prof rev "
+    "hon pres supt atty fr sr jr vs v no nos e.g i.e cf approx dept est fig vol pp ph.d "
+    "a.k.a".split()
+)
+MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+# Abbreviations that often end a sentence too: they end one only before a typical opener.
+MAYBE_FINAL = frozenset(
+    "inc corp co ltd llc plc bros etc st ave blvd rd mt ft u.s u.k u.n e.u d.c a.m p.m "
+    "ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo "
+    "mont neb nev n.h n.j n.m n.y n.c n.d okla ore pa r.i s.c s.d tenn vt va wash w.va "
+    "wis wyo".split()
+)
+OPENERS = frozenset(
+    "the a an in on at it its he she they we i you this that these those there his her "
+    "their our my but and or so yet for as if when while after before since although though "
+    "because many some most both all each every no not one two three according officials "
+    "however meanwhile still also then now later earlier last next what who why how where "
+    "despite during under over with without by from to of".split()
+)
+STATE_PARTY = re.compile(r"[A-Z]-[A-Z][A-Za-z.]*\.$")
+
+
+class Span(NamedTuple):
+    """A half-open character range [start, end) of the document text."""
+
+    start: int
+    end: int
+
+
+def paragraphs(text: str, block_starts: list[int]) -> list[Span]:
+    """Return paragraph spans: runs of text between blank lines and block starts."""
+    cuts = sorted({0, len(text), *block_starts})
+    spans: list[Span] = []
+    for left, right in zip(cuts, cuts[1:]):
+        cursor = left
+        for gap in BLANK_LINE.finditer(text, left, right):
+            _add_trimmed(text, cursor, gap.start(), spans)
+            cursor = gap.end()
+        _add_trimmed(text, cursor, right, spans)
+    return spans
+
+
+def _add_trimmed(text: str, start: int, end: int, spans: list[Span]) -> None:
+    """Append [start, end) without surrounding white space, if anything is left."""
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if stripped:
+        lead = len(chunk) - len(chunk.lstrip())
+        spans.append(Span(start + lead, start + lead + len(stripped)))
+
+
+def sentences(text: str, paragraph: Span) -> list[Span]:
+    """Return the sentence spans of one paragraph."""
+    spans: list[Span] = []
+    start = paragraph.start
+    for match in BOUNDARY.finditer(text, paragraph.start, paragraph.end):
+        if _ends_sentence(text, paragraph.start, match):
+            spans.append(Span(start, match.start(1)))
+            start = match.end()
+    spans.append(Span(start, paragraph.end))
+    return spans
+
+
+def _ends_sentence(text: str, floor: int, match: re.Match[str]) -> bool:
+    """Decide whether a boundary candidate really ends a sentence."""
+    punct_start = match.start()
+    if text[punct_start] != "." or text.startswith("..", punct_start):
+        return True
+    word_start = max(text.rfind(" ", floor, punct_start), text.rfind("\n", floor, punct_start)) + 1
+    word = text[word_start:punct_start].lstrip("\"'“‘([")
+    key = word.lower()
+    if key in NEVER_FINAL or (len(word) == 1 and word.isupper()):
+        return False
+    after = text[match.end():match.end() + 40]
+    if key in MONTHS:
+        return not after[:1].isdigit()
+    if key in MAYBE_FINAL or "." in word or STATE_PARTY.match(word + "."):
+        return _opens_sentence(after)
+    return True
+
+
+def _opens_sentence(after: str) -> bool:
+    """Tell whether the text after an abbreviation looks like a new sentence."""
+    if after[:1] in "\"'“‘(":
+        return True
+    first = re.match(r"[A-Za-z']+", after)
+    return bool(first) and first.group(0).lower() in OPENERS
+
+
+def index_at(starts: list[int], offset: int) -> int:
+    """Return the index of the last span starting at or before offset, -1 if none."""
+    return bisect.bisect_right(starts, offset) - 1

@@ -1,0 +1,63 @@
+"""Load YAML files keeping the line of every mapping key, for one-line errors that point home."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+class YamlError(Exception):
+    """A YAML file that cannot be read; str() is a one-line 'path:line: message'."""
+
+
+class LineDict(dict):
+    """A mapping that remembers the 1-based line of each key and of itself."""
+
+    line: int = 0
+    key_lines: dict[str, int]
+
+    def line_of(self, key: str | None) -> int:
+        """Return the line of `key`, or of the mapping itself when the key is absent."""
+        return self.key_lines.get(key, self.line) if key is not None else self.line
+
+
+# libyaml's parser when the wheel has it: rule packs load on every run of a commit hook.
+_SafeBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_SafeBase):  # type: ignore[misc, valid-type]
+    """A safe loader whose mappings are LineDicts and whose duplicate keys are errors."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
+    loader.flatten_mapping(node)
+    mapping = LineDict()
+    mapping.line = node.start_mark.line + 1
+    mapping.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if key in mapping:
+            raise yaml.MarkedYAMLError(problem=f"duplicate key '{key}'", problem_mark=key_node.start_mark)
+        mapping[key] = loader.construct_object(value_node, deep=True)
+        if isinstance(key, str):
+            mapping.key_lines[key] = key_node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def load(path: Path, text: str | None = None) -> Any:
+    """Parse a YAML file (or the given text of it) into plain data with LineDict mappings."""
+    try:
+        source = path.read_text(encoding="utf-8") if text is None else text
+        return yaml.load(source, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = f"{mark.line + 1}:" if mark else ""
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise YamlError(f"{path}:{line} invalid YAML: {problem}") from None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise YamlError(f"{path}: cannot read: {exc}") from None

@@ -1,0 +1,37 @@
+"""Test helpers: lint a small inline text with chosen rules and get its findings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from factlint.document import Dateline, Document
+from factlint.engine import RuleSet, lint
+from factlint.finding import Finding
+
+ROOT = Path(__file__).resolve().parents[1]
+RULES = ROOT / "rules"
+SEEDS = ROOT / "seeds"
+_CACHE: dict[tuple[str, ...], RuleSet] = {}
+
+
+def rule_set(*packs: Path) -> RuleSet:
+    """Load (once per test session) the rule packs given, the default pack if none."""
+    key = tuple(str(p) for p in packs or (RULES,))
+    if key not in _CACHE:
+        _CACHE[key] = RuleSet.load([Path(p) for p in key])
+    return _CACHE[key]
+
+
+def run(text: str, select: list[str] | None = None, date: str | None = None,
+        path: str = "draft.txt", packs: tuple[Path, ...] = ()) -> list[Finding]:
+    """Lint text with the selected rules (globs) of the packs and return its findings."""
+    rules = rule_set(*packs).configured(select or [], [], {})
+    override = Dateline(dt.date.fromisoformat(date), "test") if date else None
+    doc = Document(text, path, path.endswith((".md", ".markdown")), override)
+    return lint(doc, rules)
+
+
+def brief(findings: list[Finding]) -> list[tuple[str, int, int, str]]:
+    """Reduce findings to (rule, line, column, match) for exact comparisons."""
+    return [(f.rule, f.line, f.column, f.match) for f in findings]

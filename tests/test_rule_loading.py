@@ -1,0 +1,95 @@
+"""Rule files: every load error is one line naming the file and YAML line, and exit 2."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factlint.cli import main
+from factlint.engine import LoadError, RuleSet, load_rule_file, rule_id
+
+GOOD = "kind: substitution\nlevel: warning\nswap:\n  amidst: amid\n"
+
+
+def write(tmp_path: Path, text: str, name: str = "style/rule.yaml") -> Path:
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    "text, line, problem",
+    [
+        ("level: warning\nswap:\n  a: b\n", 1, "missing required key 'kind'"),
+        ("kind: substitution\nswap:\n  a: b\ncolour: red\n", 4, "unknown key 'colour' for kind 'substitution'"),
+        ("kind: spelling\n", 1, "unknown kind 'spelling'"),
+        ("kind: substitution\nlevel: fatal\nswap:\n  a: b\n", 2, "'level' must be one of info, warning, error"),
+        ("kind: substitution\nswap: [a, b]\n", 2, "'swap' must be a mapping of strings to strings"),
+        ("kind: existence\nignore_case: yes please\ntokens: [a]\n", 2, "'ignore_case' must be true or false"),
+        ("kind: existence\npatterns: ['(unclosed']\n", 2, "invalid regular expression '(unclosed'"),
+        ("kind: substitution\nswap:\n  a: b\nmessage: 'use {wanted}'\n", 4, "unknown placeholder {wanted}"),
+        ("kind: substitution\nswap:\n  a: b\n  a: c\n", 4, "duplicate key 'a'"),
+        ("kind: substitution\nswap: {a: b\n", 3, "invalid YAML"),
+        ("- just\n- a list\n", 1, "a rule file must be a YAML mapping"),
+        ("kind: existence\nlevel: info\n", 1, "needs 'tokens' or 'patterns'"),
+        ("kind: consistency\npairs: [[only-one]]\n", 2, "'pairs' must be a list of lists of two or more strings"),
+        ("kind: substitution\nswap:\n  a: b\nexamples:\n  - matches: []\n", 4, "each example needs a 'text' string"),
+    ],
+)
+def test_load_errors_name_file_and_line(tmp_path: Path, capsys, text: str, line: int, problem: str) -> None:
+    path = write(tmp_path, text)
+    with pytest.raises(LoadError) as caught:
+        load_rule_file(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}:{line}: ")
+    assert problem in message
+    assert "\n" not in message
+    draft = write(tmp_path, "Some text.\n", "draft.txt")
+    assert main(["--no-default-rules", "--rules", str(path), str(draft)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and problem in err and "Traceback" not in err
+
+
+def test_rule_id_is_folder_and_stem(tmp_path: Path) -> None:
+    assert rule_id(Path("rules/style/us-abbreviation.yaml")) == "style.us-abbreviation"
+    path = write(tmp_path, GOOD + "id: house.amid\n")
+    assert load_rule_file(path).rule.id == "house.amid"
+
+
+def test_duplicate_ids_in_one_pack_are_an_error(tmp_path: Path) -> None:
+    write(tmp_path, GOOD, "style/a.yaml")
+    write(tmp_path, GOOD + "id: style.a\n", "style/b.yaml")
+    with pytest.raises(LoadError, match="rule id 'style.a' is also defined"):
+        RuleSet.load([tmp_path])
+
+
+def test_later_pack_replaces_a_rule_of_an_earlier_one(tmp_path: Path) -> None:
+    first = write(tmp_path, GOOD, "one/style/amid.yaml").parents[1]
+    second = write(tmp_path, GOOD.replace("warning", "error"), "two/style/amid.yaml").parents[1]
+    rules = RuleSet.load([first, second]).rules
+    assert [(r.rule.id, r.rule.level) for r in rules] == [("style.amid", "error")]
+
+
+def test_shared_data_files_starting_with_underscore_are_not_rules(tmp_path: Path) -> None:
+    write(tmp_path, GOOD, "style/amid.yaml")
+    write(tmp_path, "words: [a, b]\n", "style/_words.yaml")
+    assert [r.rule.id for r in RuleSet.load([tmp_path]).rules] == ["style.amid"]
+
+
+def test_missing_rule_path_is_a_load_error(tmp_path: Path) -> None:
+    with pytest.raises(LoadError, match="no such rule file or directory"):
+        RuleSet.load([tmp_path / "nowhere"])
+
+
+def test_select_ignore_and_levels(tmp_path: Path) -> None:
+    write(tmp_path, GOOD, "style/amid.yaml")
+    write(tmp_path, GOOD + "enabled: false\n", "style/off.yaml")
+    write(tmp_path, GOOD, "names/x.yaml")
+    rules = RuleSet.load([tmp_path])
+    assert [r.rule.id for r in rules.configured([], [], {}).rules] == ["names.x", "style.amid"]
+    assert [r.rule.id for r in rules.configured(["style.*"], [], {}).rules] == ["style.amid", "style.off"]
+    assert [r.rule.id for r in rules.configured([], ["names.*"], {}).rules] == ["style.amid"]
+    levelled = rules.configured(["style.amid"], [], {"style.*": "error"}).rules
+    assert [r.rule.level for r in levelled] == ["error"]
