@@ -1,0 +1,105 @@
+"""The `names` kind: names, titles and organisations in their house form, and one person spelled two ways.
+
+A rule either carries a registry (inline `people`/`organizations`, or a `registry:` data file) and
+runs the registry checks, or runs `check: same-person`, which needs no registry. Which checks a
+rule runs is set by `check`; give each its own rule file to give each its own level.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from factlint.checks import names_people as people
+from factlint.checks import names_registry as registry_module
+from factlint.checks import names_registry_checks as checks
+from factlint.checks.base import Check, Option, Rule, RuleError, integer, string_list, string_value
+from factlint.document import Document
+from factlint.finding import Finding
+
+REGISTRY_CHECKS = ("variants", "titles", "near-miss", "first-reference", "no-title")
+CHECKS = (*REGISTRY_CHECKS, "same-person")
+DEFAULT_REGISTRY_CHECKS = ("variants", "titles", "near-miss", "first-reference")
+
+
+def _checks(value: Any) -> tuple[str, ...]:
+    """Validate `check`: one check name or a list of them."""
+    names = string_list(value)
+    unknown = [n for n in names if n not in CHECKS]
+    if unknown or not names:
+        raise ValueError(f"must name checks among {', '.join(CHECKS)}" + (f", not {unknown[0]!r}" if unknown else ""))
+    return names
+
+
+def _pairs(value: Any) -> tuple[tuple[str, str], ...]:
+    """Validate a list of two-string lists."""
+    if not isinstance(value, list) or not all(
+        isinstance(p, list) and len(p) == 2 and all(isinstance(w, str) for w in p) for p in value
+    ):
+        raise TypeError("must be a list of [a, b] pairs of strings")
+    return tuple((a, b) for a, b in value)
+
+
+OPTIONS = {
+    "check": Option(_checks, ()),
+    "people": Option(registry_module.people_option, ()),
+    "organizations": Option(registry_module.organizations_option, ()),
+    "registry": Option(string_value, ""),
+    "not_names": Option(string_list, ()),
+    "gendered_endings": Option(_pairs, ()),
+    "also_nicknames": Option(_pairs, ()),
+    "not_nicknames": Option(_pairs, ()),
+    "min_first_name_length": Option(integer, 5),
+    "min_surname_length": Option(integer, 4),
+}
+PLACEHOLDERS = frozenset({"detail", "found", "house", "other", "line", "other_line"})
+DEFAULT_MESSAGE = "{detail}"
+
+RegistryCheck = Callable[[Rule, checks.Scan, registry_module.Registry], Iterator[Finding]]
+
+
+def build(rule: Rule) -> Check:
+    """Compile the rule's registry (or nickname policy) once; return the per-document check."""
+    registry = registry_module.from_options(rule.options, rule.source)
+    chosen = rule.options["check"] or (DEFAULT_REGISTRY_CHECKS if registry else ())
+    if not chosen:
+        raise RuleError("a names rule needs 'people', 'organizations' or 'registry', or 'check: same-person'")
+    if registry is None and set(chosen) & set(REGISTRY_CHECKS):
+        raise RuleError(f"check '{chosen[0]}' needs a registry: 'people', 'organizations' or 'registry'", "check")
+    runs = [_registry_check(name) for name in chosen if name in REGISTRY_CHECKS]
+    policy = _policy(rule) if "same-person" in chosen else None
+
+    def check(doc: Document) -> Iterator[Finding]:
+        if runs and registry is not None:
+            scanned = checks.scan(registry, doc)
+            for run in runs:
+                yield from run(rule, scanned, registry)
+        if policy is not None:
+            yield from people.same_person(rule, doc, policy)
+
+    return check
+
+
+def _registry_check(name: str) -> RegistryCheck:
+    """Return the function that runs one registry check."""
+    if name == "near-miss":
+        known = people.known_names()
+        return lambda rule, scanned, registry: checks.near_misses(rule, scanned, registry, known)
+    return {
+        "variants": checks.name_variants,
+        "titles": checks.title_variants,
+        "first-reference": checks.first_references,
+        "no-title": checks.missing_titles,
+    }[name]
+
+
+def _policy(rule: Rule) -> people.Policy:
+    """Build the same-person policy from the rule's word lists and the nickname data set."""
+    options = rule.options
+    return people.Policy(
+        nicknames=people.nickname_pairs(options["also_nicknames"], options["not_nicknames"]),
+        gendered=frozenset(frozenset((a.lower(), b.lower())) for a, b in options["gendered_endings"]),
+        not_names=frozenset(options["not_names"]),
+        min_first=options["min_first_name_length"],
+        min_last=options["min_surname_length"],
+    )

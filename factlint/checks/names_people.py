@@ -1,0 +1,151 @@
+"""Same person, two spellings: nickname and formal name, or a first name or surname spelled two ways.
+
+Nicknames come from the `nicknames` data set (a CSV of `formal,has_nickname,nick` rows shipped in
+its wheel). The data set is noisy ("bill has_nickname robert", "louis has_nickname louise"), so a
+pair counts only in the data set's direction and only when the nickname is a short form of the
+formal name: see `nickname_pairs` and docs/names.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from factlint.checks.base import Rule
+from factlint.checks.names_text import Candidate, Folded, candidates, distance
+from factlint.document import Document
+from factlint.finding import Finding
+
+
+DIMINUTIVE_ENDINGS = ("ie", "ey", "y", "e")
+
+
+@lru_cache(maxsize=1)
+def dataset() -> tuple[tuple[str, str], ...]:
+    """Return the (formal, nickname) rows of the nicknames data set, lower case."""
+    from nicknames import name_triplets
+
+    return tuple((a, c) for a, relation, c in name_triplets() if relation == "has_nickname")
+
+
+@lru_cache(maxsize=1)
+def known_names() -> frozenset[str]:
+    """Return every given name the nicknames data set knows, formal or nickname, lower case."""
+    return frozenset(n for row in dataset() for n in row)
+
+
+@lru_cache(maxsize=1)
+def linked_names() -> frozenset[frozenset[str]]:
+    """Return the pairs of names the data set links, in either direction."""
+    return frozenset(frozenset(row) for row in dataset())
+
+
+def _stems(nick: str) -> set[str]:
+    """Return a nickname with and without a diminutive ending (Kathy → kath, Kate → kat)."""
+    stems = {nick}
+    for ending in DIMINUTIVE_ENDINGS:
+        if nick.endswith(ending) and len(nick) - len(ending) >= 3:
+            stems.add(nick[:-len(ending)])
+    return stems
+
+
+def short_form(nick: str, formal: str) -> bool:
+    """Tell whether nick looks like a short form of formal, not merely a name the data set links.
+
+    It must be at least two letters shorter and, with or without a diminutive ending, begin it
+    (Jen/Jennifer, Kathy/Katherine, Ed/Edward), rhyme with its start (Bob/Robert, Bill/William,
+    Kathy/Catherine), or begin it after a dropped first letter (Ted/Edward, Nell/Ellen).
+    """
+    if len(nick) < 2 or len(formal) - len(nick) < 2:
+        return False
+    return any(
+        formal.startswith(stem)
+        or (len(stem) >= 3 and stem[0] != formal[0] and formal[1:].startswith(stem[1:]))
+        or (len(stem) >= 3 and formal.startswith(stem[1:]))
+        for stem in _stems(nick)
+    )
+
+
+def nickname_pairs(extra: Iterable[tuple[str, str]] = (), dropped: Iterable[tuple[str, str]] = ()) -> frozenset[tuple[str, str]]:
+    """Return the trusted (nickname, formal) pairs: short forms from the data set, plus and minus the rule's."""
+    rows = set(dataset())
+    pairs = {(nick, formal) for formal, nick in rows if short_form(nick, formal)}
+    pairs |= {(n.lower(), f.lower()) for n, f in extra if (f.lower(), n.lower()) in rows}
+    return frozenset(pairs - {(n.lower(), f.lower()) for n, f in dropped})
+
+
+@dataclass(frozen=True)
+class Policy:
+    """What the same-person check treats as one person."""
+
+    nicknames: frozenset[tuple[str, str]]
+    gendered: frozenset[frozenset[str]]
+    not_names: frozenset[str]
+    min_first: int
+    min_last: int
+
+    def related_first(self, a: str, b: str) -> bool:
+        """Tell whether two first names (same surname) name one person."""
+        x, y = a.lower(), b.lower()
+        if (x, y) in self.nicknames or (y, x) in self.nicknames:
+            return True
+        return self._variant(x, y, self.min_first) and not self._gendered(x, y) and not self._distinct(x, y)
+
+    def related_last(self, a: str, b: str) -> bool:
+        """Tell whether two surnames (same first name) name one person."""
+        return self._variant(a.lower(), b.lower(), self.min_last)
+
+    @staticmethod
+    def _variant(x: str, y: str, minimum: int) -> bool:
+        """A spelling variant: both long enough, one edit apart (two for names of 7+ letters)."""
+        shortest = min(len(x), len(y))
+        return shortest >= minimum and distance(x, y, 2) <= (2 if shortest >= 7 else 1)
+
+    def _gendered(self, x: str, y: str) -> bool:
+        """Daniel/Daniela, Mario/Maria, Louis/Louise: the same stem with a male and a female ending."""
+        prefix = 0
+        while prefix < min(len(x), len(y)) and x[prefix] == y[prefix]:
+            prefix += 1
+        return frozenset((x[prefix:], y[prefix:])) in self.gendered
+
+    def _distinct(self, x: str, y: str) -> bool:
+        """Christian/Christina: two established names the data set does not link are two people."""
+        known = known_names()
+        return x in known and y in known and frozenset((x, y)) not in linked_names()
+
+
+def same_person(rule: Rule, doc: Document, policy: Policy) -> Iterator[Finding]:
+    """Flag the first use of a second spelling of one person's name, naming both forms and lines."""
+    folded = Folded(doc.lint_text)
+    found = candidates(folded.text, policy.not_names)
+    yield from _pairs(rule, doc, folded, found, lambda c: c.last.text, lambda c: c.first.text, policy.related_first)
+    yield from _pairs(rule, doc, folded, found, lambda c: c.first.text, lambda c: c.last.text, policy.related_last)
+
+
+def _pairs(rule: Rule, doc: Document, folded: Folded, found: list[Candidate], same, differs,
+           related) -> Iterator[Finding]:
+    """Group candidates that share one part; flag each later form related to an earlier one."""
+    firsts: dict[str, dict[str, Candidate]] = {}
+    for candidate in found:
+        forms = firsts.setdefault(same(candidate), {})
+        forms.setdefault(differs(candidate), candidate)
+    for forms in firsts.values():
+        seen: list[Candidate] = []
+        for form, candidate in forms.items():
+            earlier = next((c for c in seen if related(differs(c), form)), None)
+            seen.append(candidate)
+            if earlier is not None:
+                yield _finding(rule, doc, folded, candidate, earlier)
+
+
+def _finding(rule: Rule, doc: Document, folded: Folded, later: Candidate, earlier: Candidate) -> Finding:
+    start, end = folded.span(later.start, later.end)
+    line = doc.position(start)[0]
+    other_line = doc.position(folded.original(earlier.start))[0]
+    detail = (
+        f"'{later.name}' (line {line}) and '{earlier.name}' (line {other_line}) look like one person "
+        "spelled two ways: use one form throughout"
+    )
+    return rule.finding(doc, start, end, detail=detail, found=later.name, other=earlier.name,
+                        line=line, other_line=other_line)

@@ -1,0 +1,298 @@
+"""The names registry: people, titles and organisations compiled into one Aho-Corasick automaton.
+
+A registry of tens of thousands of names is matched in one pass over the text. Building the
+automaton from a large registry file is cached on disk, keyed by a hash of the file's bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import tempfile
+from array import array
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import ahocorasick
+import yaml
+
+from factlint.checks.base import RuleError
+from factlint.checks.names_text import distance
+
+PERSON, PERSON_VARIANT, ORG, ORG_VARIANT, TITLE, TITLE_VARIANT = range(6)
+HOUSE_ROLES = (PERSON, ORG, TITLE)
+CACHE_VERSION = b"factlint-names-1"
+CACHE_MIN_ENTITIES = 1000  # smaller registries build faster than a cache file loads
+PERSON_KEYS = {"name", "variants", "titles", "title_variants"}
+ORG_KEYS = {"name", "variants"}
+_MEMO: dict[str, Registry] = {}
+_MEMO_SIZE = 8
+
+
+class Group(NamedTuple):
+    """What one automaton key stands for: its role, the house form, the entities, its length."""
+
+    role: int
+    house: str
+    ids: tuple[int, ...]
+    length: int
+
+
+class Person(NamedTuple):
+    """A registry person: the house form of the name, its first and last words, the titles."""
+
+    name: str
+    first: str
+    last: str
+    titles: tuple[str, ...]
+    title_variants: tuple[str, ...]
+
+
+def _strings(entry: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
+    value = entry.get(key, [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ValueError(f"{where}: '{key}' must be a list of non-empty strings")
+    return tuple(" ".join(v.split()) for v in value)
+
+
+def _entries(value: Any, allowed: set[str], what: str) -> tuple[dict[str, Any], ...]:
+    """Validate a list of registry entries, each a mapping with a `name`."""
+    if not isinstance(value, list):
+        raise TypeError("must be a list of entries, each with a 'name'")
+    entries = []
+    for number, entry in enumerate(value, 1):
+        where = f"{what} entry {number}"
+        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str) or not entry["name"].strip():
+            raise ValueError(f"{where} needs a 'name' string")
+        extra = sorted(set(entry) - allowed)
+        if extra:
+            raise ValueError(f"{where} has unknown key '{extra[0]}' (known: {', '.join(sorted(allowed))})")
+        parsed = {"name": " ".join(entry["name"].split())}
+        parsed.update({k: _strings(entry, k, where) for k in sorted(allowed - {"name"})})
+        if parsed.get("title_variants") and not parsed.get("titles"):
+            raise ValueError(f"{where} has 'title_variants' but no 'titles' to correct them to")
+        entries.append(parsed)
+    return tuple(entries)
+
+
+def people_option(value: Any) -> tuple[dict[str, Any], ...]:
+    """Validate a rule's `people` list."""
+    return _entries(value, PERSON_KEYS, "people")
+
+
+def organizations_option(value: Any) -> tuple[dict[str, Any], ...]:
+    """Validate a rule's `organizations` list."""
+    return _entries(value, ORG_KEYS, "organizations")
+
+
+def name_parts(name: str) -> tuple[str, str]:
+    """Return the first and last words of a name, skipping initials and suffixes like 'Jr.'."""
+    words = [w for w in name.split() if not w.endswith(".") and any(c.islower() for c in w)]
+    return (words[0], words[-1]) if len(words) >= 2 else ("", "")
+
+
+class Registry:
+    """A compiled registry: the automaton, what each key stands for, and near-miss indexes."""
+
+    def __init__(self, people: Iterable[Mapping[str, Any]], organizations: Iterable[Mapping[str, Any]]) -> None:
+        # Flat lists and blobs, not lists of small objects: a cached registry of 100,000
+        # entities must load from disk in well under a second.
+        self.names: list[str] = []
+        self.titles: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        self.organizations: list[str] = []
+        keys: dict[str, list[Any]] = {}
+        for entry in people:
+            self._add_person(entry, keys)
+        for entry in organizations:
+            index = len(self.organizations)
+            self.organizations.append(entry["name"])
+            _add_key(keys, entry["name"], ORG, entry["name"], index)
+            for variant in entry.get("variants", ()):
+                _add_key(keys, variant, ORG_VARIANT, entry["name"], index)
+        self._roles = bytes(role for role, _, _ in keys.values())
+        self._houses = [house for _, house, _ in keys.values()]
+        self._ids = [tuple(ids) for _, _, ids in keys.values()]
+        self._lengths = array("I", (len(key) for key in keys))
+        self.automaton = _automaton(keys)
+        self.by_last: dict[str, tuple[int, ...]] = {}
+        self.by_first: dict[str, tuple[int, ...]] = {}
+        self._index_people()
+
+    def group(self, index: int) -> Group:
+        """Return what automaton key number `index` stands for."""
+        return Group(self._roles[index], self._houses[index], self._ids[index], self._lengths[index])
+
+    def person(self, index: int) -> Person:
+        """Return registry person number `index`."""
+        name = self.names[index]
+        titles, variants = self.titles.get(index, ((), ()))
+        return Person(name, *name_parts(name), titles, variants)
+
+    def _add_person(self, entry: Mapping[str, Any], keys: dict[str, list[Any]]) -> None:
+        index = len(self.names)
+        name, titles = entry["name"], entry.get("titles", ())
+        self.names.append(name)
+        if titles:
+            self.titles[index] = (titles, entry.get("title_variants", ()))
+        _add_key(keys, name, PERSON, name, index)
+        for title in titles:
+            _add_key(keys, title, TITLE, title, index)
+        for variant in entry.get("variants", ()):
+            _add_key(keys, variant, PERSON_VARIANT, name, index)
+        for variant in entry.get("title_variants", ()):
+            _add_key(keys, variant, TITLE_VARIANT, _closest(variant, titles), index)
+
+    def _index_people(self) -> None:
+        """Index people by surname, and by first name with the surname's first or last two letters."""
+        by_last: dict[str, list[int]] = {}
+        by_first: dict[str, list[int]] = {}
+        for index, name in enumerate(self.names):
+            first, last = name_parts(name)
+            if not last:
+                continue
+            by_last.setdefault(last, []).append(index)
+            for key in _first_keys(first, last):
+                by_first.setdefault(key, []).append(index)
+        self.by_last = {k: tuple(v) for k, v in by_last.items()}
+        self.by_first = {k: tuple(v) for k, v in by_first.items()}
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if k != "_last_scan"}
+
+    def __len__(self) -> int:
+        return len(self.names) + len(self.organizations)
+
+
+def _first_keys(first: str, last: str) -> tuple[str, str]:
+    """Index keys under which a one-edit misspelling of `last` still meets its person."""
+    return f"{first}\x00{last[:2]}", f"{first}\x01{last[-2:]}"
+
+
+def first_keys(first: str, last: str) -> tuple[str, str]:
+    """Public view of the near-miss index keys for a first name and a surname."""
+    return _first_keys(first, last)
+
+
+def _add_key(keys: dict[str, list[Any]], key: str, role: int, house: str, index: int) -> None:
+    """Record what a key stands for; a house form wins over a variant spelled the same."""
+    known = keys.get(key)
+    if known is None or (known[0] not in HOUSE_ROLES and role in HOUSE_ROLES):
+        keys[key] = [role, house, [index]]
+    elif known[0] == role and known[1] == house and known[2][-1] != index:
+        known[2].append(index)  # indexes arrive in order, so a repeat is always the last one
+
+
+def _closest(variant: str, titles: tuple[str, ...]) -> str:
+    """Return the house title a title variant is closest to (the only one, usually)."""
+    if len(titles) == 1:
+        return titles[0]
+    return min(titles, key=lambda t: distance(variant.lower(), t.lower(), max(len(variant), len(t))))
+
+
+def _automaton(keys: Mapping[str, Any]) -> ahocorasick.Automaton | None:
+    """Compile all keys into one Aho-Corasick automaton whose values index the groups."""
+    if not keys:
+        return None
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    for index, key in enumerate(keys):
+        automaton.add_word(key, index)
+    automaton.make_automaton()
+    return automaton
+
+
+def from_options(options: Mapping[str, Any], source: str) -> Registry | None:
+    """Return the registry a rule names: inline people/organizations, a registry file, or none."""
+    people, organizations = options["people"], options["organizations"]
+    if options["registry"]:
+        if people or organizations:
+            raise RuleError("give 'people'/'organizations' or 'registry', not both", "registry")
+        path = Path(source).parent / options["registry"] if source else Path(options["registry"])
+        return load_file(path)
+    if people or organizations:
+        return Registry(people, organizations)
+    return None
+
+
+def load_file(path: Path) -> Registry:
+    """Load a registry data file, from memory or the disk cache when its content is unchanged."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise RuleError(f"cannot read registry {path}: {exc.strerror or exc}", "registry") from None
+    digest = hashlib.sha256(CACHE_VERSION + data).hexdigest()
+    registry = _MEMO.get(digest) or _read_cache(digest) or _parse(path, data, digest)
+    if len(_MEMO) >= _MEMO_SIZE:
+        _MEMO.pop(next(iter(_MEMO)))
+    _MEMO[digest] = registry
+    return registry
+
+
+def _parse(path: Path, data: bytes, digest: str) -> Registry:
+    """Parse and compile a registry file, and cache the result if it is large."""
+    try:
+        content = _load_data(data)
+    except yaml.YAMLError as exc:
+        raise RuleError(f"registry {path} is not valid YAML: {str(exc).splitlines()[0]}", "registry") from None
+    if not isinstance(content, dict) or set(content) - {"people", "organizations"}:
+        raise RuleError(f"registry {path} must be a mapping with 'people' and/or 'organizations'", "registry")
+    try:
+        people = people_option(content.get("people", []))
+        organizations = organizations_option(content.get("organizations", []))
+    except (TypeError, ValueError) as exc:
+        raise RuleError(f"registry {path}: {exc}", "registry") from None
+    registry = Registry(people, organizations)
+    if len(registry) >= CACHE_MIN_ENTITIES:
+        _write_cache(digest, registry)
+    return registry
+
+
+def _load_data(data: bytes) -> Any:
+    """Parse registry data: YAML, or JSON (itself YAML) through the much faster JSON parser."""
+    if data.lstrip()[:1] == b"{":
+        try:
+            return json.loads(data)
+        except ValueError:
+            pass  # not JSON after all: let the YAML parser read it and report any error
+    return yaml.load(data, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+def cache_dir() -> Path:
+    """Return where compiled registries are cached: $FACTLINT_CACHE_DIR, else the user cache."""
+    if os.environ.get("FACTLINT_CACHE_DIR"):
+        return Path(os.environ["FACTLINT_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "factlint"
+
+
+def _cache_path(digest: str) -> Path:
+    return cache_dir() / f"names-{digest}.pickle"
+
+
+def _read_cache(digest: str) -> Registry | None:
+    """Load a compiled registry from the cache; None if there is none or it is unreadable."""
+    try:
+        with open(_cache_path(digest), "rb") as handle:
+            registry = pickle.load(handle)
+    except Exception:  # a missing, partial or stale cache file only means building again
+        return None
+    return registry if isinstance(registry, Registry) else None
+
+
+def _write_cache(digest: str, registry: Registry) -> None:
+    """Save a compiled registry atomically; an unwritable cache is silently skipped."""
+    temp = None
+    try:
+        folder = cache_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(dir=folder, prefix=".names-", suffix=".tmp")
+        with os.fdopen(handle, "wb") as out:
+            pickle.dump(registry, out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temp, _cache_path(digest))
+    except OSError:
+        if temp is not None:
+            Path(temp).unlink(missing_ok=True)
