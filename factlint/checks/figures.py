@@ -1,0 +1,143 @@
+"""The `figures` kind: figures with no source, and attribution too vague to check."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import regex
+
+from factlint.checks import figures_quotes
+from factlint.checks.base import (
+    Check, Option, Rule, RuleError, boolean, compile_regex, integer, string_list,
+    string_value, word_pattern,
+)
+from factlint.checks.figures_find import FigureFinder
+from factlint.checks.figures_source import Attribution
+from factlint.checks.figures_words import WordIndex
+from factlint.document import Document
+from factlint.finding import Finding
+
+CHECKS = ("unsourced", "vague-attribution", "superlative")
+# Word lists the unsourced check cannot work without.
+UNSOURCED_LISTS = (
+    "cues", "reporting_verbs", "agents", "determiners", "passive_markers", "approximators",
+    "currencies", "magnitudes", "percent_words", "spelled_numbers",
+)
+LIST_KEYS = (
+    *UNSOURCED_LISTS, "citations", "skip_words", "subject_openers", "short_magnitudes", "currency_words",
+    "fractions", "comparatives", "multipliers", "not_claim_before", "not_claim_after",
+    "identifier_numbers", "months", "street_suffixes", "phrases", "tokens", "patterns",
+    "age_subjects", "age_verbs", "age_clauses", "clause_followers", "score_cues", "score_objects",
+    "score_verbs", "box_score_after", "box_score_units", "possessives", "account_nouns", "named_source_links",
+    "nameable_phrases",
+)
+OPTIONS = {
+    "check": Option(string_value, required=True),
+    "sentences_before": Option(integer, 1),
+    "skip_headings": Option(boolean, True),
+    **{key: Option(string_list, ()) for key in LIST_KEYS},
+}
+PLACEHOLDERS: frozenset[str] = frozenset()
+DEFAULT_MESSAGE = "'{match}': say where this figure comes from"
+
+
+def build(rule: Rule) -> Check:
+    """Build the check the rule names: 'unsourced' or 'vague-attribution'."""
+    check = rule.options["check"]
+    if check not in CHECKS:
+        raise RuleError(f"'check' must be one of {', '.join(CHECKS)}, not {check!r}", "check")
+    if check == "vague-attribution":
+        return _vague(rule)
+    if check == "superlative":
+        return _superlative(rule)
+    missing = [key for key in UNSOURCED_LISTS if not rule.options[key]]
+    if missing:
+        raise RuleError(f"the unsourced check needs '{missing[0]}'", missing[0])
+    if rule.options["sentences_before"] < 0:
+        raise RuleError("'sentences_before' must be 0 or more", "sentences_before")
+    return _unsourced(rule)
+
+
+def _skipper(doc: Document, rule: Rule, quotes: figures_quotes.QuoteScan) -> Callable[[int], bool]:
+    """Return a test for offsets the rule leaves alone: inside quotations and, if set, headings."""
+    if rule.options["skip_headings"]:
+        return lambda offset: quotes.inside(offset) or doc.in_heading(offset)
+    return quotes.inside
+
+
+def _unsourced(rule: Rule) -> Check:
+    """Flag figures whose sentence, and the sentences before it in the paragraph, name no source."""
+    finder = FigureFinder(rule.options)
+    attribution = Attribution(rule.options)
+    window = rule.options["sentences_before"]
+
+    def check(doc: Document) -> Iterator[Finding]:
+        quotes = figures_quotes.scan(doc)
+        known: dict[int, bool] = {}
+
+        def sourced(index: int) -> bool:
+            if index not in known:
+                span = doc.sentences[index]
+                known[index] = attribution.attributed(doc.text, quotes.masked, span.start, span.end)
+            return known[index]
+
+        for start, end in finder.find(doc.lint_text, _skipper(doc, rule, quotes)):
+            index = doc.sentence_index(start)
+            if index < 0:
+                continue
+            paragraph = doc.paragraph_index(start)
+            first = index
+            while first > max(0, index - window) and \
+                    doc.paragraph_index(doc.sentences[first - 1].start) == paragraph:
+                first -= 1
+            if not any(sourced(i) for i in range(index, first - 1, -1)):
+                yield rule.finding(doc, start, end)
+
+    return check
+
+
+def _vague(rule: Rule) -> Check:
+    """Flag vague attribution outside quotations: 'experts say', 'studies show', 'reportedly'."""
+    phrases = rule.options["phrases"]
+    if not phrases:
+        raise RuleError("the vague-attribution check needs 'phrases'", "phrases")
+    pattern = compile_regex(word_pattern(phrases).replace(r"\ ", r"\s+"), True, "phrases")
+    anchors = WordIndex(phrase.split()[0] for phrase in phrases if phrase.split())
+    names_source = _names_source(rule)
+
+    def check(doc: Document) -> Iterator[Finding]:
+        skip = _skipper(doc, rule, figures_quotes.scan(doc))
+        for at in anchors.starts(doc.lint_text):
+            match = pattern.match(doc.lint_text, at)
+            if match is not None and not skip(at) and not names_source(doc.lint_text, match):
+                yield rule.finding(doc, at, match.end())
+
+    return check
+
+
+def _names_source(rule: Rule) -> Callable[[str, regex.Match], bool]:
+    """Return a test for a vague phrase that goes on to name its source: 'by one estimate from X'."""
+    links = rule.options["named_source_links"]
+    named = compile_regex(rf",?\s+{word_pattern(links)}\s+(?:the\s+)?[A-Z]" if links else r"(?!)",
+                          False, "named_source_links")
+    nameable = {" ".join(p.lower().split()) for p in rule.options["nameable_phrases"]}
+    return lambda text, match: " ".join(match.group().lower().split()) in nameable \
+        and named.match(text, match.end()) is not None
+
+
+def _superlative(rule: Rule) -> Check:
+    """Flag claims to verify: each pattern is tried where one of the rule's tokens starts."""
+    tokens, patterns = rule.options["tokens"], rule.options["patterns"]
+    if not tokens or not patterns:
+        raise RuleError("the superlative check needs 'tokens' and 'patterns'", "patterns")
+    compiled = [compile_regex(p, True) for p in patterns]
+    anchors = WordIndex(tokens)
+
+    def check(doc: Document) -> Iterator[Finding]:
+        skip = _skipper(doc, rule, figures_quotes.scan(doc))
+        for at in anchors.starts(doc.lint_text):
+            match = next((m for p in compiled if (m := p.match(doc.lint_text, at))), None)
+            if match is not None and not skip(at):
+                yield rule.finding(doc, at, match.end())
+
+    return check

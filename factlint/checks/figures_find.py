@@ -1,0 +1,241 @@
+"""Find the figures of a text: amounts, percentages, rates and spelled-out quantities."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any
+
+import regex
+
+from factlint.checks.base import compile_regex
+from factlint.checks.figures_context import Context
+from factlint.checks.figures_words import WordIndex
+
+NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+# Before a figure: not part of a word, a code (COVID-19, I-95, #3), a decimal or a time.
+NOT_AFTER = r"(?<![\w$€£¥₹.,/:#\-‑])"
+FIRST_DIGIT = regex.compile(r"(?<![\d,.])\d")
+CURRENCY_SYMBOLS = "$€£¥₹"
+CURRENCY_PREFIXES = ("US", "HK", "NZ", "C", "A", "S")
+PHONE = regex.compile(r"(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[.-]\d{4}\b")
+LIST_NUMBER = regex.compile(r"[ \t]*\d{1,3}[.)][ \t]")
+TIME_AFTER = regex.compile(r"(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o['’]clock))", regex.I)
+ORDINAL_OR_WORD = regex.compile(r"[A-Za-z]|-[A-Za-z]|['’]s\b")
+AGE_AFTER = regex.compile(r"[,)]")
+WORD_BEFORE = regex.compile(r"(\S+) $")
+# "2 cents per $100" is one figure.
+PER = regex.compile(r"\s+per\s+[$€£¥₹]?\d[\d,]*(?:\.\d+)?(?!\w)")
+TOKEN = regex.compile(r"\S+")
+LAST_WORD = regex.compile(r"(\S+)\Z")
+
+
+def _words(items: tuple[str, ...]) -> str:
+    """Return an escaped alternation of phrases, longest first, spaces matching any run."""
+    escaped = sorted((regex.escape(i).replace(r"\ ", r"\s+") for i in items), key=len, reverse=True)
+    return "|".join(escaped) or r"(?!)"
+
+
+class FigureFinder:
+    """A compiled figure search with the rules that tell a figure from a label or a date."""
+
+    def __init__(self, options: Mapping[str, Any]) -> None:
+        """Compile the search from the rule's word lists."""
+        self.approximators = {" ".join(a.lower().split()) for a in options["approximators"]}
+        self.approximator_words = max((len(a.split()) for a in self.approximators), default=0)
+        self.pattern = compile_regex(_pattern(options), True)
+        self.keywords = WordIndex([
+            *options["magnitudes"], *options["percent_words"], *options["fractions"],
+            *options["multipliers"], *options["spelled_numbers"]])
+        self.unit = compile_regex(
+            rf"%|{_words(options['currencies'])}|\b(?:{_words(options['magnitudes'])}"
+            rf"|{_words(options['percent_words'])}|{_words(options['currency_words'])})\b", True)
+        self.not_claim_after = compile_regex(
+            rf"[\s-]+(?:{_words(options['not_claim_after'])})\b", True, "not_claim_after")
+        self.street = compile_regex(
+            rf"\s+(?:[A-Z][\w.'’-]*\s+){{1,3}}(?:{_words(options['street_suffixes'])})(?!\w)",
+            False, "street_suffixes")
+        self.month_after = compile_regex(rf"\s+(?:{_words(options['months'])})\b", False, "months")
+        self.before_words = {w.lower() for w in options["not_claim_before"]}
+        self.determiners = {w.lower() for w in options["determiners"]}
+        self.identifiers = set(options["identifier_numbers"])
+        self.context = Context(options)
+
+    def find(self, text: str, skip: Callable[[int], bool]) -> Iterator[tuple[int, int]]:
+        """Yield (start, end) of each figure in text; skip(offset) drops quoted or heading ones."""
+        anchors = [m.start() for m in FIRST_DIGIT.finditer(text)]
+        anchors.extend(_currency_starts(text))
+        anchors.extend(self.keywords.starts(text))
+        anchors.sort()
+        last_end = 0
+        for at in anchors:
+            if at < last_end:
+                continue
+            match = self._candidate(text, at)
+            if match is None or match.start() < last_end or skip(match.start()):
+                continue
+            box_score = self.context.box_score_end(text, match.start())
+            if box_score:  # '14 of 22 passes': neither number is a claim
+                last_end = box_score
+                continue
+            span = self._figure(text, match)
+            if span is None:  # no part of '21 to 14' is a claim once the whole is not
+                last_end = match.end()
+                continue
+            last_end = span[1]
+            yield span
+
+    def _candidate(self, text: str, at: int) -> regex.Match | None:
+        """Return the candidate that starts at an anchor, or at the 'a'/'an' before it."""
+        match = self.pattern.match(text, at)
+        if match is None and text[max(0, at - 3):at].lower() in ("an ", " a "):
+            match = self.pattern.match(text, at - 3 if text[at - 3] != " " else at - 2)
+        return match
+
+    def _figure(self, text: str, match: regex.Match) -> tuple[int, int] | None:
+        """Return the span of a candidate that is a figure (approximator included), else None."""
+        start, end = match.span()
+        if match.group("half") is not None and not self._half_ok(text, start):
+            return None
+        if match.group("plain") is not None and not self._plain_ok(text, start, end, match):
+            return None
+        start = self._with_approximator(text, start)
+        end = self._with_between(text, start, end)
+        rate = PER.match(text, end)
+        return start, rate.end() if rate else end
+
+    def _with_approximator(self, text: str, start: int) -> int:
+        """Extend a figure back over its approximator: 'more than', 'about', 'an estimated'."""
+        floor = max(0, start - 40)
+        if not text[start - 1:start].isspace():
+            return start
+        tokens = list(TOKEN.finditer(text, floor, start))[1 if floor else 0:]
+        for count in range(min(self.approximator_words, len(tokens)), 0, -1):
+            if " ".join(t.group() for t in tokens[-count:]).lower() in self.approximators:
+                return tokens[-count].start()
+        return start
+
+    def _with_between(self, text: str, start: int, end: int) -> int:
+        """Extend 'between 10' over its 'and 15 percent'."""
+        if not text[start:start + 8].lower().startswith("between"):
+            return end
+        more = regex.match(rf"\s+and\s+\$?{NUMBER}(?:\s?%|\s+\w+)?", text[end:end + 40])
+        return end + more.end() if more else end
+
+    def _half_ok(self, text: str, start: int) -> bool:
+        """Tell whether 'half' is a quantity: 'half of', 'more than half', not 'first half of'."""
+        word = _word_before(text, start)
+        if word in self.before_words:
+            return False
+        after = text[start + 4:start + 9].lower()
+        return after.startswith((" of ", " the ")) or self._with_approximator(text, start) < start
+
+    def _plain_ok(self, text: str, start: int, end: int, match: regex.Match) -> bool:
+        """Tell whether a bare number is a claim, not a year, date, time, age, label or score."""
+        found = match.group(0)
+        if self.unit.search(found):
+            return True
+        after = text[end:end + 60]
+        if ORDINAL_OR_WORD.match(after) or TIME_AFTER.match(after):
+            return False
+        if any(c in found for c in "-–") or found in self.identifiers:
+            return False
+        if (text[start - 1:start] == "(" or text[end:end + 1] in ("-", ".", ")")) and \
+                PHONE.search(text, max(0, start - 6), end + 10):
+            return False
+        if _is_year(found) or _is_list_number(text, start) or self._is_age(text, start, end, found):
+            return False
+        if self.street.match(after) or self.month_after.match(after):
+            return False
+        if self._is_duration_or_stat(after, found) or self.context.not_a_claim(text, start, end, found):
+            return False
+        return not self._is_label(text, start, found)
+
+    def _is_duration_or_stat(self, after: str, found: str) -> bool:
+        """Tell whether the number counts a duration, a box-score statistic or a block."""
+        unit = self.not_claim_after.match(after)
+        return bool(unit) and not ("." in found and unit.group(0).strip().lower().startswith(
+            ("second", "minute", "hour", "day", "week", "month", "year")))
+
+    def _is_age(self, text: str, start: int, end: int, found: str) -> bool:
+        """Tell whether a number is an age in apposition: 'Linda Park, 62, said'."""
+        if not found.isdigit() or int(found) > 120 or text[start - 2:start] != ", ":
+            return False
+        if AGE_AFTER.match(text, end):
+            return True
+        word = LAST_WORD.search(text, max(0, start - 40), start - 2)
+        return text[end:end + 1] in ".;" and bool(word) and word.group(1)[:1].isupper()
+
+    def _is_label(self, text: str, start: int, found: str) -> bool:
+        """Tell whether a number labels something: Route 9, Section 230, No. 1, page 12."""
+        word = _word_before(text, start, keep_case=True)
+        if not word:
+            return False
+        if "," in found and word[:1].isupper():  # 'Coyle 5,601' is a tally, not a label
+            return word.lower().rstrip(".") in self.before_words
+        low = word.lower().rstrip(".")
+        if low in self.before_words or word.lower() in self.before_words:
+            return True
+        if not word[:1].isupper() or low in self.determiners:
+            return False
+        return self._with_approximator(text, start) == start
+
+
+def _currency_starts(text: str) -> list[int]:
+    """Return where amounts open: a currency symbol, or the 'US' of 'US$'."""
+    found = []
+    for symbol in CURRENCY_SYMBOLS:
+        at = text.find(symbol)
+        while at >= 0:
+            prefix = next((p for p in CURRENCY_PREFIXES
+                           if at >= len(p) and text.startswith(p, at - len(p))), "")
+            found.append(at - len(prefix))
+            at = text.find(symbol, at + 1)
+    return found
+
+
+def _word_before(text: str, start: int, keep_case: bool = False) -> str:
+    """Return the word right before offset (one space between), or '' if none is adjacent."""
+    found = WORD_BEFORE.search(text, max(0, start - 40), start)
+    if not found or found.group(1)[-1] in ",;:()[]\"“”'":
+        return ""
+    return found.group(1) if keep_case else found.group(1).lower()
+
+
+def _is_year(found: str) -> bool:
+    """Tell whether a bare number reads as a year (1000–2099, no comma or decimals)."""
+    return found.isdigit() and len(found) == 4 and found[0] in "12" and int(found) < 2100
+
+
+def _is_list_number(text: str, start: int) -> bool:
+    """Tell whether a number opens a numbered line: '1. Register by Oct. 15.'"""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip() and bool(LIST_NUMBER.match(text, line_start))
+
+
+def _pattern(options: Mapping[str, Any]) -> str:
+    """Build the one search for figure candidates from the rule's word lists."""
+    currency = _words(options["currencies"])
+    magnitude = _words(options["magnitudes"])
+    short = _words(options["short_magnitudes"])
+    percent = _words(options["percent_words"])
+    money_words = _words(options["currency_words"])
+    spelled = _words(options["spelled_numbers"])
+    fraction = _words(options["fractions"])
+    comparative = _words(options["comparatives"])
+    multiplier = _words(options["multipliers"])
+    spelled_run = rf"(?:{spelled})(?:[\s-](?:{spelled}))*"
+    money = rf"(?:{currency})\s?{NUMBER}(?:\s?(?:{short})\b|[\s-](?:{magnitude})\b)?"
+    plain = rf"{NUMBER}(?:[\s-](?:{magnitude})\b)?(?:\s?%|\s(?:{percent})\b|\s(?:{money_words})\b)?"
+    part = rf"(?:{money}|{plain})"
+    alternatives = [
+        rf"(?P<rate>\b(?:{spelled}|\d+)\s+in\s+(?:every\s+)?(?:{spelled}|\d{{1,3}}(?:,\d{{3}})*)\b(?![\d,.]))",
+        rf"(?P<times>\b(?:(?:{multiplier})|(?:{spelled}|{NUMBER})\s+times)\s+"
+        rf"(?:as\s+[a-z]+|{comparative}|the)\b)",
+        rf"(?P<plain>{NOT_AFTER}(?:{NUMBER}\s?(?:-|–|to)\s?{part}|{part}))",
+        rf"(?P<spelled>\b(?:{spelled_run}|an?)[\s-](?:{magnitude})\b(?:\s(?:{money_words})\b)?)",
+        rf"(?P<spelledpct>\b{spelled_run}\s(?:{percent})\b)",
+        rf"(?P<fraction>\b(?:a|{spelled})[\s-](?:{fraction})\b(?=\s+of\b))",
+        r"(?P<half>\bhalf\b)",
+    ]
+    return "|".join(alternatives)
+

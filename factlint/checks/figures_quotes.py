@@ -1,0 +1,138 @@
+"""Find direct quotations (straight or curly double quotes) in a document, once per document."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from factlint.document import Document
+
+OPEN, CLOSE, STRAIGHT = "“", "”", '"'
+MARKS = re.compile('[“”"]')
+# Characters after which a straight quote opens rather than closes a quotation.
+OPENS_AFTER = frozenset(" \t\n\u00a0([{—–-/")
+
+
+class Quote(NamedTuple):
+    """One quotation: the opening mark's offset, the closing mark's (None if unclosed), its end."""
+
+    start: int
+    close: int | None
+    end: int
+    paragraph: int
+
+    @property
+    def content(self) -> tuple[int, int]:
+        """The offsets of the quoted words, without the marks."""
+        return self.start + 1, self.close if self.close is not None else self.end
+
+
+@dataclass
+class QuoteScan:
+    """The quotations of a document, its unclosed marks, and its text blanked inside quotations."""
+
+    quotes: list[Quote]
+    unclosed: list[Quote]
+    masked: str
+    _starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._starts = [q.start for q in self.quotes]
+
+    def inside(self, offset: int) -> bool:
+        """Tell whether offset lies within a quotation, marks included."""
+        index = bisect.bisect_right(self._starts, offset) - 1
+        return index >= 0 and offset < self.quotes[index].end
+
+    def runs_on(self, quote: Quote, doc: Document) -> bool:
+        """Tell whether an unclosed quotation runs on into a next paragraph that reopens it."""
+        following = quote.paragraph + 1
+        if quote.close is not None or quote.end != doc.paragraphs[quote.paragraph].end:
+            return False
+        if following >= len(doc.paragraphs):
+            return False
+        return doc.lint_text[doc.paragraphs[following].start] in (OPEN, STRAIGHT)
+
+
+_last: list[object] = [None, None]
+
+
+def scan(doc: Document) -> QuoteScan:
+    """Return the quotations of a document (cached for the document last scanned)."""
+    if _last[0] is doc:
+        return _last[1]  # type: ignore[return-value]
+    text = doc.lint_text
+    quotes: list[Quote] = []
+    unclosed: list[Quote] = []
+    for index, paragraph in enumerate(doc.paragraphs):
+        _paragraph_quotes(text, paragraph, index, quotes, unclosed)
+    result = QuoteScan(quotes, unclosed, _mask(text, quotes))
+    _last[0], _last[1] = doc, result
+    return result
+
+
+def _paragraph_quotes(text: str, paragraph: tuple[int, int], index: int,
+                      quotes: list[Quote], unclosed: list[Quote]) -> None:
+    """Pair the quote marks of one paragraph: add its outermost quotations and unclosed marks."""
+    start, end = paragraph
+    stack: list[tuple[str, int]] = []
+    for mark in MARKS.finditer(text, start, end):
+        pos, char = mark.start(), mark.group()
+        kind = _mark_kind(text, pos, start, end, stack)
+        if kind == "open":
+            stack.append((char, pos))
+        elif kind == "close":
+            target = _target(char, stack)
+            unclosed.extend(Quote(p, None, pos, index) for _, p in stack[target + 1:])
+            opened = stack[target][1]
+            del stack[target:]
+            if not stack:
+                quotes.append(Quote(opened, pos, pos + 1, index))
+    if stack:
+        quotes.append(Quote(stack[0][1], None, end, index))
+        unclosed.extend(Quote(p, None, end, index) for _, p in stack)
+
+
+def _mark_kind(text: str, pos: int, floor: int, ceiling: int, stack: list[tuple[str, int]]) -> str:
+    """Decide whether a quote mark opens, closes or is not a quotation mark at all."""
+    char = text[pos]
+    if char == OPEN:
+        return "open"
+    if char == CLOSE:
+        return "close" if stack else "stray"
+    if stack and stack[-1][0] == STRAIGHT:
+        return "close"
+    before = text[pos - 1] if pos > floor else " "
+    after = text[pos + 1] if pos + 1 < ceiling else " "
+    if before in OPENS_AFTER and not after.isspace():
+        return "open"
+    return "close" if stack and not before.isdigit() else "stray"  # 12" is an inch mark
+
+
+def _target(char: str, stack: list[tuple[str, int]]) -> int:
+    """Return the stack index of the opening mark a closing mark pairs with."""
+    if char == CLOSE:
+        curly = [i for i, (kind, _) in enumerate(stack) if kind == OPEN]
+        if curly:
+            return curly[-1]
+    return len(stack) - 1
+
+
+def _mask(text: str, quotes: list[Quote]) -> str:
+    """Return text with the words inside quotations blanked, offsets kept."""
+    if not quotes:
+        return text
+    pieces: list[str] = []
+    cursor = 0
+    for quote in quotes:
+        begin, finish = quote.content
+        begin = max(begin, cursor)
+        if finish <= begin:
+            continue
+        pieces.append(text[cursor:begin])
+        pieces.append("".join("\n" if c == "\n" else " " for c in text[begin:finish]))
+        cursor = finish
+    pieces.append(text[cursor:])
+    return "".join(pieces)

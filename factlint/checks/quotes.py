@@ -1,0 +1,144 @@
+"""The `quotes` kind: direct quotations with no speaker, and quotation marks left open."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from factlint.checks import figures_quotes
+from factlint.checks.base import (
+    Check, Option, Rule, RuleError, boolean, compile_regex, integer, string_list, string_value,
+    word_pattern,
+)
+from factlint.checks.figures_quotes import Quote, QuoteScan
+from factlint.document import Document
+from factlint.finding import Finding
+
+CHECKS = ("unattributed", "unbalanced")
+OPTIONS = {
+    "check": Option(string_value, required=True),
+    "speaker_cues": Option(string_list, ()),
+    "minor_words": Option(string_list, ()),
+    "min_words": Option(integer, 4),
+    "skip_headings": Option(boolean, True),
+}
+PLACEHOLDERS: frozenset[str] = frozenset()
+DEFAULT_MESSAGE = "'{match}': check this quotation"
+
+WORD = regex.compile(r"[\w’'-]+")
+INNER_BOUNDARY = regex.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]?[A-Z]")
+LEADING = "…. —–-([‘'"
+
+
+def build(rule: Rule) -> Check:
+    """Build the check the rule names: 'unattributed' or 'unbalanced'."""
+    check = rule.options["check"]
+    if check not in CHECKS:
+        raise RuleError(f"'check' must be one of {', '.join(CHECKS)}, not {check!r}", "check")
+    if check == "unbalanced":
+        return _unbalanced(rule)
+    if not rule.options["speaker_cues"]:
+        raise RuleError("the unattributed check needs 'speaker_cues'", "speaker_cues")
+    return _unattributed(rule)
+
+
+def _unbalanced(rule: Rule) -> Check:
+    """Flag opening marks with no closing mark in their paragraph, unless the quote runs on."""
+
+    def check(doc: Document) -> Iterator[Finding]:
+        scan = figures_quotes.scan(doc)
+        for quote in scan.unclosed:
+            if scan.runs_on(quote, doc):
+                continue
+            if rule.options["skip_headings"] and doc.in_heading(quote.start):
+                continue
+            yield rule.finding(doc, quote.start, quote.start + 1)
+
+    return check
+
+
+def _unattributed(rule: Rule) -> Check:
+    """Flag quotations of a sentence or more (or long partial ones) with no speaker nearby."""
+    cues = compile_regex(word_pattern(rule.options["speaker_cues"]).replace(r"\ ", r"\s+"), True,
+                         "speaker_cues")
+    minor = {w.lower() for w in rule.options["minor_words"]}
+    min_words = rule.options["min_words"]
+
+    def check(doc: Document) -> Iterator[Finding]:
+        scan = figures_quotes.scan(doc)
+        for chain in _chains(scan, doc):
+            first = chain[0]
+            if rule.options["skip_headings"] and doc.in_heading(first.start):
+                continue
+            if _left_open(scan, doc, chain[-1]):
+                continue
+            checked = [q for q in chain if _checkable(doc, q, minor, min_words)]
+            if checked and not any(_has_speaker(doc, scan, q, cues) for q in chain):
+                yield rule.finding(doc, checked[0].start, checked[0].end)
+
+    return check
+
+
+def _left_open(scan: QuoteScan, doc: Document, quote: Quote) -> bool:
+    """Tell whether a quotation never closes (quotes.unbalanced reports it; where it ends is unknown)."""
+    return quote.close is None and not scan.runs_on(quote, doc)
+
+
+def _chains(scan: QuoteScan, doc: Document) -> Iterator[list[Quote]]:
+    """Group quotations that run on over paragraphs (each left open, the next reopened)."""
+    chain: list[Quote] = []
+    for quote in scan.quotes:
+        if chain and not (scan.runs_on(chain[-1], doc) and quote.paragraph == chain[-1].paragraph + 1
+                          and quote.start == doc.paragraphs[quote.paragraph].start):
+            yield chain
+            chain = []
+        chain.append(quote)
+    if chain:
+        yield chain
+
+
+def _is_full(doc: Document, quote: Quote) -> bool:
+    """Tell whether a quotation is a sentence or more, not a few words in the writer's sentence."""
+    begin, finish = quote.content
+    content = doc.lint_text[begin:finish]
+    if INNER_BOUNDARY.search(content):
+        return True
+    opening = content.lstrip(LEADING)
+    if not opening[:1].isupper() and not opening[:1].isdigit():
+        return False
+    sentence = doc.sentence_at(quote.start)
+    before = doc.lint_text[sentence.start:quote.start].rstrip()
+    return not before.strip(LEADING) or before.endswith((":", ","))
+
+
+def _checkable(doc: Document, quote: Quote, minor: set[str], min_words: int) -> bool:
+    """Tell whether a quotation needs a speaker: a full sentence, or a long partial quote."""
+    if _is_full(doc, quote):
+        return True
+    begin, finish = quote.content
+    words = WORD.findall(doc.lint_text, begin, finish)
+    if len(words) < min_words:
+        return False
+    # A title in quotation marks ("The Power of Habit") is not a quotation.
+    return not all(w[:1].isupper() or w.lower() in minor for w in words)
+
+
+def _has_speaker(doc: Document, scan: QuoteScan, quote: Quote, cues: regex.Pattern) -> bool:
+    """Tell whether a speaker cue sits near a quotation, outside quoted words."""
+    if doc.lint_text[max(0, quote.start - 20):quote.start].rstrip().endswith(":"):
+        return True
+    first = doc.sentence_index(quote.start)
+    last = doc.sentence_index(max(quote.start, quote.end - 1))
+    paragraph = doc.paragraph_index(quote.start)
+    indices = [i for i in (first - 1, last + 1) if _in_paragraph(doc, i, paragraph)]
+    indices.extend(range(first, last + 1))
+    if not _is_full(doc, quote) and paragraph > 0:
+        indices.append(doc.sentence_index(doc.paragraphs[paragraph - 1].end - 1))
+    return any(cues.search(scan.masked, doc.sentences[i].start, doc.sentences[i].end)
+               for i in indices if i >= 0)
+
+
+def _in_paragraph(doc: Document, index: int, paragraph: int) -> bool:
+    """Tell whether sentence `index` exists and lies in the given paragraph."""
+    return 0 <= index < len(doc.sentences) and doc.paragraph_index(doc.sentences[index].start) == paragraph
