@@ -1,0 +1,162 @@
+"""AP date style for the `dates` kind, and the date wording its messages use."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections.abc import Iterator
+
+import regex
+
+from factlint.checks.base import Rule
+from factlint.checks.dates_parse import DocDates, Explicit, MonthRef, Relative, ensure
+from factlint.checks.dates_words import Lexicon
+from factlint.document import Document
+from factlint.finding import Finding
+
+QUOTE_MARK = regex.compile(r"[\"“”]")
+SENTENCE_AFTER = regex.compile(r"[ \t]*(?:$|\n[ \t]*\n|[ \t\n]+[\"“'‘(]?[A-Z])")
+AP_WEEK = 7
+
+
+def ap_date(day: dt.date, lex: Lexicon, year: bool = True) -> str:
+    """Write a date the AP way: 'Jan. 5, 2026', 'March 11, 2025'."""
+    text = f"{lex.month_ap[day.month]} {day.day}"
+    return f"{text}, {day.year}" if year else text
+
+
+def label(ranges: list[tuple[dt.date, dt.date]], lex: Lexicon, iso: bool = False) -> str:
+    """Describe the day(s) a reference can mean: one day, a month, a year or a span of days."""
+    return " or ".join(_one_label(lo, hi, lex, iso) for lo, hi in ranges)
+
+
+def _one_label(lo: dt.date, hi: dt.date, lex: Lexicon, iso: bool) -> str:
+    """Describe one day or one span of days."""
+    if lo == hi:
+        text = f"{lex.weekday_name[lo.weekday()]}, {ap_date(lo, lex)}"
+        return f"{text} ({lo.isoformat()})" if iso else text
+    if (lo.month, lo.day, hi.month, hi.day) == (1, 1, 12, 31) and lo.year == hi.year:
+        text = str(lo.year)
+    elif lo.day == 1 and (hi + dt.timedelta(days=1)).day == 1 and (lo.year, lo.month) == (hi.year, hi.month):
+        text = f"{lex.month_name[lo.month]} {lo.year}"
+    elif (lo.year, lo.month) == (hi.year, hi.month):
+        text = f"{lex.month_ap[lo.month]} {lo.day}–{hi.day}, {lo.year}"
+    else:
+        text = f"{ap_date(lo, lex)} to {ap_date(hi, lex)}"
+    return f"{text} ({lo.isoformat()} to {hi.isoformat()})" if iso else text
+
+
+def ap_style(rule: Rule, doc: Document, dates: DocDates, lex: Lexicon) -> Iterator[Finding]:
+    """AP date style outside quotations and headlines: fixes for month forms and ordinals."""
+    quoted = _Quoted(doc)
+    for finding in _style_findings(rule, doc, dates, lex):
+        if not doc.in_heading(finding.start) and not quoted.covers(finding.start):
+            yield finding
+
+
+def _style_findings(rule: Rule, doc: Document, dates: DocDates, lex: Lexicon) -> Iterator[Finding]:
+    """Every AP style finding, quotations and headlines included."""
+    for date in dates.explicit:
+        yield from _explicit_style(rule, doc, date, lex)
+    for ref in dates.months:
+        yield from _month_style(rule, doc, ref, lex)
+    if doc.dateline is not None:
+        for rel in dates.relatives:
+            if rel.kind == "weekday" and (rel.qualifier is not None or rel.week is not None):
+                ensure(doc, lex, dates, rel)
+                yield from _weekday_style(rule, doc, rel, lex, doc.dateline.date)
+
+
+def _explicit_style(rule: Rule, doc: Document, date: Explicit, lex: Lexicon) -> Iterator[Finding]:
+    """AP forms: 'January 5' → 'Jan. 5', 'March 11th' → 'March 11', '11 March' → 'March 11'."""
+    if date.form == "iso":
+        return
+    text = doc.text
+    proper = lex.month_ap[date.month]
+    day = text[slice(*date.day_span)]
+    if date.form == "dm":
+        year = f", {date.year}" if date.year else ""
+        yield rule.finding(doc, *date.core, fix=f"{proper} {day}{year}",
+                           reason="put the month first, then the day")
+        return
+    month_start, month_end = date.month_span
+    reasons = []
+    if text[month_start:month_end] != proper:
+        reasons.append(_month_reason(date.month, proper, lex))
+    if date.ordinal:
+        reasons.append("no ordinal (st, nd, rd, th) after the day")
+    if reasons:
+        fix = proper + text[month_end:date.day_span[1]]
+        yield rule.finding(doc, month_start, date.day_end, fix=fix, reason="; ".join(reasons))
+    if date.ordinal2 and date.day2_span:
+        start, end = date.day2_span[0], date.ordinal2[1]
+        yield rule.finding(doc, start, end, fix=text[slice(*date.day2_span)],
+                           reason="no ordinal (st, nd, rd, th) after the day")
+
+
+def _month_reason(month: int, proper: str, lex: Lexicon) -> str:
+    """Why a month beside a day should be written as AP writes it."""
+    name = lex.month_name[month]
+    if proper == name:
+        return f"spell out {name}, even beside a day"
+    return f"abbreviate {name} as {proper} beside a day"
+
+
+def _month_style(rule: Rule, doc: Document, ref: MonthRef, lex: Lexicon) -> Iterator[Finding]:
+    """'Jan. 2025' → 'January 2025', 'in Sept.' → 'in September': no abbreviation without a day."""
+    start, end = ref.month_span
+    token = doc.text[start:end]
+    name = lex.month_name[ref.month]
+    if token == name or (ref.year is None and not token.endswith(".")):
+        return
+    keep_period = token.endswith(".") and SENTENCE_AFTER.match(doc.lint_text, end) is not None
+    yield rule.finding(doc, start, end, fix=name + ("." if keep_period else ""),
+                       reason=f"spell out {name} when it has no day")
+
+
+def _weekday_style(rule: Rule, doc: Document, rel: Relative, lex: Lexicon,
+                   today: dt.date) -> Iterator[Finding]:
+    """A weekday for a day more than a week from the dateline: use the month and day."""
+    if rel.kind != "weekday" or not rel.certain or (rel.qualifier is None and rel.week is None):
+        return
+    day = rel.ranges[0][0]
+    if abs((day - today).days) > AP_WEEK:
+        yield rule.finding(doc, rel.start, rel.end, fix=ap_date(day, lex, year=day.year != today.year),
+                           reason="beyond a week from the dateline, give the month and day")
+
+
+class _Quoted:
+    """The spans of direct quotation in a document, found on first use."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.starts: list[int] | None = None
+        self.ends: list[int] = []
+
+    def covers(self, offset: int) -> bool:
+        """Tell whether an offset lies inside quotation marks (a quote runs to its paragraph's end)."""
+        if self.starts is None:
+            self._scan()
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return i >= 0 and offset < self.ends[i]
+
+    def _scan(self) -> None:
+        """Pair opening and closing quotation marks paragraph by paragraph."""
+        doc, spans = self.doc, []
+        open_at, paragraph = None, -1
+        for mark in QUOTE_MARK.finditer(doc.lint_text):
+            index = doc.paragraph_index(mark.start())
+            if index < 0:
+                continue
+            if open_at is not None and index != paragraph:
+                spans.append((open_at, doc.paragraphs[paragraph].end))
+                open_at = None
+            if open_at is None and mark.group() in "\"“":
+                open_at, paragraph = mark.start(), index
+            elif open_at is not None and mark.group() in "\"”":
+                spans.append((open_at, mark.end()))
+                open_at = None
+        if open_at is not None:
+            spans.append((open_at, doc.paragraphs[paragraph].end))
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]

@@ -1,0 +1,202 @@
+"""The `dates` kind's word lists: load the pack's `_words.yaml` and compile its searches once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import regex
+import yaml
+
+from factlint.checks.base import RuleError
+
+SP = r"(?:[ \t\u00a0]+(?:\n[ \t\u00a0]*)?|\n[ \t\u00a0]*)"  # white space, at most one line break
+ANY_SPACE = r"\s+"  # inside one sentence, where cues are sought
+UNITS = ("week", "month", "year")
+PARTS = ("all", "past", "future")
+
+
+@dataclass
+class Lexicon:
+    """Word lists and compiled searches of one `_words.yaml`; also holds the per-document cache."""
+
+    path: Path
+    month_number: dict[str, int]          # any accepted spelling → 1..12
+    month_name: dict[int, str]            # 1..12 → full name
+    month_ap: dict[int, str]              # 1..12 → AP form beside a day
+    weekday_number: dict[str, int]        # any accepted spelling → 0 (Monday)..6
+    weekday_name: dict[int, str]
+    days: dict[str, int]
+    periods: dict[str, tuple[str, int, str]]
+    qualifiers: dict[str, int]
+    month_cues: frozenset[str]
+    month_determiners: frozenset[str]
+    month_not_before: frozenset[str]
+    not_day_after: frozenset[str]
+    tally_after: frozenset[str]
+    habitual: frozenset[str]
+    attributive: frozenset[str]
+    participle_before: frozenset[str]
+    target_prepositions: frozenset[str]
+    tense_window: int
+    plausible_days: int
+    month_date: regex.Pattern = field(init=False)
+    trigger: regex.Pattern = field(init=False)
+    day_before: regex.Pattern = field(init=False)
+    dm_tail: regex.Pattern = field(init=False)
+    month_year: regex.Pattern = field(init=False)
+    month_alone: regex.Pattern = field(init=False)
+    weekday_bare: regex.Pattern = field(init=False)
+    month_cue: regex.Pattern = field(init=False)
+    qualifier_before: regex.Pattern = field(init=False)
+    relative: regex.Pattern = field(init=False)
+    relative_scan: re.Pattern = field(init=False)
+    relative_keys: tuple[str, ...] = field(init=False)
+    trigger_scan: re.Pattern = field(init=False)
+    names: regex.Pattern | None = field(init=False)
+    cues: re.Pattern = field(init=False)
+    cue_tense: dict[str, str] = field(init=False)
+    clause_words: re.Pattern = field(init=False)
+    weekday_before: regex.Pattern = field(init=False)
+    weekday_after: regex.Pattern = field(init=False)
+    cache: list[Any] = field(default_factory=lambda: [None, None])
+
+
+def alternation(words: list[str] | set[str]) -> str:
+    """Return an alternation of the words, escaped, longest first."""
+    return "|".join(sorted((regex.escape(w) for w in words), key=len, reverse=True))
+
+
+def variants(phrases: set[str] | frozenset[str], space: str = SP) -> str:
+    """An alternation of phrases in lower case and capitalised, any white space between words."""
+    forms = {f for p in phrases for f in (p.lower(), p[:1].upper() + p[1:].lower())}
+    escaped = sorted((regex.escape(f) for f in forms), key=len, reverse=True)
+    return "|".join(e.replace(r"\ ", space) for e in escaped)
+
+
+def load(path: Path) -> Lexicon:
+    """Read and validate a `_words.yaml`; raise RuleError on the `words` key when it is unusable."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise RuleError(f"cannot read the dates word list {path}: {exc}", "words") from None
+    if not isinstance(data, dict):
+        raise RuleError(f"{path}: the dates word list must be a YAML mapping", "words")
+    try:
+        return _lexicon(path, data)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise RuleError(f"{path}: malformed dates word list ({exc!r})", "words") from None
+
+
+def _lexicon(path: Path, data: dict[str, Any]) -> Lexicon:
+    """Build a Lexicon from the parsed YAML (KeyError/TypeError/ValueError when malformed)."""
+    month_number, month_name, month_ap = {}, {}, {}
+    for name, entry in data["months"].items():
+        number = int(entry["number"])
+        month_name[number], month_ap[number] = name, str(entry["ap"])
+        for form in [name, *entry.get("forms", [])]:
+            month_number[str(form)] = number
+    if sorted(month_name) != list(range(1, 13)):
+        raise ValueError("months must number 1 to 12")
+    weekday_number, weekday_name = {}, {}
+    for number, (name, forms) in enumerate(data["weekdays"].items()):
+        weekday_name[number] = name
+        for form in [name, *forms]:
+            weekday_number[str(form)] = number
+    if len(weekday_name) != 7:
+        raise ValueError("weekdays must list seven days, Monday first")
+    periods = {}
+    for phrase, (unit, offset, part) in data["periods"].items():
+        if unit not in UNITS or part not in PARTS:
+            raise ValueError(f"period {phrase!r}: unit must be one of {UNITS}, part one of {PARTS}")
+        periods[phrase.lower()] = (unit, int(offset), part)
+    lex = Lexicon(
+        path=path, month_number=month_number, month_name=month_name, month_ap=month_ap,
+        weekday_number=weekday_number, weekday_name=weekday_name,
+        days={k.lower(): int(v) for k, v in data["days"].items()}, periods=periods,
+        qualifiers={k.lower(): int(v) for k, v in data["qualifiers"].items()},
+        month_cues=_words(data, "month_cues"), month_determiners=_words(data, "month_determiners"),
+        month_not_before=_words(data, "month_not_before"), not_day_after=_words(data, "not_day_after"),
+        tally_after=_words(data, "tally_after"), habitual=_words(data, "habitual"),
+        attributive=_words(data, "attributive"), participle_before=_words(data, "participle_before"),
+        target_prepositions=_words(data, "target_prepositions"),
+        tense_window=int(data.get("tense_window_days", 45)),
+        plausible_days=int(data.get("plausible_days", 250)),
+    )
+    _compile(lex, data)
+    return lex
+
+
+def _words(data: dict[str, Any], key: str) -> frozenset[str]:
+    """Return a word list of the YAML, lower-cased."""
+    values = data.get(key, [])
+    if not isinstance(values, list):
+        raise TypeError(f"'{key}' must be a list")
+    return frozenset(str(v).lower() for v in values)
+
+
+def _compile(lex: Lexicon, data: dict[str, Any]) -> None:
+    """Compile every search the parser needs, from the word lists."""
+    months = alternation(set(lex.month_number))
+    full_months = alternation(set(lex.month_name.values()))
+    weekdays = alternation(set(lex.weekday_number))
+    full_weekdays = alternation(set(lex.weekday_name.values()))
+    ordinal = r"(?:st|nd|rd|th)"
+    day = rf"(?P<day>\d{{1,2}})(?P<ord>{ordinal})?(?!\d)"
+    second = (rf"(?:(?P<dash>[ \t]?[-–—][ \t]?|{SP}through{SP})(?:(?P<mon2>{months}){SP})?"
+              rf"(?P<day2>\d{{1,2}})(?P<ord2>{ordinal})?(?!\d))?")
+    year = rf"(?:,{SP}(?P<year>\d{{4}})(?![\d,]\d))?"
+    tail = r"(?![\w%]|[:.,]\d)"
+    lex.month_date = regex.compile(rf"(?<![\w])(?P<mon>{months}){SP}{day}{second}{year}{tail}")
+    # Plain literal alternations with no boundary test run fastest in the standard `re` module:
+    # they find candidate places, and the precise patterns are then tried only there.
+    prefixes = {form[:3] for form in [*lex.month_number, *lex.weekday_number]}
+    lex.trigger_scan = re.compile(alternation(prefixes))
+    lex.trigger = regex.compile(rf"\b(?:(?P<mon>{months})|(?P<wd>{weekdays}))")
+    lex.day_before = regex.compile(rf"(?<![\w,.])(?P<day>\d{{1,2}})(?P<ord>{ordinal})?{SP}(?:of{SP})?$")
+    lex.dm_tail = regex.compile(rf"(?P<mon>{months})(?:,?{SP}(?P<year>\d{{4}}))?(?![\w,]\d|\w)")
+    lex.month_year = regex.compile(rf"(?<![\w])(?P<mon>{months}),?{SP}(?P<year>\d{{4}})(?![\w,]\d|\w)")
+    # Searches start from a capitalised month or weekday name, a cheap literal scan; the cue
+    # words before them are checked afterwards, in a few characters of look-back.
+    cues = variants(lex.month_cues | lex.month_determiners | set(lex.qualifiers))
+    dotted = alternation({m for m in lex.month_number if m.endswith(".")})
+    lex.month_alone = regex.compile(rf"(?<![\w])(?P<mon>{full_months}|{dotted})(?![\w'’])")
+    lex.month_cue = regex.compile(rf"(?<![\w-])(?P<cue>{cues})(?:{SP}|(?<=-))$")
+    qualifiers = variants(set(lex.qualifiers))
+    lex.weekday_bare = regex.compile(
+        rf"(?<![\w])(?P<wd>{full_weekdays})(?![\w])"
+        rf"(?:{SP}(?:of{SP})?(?P<wq>{qualifiers}){SP}week(?![\w]))?")
+    lex.qualifier_before = regex.compile(rf"(?<![\w])(?P<q>{qualifiers}){SP}$")
+    lex.relative = regex.compile(rf"(?<![\w])(?:{variants(set(lex.days) | set(lex.periods))})$")
+    keys = {phrase.split()[-1] for phrase in [*lex.days, *lex.periods]}
+    lex.relative_scan = re.compile(variants(keys))
+    lex.relative_keys = tuple(sorted(k.lower() for k in keys))
+    names = [str(n) for n in data.get("names", [])]
+    lex.names = regex.compile(rf"(?<![\w])(?:{alternation(names)})(?![\w])") if names else None
+    lex.cues, lex.cue_tense = _cue_pattern(data)
+    clause_words = variants(_words(data, "clause_words"), ANY_SPACE)
+    lex.clause_words = re.compile(rf"\b(?:{clause_words})\b")
+    lex.weekday_before = regex.compile(
+        rf"(?<![\w])(?P<wd>{weekdays})"
+        rf"(?:(?:{SP}(?:and|or|through){SP}|[ \t]?[-–][ \t]?)(?P<wd2>{weekdays}))?"
+        rf"(?:,{SP}|{SP}\(|{SP})$")
+    lex.weekday_after = regex.compile(
+        rf",{SP}an?{SP}(?P<wd>{weekdays})(?![\w])|{SP}\((?P<wd>{weekdays})\)")
+
+
+def _cue_pattern(data: dict[str, Any]) -> tuple[re.Pattern, dict[str, str]]:
+    """Compile the tense cue phrases into one case-insensitive search and a phrase → tense map."""
+    tenses: dict[str, str] = {}
+    groups = (("reported", data.get("reported", [])), ("future", data["future"]), ("past", data["past"]),
+              ("neutral", [f"{aux} {part}" for aux in data.get("past_auxiliaries", [])
+                           for part in data.get("future_participles", [])]))
+    for tense, phrases in groups:
+        for phrase in phrases:
+            key = " ".join(str(phrase).lower().split())
+            tenses[key] = tenses[key.replace("'", "’")] = tense
+    # A phrase starting with an apostrophe ("'ll") follows a word, so it takes no left boundary.
+    phrases = variants(set(tenses), ANY_SPACE)
+    pattern = re.compile(rf"(?:(?<![\w'’])|(?=['’]))(?:{phrases})(?![\w'’])")
+    return pattern, tenses
