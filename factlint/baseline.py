@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from collections import Counter
@@ -74,6 +73,8 @@ def _entries(files: list[FileReport], folder: Path) -> list[dict[str, str]]:
 
 def write(target: Path, files: list[FileReport]) -> int:
     """Write every finding of the files to a baseline file; return how many were recorded."""
+    import json  # only baseline runs need it; a commit hook's start-up does not
+
     entries = _entries(files, Path(os.path.abspath(target)).parent)
     lines = [json.dumps(entry, ensure_ascii=False) for entry in entries]
     body = ",\n".join(f"    {line}" for line in lines)
@@ -95,6 +96,8 @@ class Baseline:
     @classmethod
     def load(cls, source: Path) -> Baseline:
         """Read a baseline file written by write(); raise BaselineError if it is not one."""
+        import json
+
         try:
             data = json.loads(source.read_text(encoding="utf-8"))
         except FileNotFoundError:

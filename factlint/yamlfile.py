@@ -49,6 +49,11 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
+def parse(text: str) -> Any:
+    """Parse YAML text into plain data with the fastest safe loader; raise yaml.YAMLError."""
+    return yaml.load(text, Loader=_SafeBase)  # noqa: S506 - a safe loader
+
+
 def load(path: Path, text: str | None = None) -> Any:
     """Parse a YAML file (or the given text of it) into plain data with LineDict mappings."""
     try:

@@ -35,3 +35,13 @@ def run(text: str, select: list[str] | None = None, date: str | None = None,
 def brief(findings: list[Finding]) -> list[tuple[str, int, int, str]]:
     """Reduce findings to (rule, line, column, match) for exact comparisons."""
     return [(f.rule, f.line, f.column, f.match) for f in findings]
+
+
+def write_project(root: Path, pack: dict[str, str]) -> Path:
+    """Write a project whose `.factlint.yaml` loads only the given rule files, as pack `t`."""
+    folder = root / "pack" / "t"
+    folder.mkdir(parents=True)
+    for name, text in pack.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    (root / ".factlint.yaml").write_text("default_rules: false\nrules: [pack]\n", encoding="utf-8")
+    return root

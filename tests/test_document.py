@@ -146,3 +146,12 @@ def test_directives_are_found_in_plain_text_and_markdown() -> None:
             ("disable", ("style.amid", "names.*")), ("enable", ()),
         ]
         assert "factlint" not in doc.lint_text
+
+
+def test_a_directive_shown_as_markdown_code_is_an_example_not_a_directive() -> None:
+    text = ("```markdown\n<!-- factlint-disable style.amid -->\n```\n\n"
+            "Use `<!-- factlint-disable-next-line -->` to skip a line.\n\n"
+            "    <!-- factlint-enable -->\n\n"
+            "<!-- factlint-disable names.* -->\nText.\n")
+    assert [(d.action, d.rules) for d in Document(text, "a.md", True).directives] == [("disable", ("names.*",))]
+    assert len(Document(text, "a.txt", False).directives) == 4  # plain text has no code

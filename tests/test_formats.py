@@ -13,7 +13,7 @@ import jsonschema
 import pytest
 
 from factlint.cli import main
-from tests.helpers import SEEDS
+from tests.helpers import SEEDS, write_project
 
 PACK = {
     "amid.yaml": """kind: substitution
@@ -63,11 +63,7 @@ def validate_sarif(log: dict) -> None:
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A folder with a three-rule pack (t.amid, t.hype, t.typo), an empty config and one draft."""
-    pack = tmp_path / "pack" / "t"
-    pack.mkdir(parents=True)
-    for name, text in PACK.items():
-        (pack / name).write_text(text, encoding="utf-8")
-    (tmp_path / ".factlint.yaml").write_text("default_rules: false\nrules: [pack]\n", encoding="utf-8")
+    write_project(tmp_path, PACK)
     (tmp_path / "drafts").mkdir()
     (tmp_path / "drafts" / "story.txt").write_text(DRAFT, encoding="utf-8")
     monkeypatch.chdir(tmp_path)

@@ -13,7 +13,7 @@ from factlint import parallel
 from factlint.baseline import fingerprint
 from factlint.cli import main
 from factlint.finding import Finding
-from tests.helpers import SEEDS
+from tests.helpers import SEEDS, write_project
 
 PACK = {
     "amid.yaml": "kind: substitution\nlevel: warning\nswap: {amidst: amid}\n",
@@ -26,11 +26,7 @@ needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not i
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A folder whose config loads only a three-rule pack: t.amid (warning), t.hype (info), t.typo (error)."""
-    pack = tmp_path / "pack" / "t"
-    pack.mkdir(parents=True)
-    for name, text in PACK.items():
-        (pack / name).write_text(text, encoding="utf-8")
-    (tmp_path / ".factlint.yaml").write_text("default_rules: false\nrules: [pack]\n", encoding="utf-8")
+    write_project(tmp_path, PACK)
     monkeypatch.chdir(tmp_path)
     return tmp_path
 

@@ -412,3 +412,12 @@ def test_rule_nickname_lists_only_select_from_the_data_set() -> None:
     assert ("liz", "elizabeth") in nickname_pairs([("Liz", "Elizabeth")])
     assert ("zed", "elizabeth") not in nickname_pairs([("Zed", "Elizabeth")])
     assert ("jen", "jennifer") not in nickname_pairs(dropped=[("Jen", "Jennifer")])
+
+
+def test_nickname_table_read_from_the_wheel_matches_the_package_api() -> None:
+    from nicknames import name_triplets
+
+    from factlint.checks import names_people
+
+    expected = tuple((t.name1, t.name2) for t in name_triplets() if t.relationship == "has_nickname")
+    assert names_people.dataset() == expected and ("jennifer", "jen") in expected

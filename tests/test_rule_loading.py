@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+import regex
 
+from factlint.checks.base import RuleError, compile_regex, compile_words, find_all, word_pattern
 from factlint.cli import main
 from factlint.engine import LoadError, RuleSet, load_rule_file, rule_id
 
@@ -93,3 +96,36 @@ def test_select_ignore_and_levels(tmp_path: Path) -> None:
     assert [r.rule.id for r in rules.configured([], ["names.*"], {}).rules] == ["style.amid"]
     levelled = rules.configured(["style.amid"], [], {"style.*": "error"}).rules
     assert [r.rule.level for r in levelled] == ["error"]
+
+
+@pytest.mark.parametrize("pattern, engine", [
+    (r"(?:amidst(?<![\w.]amidst)|whilst)(?!\w)", re.Pattern),   # a word list: the fast `re`
+    (r"(?<![\w.])(?:amidst|whilst)(?!\w)", regex.Pattern),        # opens with an assertion
+    (r"\b(?:first|Élan)", regex.Pattern),                          # opens with \b
+    (r"(?:[A-Z]\p{Ll}+)", regex.Pattern),                           # Unicode classes: only `regex`
+    (r"\bfirst\b(?<=(?:the|a)\s+first)", regex.Pattern),         # variable-width look-behind
+    (r"(?P<wd>Mon)|\((?P<wd>Tue)\)", regex.Pattern),              # a group name used twice
+    (r"[[a]]", regex.Pattern),                                     # `re` warns of a nested set
+])
+def test_built_patterns_fall_back_to_regex_only_for_its_own_syntax(pattern: str, engine: type) -> None:
+    compiled = compile_words(pattern, scan=True)
+    assert isinstance(compiled, engine)
+    assert [m.group() for m in find_all(compiled, "the first amidst Élan")] == [
+        m.group() for m in regex.finditer(pattern, "the first amidst Élan")]
+
+
+def test_word_patterns_compile_with_re_and_keep_their_boundaries() -> None:
+    pattern = compile_words(word_pattern(["U.S.", "US", "adviser"]), ignore_case=False, scan=True)
+    assert isinstance(pattern, re.Pattern)
+    text = "US troops, U.S. aid, USA, the US. adviser, advisers, co-adviser, x.US"
+    assert [m.group() for m in find_all(pattern, text)] == ["US", "U.S.", "US", "adviser", "adviser"]
+
+
+def test_author_patterns_keep_regex_and_its_time_limit() -> None:
+    assert isinstance(compile_regex("(a|aa)+$"), regex.Pattern)
+
+
+def test_invalid_built_pattern_is_a_rule_error_naming_the_key() -> None:
+    with pytest.raises(RuleError, match="invalid regular expression") as caught:
+        compile_words("(unclosed", key="phrases")
+    assert caught.value.key == "phrases"

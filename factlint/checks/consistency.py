@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
-from factlint.checks.base import Check, Option, Rule, boolean, compile_regex, find_all, word_pattern
+from factlint.checks.base import Check, Option, Rule, boolean, compile_words, find_all, word_pattern
 from factlint.checks.substitution import match_case
 from factlint.document import Document
 from factlint.finding import Finding
@@ -33,7 +33,7 @@ def build(rule: Rule) -> Check:
     """Compile each group of alternatives into one search."""
     ignore_case = rule.options["ignore_case"]
     groups = [
-        (compile_regex(word_pattern(group), ignore_case, "pairs"), _canon(group, ignore_case))
+        (compile_words(word_pattern(group), ignore_case, "pairs", scan=True), _canon(group, ignore_case))
         for group in rule.options["pairs"]
     ]
 

@@ -6,10 +6,8 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import regex
-
 from factlint.checks import dates_words
-from factlint.checks.base import Check, Option, Rule, RuleError, placeholders, string_value
+from factlint.checks.base import Check, Option, Rule, RuleError, compile_words, placeholders, string_value
 from factlint.checks.dates_calendar import make_date, month_length
 from factlint.checks.dates_parse import DocDates, Explicit, MonthRef, Relative, ensure, parse
 from factlint.checks.dates_tense import strict_tense
@@ -25,8 +23,8 @@ OPTIONS = {
 PLACEHOLDERS = frozenset({"date", "actual", "written", "reason", "cue", "tense", "side", "dateline",
                           "relative", "meaning", "resolved"})
 DEFAULT_MESSAGE = "{match}: {reason}"
-ADJACENT = regex.compile(r"[ \t]*\n?[ \t]*(?:[,(][ \t]*\n?[ \t]*)?(?:(?:on|in)[ \t]*\n?[ \t]*)?")
-POSSESSIVE = regex.compile(r"['’]s\b")
+ADJACENT = compile_words(r"[ \t]*\n?[ \t]*(?:[,(][ \t]*\n?[ \t]*)?(?:(?:on|in)[ \t]*\n?[ \t]*)?")
+POSSESSIVE = compile_words(r"['’]s\b")
 
 CheckFn = Callable[[Rule, Document, DocDates, Lexicon], Iterator[Finding]]
 _LEXICONS: dict[tuple[Path, int], Lexicon] = {}

@@ -12,13 +12,14 @@ from dataclasses import dataclass, field
 import regex
 
 from factlint.checks import dates_calendar as cal
+from factlint.checks.base import compile_words
 from factlint.checks.dates_tense import PREV_WORD, Cue, lean_tense
 from factlint.checks.dates_words import Lexicon
 from factlint.document import Document
 
 ISO_SCAN = re.compile(r"-[01]\d-")  # a cheap scan; ISO is then tried just before each hit
 ISO = re.compile(r"(?<![\w-])(?P<year>\d{4})-(?P<mon>\d\d)-(?P<day>\d\d)(?![\w-])")
-NEXT_WORD = regex.compile(r"[ \t\u00a0]*\n?[ \t\u00a0]*(?P<word>[A-Za-z]+|['’]s\b)")
+NEXT_WORD = compile_words(r"[ \t\u00a0]*\n?[ \t\u00a0]*(?P<word>[A-Za-z]+|['’]s\b)")
 STRONG_BEFORE = frozenset({"on", "by", "until", "since", "before", "after", "from", "through"})
 COUNTING_BEFORE = frozenset({"in", "by", "during"})
 LOOKBACK = 40

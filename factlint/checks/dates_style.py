@@ -6,16 +6,14 @@ import bisect
 import datetime as dt
 from collections.abc import Iterator
 
-import regex
-
-from factlint.checks.base import Rule
+from factlint.checks.base import Rule, compile_words
 from factlint.checks.dates_parse import DocDates, Explicit, MonthRef, Relative, ensure
 from factlint.checks.dates_words import Lexicon
 from factlint.document import Document
 from factlint.finding import Finding
 
-QUOTE_MARK = regex.compile(r"[\"“”]")
-SENTENCE_AFTER = regex.compile(r"[ \t]*(?:$|\n[ \t]*\n|[ \t\n]+[\"“'‘(]?[A-Z])")
+QUOTE_MARK = compile_words(r"[\"“”]")
+SENTENCE_AFTER = compile_words(r"[ \t]*(?:$|\n[ \t]*\n|[ \t\n]+[\"“'‘(]?[A-Z])")
 AP_WEEK = 7
 
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import regex
-
+from factlint.checks.base import compile_words
 from factlint.checks.dates_words import Lexicon
 from factlint.document import Document
 
 CLAUSE_MARKS = ",;:(—–\"“”"
 MAX_CUE_DISTANCE = 80
-PREV_WORD = regex.compile(r"(?P<word>[A-Za-z]+)[ \t\u00a0\n]+$")
+PREV_WORD = compile_words(r"(?P<word>[A-Za-z]+)[ \t\u00a0\n]+$")
 Cue = tuple[int, int, str]   # start, end, and 'past', 'future', 'reported' or 'neutral'
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import regex
-import yaml
 
-from factlint.checks.base import RuleError
+from factlint import yamlfile
+from factlint.checks.base import RuleError, compile_words
 
 SP = r"(?:[ \t\u00a0]+(?:\n[ \t\u00a0]*)?|\n[ \t\u00a0]*)"  # white space, at most one line break
 ANY_SPACE = r"\s+"  # inside one sentence, where cues are sought
@@ -79,9 +79,9 @@ def variants(phrases: set[str] | frozenset[str], space: str = SP) -> str:
 def load(path: Path) -> Lexicon:
     """Read and validate a `_words.yaml`; raise RuleError on the `words` key when it is unusable."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise RuleError(f"cannot read the dates word list {path}: {exc}", "words") from None
+        data = yamlfile.load(path)
+    except yamlfile.YamlError as exc:
+        raise RuleError(f"cannot read the dates word list: {exc}", "words") from None
     if not isinstance(data, dict):
         raise RuleError(f"{path}: the dates word list must be a YAML mapping", "words")
     try:
@@ -149,40 +149,40 @@ def _compile(lex: Lexicon, data: dict[str, Any]) -> None:
               rf"(?P<day2>\d{{1,2}})(?P<ord2>{ordinal})?(?!\d))?")
     year = rf"(?:,{SP}(?P<year>\d{{4}})(?![\d,]\d))?"
     tail = r"(?![\w%]|[:.,]\d)"
-    lex.month_date = regex.compile(rf"(?<![\w])(?P<mon>{months}){SP}{day}{second}{year}{tail}")
+    lex.month_date = compile_words(rf"(?<![\w])(?P<mon>{months}){SP}{day}{second}{year}{tail}")
     # Plain literal alternations with no boundary test run fastest in the standard `re` module:
     # they find candidate places, and the precise patterns are then tried only there.
     prefixes = {form[:3] for form in [*lex.month_number, *lex.weekday_number]}
     lex.trigger_scan = re.compile(alternation(prefixes))
-    lex.trigger = regex.compile(rf"\b(?:(?P<mon>{months})|(?P<wd>{weekdays}))")
-    lex.day_before = regex.compile(rf"(?<![\w,.])(?P<day>\d{{1,2}})(?P<ord>{ordinal})?{SP}(?:of{SP})?$")
-    lex.dm_tail = regex.compile(rf"(?P<mon>{months})(?:,?{SP}(?P<year>\d{{4}}))?(?![\w,]\d|\w)")
-    lex.month_year = regex.compile(rf"(?<![\w])(?P<mon>{months}),?{SP}(?P<year>\d{{4}})(?![\w,]\d|\w)")
+    lex.trigger = compile_words(rf"\b(?:(?P<mon>{months})|(?P<wd>{weekdays}))")
+    lex.day_before = compile_words(rf"(?<![\w,.])(?P<day>\d{{1,2}})(?P<ord>{ordinal})?{SP}(?:of{SP})?$")
+    lex.dm_tail = compile_words(rf"(?P<mon>{months})(?:,?{SP}(?P<year>\d{{4}}))?(?![\w,]\d|\w)")
+    lex.month_year = compile_words(rf"(?<![\w])(?P<mon>{months}),?{SP}(?P<year>\d{{4}})(?![\w,]\d|\w)")
     # Searches start from a capitalised month or weekday name, a cheap literal scan; the cue
     # words before them are checked afterwards, in a few characters of look-back.
     cues = variants(lex.month_cues | lex.month_determiners | set(lex.qualifiers))
     dotted = alternation({m for m in lex.month_number if m.endswith(".")})
-    lex.month_alone = regex.compile(rf"(?<![\w])(?P<mon>{full_months}|{dotted})(?![\w'’])")
-    lex.month_cue = regex.compile(rf"(?<![\w-])(?P<cue>{cues})(?:{SP}|(?<=-))$")
+    lex.month_alone = compile_words(rf"(?<![\w])(?P<mon>{full_months}|{dotted})(?![\w'’])")
+    lex.month_cue = compile_words(rf"(?<![\w-])(?P<cue>{cues})(?:{SP}|(?<=-))$")
     qualifiers = variants(set(lex.qualifiers))
-    lex.weekday_bare = regex.compile(
+    lex.weekday_bare = compile_words(
         rf"(?<![\w])(?P<wd>{full_weekdays})(?![\w])"
         rf"(?:{SP}(?:of{SP})?(?P<wq>{qualifiers}){SP}week(?![\w]))?")
-    lex.qualifier_before = regex.compile(rf"(?<![\w])(?P<q>{qualifiers}){SP}$")
-    lex.relative = regex.compile(rf"(?<![\w])(?:{variants(set(lex.days) | set(lex.periods))})$")
+    lex.qualifier_before = compile_words(rf"(?<![\w])(?P<q>{qualifiers}){SP}$")
+    lex.relative = compile_words(rf"(?<![\w])(?:{variants(set(lex.days) | set(lex.periods))})$")
     keys = {phrase.split()[-1] for phrase in [*lex.days, *lex.periods]}
     lex.relative_scan = re.compile(variants(keys))
     lex.relative_keys = tuple(sorted(k.lower() for k in keys))
     names = [str(n) for n in data.get("names", [])]
-    lex.names = regex.compile(rf"(?<![\w])(?:{alternation(names)})(?![\w])") if names else None
+    lex.names = compile_words(rf"(?<![\w])(?:{alternation(names)})(?![\w])") if names else None
     lex.cues, lex.cue_tense = _cue_pattern(data)
     clause_words = variants(_words(data, "clause_words"), ANY_SPACE)
     lex.clause_words = re.compile(rf"\b(?:{clause_words})\b")
-    lex.weekday_before = regex.compile(
+    lex.weekday_before = compile_words(
         rf"(?<![\w])(?P<wd>{weekdays})"
         rf"(?:(?:{SP}(?:and|or|through){SP}|[ \t]?[-–][ \t]?)(?P<wd2>{weekdays}))?"
         rf"(?:,{SP}|{SP}\(|{SP})$")
-    lex.weekday_after = regex.compile(
+    lex.weekday_after = compile_words(
         rf",{SP}an?{SP}(?P<wd>{weekdays})(?![\w])|{SP}\((?P<wd>{weekdays})\)")
 
 

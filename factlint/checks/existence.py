@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from factlint.checks.base import (
-    Check, Option, Rule, RuleError, boolean, compile_regex, exception_pattern, find_all, inside,
-    spans, string_list, word_pattern,
+    Check, Option, Rule, RuleError, boolean, compile_regex, compile_words, exception_pattern,
+    find_all, inside, spans, string_list, word_pattern,
 )
 from factlint.document import Document
 from factlint.finding import Finding
@@ -31,7 +31,12 @@ def build(rule: Rule) -> Check:
     parts = [compile_regex(p, ignore_case).pattern for p in options["patterns"]]
     if options["tokens"]:
         parts.append(word_pattern(options["tokens"]))
-    pattern = compile_regex("|".join(f"(?:{p})" for p in parts), ignore_case)
+    joined = "|".join(f"(?:{p})" for p in parts)
+    # Only word lists are trusted to `re`; an author's own patterns keep the match time limit.
+    if options["patterns"]:
+        pattern = compile_regex(joined, ignore_case)
+    else:
+        pattern = compile_words(joined, ignore_case, "tokens", scan=True)
     exceptions = exception_pattern(options["exceptions"], ignore_case)
 
     def check(doc: Document) -> Iterator[Finding]:

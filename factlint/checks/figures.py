@@ -8,7 +8,7 @@ import regex
 
 from factlint.checks import figures_quotes
 from factlint.checks.base import (
-    Check, Option, Rule, RuleError, boolean, compile_regex, integer, string_list,
+    Check, Option, Rule, RuleError, boolean, compile_words, integer, string_list,
     string_value, word_pattern,
 )
 from factlint.checks.figures_find import FigureFinder
@@ -101,7 +101,7 @@ def _vague(rule: Rule) -> Check:
     phrases = rule.options["phrases"]
     if not phrases:
         raise RuleError("the vague-attribution check needs 'phrases'", "phrases")
-    pattern = compile_regex(word_pattern(phrases).replace(r"\ ", r"\s+"), True, "phrases")
+    pattern = compile_words(word_pattern(phrases, r"\s+"), True, "phrases")
     anchors = WordIndex(phrase.split()[0] for phrase in phrases if phrase.split())
     names_source = _names_source(rule)
 
@@ -118,7 +118,7 @@ def _vague(rule: Rule) -> Check:
 def _names_source(rule: Rule) -> Callable[[str, regex.Match], bool]:
     """Return a test for a vague phrase that goes on to name its source: 'by one estimate from X'."""
     links = rule.options["named_source_links"]
-    named = compile_regex(rf",?\s+{word_pattern(links)}\s+(?:the\s+)?[A-Z]" if links else r"(?!)",
+    named = compile_words(rf",?\s+{word_pattern(links)}\s+(?:the\s+)?[A-Z]" if links else r"(?!)",
                           False, "named_source_links")
     nameable = {" ".join(p.lower().split()) for p in rule.options["nameable_phrases"]}
     return lambda text, match: " ".join(match.group().lower().split()) in nameable \
@@ -130,7 +130,7 @@ def _superlative(rule: Rule) -> Check:
     tokens, patterns = rule.options["tokens"], rule.options["patterns"]
     if not tokens or not patterns:
         raise RuleError("the superlative check needs 'tokens' and 'patterns'", "patterns")
-    compiled = [compile_regex(p, True) for p in patterns]
+    compiled = [compile_words(p, True) for p in patterns]
     anchors = WordIndex(tokens)
 
     def check(doc: Document) -> Iterator[Finding]:

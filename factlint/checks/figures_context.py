@@ -7,16 +7,16 @@ from typing import Any
 
 import regex
 
-from factlint.checks.base import compile_regex
+from factlint.checks.base import compile_words
 
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-WORDS_BEFORE = regex.compile(r"[\w'’.-]+")
-NEXT_WORD = regex.compile(r"[ \t\u00a0]*\n?[ \t\u00a0]*([A-Za-z]+)")
+WORDS_BEFORE = compile_words(r"[\w'’.-]+")
+NEXT_WORD = compile_words(r"[ \t\u00a0]*\n?[ \t\u00a0]*([A-Za-z]+)")
 # After an age or a score the clause ends, or goes on with a function word, not a counted noun.
-CLAUSE_END = regex.compile(r"\s*(?:[.,;:!?)\]—–]|\Z)")
-AGE_CLOSE = regex.compile(r"\s*(?:[.,;)]|\Z)")
+CLAUSE_END = compile_words(r"\s*(?:[.,;:!?)\]—–]|\Z)")
+AGE_CLOSE = compile_words(r"\s*(?:[.,;)]|\Z)")
 SENTENCE_END = ".!?:;\"”"
-SCORE = regex.compile(r"\d{1,3}(?:\s+to\s+\d{1,3})?")
+SCORE = compile_words(r"\d{1,3}(?:\s+to\s+\d{1,3})?")
 
 
 def _alternation(items: tuple[str, ...]) -> str:
@@ -50,7 +50,7 @@ class Context:
         spelled = _alternation(options["spelled_numbers"])
         tally = rf"{NUMBER}\s+(?:of|for)\s+{NUMBER}"
         # '14 of 22 passes', '17 of 31 for 224 yards', '45% from the field'
-        self.stat_line = compile_regex(
+        self.stat_line = compile_words(
             rf"(?:{tally}(?=\s+{after}|,?\s+(?:for|with)\s+(?:{NUMBER}|{spelled})\s+(?:{units})\b)"
             rf"|{NUMBER}\s?%(?=\s+{after}))", True, "box_score_after")
 

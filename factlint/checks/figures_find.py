@@ -7,26 +7,28 @@ from typing import Any
 
 import regex
 
-from factlint.checks.base import compile_regex
+from factlint.checks.base import compile_words
 from factlint.checks.figures_context import Context
 from factlint.checks.figures_words import WordIndex
 
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 # Before a figure: not part of a word, a code (COVID-19, I-95, #3), a decimal or a time.
 NOT_AFTER = r"(?<![\w$€£¥₹.,/:#\-‑])"
-FIRST_DIGIT = regex.compile(r"(?<![\d,.])\d")
+# Runs of digits; a figure can open only where one starts after no ',' or '.'. `regex` finds
+# them several times faster than `re`, and than a look-behind tried at every offset.
+DIGIT_RUN = regex.compile(r"\d+")
 CURRENCY_SYMBOLS = "$€£¥₹"
 CURRENCY_PREFIXES = ("US", "HK", "NZ", "C", "A", "S")
-PHONE = regex.compile(r"(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[.-]\d{4}\b")
-LIST_NUMBER = regex.compile(r"[ \t]*\d{1,3}[.)][ \t]")
-TIME_AFTER = regex.compile(r"(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o['’]clock))", regex.I)
-ORDINAL_OR_WORD = regex.compile(r"[A-Za-z]|-[A-Za-z]|['’]s\b")
-AGE_AFTER = regex.compile(r"[,)]")
-WORD_BEFORE = regex.compile(r"(\S+) $")
+PHONE = compile_words(r"(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[.-]\d{4}\b")
+LIST_NUMBER = compile_words(r"[ \t]*\d{1,3}[.)][ \t]")
+TIME_AFTER = compile_words(r"(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o['’]clock))", True)
+ORDINAL_OR_WORD = compile_words(r"[A-Za-z]|-[A-Za-z]|['’]s\b")
+AGE_AFTER = compile_words(r"[,)]")
+WORD_BEFORE = compile_words(r"(\S+) $")
 # "2 cents per $100" is one figure.
-PER = regex.compile(r"\s+per\s+[$€£¥₹]?\d[\d,]*(?:\.\d+)?(?!\w)")
-TOKEN = regex.compile(r"\S+")
-LAST_WORD = regex.compile(r"(\S+)\Z")
+PER = compile_words(r"\s+per\s+[$€£¥₹]?\d[\d,]*(?:\.\d+)?(?!\w)")
+TOKEN = compile_words(r"\S+")
+LAST_WORD = compile_words(r"(\S+)\Z")
 
 
 def _words(items: tuple[str, ...]) -> str:
@@ -42,19 +44,19 @@ class FigureFinder:
         """Compile the search from the rule's word lists."""
         self.approximators = {" ".join(a.lower().split()) for a in options["approximators"]}
         self.approximator_words = max((len(a.split()) for a in self.approximators), default=0)
-        self.pattern = compile_regex(_pattern(options), True)
+        self.pattern = compile_words(_pattern(options), True)
         self.keywords = WordIndex([
             *options["magnitudes"], *options["percent_words"], *options["fractions"],
             *options["multipliers"], *options["spelled_numbers"]])
-        self.unit = compile_regex(
+        self.unit = compile_words(
             rf"%|{_words(options['currencies'])}|\b(?:{_words(options['magnitudes'])}"
             rf"|{_words(options['percent_words'])}|{_words(options['currency_words'])})\b", True)
-        self.not_claim_after = compile_regex(
+        self.not_claim_after = compile_words(
             rf"[\s-]+(?:{_words(options['not_claim_after'])})\b", True, "not_claim_after")
-        self.street = compile_regex(
+        self.street = compile_words(
             rf"\s+(?:[A-Z][\w.'’-]*\s+){{1,3}}(?:{_words(options['street_suffixes'])})(?!\w)",
             False, "street_suffixes")
-        self.month_after = compile_regex(rf"\s+(?:{_words(options['months'])})\b", False, "months")
+        self.month_after = compile_words(rf"\s+(?:{_words(options['months'])})\b", False, "months")
         self.before_words = {w.lower() for w in options["not_claim_before"]}
         self.determiners = {w.lower() for w in options["determiners"]}
         self.identifiers = set(options["identifier_numbers"])
@@ -62,7 +64,7 @@ class FigureFinder:
 
     def find(self, text: str, skip: Callable[[int], bool]) -> Iterator[tuple[int, int]]:
         """Yield (start, end) of each figure in text; skip(offset) drops quoted or heading ones."""
-        anchors = [m.start() for m in FIRST_DIGIT.finditer(text)]
+        anchors = [at for m in DIGIT_RUN.finditer(text) if text[(at := m.start()) - 1:at] not in (",", ".")]
         anchors.extend(_currency_starts(text))
         anchors.extend(self.keywords.starts(text))
         anchors.sort()

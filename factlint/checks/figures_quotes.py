@@ -66,20 +66,26 @@ def scan(doc: Document) -> QuoteScan:
     text = doc.lint_text
     quotes: list[Quote] = []
     unclosed: list[Quote] = []
-    for index, paragraph in enumerate(doc.paragraphs):
-        _paragraph_quotes(text, paragraph, index, quotes, unclosed)
+    # One scan for every mark, then only the paragraphs that have one are paired.
+    marks = [m.start() for m in MARKS.finditer(text)]
+    first = 0
+    while first < len(marks):
+        index = doc.paragraph_index(marks[first])
+        last = max(first + 1, bisect.bisect_left(marks, doc.paragraphs[index].end, first))
+        _paragraph_quotes(text, doc.paragraphs[index], index, marks[first:last], quotes, unclosed)
+        first = last
     result = QuoteScan(quotes, unclosed, _mask(text, quotes))
     _last[0], _last[1] = doc, result
     return result
 
 
-def _paragraph_quotes(text: str, paragraph: tuple[int, int], index: int,
+def _paragraph_quotes(text: str, paragraph: tuple[int, int], index: int, marks: list[int],
                       quotes: list[Quote], unclosed: list[Quote]) -> None:
-    """Pair the quote marks of one paragraph: add its outermost quotations and unclosed marks."""
+    """Pair the quote marks (offsets) of one paragraph: add its outermost quotations and unclosed marks."""
     start, end = paragraph
     stack: list[tuple[str, int]] = []
-    for mark in MARKS.finditer(text, start, end):
-        pos, char = mark.start(), mark.group()
+    for pos in marks:
+        char = text[pos]
         kind = _mark_kind(text, pos, start, end, stack)
         if kind == "open":
             stack.append((char, pos))
@@ -132,7 +138,7 @@ def _mask(text: str, quotes: list[Quote]) -> str:
         if finish <= begin:
             continue
         pieces.append(text[cursor:begin])
-        pieces.append("".join("\n" if c == "\n" else " " for c in text[begin:finish]))
+        pieces.append("\n".join(" " * len(line) for line in text[begin:finish].split("\n")))
         cursor = finish
     pieces.append(text[cursor:])
     return "".join(pieces)

@@ -7,9 +7,9 @@ from typing import Any
 
 import regex
 
-from factlint.checks.base import compile_regex, word_pattern
+from factlint.checks.base import compile_words, word_pattern
 
-BY_AGENT = regex.compile(r"\s+(?:[a-z]+ly\s+)?by\s+(?![\d$€£¥])\w")
+BY_AGENT = compile_words(r"\s+(?:[a-z]+ly\s+)?by\s+(?![\d$€£¥])\w")
 STRIP = "\"'“”‘’()[]{}.,;:—–-"
 
 
@@ -23,10 +23,10 @@ class Attribution:
 
     def __init__(self, options: Mapping[str, Any]) -> None:
         """Compile the rule's cue lists once."""
-        self.cues = compile_regex(word_pattern(options["cues"]), True, "cues")
+        self.cues = compile_words(word_pattern(options["cues"]), True, "cues")
         citations = "|".join(f"(?:{p})" for p in options["citations"]) or r"(?!)"
-        self.citations = compile_regex(citations, False, "citations")
-        self.verbs = compile_regex(word_pattern(options["reporting_verbs"]), False, "reporting_verbs")
+        self.citations = compile_words(citations, False, "citations")
+        self.verbs = compile_words(word_pattern(options["reporting_verbs"]), False, "reporting_verbs")
         self.agents = {w.lower() for w in options["agents"]}
         self.determiners = {w.lower() for w in options["determiners"]}
         self.openers = {w.lower() for w in options["subject_openers"]}
@@ -95,7 +95,7 @@ class Attribution:
 def _accounts(possessives: tuple[str, ...], nouns: tuple[str, ...]) -> regex.Pattern:
     """Compile 'by his count', 'by the city's own estimate': a source's own reckoning."""
     if not possessives or not nouns:
-        return regex.compile(r"(?!)")
+        return compile_words(r"(?!)")
     owner = rf"(?:{word_pattern(possessives)}|(?:[\w.&-]+\s+){{0,5}}?[\w.&-]+['’]s)"
-    return compile_regex(
+    return compile_words(
         rf"\bby\s+{owner}\s+(?:own\s+)?{word_pattern(nouns)}", True, "account_nouns")

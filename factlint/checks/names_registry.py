@@ -6,11 +6,7 @@ automaton from a large registry file is cached on disk, keyed by a hash of the f
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
-import pickle
-import tempfile
 from array import array
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -224,6 +220,8 @@ def load_file(path: Path) -> Registry:
         data = path.read_bytes()
     except OSError as exc:
         raise RuleError(f"cannot read registry {path}: {exc.strerror or exc}", "registry") from None
+    import hashlib  # here, not at the top: only registry files need it, not every start-up
+
     digest = hashlib.sha256(CACHE_VERSION + data).hexdigest()
     registry = _MEMO.get(digest) or _read_cache(digest) or _parse(path, data, digest)
     if len(_MEMO) >= _MEMO_SIZE:
@@ -254,6 +252,8 @@ def _parse(path: Path, data: bytes, digest: str) -> Registry:
 def _load_data(data: bytes) -> Any:
     """Parse registry data: YAML, or JSON (itself YAML) through the much faster JSON parser."""
     if data.lstrip()[:1] == b"{":
+        import json
+
         try:
             return json.loads(data)
         except ValueError:
@@ -275,6 +275,8 @@ def _cache_path(digest: str) -> Path:
 
 def _read_cache(digest: str) -> Registry | None:
     """Load a compiled registry from the cache; None if there is none or it is unreadable."""
+    import pickle
+
     try:
         with open(_cache_path(digest), "rb") as handle:
             registry = pickle.load(handle)
@@ -285,6 +287,9 @@ def _read_cache(digest: str) -> Registry | None:
 
 def _write_cache(digest: str, registry: Registry) -> None:
     """Save a compiled registry atomically; an unwritable cache is silently skipped."""
+    import pickle
+    import tempfile
+
     temp = None
     try:
         folder = cache_dir()

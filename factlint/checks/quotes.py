@@ -8,7 +8,7 @@ import regex
 
 from factlint.checks import figures_quotes
 from factlint.checks.base import (
-    Check, Option, Rule, RuleError, boolean, compile_regex, integer, string_list, string_value,
+    Check, Option, Rule, RuleError, boolean, compile_words, integer, string_list, string_value,
     word_pattern,
 )
 from factlint.checks.figures_quotes import Quote, QuoteScan
@@ -26,8 +26,8 @@ OPTIONS = {
 PLACEHOLDERS: frozenset[str] = frozenset()
 DEFAULT_MESSAGE = "'{match}': check this quotation"
 
-WORD = regex.compile(r"[\w’'-]+")
-INNER_BOUNDARY = regex.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]?[A-Z]")
+WORD = compile_words(r"[\w’'-]+")
+INNER_BOUNDARY = compile_words(r"[.!?][\"'”’)]*\s+[\"'“‘(]?[A-Z]")
 LEADING = "…. —–-([‘'"
 
 
@@ -60,8 +60,8 @@ def _unbalanced(rule: Rule) -> Check:
 
 def _unattributed(rule: Rule) -> Check:
     """Flag quotations of a sentence or more (or long partial ones) with no speaker nearby."""
-    cues = compile_regex(word_pattern(rule.options["speaker_cues"]).replace(r"\ ", r"\s+"), True,
-                         "speaker_cues")
+    cues = compile_words(word_pattern(rule.options["speaker_cues"], r"\s+"), True,
+                         "speaker_cues", scan=True)
     minor = {w.lower() for w in rule.options["minor_words"]}
     min_words = rule.options["min_words"]
 

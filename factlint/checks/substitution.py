@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from factlint.checks.base import (
-    Check, Option, Rule, RuleError, boolean, compile_regex, exception_pattern, find_all, inside,
+    Check, Option, Rule, RuleError, boolean, compile_words, exception_pattern, find_all, inside,
     spans, string_list, string_map, word_pattern,
 )
 from factlint.document import Document
@@ -28,7 +28,7 @@ def build(rule: Rule) -> Check:
         raise RuleError("'swap' must not be empty", "swap")
     ignore_case = rule.options["ignore_case"]
     lookup = {(k.lower() if ignore_case else k): v for k, v in swap.items()}
-    pattern = compile_regex(word_pattern(swap), ignore_case, "swap")
+    pattern = compile_words(word_pattern(swap), ignore_case, "swap", scan=True)
     exceptions = exception_pattern(rule.options["exceptions"], ignore_case)
 
     def check(doc: Document) -> Iterator[Finding]:
