@@ -48,6 +48,9 @@ def render(results: dict[str, Any]) -> str:
         section = through[label]
         lines.append(_row([title, _rate(section["factlint"]), _rate(section.get("proselint")),
                            _ratio(section), ">= 8.00x"]))
+        if "factlint_no_dates" in section:
+            overhead = f"dates rules add {section['dates_overhead']:.0%}"
+            lines.append(_row(["  without the dates rules", _rate(section["factlint_no_dates"]), "", overhead, ""]))
         for jobs in ("1", "2"):
             entry = section.get(f"factlint_jobs_{jobs}")
             if entry:

@@ -19,6 +19,8 @@ LINE_BREAK = re.compile(r"\r\n|\r|\n")
 LINE_FEED = re.compile("\n")
 # A headline ends without closing punctuation.
 HEADING_END = ".!?:;,\"”'’)"
+# A Markdown table's second line: cells of dashes, with optional colons, between pipes.
+TABLE_DELIMITER = re.compile(r"[ \t]*(?=[^\n]*\|)\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*(?:\n|\Z)")
 DATE_LINE = re.compile(r"\A[ \t]*[Dd]ate:?[ \t]+(\d{4})-(\d{2})-(\d{2})\b")
 ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 
@@ -134,6 +136,22 @@ class Document:
     def in_heading(self, offset: int) -> bool:
         """Tell whether offset lies in a heading: a Markdown heading, or a short unpunctuated line."""
         return self.paragraph_index(offset) in self._heading_paragraphs
+
+    @cached_property
+    def _table_paragraphs(self) -> set[int]:
+        text = self.lint_text
+        if not self.markdown or "|" not in text:
+            return set()
+        found = set()
+        for i, p in enumerate(self.paragraphs):
+            second_line = text.find("\n", p.start, p.end) + 1
+            if second_line and TABLE_DELIMITER.match(text, second_line):
+                found.add(i)
+        return found
+
+    def in_table(self, offset: int) -> bool:
+        """Tell whether offset lies in a Markdown table (a header row, a delimiter row, body rows)."""
+        return self.paragraph_index(offset) in self._table_paragraphs
 
     def sentence_at(self, offset: int) -> Span:
         """Return the sentence span holding offset (an empty span if there is none)."""

@@ -33,6 +33,7 @@ class Resolver:
         self.layer = layer
         self.config = config
         self._by_source: dict[Path | None, tuple[Settings, RuleSet | None]] = {}
+        self._by_folder: dict[Path, Path | None] = {}
 
     def settings(self, path: Path) -> Settings:
         """Return the merged settings for a draft: its nearest config, command line on top."""
@@ -54,8 +55,12 @@ class Resolver:
     def _source(self, path: Path) -> Path | None:
         if self.config is not None:
             return self.config
-        folder = Path.cwd() if str(path) == STDIN else path.resolve().parent
-        return find_config(folder) or find_config(Path.cwd())
+        # Drafts share folders: one search per folder, not one walk to the root per draft.
+        folder = Path.cwd() if str(path) == STDIN else path.parent
+        if folder not in self._by_folder:
+            real = folder.resolve()
+            self._by_folder[folder] = find_config(real) or find_config(Path.cwd())
+        return self._by_folder[folder]
 
     def _entry(self, source: Path | None) -> tuple[Settings, RuleSet | None]:
         if source not in self._by_source:

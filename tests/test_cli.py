@@ -293,3 +293,17 @@ def test_unused_disable_comments_are_reported_on_request(tmp_path: Path, capsys)
     assert code == 1
     assert out == (f"{draft}:3:1: warning factlint.unused-disable this factlint-disable-next-line "
                    "(style.amid) silences nothing: remove it\n")
+
+
+def test_configuration_is_searched_once_per_folder_not_once_per_draft(tmp_path: Path, capsys, monkeypatch) -> None:
+    from factlint import runner
+
+    (tmp_path / ".factlint.yaml").write_text("ignore: [style.amid]\n", encoding="utf-8")
+    for i in range(5):
+        (tmp_path / f"d{i}.txt").write_text("It came amidst talks.\n", encoding="utf-8")
+    searched = []
+    real = runner.find_config
+    monkeypatch.setattr(runner, "find_config", lambda folder: searched.append(folder) or real(folder))
+    code, out, _ = run_cli(capsys, "--jobs", "1", str(tmp_path))
+    assert code == 0 and out == ""          # every draft still gets the folder's configuration
+    assert searched == [tmp_path.resolve()]

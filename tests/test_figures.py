@@ -149,6 +149,21 @@ def test_markdown_list_numbering_and_headings_are_not_claims() -> None:
     assert brief(findings) == [("figures.unsourced", 4, 20, "up to 300")]
 
 
+def test_markdown_table_cells_are_data_not_claims() -> None:
+    text = ("Results by precinct:\n\n| Precinct | Votes | Share |\n| --- | ---: | :-: |\n"
+            "| North | 1,204 | 37% |\n\nPrecinct | Votes\n--- | ---\nSouth | 980\n\n"
+            "Turnout rose 12% this year.\n")
+    findings = run(text, select=["figures.unsourced"], path="draft.md", packs=PACKS)
+    assert brief(findings) == [("figures.unsourced", 11, 14, "12%")]
+
+
+def test_pipes_in_plain_text_or_a_paragraph_are_not_a_table() -> None:
+    text = "Taxes | fees rose 3.5% this year.\n"
+    assert unsourced(text) == ["3.5%"]
+    findings = run("Votes | share\nrose 12% this year.\n", select=["figures.unsourced"], path="d.md", packs=PACKS)
+    assert brief(findings) == [("figures.unsourced", 2, 6, "12%")]
+
+
 # --- what attribution is -------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", [

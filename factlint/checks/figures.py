@@ -59,10 +59,11 @@ def build(rule: Rule) -> Check:
 
 
 def _skipper(doc: Document, rule: Rule, quotes: figures_quotes.QuoteScan) -> Callable[[int], bool]:
-    """Return a test for offsets the rule leaves alone: inside quotations and, if set, headings."""
+    """Return a test for offsets the rule leaves alone: quotations, tables and, if set, headings."""
+    # A table cell is data, not a sentence making a claim: its source is the table's credit line.
     if rule.options["skip_headings"]:
-        return lambda offset: quotes.inside(offset) or doc.in_heading(offset)
-    return quotes.inside
+        return lambda offset: quotes.inside(offset) or doc.in_heading(offset) or doc.in_table(offset)
+    return lambda offset: quotes.inside(offset) or doc.in_table(offset)
 
 
 def _unsourced(rule: Rule) -> Check:
