@@ -59,11 +59,10 @@ def scan(text: str, markdown: bool) -> Markup:
 def _urls(text: str) -> list[tuple[int, int]]:
     """Return URL's matches, trying it only where 'http' or 'www.' starts, in any case."""
     # URL opens with \b, so `re` cannot skip ahead to a literal: scanning with it costs ~20x a find.
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a character whose lower case is longer would shift offsets
-        return [m.span() for m in URL.finditer(text)]
+    # ASCII bytes, lower-cased, one per character (others become '?'), keep every offset.
+    lowered = text.encode("ascii", "replace").lower()
     found: list[tuple[int, int]] = []
-    for at in sorted(_finds(lowered, "http") + _finds(lowered, "www.")):
+    for at in sorted(_finds(lowered, b"http") + _finds(lowered, b"www.")):
         if found and at < found[-1][1]:
             continue
         if match := URL.match(text, at):
@@ -93,7 +92,7 @@ def _in_address(char: str, extra: str) -> bool:
     return char.isalnum() or char in extra
 
 
-def _finds(text: str, needle: str) -> list[int]:
+def _finds(text: str | bytes, needle: str | bytes) -> list[int]:
     """Return every offset at which needle occurs in text."""
     found = []
     at = text.find(needle)

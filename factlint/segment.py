@@ -7,6 +7,8 @@ import re
 from typing import NamedTuple
 
 BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n\s*")
+# A paragraph from its first visible character: whole lines up to a blank line (BLANK_LINE's).
+PARAGRAPH = re.compile(r"\S[^\n]*(?:\n(?![ \t\u00a0]*\n)[^\n]*)*")
 # A boundary candidate: terminal punctuation, closing quotes/brackets, white space, then a
 # character that can open a sentence.
 # One mark spelled out first: `re` then skips ahead to a mark instead of trying every offset.
@@ -45,6 +47,8 @@ class Span(NamedTuple):
 
 def paragraphs(text: str, block_starts: list[int]) -> list[Span]:
     """Return paragraph spans: runs of text between blank lines and block starts."""
+    if not block_starts:  # one scan, trailing white space trimmed: as below, several times faster
+        return [Span(m.start(), m.start() + len(m.group().rstrip())) for m in PARAGRAPH.finditer(text)]
     cuts = sorted({0, len(text), *block_starts})
     spans: list[Span] = []
     for left, right in zip(cuts, cuts[1:]):
@@ -112,11 +116,11 @@ def _ends_sentence(text: str, floor: int, match: re.Match[str]) -> bool:
     key = word.lower()
     if key in NEVER_FINAL or (len(word) == 1 and word.isupper()):
         return False
-    after = text[match.end():match.end() + 40]
     if key in MONTHS:
-        return not after[:1].isdigit()
-    if key in MAYBE_FINAL or "." in word or STATE_PARTY.match(word + "."):
-        return _opens_sentence(after)
+        return not text[match.end():match.end() + 1].isdigit()
+    # STATE_PARTY needs a hyphen second: testing for it first spares most words a regex call.
+    if key in MAYBE_FINAL or "." in word or (word[1:2] == "-" and STATE_PARTY.match(word + ".")):
+        return _opens_sentence(text[match.end():match.end() + 40])
     return True
 
 

@@ -333,11 +333,19 @@ def _relatives(text: str, lex: Lexicon, weekday_hits: list[regex.Match], used: s
 
 def _key_spans(text: str, lex: Lexicon) -> list[tuple[int, int]]:
     """Where the key words of relative dates ('week', 'yesterday') occur, in any case."""
-    lowered = text.lower()
-    if len(lowered) != len(text):   # a rare character whose lower case is longer
-        return [m.span() for m in lex.relative_scan.finditer(text)]
+    keys: tuple[str, ...] | tuple[bytes, ...] = lex.relative_keys
+    lowered: str | bytes
+    if "\u0130" in text or "\u212a" in text or not all(k.isascii() and "?" not in k for k in keys):
+        lowered = text.lower()
+        if len(lowered) != len(text):   # a rare character whose lower case is longer
+            return [m.span() for m in lex.relative_scan.finditer(text)]
+    else:
+        # Only İ and the Kelvin sign lower-case to ASCII, so without them ASCII bytes (others
+        # become '?', one byte a character) find the same keys, and lower-case and search faster.
+        lowered = text.encode("ascii", "replace").lower()
+        keys = tuple(k.encode() for k in keys)
     spans = []
-    for key in lex.relative_keys:   # str.find is several times faster than one regex scan here
+    for key in keys:   # str.find is several times faster than one regex scan here
         at = lowered.find(key)
         while at != -1:
             spans.append((at, at + len(key)))

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from factlint.document import Document
 
 OPEN, CLOSE, STRAIGHT = "“", "”", '"'
-MARKS = re.compile('[“”"]')
+MARKS = '“”"'
 # Characters after which a straight quote opens rather than closes a quotation.
 OPENS_AFTER = frozenset(" \t\n\u00a0([{—–-/")
 
@@ -66,8 +65,9 @@ def scan(doc: Document) -> QuoteScan:
     text = doc.lint_text
     quotes: list[Quote] = []
     unclosed: list[Quote] = []
-    # One scan for every mark, then only the paragraphs that have one are paired.
-    marks = [m.start() for m in MARKS.finditer(text)]
+    # Every mark found at once (str.find is far faster than a regex scan), then only the
+    # paragraphs that have one are paired.
+    marks = sorted(at for mark in MARKS for at in _offsets(text, mark))
     first = 0
     while first < len(marks):
         index = doc.paragraph_index(marks[first])
@@ -77,6 +77,16 @@ def scan(doc: Document) -> QuoteScan:
     result = QuoteScan(quotes, unclosed, _mask(text, quotes))
     _last[0], _last[1] = doc, result
     return result
+
+
+def _offsets(text: str, mark: str) -> list[int]:
+    """Return every offset at which mark occurs in text."""
+    found = []
+    at = text.find(mark)
+    while at != -1:
+        found.append(at)
+        at = text.find(mark, at + 1)
+    return found
 
 
 def _paragraph_quotes(text: str, paragraph: tuple[int, int], index: int, marks: list[int],

@@ -23,7 +23,7 @@ class Attribution:
 
     def __init__(self, options: Mapping[str, Any]) -> None:
         """Compile the rule's cue lists once."""
-        self.cues = compile_words(word_pattern(options["cues"]), True, "cues")
+        self.cues = compile_words(word_pattern(options["cues"]), True, "cues", scan=True)
         citations = "|".join(f"(?:{p})" for p in options["citations"]) or r"(?!)"
         self.citations = compile_words(citations, False, "citations")
         self.verbs = compile_words(word_pattern(options["reporting_verbs"]), False, "reporting_verbs")

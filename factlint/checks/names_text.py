@@ -35,7 +35,7 @@ WORD = compile_words(rf"{_BEFORE}{_TOKEN}(?=(?:'s)?(?![\p{{L}}\p{{N}}]))")
 
 # PAIR for `re` (see _pair_for): the ASCII part of each \p{..} class PAIR uses, and of `regex`'s \w.
 _ASCII_CLASSES = {"Lu": "A-Z", "Ll": "a-z", "L": "A-Za-z", "M": "", "N": "0-9", "w": "A-Za-z0-9_"}
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ASCII_RUN = re.compile(r"[\x00-\x7f]+")
 _PROPERTY = re.compile(r"\\p\{(\w+)\}")
 _PIECE = re.compile(r"\[(?:\\.|[^\]\\])*\]|\\p\{(\w+)\}|\\.")
 _PROPERTY_TESTS: dict[str, Pattern] = {}
@@ -54,18 +54,14 @@ class Folded:
     def __init__(self, text: str) -> None:
         source = _fold_characters(text)
         flat = source.replace("\n", " ")  # a lone line break is a space, offsets unchanged
-        pieces: list[str] = []
-        self._cuts: list[int] = [0]
-        self._shifts: list[int] = [0]
-        cursor = shift = 0
-        for start, end in _runs(source):
-            pieces.append(flat[cursor:start])
-            pieces.append("\n" if source.count("\n", start, end) >= 2 else " ")
-            shift += end - start - 1
-            cursor = end
-            self._cuts.append(end - shift)
-            self._shifts.append(shift)
-        pieces.append(flat[cursor:])
+        runs = _runs(source)
+        shift = 0
+        self._shifts: list[int] = [0, *[shift := shift + end - start - 1 for start, end in runs]]
+        self._cuts: list[int] = [0, *[end - moved for (_, end), moved in zip(runs, self._shifts[1:])]]
+        starts, ends = [start for start, _ in runs], [end for _, end in runs]
+        pieces = [""] * (2 * len(runs) + 1)
+        pieces[::2] = [flat[a:b] for a, b in zip([0, *ends], [*starts, len(flat)])]
+        pieces[1::2] = ["\n" if source.count("\n", start, end) >= 2 else " " for start, end in runs]
         self.text = "".join(pieces)
 
     def original(self, offset: int) -> int:
@@ -83,8 +79,11 @@ def _runs(source: str) -> list[tuple[int, int]]:
     hits = [m.span() for m in _LINE_RUN.finditer(source)]
     if "  " in source:
         hits += [m.span() for m in _SPACE_RUN.finditer(source)]
+        hits.sort()
     runs: list[tuple[int, int]] = []
-    for start, end in sorted((_run_start(source, start), end) for start, end in hits):
+    for start, end in hits:
+        if source[start - 1:start] == " ":
+            start = _run_start(source, start)
         if runs and start <= runs[-1][1]:  # a second hit in the same run
             runs[-1] = (runs[-1][0], max(runs[-1][1], end))
         elif end - start > 1:
@@ -153,12 +152,9 @@ def candidates(folded: str, not_names: frozenset[str] = frozenset()) -> list[Can
 def _pair_for(text: str) -> Pattern:
     """Return PAIR, or PAIR for `re` with classes that hold ASCII and the other characters of text."""
     # `re` runs PAIR about twice as fast as `regex` but has no \p{..}: each class is spelled out,
-    # exact for every character text holds. Mostly non-ASCII text keeps `regex`.
-    if text.isascii():
-        return _pair_re(frozenset())
-    if 10 * (len(text) - len(text.encode("ascii", "ignore"))) > len(text):
-        return PAIR
-    others = frozenset(c for c in set(_NON_ASCII.findall(text)) if _properties(c))
+    # exact for every character text holds. Text with many distinct others keeps `regex`.
+    others = frozenset() if text.isascii() else frozenset(
+        c for c in set("".join(_ASCII_RUN.split(text))) if _properties(c))
     return _pair_re(others) if len(others) <= 200 else PAIR
 
 
@@ -191,9 +187,13 @@ def _pair_re(others: frozenset[str]) -> Pattern:
 
     translated = _PIECE.sub(piece, PAIR.pattern)
     # A leading look-behind keeps `re` from skipping ahead; tried after the first letter, it does not.
+    # Every match's first word is followed by a space and a capital: testing that at once spares
+    # most sentence openings the whole word pattern.
     lead = re.match(r"\(\?<!(\[[^\]]*\])\)\(\?P<first>(\[[^\]]*\])", translated)
     if lead:
-        translated = f"(?P<first>{lead[2]}(?<!{lead[1]}{lead[2]})" + translated[lead.end():]
+        letters = bodies["L"] + bodies["M"]
+        translated = (f"(?P<first>{lead[2]}(?<!{lead[1]}{lead[2]})(?=[{letters}'\\-]* {lead[2]})"
+                      + translated[lead.end():])
     if len(_PAIR_MEMO) >= 64:
         _PAIR_MEMO.clear()
     _PAIR_MEMO[others] = re.compile(translated)

@@ -131,12 +131,17 @@ def _has_speaker(doc: Document, scan: QuoteScan, quote: Quote, cues: regex.Patte
     first = doc.sentence_index(quote.start)
     last = doc.sentence_index(max(quote.start, quote.end - 1))
     paragraph = doc.paragraph_index(quote.start)
-    indices = [i for i in (first - 1, last + 1) if _in_paragraph(doc, i, paragraph)]
-    indices.extend(range(first, last + 1))
-    if not _is_full(doc, quote) and paragraph > 0:
-        indices.append(doc.sentence_index(doc.paragraphs[paragraph - 1].end - 1))
-    return any(cues.search(scan.masked, doc.sentences[i].start, doc.sentences[i].end)
-               for i in indices if i >= 0)
+
+    def cued(i: int) -> bool:
+        return i >= 0 and cues.search(scan.masked, doc.sentences[i].start, doc.sentences[i].end) is not None
+
+    # The quotation's own sentences first: the cue is most often there, and searches are the cost.
+    near = [i for i in (first - 1, last + 1) if _in_paragraph(doc, i, paragraph)]
+    if any(cued(i) for i in (*range(first, last + 1), *near)):
+        return True
+    if _is_full(doc, quote) or paragraph <= 0:
+        return False
+    return cued(doc.sentence_index(doc.paragraphs[paragraph - 1].end - 1))
 
 
 def _in_paragraph(doc: Document, index: int, paragraph: int) -> bool:

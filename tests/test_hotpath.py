@@ -1,0 +1,101 @@
+"""Hot-path shortcuts give what the plain scans they replace give, edge cases included."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from factlint import markup, segment
+from factlint.checks import figures_words
+from factlint.checks.figures_words import OPENERS, WordIndex
+from factlint.checks.names_text import PAIR, Folded, candidates
+from factlint.document import Document
+
+
+@pytest.mark.parametrize("text", [
+    "See HTTPS://Example.COM/a. Or Http://x.y/z).",
+    "İstanbul www.x.org and wWw.site.com/path?q=1), http://a.b",
+    "An odd scheme: httpſ://x.y and hxxp://no.pe",
+    "Mail a.b+c@ex-ample.co.uk, then @@x.y, _@_.z, x@y and é@é.fr.",
+    "no links here at all",
+])
+def test_urls_and_emails_are_masked_as_a_full_regex_scan_masks_them(text: str) -> None:
+    expected = [m.span() for pattern in (markup.URL, markup.EMAIL) for m in pattern.finditer(text)]
+    assert sorted(markup.scan(text, markdown=False).masked) == sorted(expected)
+
+
+@pytest.mark.parametrize("text", [
+    "He met Sen.\n\nSmith left. Then \"Quoted.\"\n\nNext one!  Yes.",
+    "Acme Inc.\n\nThe end came. On Jan.\n\n5 it rained.",
+    "U.S.\n\nBut no... Really?\n\n“Hi.” She left.  (It ended.) Fine",
+    "One. Two.   \n\n   Three. R-Texas. Four.",
+])
+def test_sentences_of_one_scan_equal_paragraph_by_paragraph_ones(text: str) -> None:
+    doc = Document(text)
+    expected = [s for p in doc.paragraphs for s in segment.sentences(doc.lint_text, p)]
+    assert doc.sentences == expected
+
+
+@pytest.mark.parametrize("text", [
+    "a\n \nb", "  a  \n\n\n b \t\n", "a\n\x0b\nb", "x\u00a0\n\u00a0\ny  ", "\n\n", "", "one\ntwo\n\t\nthree",
+])
+def test_paragraphs_of_one_scan_equal_the_cut_by_cut_ones(text: str) -> None:
+    # A cut at 0 takes the general path, which splits at each blank line and trims each chunk.
+    assert segment.paragraphs(text, []) == segment.paragraphs(text, [0])
+
+
+def _whole_words(words: list[str], text: str) -> list[int]:
+    forms = {f for w in words for f in (w.lower(), w[:1].upper() + w[1:].lower(), w.upper())}
+    return sorted(i for form in forms for i in range(len(text))
+                  if text.startswith(form, i) and (i == 0 or text[i - 1] in OPENERS)
+                  and not text[i + len(form):i + len(form) + 1].isalnum())
+
+
+def test_word_indexes_sharing_one_scan_find_what_each_would_alone() -> None:
+    text = "A third of it's a lot; (a) half—It said A, a third. “Half” is half-true. ahalf"
+    first, second = WordIndex(["a", "it", "it's"]), WordIndex(["a third", "half"])
+    assert first.starts(text) == _whole_words(["a", "it", "it's"], text)
+    assert second.starts(text) == _whole_words(["a third", "half"], text)
+    third = WordIndex(["lot", "a"])  # a new index after a scan: the shared automaton is rebuilt
+    assert third.starts(text) == _whole_words(["lot", "a"], text)
+    assert first.starts(text) == _whole_words(["a", "it", "it's"], text)
+    assert figures_words._scan(text) is figures_words._scan(text)  # one scan per text
+
+
+def _pairs_by_regex(text: str) -> list[tuple[str, int, str, int]]:
+    return [(m["first"], m.start("first"), m["last"], m.start("last")) for m in PAIR.finditer(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Zoë Ångström met José Núñez and Ǆemal Ǉubić. Then Ole Gunnar Solskjær spoke.",
+    "Jose\u0301 Nu\u0301n\u0303ez and Ana Ma\u0301rquez's aide, O'Brien Okonkwo-Reyes, left.",
+    "Анна Иванова и Борис Петров; Σωκράτης Παππάς and the U.S. Jen A. Daskal.",
+    "Ⅻ Smith met A\u200dB Cruz and X٣ Lee at 'Sam's Diner' with Ann's Dog.",
+    " ".join(chr(c) + "ab" for c in range(0x4E00, 0x4F00)) + " Ann Lee",  # too many: `regex` kept
+])
+def test_name_pairs_match_the_regex_pattern_for_any_characters(text: str) -> None:
+    found = [(c.first.text, c.first.start, c.last.text, c.last.start) for c in candidates(text)]
+    assert found == _pairs_by_regex(text)
+
+
+def _folded_reference(text: str) -> tuple[str, list[int], list[int]]:
+    """The original fold: every gap of the lint text, one by one."""
+    pieces, cuts, shifts, cursor, folded = [], [0], [0], 0, 0
+    for gap in re.finditer(r"[ \n]{2,}|\n", text):
+        start, end = gap.span()
+        pieces += [text[cursor:start], "\n" if text.count("\n", start, end) >= 2 else " "]
+        folded += start - cursor + 1
+        cursor = end
+        if end - start > 1:
+            cuts.append(folded)
+            shifts.append(end - folded)
+    return "".join(pieces + [text[cursor:]]), cuts, shifts
+
+
+@pytest.mark.parametrize("text", [
+    "a  b \nc\nd \n \ne", "  lead\n\n\ntrail  ", "x \n  y\n", "one two", "\n", "a   \n\n  b  c",
+])
+def test_folded_text_and_offsets_equal_the_gap_by_gap_fold(text: str) -> None:
+    folded = Folded(text)
+    assert (folded.text, folded._cuts, folded._shifts) == _folded_reference(text)
