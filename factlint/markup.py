@@ -62,7 +62,7 @@ def _urls(text: str) -> list[tuple[int, int]]:
     # ASCII bytes, lower-cased, one per character (others become '?'), keep every offset.
     lowered = text.encode("ascii", "replace").lower()
     found: list[tuple[int, int]] = []
-    for at in sorted(_finds(lowered, b"http") + _finds(lowered, b"www.")):
+    for at in sorted(occurrences(lowered, b"http") + occurrences(lowered, b"www.")):
         if found and at < found[-1][1]:
             continue
         if match := URL.match(text, at):
@@ -74,7 +74,7 @@ def _emails(text: str) -> list[tuple[int, int]]:
     """Return EMAIL's matches, searching only the run of address characters around each '@'."""
     found: list[tuple[int, int]] = []
     size = len(text)
-    for at in _finds(text, "@"):
+    for at in occurrences(text, "@"):
         start, end = at, at + 1
         floor = found[-1][1] if found else 0
         while start > floor and _in_address(text[start - 1], "_.+-"):
@@ -92,7 +92,7 @@ def _in_address(char: str, extra: str) -> bool:
     return char.isalnum() or char in extra
 
 
-def _finds(text: str | bytes, needle: str | bytes) -> list[int]:
+def occurrences(text: str | bytes, needle: str | bytes) -> list[int]:
     """Return every offset at which needle occurs in text."""
     found = []
     at = text.find(needle)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from factlint.document import Document
+from factlint.markup import occurrences
 
 OPEN, CLOSE, STRAIGHT = "“", "”", '"'
 MARKS = '“”"'
@@ -67,7 +68,7 @@ def scan(doc: Document) -> QuoteScan:
     unclosed: list[Quote] = []
     # Every mark found at once (str.find is far faster than a regex scan), then only the
     # paragraphs that have one are paired.
-    marks = sorted(at for mark in MARKS for at in _offsets(text, mark))
+    marks = sorted(at for mark in MARKS for at in occurrences(text, mark))
     first = 0
     while first < len(marks):
         index = doc.paragraph_index(marks[first])
@@ -77,16 +78,6 @@ def scan(doc: Document) -> QuoteScan:
     result = QuoteScan(quotes, unclosed, _mask(text, quotes))
     _last[0], _last[1] = doc, result
     return result
-
-
-def _offsets(text: str, mark: str) -> list[int]:
-    """Return every offset at which mark occurs in text."""
-    found = []
-    at = text.find(mark)
-    while at != -1:
-        found.append(at)
-        at = text.find(mark, at + 1)
-    return found
 
 
 def _paragraph_quotes(text: str, paragraph: tuple[int, int], index: int, marks: list[int],
