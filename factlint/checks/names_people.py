@@ -33,7 +33,8 @@ def _triplets() -> Iterator[tuple[str, str, str]]:
     """Yield the rows of the data set's `names.csv`, read where its wheel installed it."""
     # Importing the `nicknames` package costs 15 ms (it reads its own version through
     # importlib.metadata) on every run of a commit hook; its CSV is all the check needs.
-    csv_path = next((p for p in (Path(e, "nicknames", "names.csv") for e in sys.path) if p.is_file()), None)
+    folders = (Path(entry) for entry in sys.path if entry and Path(entry).is_absolute())
+    csv_path = next((p for p in (f / "nicknames" / "names.csv" for f in folders) if p.is_file()), None)
     if csv_path is None:
         from nicknames import name_triplets
 
