@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from factlint import __version__, baseline, changed, parallel, runner
-from factlint.config import ConfigError, Settings, merge_command_line
+from factlint.config import ConfigError, merge_command_line
 from factlint.document import Dateline
 from factlint.engine import LoadError, RuleSet
 from factlint.finding import LEVELS, level_rank

@@ -19,8 +19,8 @@ LINE_BREAK = re.compile(r"\r\n|\r|\n")
 LINE_FEED = re.compile("\n")
 # A headline ends without closing punctuation.
 HEADING_END = ".!?:;,\"”'’)"
-# A Markdown table's second line: cells of dashes, with optional colons, between pipes.
-TABLE_DELIMITER = re.compile(r"[ \t]*(?=[^\n]*\|)\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*(?:\n|\Z)")
+# A Markdown table's delimiter row: pipes, dashes, colons and spaces, at least one pipe and dash.
+DELIMITER_ROW = re.compile(r"^(?=[^\n]*\|)(?=[^\n]*-)[ \t|:\-]+$", re.M)
 DATE_LINE = re.compile(r"\A[ \t]*[Dd]ate:?[ \t]+(\d{4})-(\d{2})-(\d{2})\b")
 ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 
@@ -138,20 +138,16 @@ class Document:
         return self.paragraph_index(offset) in self._heading_paragraphs
 
     @cached_property
-    def _table_paragraphs(self) -> set[int]:
+    def table_paragraphs(self) -> set[int]:
+        """Return the indices of the paragraphs that are Markdown tables: cells, not sentences."""
         text = self.lint_text
         if not self.markdown or "|" not in text:
             return set()
-        found = set()
-        for i, p in enumerate(self.paragraphs):
-            second_line = text.find("\n", p.start, p.end) + 1
-            if second_line and TABLE_DELIMITER.match(text, second_line):
-                found.add(i)
-        return found
+        return {i for i, p in enumerate(self.paragraphs) if DELIMITER_ROW.search(text, p.start, p.end)}
 
     def in_table(self, offset: int) -> bool:
         """Tell whether offset lies in a Markdown table (a header row, a delimiter row, body rows)."""
-        return self.paragraph_index(offset) in self._table_paragraphs
+        return self.paragraph_index(offset) in self.table_paragraphs
 
     def sentence_at(self, offset: int) -> Span:
         """Return the sentence span holding offset (an empty span if there is none)."""

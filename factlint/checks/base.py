@@ -104,6 +104,18 @@ def string_value(value: Any) -> str:
     return value
 
 
+def one_of(choices: Iterable[str]) -> Callable[[Any], str]:
+    """Return a validator for a string option that must be one of the choices (`check`, `scope`)."""
+    allowed = tuple(choices)
+
+    def validate(value: Any) -> str:
+        if string_value(value) not in allowed:
+            raise ValueError(f"must be one of {', '.join(allowed)}, not {value!r}")
+        return value
+
+    return validate
+
+
 def boolean(value: Any) -> bool:
     """Validate a true/false option."""
     if not isinstance(value, bool):

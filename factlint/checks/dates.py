@@ -7,7 +7,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from factlint.checks import dates_words
-from factlint.checks.base import Check, Option, Rule, RuleError, compile_words, placeholders, string_value
+from factlint.checks.base import (
+    Check, Option, Rule, RuleError, compile_words, one_of, placeholders, string_value,
+)
 from factlint.checks.dates_calendar import make_date, month_length
 from factlint.checks.dates_parse import DocDates, Explicit, MonthRef, Relative, ensure, parse
 from factlint.checks.dates_tense import strict_tense
@@ -16,10 +18,6 @@ from factlint.checks.dates_words import Lexicon
 from factlint.document import Document
 from factlint.finding import Finding
 
-OPTIONS = {
-    "check": Option(string_value, required=True),
-    "words": Option(string_value, "_words.yaml"),
-}
 PLACEHOLDERS = frozenset({"date", "actual", "written", "reason", "cue", "tense", "side", "dateline",
                           "relative", "meaning", "resolved"})
 DEFAULT_MESSAGE = "{match}: {reason}"
@@ -33,8 +31,6 @@ _LEXICONS: dict[tuple[Path, int], Lexicon] = {}
 def build(rule: Rule) -> Check:
     """Load the pack's word list (shared by every dates rule) and pick the rule's check."""
     name = rule.options["check"]
-    if name not in CHECKS:
-        raise RuleError(f"'check' must be one of {', '.join(sorted(CHECKS))}, not {name!r}", "check")
     function, fields = CHECKS[name]
     unknown = placeholders(rule.message) - fields - {"match", "expected"}
     if unknown:
@@ -212,4 +208,8 @@ CHECKS: dict[str, tuple[CheckFn, frozenset[str]]] = {
     "missing-dateline": (missing_dateline, frozenset()),
     "ap-style": (ap_style, frozenset({"reason"})),
     "resolved": (resolved, frozenset({"resolved"})),
+}
+OPTIONS = {  # after CHECKS, whose names `check` must be one of
+    "check": Option(one_of(sorted(CHECKS)), required=True),
+    "words": Option(string_value, "_words.yaml"),
 }

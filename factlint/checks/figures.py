@@ -8,8 +8,8 @@ import regex
 
 from factlint.checks import figures_quotes
 from factlint.checks.base import (
-    Check, Option, Rule, RuleError, boolean, compile_words, integer, string_list,
-    string_value, word_pattern,
+    Check, Option, Rule, RuleError, boolean, compile_words, integer, one_of,
+    string_list, word_pattern,
 )
 from factlint.checks.figures_find import FigureFinder
 from factlint.checks.figures_source import Attribution
@@ -32,7 +32,7 @@ LIST_KEYS = (
     "nameable_phrases",
 )
 OPTIONS = {
-    "check": Option(string_value, required=True),
+    "check": Option(one_of(CHECKS), required=True),
     "sentences_before": Option(integer, 1),
     "skip_headings": Option(boolean, True),
     **{key: Option(string_list, ()) for key in LIST_KEYS},
@@ -44,8 +44,6 @@ DEFAULT_MESSAGE = "'{match}': say where this figure comes from"
 def build(rule: Rule) -> Check:
     """Build the check the rule names: 'unsourced' or 'vague-attribution'."""
     check = rule.options["check"]
-    if check not in CHECKS:
-        raise RuleError(f"'check' must be one of {', '.join(CHECKS)}, not {check!r}", "check")
     if check == "vague-attribution":
         return _vague(rule)
     if check == "superlative":

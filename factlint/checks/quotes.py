@@ -8,7 +8,7 @@ import regex
 
 from factlint.checks import figures_quotes
 from factlint.checks.base import (
-    Check, Option, Rule, RuleError, boolean, compile_words, integer, string_list, string_value,
+    Check, Option, Rule, RuleError, boolean, compile_words, integer, one_of, string_list,
     word_pattern,
 )
 from factlint.checks.figures_quotes import Quote, QuoteScan
@@ -17,7 +17,7 @@ from factlint.finding import Finding
 
 CHECKS = ("unattributed", "unbalanced")
 OPTIONS = {
-    "check": Option(string_value, required=True),
+    "check": Option(one_of(CHECKS), required=True),
     "speaker_cues": Option(string_list, ()),
     "minor_words": Option(string_list, ()),
     "min_words": Option(integer, 4),
@@ -34,8 +34,6 @@ LEADING = "…. —–-([‘'"
 def build(rule: Rule) -> Check:
     """Build the check the rule names: 'unattributed' or 'unbalanced'."""
     check = rule.options["check"]
-    if check not in CHECKS:
-        raise RuleError(f"'check' must be one of {', '.join(CHECKS)}, not {check!r}", "check")
     if check == "unbalanced":
         return _unbalanced(rule)
     if not rule.options["speaker_cues"]:

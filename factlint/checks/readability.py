@@ -6,23 +6,16 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from factlint.checks.base import Check, Option, Rule, RuleError, integer, number, string_value
-from factlint.checks.readability_scores import Scores, document_scores, table_paragraphs
+from factlint.checks.base import Check, Option, Rule, RuleError, integer, number, one_of
+from factlint.checks.readability_scores import Scores, document_scores
 from factlint.document import Document
 from factlint.finding import Finding
 
 SCOPES = ("paragraph", "document", "sentence")
 
 
-def _scope(value: Any) -> str:
-    """Validate the unit a rule measures."""
-    if value not in SCOPES:
-        raise ValueError(f"must be one of {', '.join(SCOPES)}")
-    return string_value(value)
-
-
 OPTIONS = {
-    "scope": Option(_scope, "paragraph"),
+    "scope": Option(one_of(SCOPES), "paragraph"),
     "max_grade": Option(number),
     "min_ease": Option(number),
     "min_words": Option(integer, 0),
@@ -132,12 +125,11 @@ def _long_sentences(rule: Rule, max_words: int, message: str) -> Check:
     shortest = 2 * max_words
 
     def check(doc: Document) -> Iterator[Finding]:
-        text, tables = doc.lint_text, None
+        text = doc.lint_text
         for start, end in doc.sentences:
             if end - start < shortest or _breaks(text, start, end) < max_words:
                 continue
-            tables = table_paragraphs(doc) if tables is None else tables
-            if doc.paragraph_index(start) in tables:
+            if doc.in_table(start):
                 continue
             words = sum(1 for token in text[start:end].split() if HAS_WORD(token))
             if words > max_words:

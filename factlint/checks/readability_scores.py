@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -54,18 +53,6 @@ class DocumentScores(NamedTuple):
     lede: Span | None
 
 
-# A Markdown table's delimiter row: pipes, dashes, colons and spaces, at least one pipe and dash.
-DELIMITER_ROW = re.compile(r"^(?=[^\n]*\|)(?=[^\n]*-)[ \t|:\-]+$", re.M)
-
-
-def table_paragraphs(doc: Document) -> set[int]:
-    """Return the indices of the paragraphs that are Markdown tables: cells, not sentences."""
-    text = doc.lint_text
-    if not doc.markdown or "|" not in text:
-        return set()
-    return {i for i, p in enumerate(doc.paragraphs) if DELIMITER_ROW.search(text, p.start, p.end)}
-
-
 # The scores of the last document scored: every readability rule of a run asks for the same
 # document in turn, so one entry spares the paragraph and document rules counting twice.
 _last: tuple[Document, DocumentScores] | None = None
@@ -89,7 +76,7 @@ def _score(doc: Document) -> DocumentScores:
     import textstat
 
     per_sentence = _sentences_per_paragraph(doc)
-    tables = table_paragraphs(doc)
+    tables = doc.table_paragraphs
     paragraphs, total = [], Scores(0, 0, 0)
     for index, span in enumerate(doc.paragraphs):
         if index in tables or doc.in_heading(span.start):
