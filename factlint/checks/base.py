@@ -19,6 +19,7 @@ MATCH_TIMEOUT = 2.0
 
 Check = Callable[[Document], Iterable[Finding]]
 Pattern = re.Pattern | regex.Pattern
+ANY_SPACE = r"\s+"  # what a space in a listed phrase matches, where a line may wrap between words
 # A search that opens with a look-around or \b, or ignores case, gives `re` no first character to
 # skip ahead to: it tries every position, up to 25 times slower than `regex`, which scans ahead.
 LEADING_ASSERTION = re.compile(r"(?:\((?:\?:|\?P<\w+>)?)*(?:\(\?<?[=!]|\\[bB]|\^)")
@@ -202,6 +203,15 @@ def spans(pattern: Pattern | None, text: str) -> list[tuple[int, int]]:
 def inside(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
     """Tell whether [start, end) lies within one of the ranges."""
     return any(a <= start and end <= b for a, b in ranges)
+
+
+def alternation(phrases: Iterable[str], space: str = r"\ ") -> str:
+    """Return the phrases escaped, longest first, as one alternation that never matches if empty.
+
+    `space` is what a space inside a phrase matches: itself, or r"\\s+" for any white space.
+    """
+    escaped = sorted((regex.escape(p) for p in phrases), key=len, reverse=True)
+    return "|".join(e.replace(r"\ ", space) for e in escaped) or r"(?!)"
 
 
 def word_pattern(words: Iterable[str], space: str = r"\ ") -> str:

@@ -10,7 +10,7 @@ from typing import Any
 import regex
 
 from factlint import yamlfile
-from factlint.checks.base import RuleError, compile_words
+from factlint.checks.base import RuleError, alternation, compile_words
 
 SP = r"(?:[ \t\u00a0]+(?:\n[ \t\u00a0]*)?|\n[ \t\u00a0]*)"  # white space, at most one line break
 ANY_SPACE = r"\s+"  # inside one sentence, where cues are sought
@@ -62,11 +62,6 @@ class Lexicon:
     weekday_before: regex.Pattern = field(init=False)
     weekday_after: regex.Pattern = field(init=False)
     cache: list[Any] = field(default_factory=lambda: [None, None])
-
-
-def alternation(words: list[str] | set[str]) -> str:
-    """Return an alternation of the words, escaped, longest first."""
-    return "|".join(sorted((regex.escape(w) for w in words), key=len, reverse=True))
 
 
 def variants(phrases: set[str] | frozenset[str], space: str = SP) -> str:

@@ -5,9 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-import regex
-
-from factlint.checks.base import compile_words
+from factlint.checks.base import ANY_SPACE, alternation, compile_words
 
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 WORDS_BEFORE = compile_words(r"[\w'’.-]+")
@@ -17,12 +15,6 @@ CLAUSE_END = compile_words(r"\s*(?:[.,;:!?)\]—–]|\Z)")
 AGE_CLOSE = compile_words(r"\s*(?:[.,;)]|\Z)")
 SENTENCE_END = ".!?:;\"”"
 SCORE = compile_words(r"\d{1,3}(?:\s+to\s+\d{1,3})?")
-
-
-def _alternation(items: tuple[str, ...]) -> str:
-    """Return an escaped alternation of phrases, longest first, spaces matching any run."""
-    escaped = sorted((regex.escape(i).replace(r"\ ", r"\s+") for i in items), key=len, reverse=True)
-    return "|".join(escaped) or r"(?!)"
 
 
 def _lower_set(items: tuple[str, ...]) -> set[str]:
@@ -45,9 +37,9 @@ class Context:
         self.score_objects = _lower_set(options["score_objects"])
         self.score_cues = [cue.split() for cue in _lower_set(options["score_cues"]) if " " in cue]
         self.score_verbs = _lower_set(options["score_verbs"])
-        after = rf"(?:{_alternation(options['box_score_after'])})(?![\w-])"
-        units = _alternation(options["box_score_units"])
-        spelled = _alternation(options["spelled_numbers"])
+        after = rf"(?:{alternation(options['box_score_after'], ANY_SPACE)})(?![\w-])"
+        units = alternation(options["box_score_units"], ANY_SPACE)
+        spelled = alternation(options["spelled_numbers"], ANY_SPACE)
         tally = rf"{NUMBER}\s+(?:of|for)\s+{NUMBER}"
         # '14 of 22 passes', '17 of 31 for 224 yards', '45% from the field'
         self.stat_line = compile_words(

@@ -7,7 +7,7 @@ from typing import Any
 
 import regex
 
-from factlint.checks.base import compile_words
+from factlint.checks.base import ANY_SPACE, alternation, compile_words
 from factlint.checks.figures_context import Context
 from factlint.checks.figures_words import WordIndex
 
@@ -31,12 +31,6 @@ TOKEN = compile_words(r"\S+")
 LAST_WORD = compile_words(r"(\S+)\Z")
 
 
-def _words(items: tuple[str, ...]) -> str:
-    """Return an escaped alternation of phrases, longest first, spaces matching any run."""
-    escaped = sorted((regex.escape(i).replace(r"\ ", r"\s+") for i in items), key=len, reverse=True)
-    return "|".join(escaped) or r"(?!)"
-
-
 class FigureFinder:
     """A compiled figure search with the rules that tell a figure from a label or a date."""
 
@@ -48,15 +42,17 @@ class FigureFinder:
         self.keywords = WordIndex([
             *options["magnitudes"], *options["percent_words"], *options["fractions"],
             *options["multipliers"], *options["spelled_numbers"]])
+        currencies, magnitudes, percent_words, currency_words = (
+            alternation(options[key], ANY_SPACE)
+            for key in ("currencies", "magnitudes", "percent_words", "currency_words"))
         self.unit = compile_words(
-            rf"%|{_words(options['currencies'])}|\b(?:{_words(options['magnitudes'])}"
-            rf"|{_words(options['percent_words'])}|{_words(options['currency_words'])})\b", True)
+            rf"%|{currencies}|\b(?:{magnitudes}|{percent_words}|{currency_words})\b", True)
         self.not_claim_after = compile_words(
-            rf"[\s-]+(?:{_words(options['not_claim_after'])})\b", True, "not_claim_after")
+            rf"[\s-]+(?:{alternation(options['not_claim_after'], ANY_SPACE)})\b", True, "not_claim_after")
         self.street = compile_words(
-            rf"\s+(?:[A-Z][\w.'’-]*\s+){{1,3}}(?:{_words(options['street_suffixes'])})(?!\w)",
+            rf"\s+(?:[A-Z][\w.'’-]*\s+){{1,3}}(?:{alternation(options['street_suffixes'], ANY_SPACE)})(?!\w)",
             False, "street_suffixes")
-        self.month_after = compile_words(rf"\s+(?:{_words(options['months'])})\b", False, "months")
+        self.month_after = compile_words(rf"\s+(?:{alternation(options['months'], ANY_SPACE)})\b", False, "months")
         self.before_words = {w.lower() for w in options["not_claim_before"]}
         self.determiners = {w.lower() for w in options["determiners"]}
         self.identifiers = set(options["identifier_numbers"])
@@ -216,15 +212,15 @@ def _is_list_number(text: str, start: int) -> bool:
 
 def _pattern(options: Mapping[str, Any]) -> str:
     """Build the one search for figure candidates from the rule's word lists."""
-    currency = _words(options["currencies"])
-    magnitude = _words(options["magnitudes"])
-    short = _words(options["short_magnitudes"])
-    percent = _words(options["percent_words"])
-    money_words = _words(options["currency_words"])
-    spelled = _words(options["spelled_numbers"])
-    fraction = _words(options["fractions"])
-    comparative = _words(options["comparatives"])
-    multiplier = _words(options["multipliers"])
+    currency = alternation(options["currencies"], ANY_SPACE)
+    magnitude = alternation(options["magnitudes"], ANY_SPACE)
+    short = alternation(options["short_magnitudes"], ANY_SPACE)
+    percent = alternation(options["percent_words"], ANY_SPACE)
+    money_words = alternation(options["currency_words"], ANY_SPACE)
+    spelled = alternation(options["spelled_numbers"], ANY_SPACE)
+    fraction = alternation(options["fractions"], ANY_SPACE)
+    comparative = alternation(options["comparatives"], ANY_SPACE)
+    multiplier = alternation(options["multipliers"], ANY_SPACE)
     spelled_run = rf"(?:{spelled})(?:[\s-](?:{spelled}))*"
     money = rf"(?:{currency})\s?{NUMBER}(?:\s?(?:{short})\b|[\s-](?:{magnitude})\b)?"
     plain = rf"{NUMBER}(?:[\s-](?:{magnitude})\b)?(?:\s?%|\s(?:{percent})\b|\s(?:{money_words})\b)?"
