@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from factlint.checks import names_registry  # noqa: E402
+from factlint.checks.names import registry as names_registry  # noqa: E402
 from factlint.document import Document  # noqa: E402
 from factlint.engine import RuleSet, lint, load_rule_file  # noqa: E402
 

@@ -12,7 +12,8 @@ from typing import Any
 
 from factlint import yamlfile
 from factlint.checks import KINDS
-from factlint.checks.base import Check, Rule, RuleError, placeholders, validate_options
+from factlint.checks.base import Check, validate_options
+from factlint.rule import Rule, RuleError, placeholders
 from factlint.document import Document
 from factlint.finding import LEVELS, Finding
 from factlint.markup import Directive

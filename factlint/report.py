@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from factlint.checks.base import Rule
+from factlint.rule import Rule
 from factlint.finding import Finding
 
 

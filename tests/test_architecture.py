@@ -11,19 +11,21 @@ from tests.helpers import ROOT
 
 PACKAGE = ROOT / "factlint"
 # Lower numbers sit higher: a module may import only modules with a larger layer number,
-# or siblings in its own subpackage (checks, formats) that are not above it.
+# or siblings in its own package at the same layer (a kind's own modules, the formats).
 LAYERS = {
     "factlint.cli": 0,
     "factlint.formats": 1, "factlint.runner": 1, "factlint.ruletest": 1,
     "factlint.baseline": 1, "factlint.changed": 1, "factlint.parallel": 1,
     "factlint.config": 2,
     "factlint.engine": 3, "factlint.fix": 3, "factlint.report": 3,
-    "factlint.suppress": 4,
-    "factlint.checks": 4,
-    "factlint.document": 5,
-    "factlint.markup": 6, "factlint.segment": 6, "factlint.finding": 6, "factlint.yamlfile": 6,
-    "factlint": 7,
+    "factlint.checks": 4,  # the kind table and the kind packages
+    "factlint.checks.base": 5, "factlint.checks.attribution": 5,  # what kinds share
+    "factlint.rule": 6, "factlint.suppress": 6, "factlint.quotations": 6, "factlint.wordindex": 6,
+    "factlint.document": 7,
+    "factlint.markup": 8, "factlint.segment": 8, "factlint.finding": 8, "factlint.yamlfile": 8,
+    "factlint": 9,
 }
+KIND_PACKAGES = {p.name for p in (ROOT / "factlint" / "checks").iterdir() if (p / "__init__.py").exists()}
 
 
 def module_name(path: Path) -> str:
@@ -59,6 +61,8 @@ def test_imports_flow_downward(path: Path) -> None:
     name = module_name(path)
     for target in imported(path):
         same_package = target.rpartition(".")[0] == name.rpartition(".")[0] != "factlint"
+        if kind_of(name) and kind_of(target) == kind_of(name):
+            continue  # a kind's own modules; circles among them are caught below
         assert layer(target) > layer(name) or (same_package and layer(target) == layer(name)), (
             f"{name} (layer {layer(name)}) imports {target} (layer {layer(target)})"
         )
@@ -73,3 +77,34 @@ def test_module_is_small_and_documented(path: Path) -> None:
     for node in tree.body:
         if isinstance(node, (ast.FunctionDef, ast.ClassDef)) and not node.name.startswith("_"):
             assert ast.get_docstring(node), f"public {node.name} needs a docstring"
+
+
+def kind_of(name: str) -> str | None:
+    """Return the check kind package a module belongs to, or None."""
+    parts = name.split(".")
+    return parts[2] if len(parts) > 2 and parts[:2] == ["factlint", "checks"] and parts[2] in KIND_PACKAGES else None
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: module_name(p))
+def test_kinds_do_not_import_each_other(path: Path) -> None:
+    name = module_name(path)
+    for target in imported(path):
+        assert not (kind_of(name) and kind_of(target) and kind_of(target) != kind_of(name)), (
+            f"{name} imports another kind's module {target}: move what they share lower"
+        )
+
+
+def test_no_import_circles() -> None:
+    graph = {module_name(p): set(imported(p)) for p in MODULES}
+    done: set[str] = set()
+
+    def visit(node: str, trail: tuple[str, ...]) -> None:
+        assert node not in trail, "import circle: " + " -> ".join((*trail[trail.index(node):], node))
+        if node in done:
+            return
+        for target in graph.get(node, ()):
+            visit(target, (*trail, node))
+        done.add(node)
+
+    for module in graph:
+        visit(module, ())

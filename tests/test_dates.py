@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from factlint.checks import dates
+from factlint.checks.dates import kind as dates
 from factlint.document import Document
 from factlint.engine import LoadError, lint, load_rule_file
 from factlint.fix import fix_document
@@ -316,7 +316,7 @@ def test_missing_word_list_is_a_load_error(tmp_path: Path) -> None:
 
 
 def test_document_is_parsed_once_for_all_rules(monkeypatch) -> None:
-    from factlint.checks import dates_parse
+    from factlint.checks.dates import parse as dates_parse
     calls = []
     original = dates_parse._parse
     monkeypatch.setattr(dates_parse, "_parse", lambda doc, lex: calls.append(doc) or original(doc, lex))

@@ -7,9 +7,9 @@ import re
 import pytest
 
 from factlint import markup, segment
-from factlint.checks import figures_words
-from factlint.checks.figures_words import OPENERS, WordIndex
-from factlint.checks.names_text import PAIR, Folded, candidates
+from factlint import wordindex
+from factlint.wordindex import OPENERS, WordIndex
+from factlint.checks.names.text import PAIR, Folded, candidates
 from factlint.document import Document
 
 
@@ -60,7 +60,7 @@ def test_word_indexes_sharing_one_scan_find_what_each_would_alone() -> None:
     third = WordIndex(["lot", "a"])  # a new index after a scan: the shared automaton is rebuilt
     assert third.starts(text) == _whole_words(["lot", "a"], text)
     assert first.starts(text) == _whole_words(["a", "it", "it's"], text)
-    assert figures_words._scan(text) is figures_words._scan(text)  # one scan per text
+    assert wordindex._scan(text) is wordindex._scan(text)  # one scan per text
 
 
 def _pairs_by_regex(text: str) -> list[tuple[str, int, str, int]]:

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from factlint.checks import names_registry
-from factlint.checks.names_people import nickname_pairs, short_form
-from factlint.checks.names_text import Folded, candidates, distance, typo_shaped
+from factlint.checks.names import registry as names_registry
+from factlint.checks.names.people import nickname_pairs, short_form
+from factlint.checks.names.text import Folded, candidates, distance, typo_shaped
 from factlint.document import Document
 from factlint.engine import LoadError, RuleSet, lint, load_rule_file
 from factlint.fix import fix_document
@@ -417,7 +417,7 @@ def test_rule_nickname_lists_only_select_from_the_data_set() -> None:
 def test_nickname_table_read_from_the_wheel_matches_the_package_api() -> None:
     from nicknames import name_triplets
 
-    from factlint.checks import names_people
+    from factlint.checks.names import people as names_people
 
     expected = tuple((t.name1, t.name2) for t in name_triplets() if t.relationship == "has_nickname")
     assert names_people.dataset() == expected and ("jennifer", "jen") in expected

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from factlint.checks.readability_scores import Scores, document_scores
+from factlint.checks.readability.scores import Scores, document_scores
 from factlint.document import Document
 from factlint.engine import LoadError, RuleSet, load_rule_file, summarize
 from tests.helpers import ROOT, RULES, SEEDS, brief, run

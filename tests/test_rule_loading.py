@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 import regex
 
-from factlint.checks.base import RuleError, compile_regex, compile_words, find_all, word_pattern
+from factlint.checks.base import compile_regex, compile_words, find_all, word_pattern
+from factlint.rule import RuleError
 from factlint.cli import main
 from factlint.engine import LoadError, RuleSet, load_rule_file, rule_id
 

@@ -8,7 +8,7 @@ from pathlib import Path, PurePath
 from urllib.parse import quote
 
 from factlint import __version__, segment
-from factlint.checks.base import Rule
+from factlint.rule import Rule
 from factlint.finding import Finding
 from factlint.report import Report
 

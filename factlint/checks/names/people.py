@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from factlint.checks.base import Rule
-from factlint.checks.names_text import Candidate, Folded, candidates, distance
+from factlint.rule import Rule
+from factlint.checks.names.text import Candidate, Folded, candidates, distance
 from factlint.document import Document
 from factlint.finding import Finding
 

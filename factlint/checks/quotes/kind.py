@@ -6,12 +6,12 @@ from collections.abc import Iterator
 
 import regex
 
-from factlint.checks import figures_quotes
+from factlint import quotations
 from factlint.checks.base import (
-    Check, Option, Rule, RuleError, boolean, compile_words, integer, one_of, string_list,
-    word_pattern,
+    Check, Option, boolean, compile_words, integer, one_of, string_list, word_pattern,
 )
-from factlint.checks.figures_quotes import Quote, QuoteScan
+from factlint.rule import Rule, RuleError
+from factlint.quotations import Quote, QuoteScan
 from factlint.document import Document
 from factlint.finding import Finding
 
@@ -45,7 +45,7 @@ def _unbalanced(rule: Rule) -> Check:
     """Flag opening marks with no closing mark in their paragraph, unless the quote runs on."""
 
     def check(doc: Document) -> Iterator[Finding]:
-        scan = figures_quotes.scan(doc)
+        scan = quotations.scan(doc)
         for quote in scan.unclosed:
             if scan.runs_on(quote, doc):
                 continue
@@ -64,7 +64,7 @@ def _unattributed(rule: Rule) -> Check:
     min_words = rule.options["min_words"]
 
     def check(doc: Document) -> Iterator[Finding]:
-        scan = figures_quotes.scan(doc)
+        scan = quotations.scan(doc)
         for chain in _chains(scan, doc):
             first = chain[0]
             if rule.options["skip_headings"] and doc.in_heading(first.start):

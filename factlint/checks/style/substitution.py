@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from factlint.checks.base import (
-    Check, Option, Rule, RuleError, boolean, compile_words, exception_pattern, find_all, inside,
-    spans, string_list, string_map, word_pattern,
+    Check, Option, boolean, compile_words, exception_pattern, find_all, inside, spans, string_list, string_map, word_pattern,
 )
+from factlint.rule import Rule, RuleError
 from factlint.document import Document
 from factlint.finding import Finding
 

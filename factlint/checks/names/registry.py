@@ -15,8 +15,8 @@ from typing import Any, NamedTuple
 import ahocorasick
 import yaml
 
-from factlint.checks.base import RuleError
-from factlint.checks.names_text import distance
+from factlint.rule import RuleError
+from factlint.checks.names.text import distance
 
 PERSON, PERSON_VARIANT, ORG, ORG_VARIANT, TITLE, TITLE_VARIANT = range(6)
 HOUSE_ROLES = (PERSON, ORG, TITLE)

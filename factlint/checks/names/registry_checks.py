@@ -9,11 +9,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
-from factlint.checks.base import Rule
-from factlint.checks.names_registry import (
+from factlint.rule import Rule
+from factlint.checks.names.registry import (
     ORG_VARIANT, PERSON, PERSON_VARIANT, TITLE, TITLE_VARIANT, Group, Registry, first_keys,
 )
-from factlint.checks.names_text import WORD, Candidate, Folded, bounded, candidates, distance, typo_shaped
+from factlint.checks.names.text import WORD, Candidate, Folded, bounded, candidates, distance, typo_shaped
 from factlint.document import Document
 from factlint.finding import Finding
 

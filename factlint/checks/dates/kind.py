@@ -6,15 +6,15 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from factlint.checks import dates_words
-from factlint.checks.base import (
-    Check, Option, Rule, RuleError, compile_words, one_of, placeholders, string_value,
-)
-from factlint.checks.dates_calendar import make_date, month_length
-from factlint.checks.dates_parse import DocDates, Explicit, MonthRef, Relative, ensure, parse
-from factlint.checks.dates_tense import strict_tense
-from factlint.checks.dates_style import ap_date, ap_style, label
-from factlint.checks.dates_words import Lexicon
+from factlint.checks.dates import words as dates_words
+from factlint.checks.base import Check, Option, compile_words, one_of, string_value
+from factlint.rule import Rule, RuleError, placeholders
+from factlint.checks.dates.calendar import make_date, month_length
+from factlint.checks.dates.mentions import DocDates, Explicit, MonthRef, Relative
+from factlint.checks.dates.parse import ensure, parse
+from factlint.checks.dates.tense import strict_tense
+from factlint.checks.dates.style import ap_date, ap_style, label
+from factlint.checks.dates.words import Lexicon
 from factlint.document import Document
 from factlint.finding import Finding
 

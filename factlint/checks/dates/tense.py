@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from factlint.checks.base import compile_words
-from factlint.checks.dates_words import Lexicon
+from factlint.checks.dates.words import Lexicon
 from factlint.document import Document
 
 CLAUSE_MARKS = ",;:(—–\"“”"

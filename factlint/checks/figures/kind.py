@@ -6,14 +6,14 @@ from collections.abc import Callable, Iterator
 
 import regex
 
-from factlint.checks import figures_quotes
+from factlint import quotations
 from factlint.checks.base import (
-    Check, Option, Rule, RuleError, boolean, compile_words, integer, one_of,
-    string_list, word_pattern,
+    Check, Option, boolean, compile_words, integer, one_of, string_list, word_pattern,
 )
-from factlint.checks.figures_find import FigureFinder
-from factlint.checks.figures_source import Attribution
-from factlint.checks.figures_words import WordIndex
+from factlint.rule import Rule, RuleError
+from factlint.checks.figures.find import FigureFinder
+from factlint.checks.attribution import Attribution
+from factlint.wordindex import WordIndex
 from factlint.document import Document
 from factlint.finding import Finding
 
@@ -56,7 +56,7 @@ def build(rule: Rule) -> Check:
     return _unsourced(rule)
 
 
-def _skipper(doc: Document, rule: Rule, quotes: figures_quotes.QuoteScan) -> Callable[[int], bool]:
+def _skipper(doc: Document, rule: Rule, quotes: quotations.QuoteScan) -> Callable[[int], bool]:
     """Return a test for offsets the rule leaves alone: quotations, tables and, if set, headings."""
     # A table cell is data, not a sentence making a claim: its source is the table's credit line.
     if rule.options["skip_headings"]:
@@ -71,7 +71,7 @@ def _unsourced(rule: Rule) -> Check:
     window = rule.options["sentences_before"]
 
     def check(doc: Document) -> Iterator[Finding]:
-        quotes = figures_quotes.scan(doc)
+        quotes = quotations.scan(doc)
         known: dict[int, bool] = {}
 
         def sourced(index: int) -> bool:
@@ -105,7 +105,7 @@ def _vague(rule: Rule) -> Check:
     names_source = _names_source(rule)
 
     def check(doc: Document) -> Iterator[Finding]:
-        skip = _skipper(doc, rule, figures_quotes.scan(doc))
+        skip = _skipper(doc, rule, quotations.scan(doc))
         for at in anchors.starts(doc.lint_text):
             match = pattern.match(doc.lint_text, at)
             if match is not None and not skip(at) and not names_source(doc.lint_text, match):
@@ -133,7 +133,7 @@ def _superlative(rule: Rule) -> Check:
     anchors = WordIndex(tokens)
 
     def check(doc: Document) -> Iterator[Finding]:
-        skip = _skipper(doc, rule, figures_quotes.scan(doc))
+        skip = _skipper(doc, rule, quotations.scan(doc))
         for at in anchors.starts(doc.lint_text):
             match = next((m for p in compiled if (m := p.match(doc.lint_text, at))), None)
             if match is not None and not skip(at):

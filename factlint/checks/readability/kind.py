@@ -6,8 +6,9 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from factlint.checks.base import Check, Option, Rule, RuleError, integer, number, one_of
-from factlint.checks.readability_scores import Scores, document_scores
+from factlint.checks.base import Check, Option, integer, number, one_of
+from factlint.rule import Rule, RuleError
+from factlint.checks.readability.scores import Scores, document_scores
 from factlint.document import Document
 from factlint.finding import Finding
 

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 from dateutil.relativedelta import relativedelta
 
 if TYPE_CHECKING:
-    from factlint.checks.dates_parse import Explicit, Relative
-    from factlint.checks.dates_words import Lexicon
+    from factlint.checks.dates.mentions import Explicit, Relative
+    from factlint.checks.dates.words import Lexicon
 
 # Weeks start on Monday in some newsrooms and on Sunday in others: a week-based reference
 # counts as certain only when both readings give the same day.

@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from factlint.checks import names_people as people
-from factlint.checks import names_registry as registry_module
-from factlint.checks import names_registry_checks as checks
-from factlint.checks.base import Check, Option, Rule, RuleError, integer, string_list, string_value
+from factlint.checks.names import people
+from factlint.checks.names import registry as registry_module
+from factlint.checks.names import registry_checks as checks
+from factlint.checks.base import Check, Option, integer, string_list, string_value
+from factlint.rule import Rule, RuleError
 from factlint.document import Document
 from factlint.finding import Finding
 

@@ -6,8 +6,9 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
-from factlint.checks.base import Check, Option, Rule, boolean, compile_words, find_all, word_pattern
-from factlint.checks.substitution import match_case
+from factlint.checks.base import Check, Option, boolean, compile_words, find_all, word_pattern
+from factlint.rule import Rule
+from factlint.checks.style.substitution import match_case
 from factlint.document import Document
 from factlint.finding import Finding
 

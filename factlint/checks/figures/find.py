@@ -8,8 +8,8 @@ from typing import Any
 import regex
 
 from factlint.checks.base import ANY_SPACE, alternation, compile_words
-from factlint.checks.figures_context import Context
-from factlint.checks.figures_words import WordIndex
+from factlint.checks.figures.context import Context
+from factlint.wordindex import WordIndex
 
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 # Before a figure: not part of a word, a code (COVID-19, I-95, #3), a decimal or a time.

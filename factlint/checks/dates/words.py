@@ -10,7 +10,8 @@ from typing import Any
 import regex
 
 from factlint import yamlfile
-from factlint.checks.base import RuleError, alternation, compile_words
+from factlint.checks.base import alternation, compile_words
+from factlint.rule import RuleError
 
 SP = r"(?:[ \t\u00a0]+(?:\n[ \t\u00a0]*)?|\n[ \t\u00a0]*)"  # white space, at most one line break
 ANY_SPACE = r"\s+"  # inside one sentence, where cues are sought

@@ -6,9 +6,11 @@ import bisect
 import datetime as dt
 from collections.abc import Iterator
 
-from factlint.checks.base import Rule, compile_words
-from factlint.checks.dates_parse import DocDates, Explicit, MonthRef, Relative, ensure
-from factlint.checks.dates_words import Lexicon
+from factlint.checks.base import compile_words
+from factlint.rule import Rule
+from factlint.checks.dates.mentions import DocDates, Explicit, MonthRef, Relative
+from factlint.checks.dates.parse import ensure
+from factlint.checks.dates.words import Lexicon
 from factlint.document import Document
 from factlint.finding import Finding
 
