@@ -5,8 +5,10 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TypeVar
 
 import yaml
 
@@ -23,6 +25,7 @@ HEADING_END = ".!?:;,\"”'’)"
 DELIMITER_ROW = re.compile(r"^(?=[^\n]*\|)(?=[^\n]*-)[ \t|:\-]+$", re.M)
 DATE_LINE = re.compile(r"\A[ \t]*[Dd]ate:?[ \t]+(\d{4})-(\d{2})-(\d{2})\b")
 ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+T = TypeVar("T")
 
 
 class InputError(Exception):
@@ -63,6 +66,7 @@ class Document:
     lint_text: str = field(init=False)
     directives: list[Directive] = field(init=False)
     dateline: Dateline | None = field(init=False)
+    _derived: dict[Hashable, object] = field(init=False, repr=False, compare=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         normalised = self.text.replace("\r\n", " \n").replace("\r", "\n")
@@ -77,6 +81,20 @@ class Document:
         self.lint_text = markup.mask(normalised, found.masked)
         self._block_starts = found.block_starts
         self._heading_starts = found.heading_starts
+
+    def derived(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """Return the value derived from this document under key, computed on first request.
+
+        This is the one store for what checks derive from a document (its quotations, dates,
+        registry matches, scores): it lives and dies with the document, so a process that lints
+        many documents at once shares nothing between them. Keys pair the deriving function
+        with the rule-set object it depends on, if any.
+        """
+        try:
+            return self._derived[key]  # type: ignore[return-value]
+        except KeyError:
+            value = self._derived[key] = compute()
+            return value
 
     @classmethod
     def from_bytes(cls, data: bytes, path: str, date_override: Dateline | None = None) -> Document:

@@ -13,7 +13,7 @@ from typing import Any
 from factlint import yamlfile
 from factlint.checks import KINDS
 from factlint.checks.base import Check, validate_options
-from factlint.rule import Rule, RuleError, placeholders
+from factlint.rule import Rule, RuleError, RuleSetStore, placeholders
 from factlint.document import Document
 from factlint.finding import LEVELS, Finding
 from factlint.markup import Directive
@@ -62,8 +62,12 @@ def rule_id(path: Path) -> str:
     return f"{path.parent.name}.{path.stem}"
 
 
-def load_rule_file(path: Path, text: str | None = None) -> LoadedRule:
-    """Load, validate and build one rule file; raise LoadError naming the file and line."""
+def load_rule_file(path: Path, text: str | None = None, store: RuleSetStore | None = None) -> LoadedRule:
+    """Load, validate and build one rule file; raise LoadError naming the file and line.
+
+    Rules loaded with one store share what they build (word lists, registries); without one
+    the rule gets a store of its own.
+    """
     try:
         data = yamlfile.load(path, text)
     except yamlfile.YamlError as exc:
@@ -71,12 +75,12 @@ def load_rule_file(path: Path, text: str | None = None) -> LoadedRule:
     if not isinstance(data, yamlfile.LineDict):
         raise LoadError(f"{path}:1: a rule file must be a YAML mapping")
     try:
-        return _build(path, data)
+        return _build(path, data, store or RuleSetStore())
     except RuleError as exc:
         raise LoadError(f"{path}:{data.line_of(exc.key)}: {exc}") from None
 
 
-def _build(path: Path, data: yamlfile.LineDict) -> LoadedRule:
+def _build(path: Path, data: yamlfile.LineDict, store: RuleSetStore) -> LoadedRule:
     """Validate the common keys, then let the kind validate and build the rest."""
     kind = data.get("kind")
     if kind is None:
@@ -100,7 +104,7 @@ def _build(path: Path, data: yamlfile.LineDict) -> LoadedRule:
         source=str(path),
     )
     summary = module.build_summary(rule) if hasattr(module, "build_summary") else None
-    return LoadedRule(rule, module.build(rule), summary)
+    return LoadedRule(rule, module.build(rule, store), summary)
 
 
 def _text(data: dict[str, Any], key: str, default: str) -> str:
@@ -166,10 +170,11 @@ class RuleSet:
     def load(cls, roots: list[Path]) -> RuleSet:
         """Load packs in order; a rule id in a later pack replaces the same id in an earlier one."""
         by_id: dict[str, LoadedRule] = {}
+        store = RuleSetStore()
         for root in roots:
             seen: dict[str, Path] = {}
             for path in rule_files(root):
-                loaded = load_rule_file(path)
+                loaded = load_rule_file(path, store=store)
                 rule_key = loaded.rule.id
                 if rule_key in seen:
                     raise LoadError(f"{path}:1: rule id '{rule_key}' is also defined in {seen[rule_key]}")

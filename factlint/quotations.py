@@ -56,13 +56,13 @@ class QuoteScan:
         return doc.lint_text[doc.paragraphs[following].start] in (OPEN, STRAIGHT)
 
 
-_last: list[object] = [None, None]
-
-
 def scan(doc: Document) -> QuoteScan:
-    """Return the quotations of a document (cached for the document last scanned)."""
-    if _last[0] is doc:
-        return _last[1]  # type: ignore[return-value]
+    """Return the quotations of a document, found once per document."""
+    return doc.derived(scan, lambda: _scan(doc))
+
+
+def _scan(doc: Document) -> QuoteScan:
+    """Find the quotations of a document, paragraph by paragraph."""
     text = doc.lint_text
     quotes: list[Quote] = []
     unclosed: list[Quote] = []
@@ -75,9 +75,7 @@ def scan(doc: Document) -> QuoteScan:
         last = max(first + 1, bisect.bisect_left(marks, doc.paragraphs[index].end, first))
         _paragraph_quotes(text, doc.paragraphs[index], index, marks[first:last], quotes, unclosed)
         first = last
-    result = QuoteScan(quotes, unclosed, _mask(text, quotes))
-    _last[0], _last[1] = doc, result
-    return result
+    return QuoteScan(quotes, unclosed, _mask(text, quotes))
 
 
 def _paragraph_quotes(text: str, paragraph: tuple[int, int], index: int, marks: list[int],

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import string
-from collections.abc import Mapping
+import threading
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from factlint.document import Document
 from factlint.finding import Finding
+
+T = TypeVar("T")
 
 
 class RuleError(Exception):
@@ -57,3 +60,23 @@ class _Blank(dict):
 def placeholders(template: str) -> set[str]:
     """Return the field names a message template uses; raise ValueError if it is malformed."""
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+class RuleSetStore:
+    """What the rules of one rule set share, built once while the set loads.
+
+    A dates word list, a names registry or a word scanner is built by the first rule that asks
+    and handed to the others; it lives as long as the rule set, never in a module. Keys pair
+    the building function with what it was built from (a file's path and version, say).
+    """
+
+    def __init__(self) -> None:
+        self._values: dict[Hashable, object] = {}
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable, build: Callable[[], T]) -> T:
+        """Return the value stored under key, building it on first request."""
+        with self._lock:
+            if key not in self._values:
+                self._values[key] = build()
+            return self._values[key]  # type: ignore[return-value]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Iterable
 
 import ahocorasick
@@ -10,23 +9,21 @@ import ahocorasick
 # Characters a word can follow. Keying the automaton on them keeps "one" in "someone" out.
 OPENERS = " \n\t\u00a0(\"“‘'—–-/["
 
-# Every live index shares one automaton, so a document is scanned once for all their words
-# (each scan costs about 10 ns a character whatever the words). Keys: 'automaton', and the
-# 'text' last scanned with its 'hits' per index id. A new index clears it all.
-_LIVE: weakref.WeakSet[WordIndex] = weakref.WeakSet()
-_SHARED: dict[str, object] = {}
-
 
 class WordIndex:
-    """Whole-word occurrences of a word list, in lower case, Capitalised or UPPER case."""
+    """Whole-word occurrences of a word list, in lower case, Capitalised or UPPER case.
+
+    The automaton is built once, when the rule that owns the index is built; a scan keeps
+    nothing, so one index serves any number of documents at once.
+    """
 
     def __init__(self, words: Iterable[str]) -> None:
-        """Collect the word forms; the shared automaton is rebuilt with them on first use."""
+        """Collect the word forms and build their automaton."""
         self.variants: set[str] = set()
         for word in {w.strip() for w in words if w.strip()}:
             self.variants |= {word.lower(), word[:1].upper() + word[1:].lower(), word.upper()}
-        _LIVE.add(self)
-        _SHARED.clear()
+        self._prefixes = tuple(self.variants)
+        self._automaton = _automaton(self.variants)
 
     def starts(self, text: str) -> list[int]:
         """Return the sorted start offsets of whole-word occurrences in text."""
@@ -34,43 +31,22 @@ class WordIndex:
             return []
         size = len(text)
         # One C-level startswith over all the forms first: most texts open with none of them.
-        found = [0] if text.startswith(tuple(self.variants)) and any(
+        found = [0] if text.startswith(self._prefixes) and any(
             text.startswith(v) and _ends_word(text, len(v), size) for v in self.variants) else []
-        found += _scan(text).get(id(self), ())
+        found += [end - length + 1 for end, length in self._automaton.iter(text)
+                  if end + 1 >= size or not text[end + 1].isalnum()]
         found.sort()
         return found
 
 
-def _scan(text: str) -> dict[int, list[int]]:
-    """Return each live index's whole-word starts in text (after an opener), by index id."""
-    if _SHARED.get("text") is text:
-        return _SHARED["hits"]  # type: ignore[return-value]
-    automaton = _SHARED.get("automaton")
-    if automaton is None:
-        automaton = _automaton()
-    size = len(text)
-    hits: dict[int, list[int]] = {}
-    for start, owners in [(end - length + 1, owners) for end, (length, owners) in automaton.iter(text)
-                          if end + 1 >= size or not text[end + 1].isalnum()]:
-        for owner in owners:
-            hits.setdefault(owner, []).append(start)
-    _SHARED.update(text=text, hits=hits)
-    return hits
-
-
-def _automaton() -> ahocorasick.Automaton:
-    """Build the shared automaton: each opener + word form, with its length and the ids of its indexes."""
-    keys: dict[str, tuple[int, list[int]]] = {}
-    for index in list(_LIVE):
-        for variant in index.variants:
-            for opener in OPENERS:
-                keys.setdefault(opener + variant, (len(variant), []))[1].append(id(index))
+def _automaton(variants: set[str]) -> ahocorasick.Automaton:
+    """Build an automaton of each opener + word form, each key holding its word's length."""
     automaton = ahocorasick.Automaton()
-    for key, (length, owners) in keys.items():
-        automaton.add_word(key, (length, tuple(owners)))
-    if keys:
+    for variant in variants:
+        for opener in OPENERS:
+            automaton.add_word(opener + variant, len(variant))
+    if variants:
         automaton.make_automaton()
-    _SHARED["automaton"] = automaton
     return automaton
 
 

@@ -108,3 +108,70 @@ def test_no_import_circles() -> None:
 
     for module in graph:
         visit(module, ())
+
+
+# --- no hidden state ----------------------------------------------------------------------------
+
+MUTABLE_CALLS = {"dict", "list", "set", "defaultdict", "OrderedDict", "Counter", "deque", "WeakSet",
+                 "WeakValueDictionary", "WeakKeyDictionary", "bytearray"}
+MUTATING_METHODS = {"append", "extend", "insert", "add", "update", "setdefault", "pop", "popitem",
+                    "clear", "remove", "discard", "__setitem__"}
+# A worker process of `--jobs N` holds its own resolver: state of that process, by design.
+PER_PROCESS = {("factlint.runner", "_WORKER")}
+
+
+def _is_mutable(node: ast.expr) -> bool:
+    if isinstance(node, (ast.Dict, ast.List, ast.Set, ast.DictComp, ast.ListComp, ast.SetComp)):
+        return True
+    if isinstance(node, ast.Call):
+        func = node.func
+        name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+        return name in MUTABLE_CALLS
+    return False
+
+
+def _module_tables(tree: ast.Module) -> dict[str, int]:
+    """Return the module-level names bound to a mutable value, with their lines."""
+    found = {}
+    for node in tree.body:
+        if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None and _is_mutable(node.value):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            found.update({t.id: node.lineno for t in targets if isinstance(t, ast.Name)})
+    return found
+
+
+def _mutated(tree: ast.Module, name: str) -> int | None:
+    """Return a line where the module changes a table it binds, or None if it never does."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                and isinstance(node.func.value, ast.Name) and node.func.value.id == name \
+                and node.func.attr in MUTATING_METHODS:
+            return node.lineno
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target] \
+            if isinstance(node, (ast.AugAssign, ast.AnnAssign)) else node.targets if isinstance(node, ast.Delete) else []
+        for target in (t for top in targets for t in ast.walk(top)):
+            if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name) and target.value.id == name:
+                return node.lineno
+    return None
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: module_name(p))
+def test_no_mutable_module_state(path: Path) -> None:
+    """A module-level table is a constant: nothing in the package changes it, and no cache hides there."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    name = module_name(path)
+    for table, line in _module_tables(tree).items():
+        if (name, table) in PER_PROCESS:
+            continue
+        changed = _mutated(tree, table) or any(_mutated(ast.parse(p.read_text(encoding="utf-8")), table)
+                                               for p in MODULES if p != path and table in p.read_text(encoding="utf-8"))
+        assert not changed, f"{name}:{line} module-level {table} is changed at run time: keep it per document or per rule set"
+    for node in ast.walk(tree):
+        assert not isinstance(node, ast.Global), f"{name}:{node.lineno} `global`: module state"
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            for decorator in node.decorator_list:
+                # functools.cache and lru_cache on a module function keep values for the process;
+                # cached_property keeps them on one object, which is fine.
+                assert ast.unparse(decorator).split("(")[0].rpartition(".")[2] not in {"cache", "lru_cache"}, (
+                    f"{name}:{node.lineno} {ast.unparse(decorator)} keeps values in the module: "
+                    "use Document.derived or RuleSetStore")

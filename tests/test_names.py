@@ -7,11 +7,12 @@ from pathlib import Path
 import pytest
 
 from factlint.checks.names import registry as names_registry
-from factlint.checks.names.people import nickname_pairs, short_form
+from factlint.checks.names.people import load_nicknames, nickname_pairs, short_form
 from factlint.checks.names.text import Folded, candidates, distance, typo_shaped
 from factlint.document import Document
 from factlint.engine import LoadError, RuleSet, lint, load_rule_file
 from factlint.fix import fix_document
+from factlint.rule import RuleSetStore
 from tests.helpers import RULES, SEEDS, brief, run
 
 REGISTRY = """\
@@ -350,14 +351,14 @@ def test_bad_names_rules_are_load_errors(tmp_path: Path, text: str, problem: str
 def test_registry_file_is_cached_on_disk_by_content(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("FACTLINT_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(names_registry, "CACHE_MIN_ENTITIES", 1)
-    monkeypatch.setattr(names_registry, "_MEMO", {})
     data = tmp_path / "_people.yaml"
     data.write_text(REGISTRY, encoding="utf-8")
-    built = names_registry.load_file(data)
+    store = RuleSetStore()
+    built = names_registry.load_file(data, store)
+    assert names_registry.load_file(data, store) is built  # one build per rule set
     assert len(list((tmp_path / "cache").glob("names-*.pickle"))) == 1
-    monkeypatch.setattr(names_registry, "_MEMO", {})
     monkeypatch.setattr(names_registry, "_parse", lambda *a: pytest.fail("cache not used"))
-    cached = names_registry.load_file(data)
+    cached = names_registry.load_file(data, RuleSetStore())
     assert cached is not built and cached.names == built.names and cached.titles == built.titles
 
 
@@ -366,10 +367,9 @@ def test_unwritable_cache_only_means_building(tmp_path: Path, monkeypatch) -> No
     blocker.write_text("not a folder")
     monkeypatch.setenv("FACTLINT_CACHE_DIR", str(blocker / "cache"))
     monkeypatch.setattr(names_registry, "CACHE_MIN_ENTITIES", 1)
-    monkeypatch.setattr(names_registry, "_MEMO", {})
     data = tmp_path / "_people.yaml"
     data.write_text(REGISTRY, encoding="utf-8")
-    assert len(names_registry.load_file(data)) == 5
+    assert len(names_registry.load_file(data, RuleSetStore())) == 5
 
 
 # --- the helpers --------------------------------------------------------------------------------
@@ -401,7 +401,7 @@ def test_typo_shapes() -> None:
 
 
 def test_nickname_policy_keeps_short_forms_and_drops_noise() -> None:
-    pairs = nickname_pairs()
+    pairs = nickname_pairs(load_nicknames())
     assert {("jen", "jennifer"), ("kathy", "katherine"), ("bob", "robert"), ("ted", "edward")} <= pairs
     assert ("robert", "bill") not in pairs and ("erin", "aaron") not in pairs and ("ann", "anna") not in pairs
     assert short_form("kate", "katherine") and short_form("ted", "edward") and short_form("bill", "william")
@@ -409,15 +409,13 @@ def test_nickname_policy_keeps_short_forms_and_drops_noise() -> None:
 
 
 def test_rule_nickname_lists_only_select_from_the_data_set() -> None:
-    assert ("liz", "elizabeth") in nickname_pairs([("Liz", "Elizabeth")])
-    assert ("zed", "elizabeth") not in nickname_pairs([("Zed", "Elizabeth")])
-    assert ("jen", "jennifer") not in nickname_pairs(dropped=[("Jen", "Jennifer")])
+    table = load_nicknames()
+    assert ("liz", "elizabeth") in nickname_pairs(table, [("Liz", "Elizabeth")])
+    assert ("zed", "elizabeth") not in nickname_pairs(table, [("Zed", "Elizabeth")])
+    assert ("jen", "jennifer") not in nickname_pairs(table, dropped=[("Jen", "Jennifer")])
 
 
-def test_nickname_table_read_from_the_wheel_matches_the_package_api() -> None:
-    from nicknames import name_triplets
-
-    from factlint.checks.names import people as names_people
-
-    expected = tuple((t.name1, t.name2) for t in name_triplets() if t.relationship == "has_nickname")
-    assert names_people.dataset() == expected and ("jennifer", "jen") in expected
+def test_nickname_table_comes_from_the_data_set() -> None:
+    table = load_nicknames()
+    assert ("jennifer", "jen") in table.rows and {"jennifer", "jen"} <= table.known
+    assert frozenset(("jennifer", "jen")) in table.linked

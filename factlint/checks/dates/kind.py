@@ -8,7 +8,7 @@ from pathlib import Path
 
 from factlint.checks.dates import words as dates_words
 from factlint.checks.base import Check, Option, compile_words, one_of, string_value
-from factlint.rule import Rule, RuleError, placeholders
+from factlint.rule import Rule, RuleError, RuleSetStore, placeholders
 from factlint.checks.dates.calendar import make_date, month_length
 from factlint.checks.dates.mentions import DocDates, Explicit, MonthRef, Relative
 from factlint.checks.dates.parse import ensure, parse
@@ -25,10 +25,7 @@ ADJACENT = compile_words(r"[ \t]*\n?[ \t]*(?:[,(][ \t]*\n?[ \t]*)?(?:(?:on|in)[ 
 POSSESSIVE = compile_words(r"['’]s\b")
 
 CheckFn = Callable[[Rule, Document, DocDates, Lexicon], Iterator[Finding]]
-_LEXICONS: dict[tuple[Path, int], Lexicon] = {}
-
-
-def build(rule: Rule) -> Check:
+def build(rule: Rule, store: RuleSetStore) -> Check:
     """Load the pack's word list (shared by every dates rule) and pick the rule's check."""
     name = rule.options["check"]
     function, fields = CHECKS[name]
@@ -37,7 +34,7 @@ def build(rule: Rule) -> Check:
         raise RuleError(f"'message' uses {{{sorted(unknown)[0]}}}, which check '{name}' does not fill "
                         f"(it fills: {', '.join(sorted(fields | {'match', 'expected'}))})", "message")
     lex = lexicon(Path(rule.source).parent / rule.options["words"] if rule.source
-                  else Path(rule.options["words"]))
+                  else Path(rule.options["words"]), store)
 
     def check(doc: Document) -> Iterator[Finding]:
         return function(rule, doc, parse(doc, lex), lex)
@@ -45,15 +42,13 @@ def build(rule: Rule) -> Check:
     return check
 
 
-def lexicon(path: Path) -> Lexicon:
-    """Load a word list once per file version, so that every dates rule shares one parse."""
+def lexicon(path: Path, store: RuleSetStore) -> Lexicon:
+    """Load a word list once per file version and rule set: every dates rule shares one parse."""
     try:
         key = (path.resolve(), path.stat().st_mtime_ns)
     except OSError:
         raise RuleError(f"the dates word list {path} does not exist", "words") from None
-    if key not in _LEXICONS:
-        _LEXICONS[key] = dates_words.load(path)
-    return _LEXICONS[key]
+    return store.get((lexicon, key), lambda: dates_words.load(path))
 
 
 def weekday_mismatch(rule: Rule, doc: Document, dates: DocDates, lex: Lexicon) -> Iterator[Finding]:

@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 import re
-import weakref
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 import regex
 
-from factlint.checks.dates import calendar as cal
 from factlint.checks.base import compile_words
-from factlint.checks.dates.tense import PREV_WORD, Cue, lean_tense
+from factlint.checks.dates import calendar as cal
 from factlint.checks.dates.mentions import DocDates, Explicit, MonthRef, Relative, Weekday
+from factlint.checks.dates.tense import PREV_WORD, lean_tense
 from factlint.checks.dates.words import Lexicon
 from factlint.document import Document
 
@@ -30,12 +27,7 @@ RELATIVE_REACH = 24
 
 def parse(doc: Document, lex: Lexicon) -> DocDates:
     """Return the document's dates, parsed once per document however many rules ask."""
-    ref, cached = lex.cache
-    if ref is not None and ref() is doc:
-        return cached
-    result = _parse(doc, lex)
-    lex.cache[:] = [weakref.ref(doc), result]
-    return result
+    return doc.derived((parse, lex), lambda: _parse(doc, lex))
 
 
 def _parse(doc: Document, lex: Lexicon) -> DocDates:

@@ -19,9 +19,9 @@ UNITS = ("week", "month", "year")
 PARTS = ("all", "past", "future")
 
 
-@dataclass
+@dataclass(eq=False)  # compared and hashed by identity: a key of per-document stores
 class Lexicon:
-    """Word lists and compiled searches of one `_words.yaml`; also holds the per-document cache."""
+    """Word lists and compiled searches of one `_words.yaml`, shared by a rule set's dates rules."""
 
     path: Path
     month_number: dict[str, int]          # any accepted spelling → 1..12
@@ -62,7 +62,6 @@ class Lexicon:
     clause_words: re.Pattern = field(init=False)
     weekday_before: regex.Pattern = field(init=False)
     weekday_after: regex.Pattern = field(init=False)
-    cache: list[Any] = field(default_factory=lambda: [None, None])
 
 
 def variants(phrases: set[str] | frozenset[str], space: str = SP) -> str:

@@ -10,7 +10,7 @@ from factlint import quotations
 from factlint.checks.base import (
     Check, Option, boolean, compile_words, integer, one_of, string_list, word_pattern,
 )
-from factlint.rule import Rule, RuleError
+from factlint.rule import Rule, RuleError, RuleSetStore
 from factlint.checks.figures.find import FigureFinder
 from factlint.checks.attribution import Attribution
 from factlint.wordindex import WordIndex
@@ -41,7 +41,7 @@ PLACEHOLDERS: frozenset[str] = frozenset()
 DEFAULT_MESSAGE = "'{match}': say where this figure comes from"
 
 
-def build(rule: Rule) -> Check:
+def build(rule: Rule, store: RuleSetStore) -> Check:
     """Build the check the rule names: 'unsourced' or 'vague-attribution'."""
     check = rule.options["check"]
     if check == "vague-attribution":

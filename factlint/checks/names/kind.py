@@ -14,7 +14,7 @@ from factlint.checks.names import people
 from factlint.checks.names import registry as registry_module
 from factlint.checks.names import registry_checks as checks
 from factlint.checks.base import Check, Option, integer, string_list, string_value
-from factlint.rule import Rule, RuleError
+from factlint.rule import Rule, RuleError, RuleSetStore
 from factlint.document import Document
 from factlint.finding import Finding
 
@@ -59,16 +59,17 @@ DEFAULT_MESSAGE = "{detail}"
 RegistryCheck = Callable[[Rule, checks.Scan, registry_module.Registry], Iterator[Finding]]
 
 
-def build(rule: Rule) -> Check:
+def build(rule: Rule, store: RuleSetStore) -> Check:
     """Compile the rule's registry (or nickname policy) once; return the per-document check."""
-    registry = registry_module.from_options(rule.options, rule.source)
+    registry = registry_module.from_options(rule.options, rule.source, store)
     chosen = rule.options["check"] or (DEFAULT_REGISTRY_CHECKS if registry else ())
     if not chosen:
         raise RuleError("a names rule needs 'people', 'organizations' or 'registry', or 'check: same-person'")
     if registry is None and set(chosen) & set(REGISTRY_CHECKS):
         raise RuleError(f"check '{chosen[0]}' needs a registry: 'people', 'organizations' or 'registry'", "check")
-    runs = [_registry_check(name) for name in chosen if name in REGISTRY_CHECKS]
-    policy = _policy(rule) if "same-person" in chosen else None
+    table = store.get(people.load_nicknames, people.load_nicknames) if {"same-person", "near-miss"} & set(chosen) else None
+    runs = [_registry_check(name, table) for name in chosen if name in REGISTRY_CHECKS]
+    policy = _policy(rule, table) if table is not None and "same-person" in chosen else None
 
     def check(doc: Document) -> Iterator[Finding]:
         if runs and registry is not None:
@@ -81,10 +82,10 @@ def build(rule: Rule) -> Check:
     return check
 
 
-def _registry_check(name: str) -> RegistryCheck:
+def _registry_check(name: str, table: people.NicknameTable | None) -> RegistryCheck:
     """Return the function that runs one registry check."""
-    if name == "near-miss":
-        known = people.known_names()
+    if name == "near-miss" and table is not None:
+        known = table.known
         return lambda rule, scanned, registry: checks.near_misses(rule, scanned, registry, known)
     return {
         "variants": checks.name_variants,
@@ -94,11 +95,12 @@ def _registry_check(name: str) -> RegistryCheck:
     }[name]
 
 
-def _policy(rule: Rule) -> people.Policy:
+def _policy(rule: Rule, table: people.NicknameTable) -> people.Policy:
     """Build the same-person policy from the rule's word lists and the nickname data set."""
     options = rule.options
     return people.Policy(
-        nicknames=people.nickname_pairs(options["also_nicknames"], options["not_nicknames"]),
+        nicknames=people.nickname_pairs(table, options["also_nicknames"], options["not_nicknames"]),
+        table=table,
         gendered=frozenset(frozenset((a.lower(), b.lower())) for a, b in options["gendered_endings"]),
         not_names=frozenset(options["not_names"]),
         min_first=options["min_first_name_length"],

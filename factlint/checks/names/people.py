@@ -8,11 +8,8 @@ formal name: see `nickname_pairs` and docs/names.md.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
 from factlint.rule import Rule
 from factlint.checks.names.text import Candidate, Folded, candidates, distance
@@ -23,40 +20,21 @@ from factlint.finding import Finding
 DIMINUTIVE_ENDINGS = ("ie", "ey", "y", "e")
 
 
-@lru_cache(maxsize=1)
-def dataset() -> tuple[tuple[str, str], ...]:
-    """Return the (formal, nickname) rows of the nicknames data set, lower case."""
-    return tuple((a, c) for a, relation, c in _triplets() if relation == "has_nickname")
+@dataclass(frozen=True)
+class NicknameTable:
+    """The nicknames data set's (formal, nickname) rows, and the names and links it knows."""
+
+    rows: frozenset[tuple[str, str]]
+    known: frozenset[str]
+    linked: frozenset[frozenset[str]]
 
 
-def _triplets() -> Iterator[tuple[str, str, str]]:
-    """Yield the rows of the data set's `names.csv`, read where its wheel installed it."""
-    # Importing the `nicknames` package costs 15 ms (it reads its own version through
-    # importlib.metadata) on every run of a commit hook; its CSV is all the check needs.
-    folders = (Path(entry) for entry in sys.path if entry and Path(entry).is_absolute())
-    csv_path = next((p for p in (f / "nicknames" / "names.csv" for f in folders) if p.is_file()), None)
-    if csv_path is None:
-        from nicknames import name_triplets
+def load_nicknames() -> NicknameTable:
+    """Read the nicknames data set through its package API (once per rule set: see kind.build)."""
+    from nicknames import name_triplets  # here: only the rules that pair names pay for it
 
-        yield from ((t.name1, t.relationship, t.name2) for t in name_triplets())
-        return
-    lines = csv_path.read_text(encoding="utf-8").splitlines()
-    for line in lines[1:]:
-        row = line.split(",")
-        if len(row) == 3:
-            yield row[0].strip().lower(), row[1].strip(), row[2].strip().lower()
-
-
-@lru_cache(maxsize=1)
-def known_names() -> frozenset[str]:
-    """Return every given name the nicknames data set knows, formal or nickname, lower case."""
-    return frozenset(n for row in dataset() for n in row)
-
-
-@lru_cache(maxsize=1)
-def linked_names() -> frozenset[frozenset[str]]:
-    """Return the pairs of names the data set links, in either direction."""
-    return frozenset(frozenset(row) for row in dataset())
+    rows = frozenset((t.name1.lower(), t.name2.lower()) for t in name_triplets() if t.relationship == "has_nickname")
+    return NicknameTable(rows, frozenset(n for row in rows for n in row), frozenset(frozenset(r) for r in rows))
 
 
 def _stems(nick: str) -> set[str]:
@@ -85,9 +63,10 @@ def short_form(nick: str, formal: str) -> bool:
     )
 
 
-def nickname_pairs(extra: Iterable[tuple[str, str]] = (), dropped: Iterable[tuple[str, str]] = ()) -> frozenset[tuple[str, str]]:
+def nickname_pairs(table: NicknameTable, extra: Iterable[tuple[str, str]] = (),
+                   dropped: Iterable[tuple[str, str]] = ()) -> frozenset[tuple[str, str]]:
     """Return the trusted (nickname, formal) pairs: short forms from the data set, plus and minus the rule's."""
-    rows = set(dataset())
+    rows = table.rows
     pairs = {(nick, formal) for formal, nick in rows if short_form(nick, formal)}
     pairs |= {(n.lower(), f.lower()) for n, f in extra if (f.lower(), n.lower()) in rows}
     return frozenset(pairs - {(n.lower(), f.lower()) for n, f in dropped})
@@ -98,6 +77,7 @@ class Policy:
     """What the same-person check treats as one person."""
 
     nicknames: frozenset[tuple[str, str]]
+    table: NicknameTable
     gendered: frozenset[frozenset[str]]
     not_names: frozenset[str]
     min_first: int
@@ -129,8 +109,8 @@ class Policy:
 
     def _distinct(self, x: str, y: str) -> bool:
         """Christian/Christina: two established names the data set does not link are two people."""
-        known = known_names()
-        return x in known and y in known and frozenset((x, y)) not in linked_names()
+        known = self.table.known
+        return x in known and y in known and frozenset((x, y)) not in self.table.linked
 
 
 def same_person(rule: Rule, doc: Document, policy: Policy) -> Iterator[Finding]:

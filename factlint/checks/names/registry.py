@@ -15,8 +15,8 @@ from typing import Any, NamedTuple
 import ahocorasick
 import yaml
 
-from factlint.rule import RuleError
 from factlint.checks.names.text import distance
+from factlint.rule import RuleError, RuleSetStore
 
 PERSON, PERSON_VARIANT, ORG, ORG_VARIANT, TITLE, TITLE_VARIANT = range(6)
 HOUSE_ROLES = (PERSON, ORG, TITLE)
@@ -24,8 +24,6 @@ CACHE_VERSION = b"factlint-names-1"
 CACHE_MIN_ENTITIES = 1000  # smaller registries build faster than a cache file loads
 PERSON_KEYS = {"name", "variants", "titles", "title_variants"}
 ORG_KEYS = {"name", "variants"}
-_MEMO: dict[str, Registry] = {}
-_MEMO_SIZE = 8
 
 
 class Group(NamedTuple):
@@ -157,9 +155,6 @@ class Registry:
         self.by_last = {k: tuple(v) for k, v in by_last.items()}
         self.by_first = {k: tuple(v) for k, v in by_first.items()}
 
-    def __getstate__(self) -> dict[str, Any]:
-        return {k: v for k, v in self.__dict__.items() if k != "_last_scan"}
-
     def __len__(self) -> int:
         return len(self.names) + len(self.organizations)
 
@@ -201,21 +196,21 @@ def _automaton(keys: Mapping[str, Any]) -> ahocorasick.Automaton | None:
     return automaton
 
 
-def from_options(options: Mapping[str, Any], source: str) -> Registry | None:
+def from_options(options: Mapping[str, Any], source: str, store: RuleSetStore) -> Registry | None:
     """Return the registry a rule names: inline people/organizations, a registry file, or none."""
     people, organizations = options["people"], options["organizations"]
     if options["registry"]:
         if people or organizations:
             raise RuleError("give 'people'/'organizations' or 'registry', not both", "registry")
         path = Path(source).parent / options["registry"] if source else Path(options["registry"])
-        return load_file(path)
+        return load_file(path, store)
     if people or organizations:
         return Registry(people, organizations)
     return None
 
 
-def load_file(path: Path) -> Registry:
-    """Load a registry data file, from memory or the disk cache when its content is unchanged."""
+def load_file(path: Path, store: RuleSetStore) -> Registry:
+    """Load a registry data file once per rule set, from the disk cache when its content is unchanged."""
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -223,11 +218,7 @@ def load_file(path: Path) -> Registry:
     import hashlib  # here, not at the top: only registry files need it, not every start-up
 
     digest = hashlib.sha256(CACHE_VERSION + data).hexdigest()
-    registry = _MEMO.get(digest) or _read_cache(digest) or _parse(path, data, digest)
-    if len(_MEMO) >= _MEMO_SIZE:
-        _MEMO.pop(next(iter(_MEMO)))
-    _MEMO[digest] = registry
-    return registry
+    return store.get((load_file, digest), lambda: _read_cache(digest) or _parse(path, data, digest))
 
 
 def _parse(path: Path, data: bytes, digest: str) -> Registry:

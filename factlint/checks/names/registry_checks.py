@@ -74,9 +74,11 @@ class Scan:
 
 def scan(registry: Registry, doc: Document) -> Scan:
     """Match the registry against a document once; rules sharing a registry share the scan."""
-    last = getattr(registry, "_last_scan", None)
-    if last is not None and last.doc is doc:
-        return last
+    return doc.derived((scan, registry), lambda: _scan(registry, doc))
+
+
+def _scan(registry: Registry, doc: Document) -> Scan:
+    """Find the registry's longest non-overlapping matches in the folded text."""
     folded = Folded(doc.lint_text)
     found: list[Hit] = []
     if registry.automaton is not None:
@@ -92,9 +94,7 @@ def scan(registry: Registry, doc: Document) -> Scan:
         if hit.start >= cursor:
             hits.append(hit)
             cursor = hit.end
-    result = Scan(doc, folded, hits)
-    registry._last_scan = result
-    return result
+    return Scan(doc, folded, hits)
 
 
 def keep_spacing(original: str, house: str) -> str:

@@ -38,9 +38,8 @@ _ASCII_CLASSES = {"Lu": "A-Z", "Ll": "a-z", "L": "A-Za-z", "M": "", "N": "0-9", 
 _ASCII_RUN = re.compile(r"[\x00-\x7f]+")
 _PROPERTY = re.compile(r"\\p\{(\w+)\}")
 _PIECE = re.compile(r"\[(?:\\.|[^\]\\])*\]|\\p\{(\w+)\}|\\.")
-_PROPERTY_TESTS: dict[str, Pattern] = {}
-_PROPERTY_MEMO: dict[str, frozenset[str]] = {}
-_PAIR_MEMO: dict[frozenset[str], Pattern] = {}
+_PROPERTY_TESTS = (*((name, compile_regex(rf"\p{{{name}}}")) for name in _ASCII_CLASSES if name != "w"),
+                   ("w", compile_regex(r"\w")))
 
 
 class Folded:
@@ -160,19 +159,14 @@ def _pair_for(text: str) -> Pattern:
 
 def _properties(char: str) -> frozenset[str]:
     """Return the \\p{..} classes (and \\w, as 'w') of PAIR that a character belongs to, as `regex` reads them."""
-    if char not in _PROPERTY_MEMO:
-        if not _PROPERTY_TESTS:
-            _PROPERTY_TESTS.update({name: compile_regex(rf"\p{{{name}}}") for name in _ASCII_CLASSES if name != "w"})
-            _PROPERTY_TESTS["w"] = compile_regex(r"\w")
-        _PROPERTY_MEMO[char] = frozenset(n for n, test in _PROPERTY_TESTS.items() if test.match(char))
-    return _PROPERTY_MEMO[char]
+    return frozenset(name for name, test in _PROPERTY_TESTS if test.match(char))
 
 
 def _pair_re(others: frozenset[str]) -> Pattern:
     """Return PAIR translated for `re`, its classes holding ASCII and the given other characters."""
-    if others in _PAIR_MEMO:
-        return _PAIR_MEMO[others]
-    bodies = {name: ascii_part + "".join(re.escape(c) for c in sorted(others) if name in _properties(c))
+    # No memo of our own: `re` keeps the compiled patterns of its recent calls.
+    properties = {c: _properties(c) for c in others}
+    bodies = {name: ascii_part + "".join(re.escape(c) for c in sorted(others) if name in properties[c])
               for name, ascii_part in _ASCII_CLASSES.items()}
     word = bodies["w"]
     boundary = rf"(?:(?<=[{word}])(?![{word}])|(?<![{word}])(?=[{word}]))"
@@ -194,10 +188,7 @@ def _pair_re(others: frozenset[str]) -> Pattern:
         letters = bodies["L"] + bodies["M"]
         translated = (f"(?P<first>{lead[2]}(?<!{lead[1]}{lead[2]})(?=[{letters}'\\-]* {lead[2]})"
                       + translated[lead.end():])
-    if len(_PAIR_MEMO) >= 64:
-        _PAIR_MEMO.clear()
-    _PAIR_MEMO[others] = re.compile(translated)
-    return _PAIR_MEMO[others]
+    return re.compile(translated)
 
 
 def distance(a: str, b: str, limit: int = 2) -> int:

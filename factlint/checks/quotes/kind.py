@@ -10,7 +10,7 @@ from factlint import quotations
 from factlint.checks.base import (
     Check, Option, boolean, compile_words, integer, one_of, string_list, word_pattern,
 )
-from factlint.rule import Rule, RuleError
+from factlint.rule import Rule, RuleError, RuleSetStore
 from factlint.quotations import Quote, QuoteScan
 from factlint.document import Document
 from factlint.finding import Finding
@@ -31,7 +31,7 @@ INNER_BOUNDARY = compile_words(r"[.!?][\"'”’)]*\s+[\"'“‘(]?[A-Z]")
 LEADING = "…. —–-([‘'"
 
 
-def build(rule: Rule) -> Check:
+def build(rule: Rule, store: RuleSetStore) -> Check:
     """Build the check the rule names: 'unattributed' or 'unbalanced'."""
     check = rule.options["check"]
     if check == "unbalanced":

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from factlint.checks.base import Check, Option, integer, number, one_of
-from factlint.rule import Rule, RuleError
+from factlint.rule import Rule, RuleError, RuleSetStore
 from factlint.checks.readability.scores import Scores, document_scores
 from factlint.document import Document
 from factlint.finding import Finding
@@ -35,7 +35,7 @@ MESSAGES = {
 HAS_WORD = re.compile(r"[^\W_]").search
 
 
-def build(rule: Rule) -> Check:
+def build(rule: Rule, store: RuleSetStore) -> Check:
     """Validate the thresholds for the rule's scope and return its check."""
     options = rule.options
     scope = options["scope"]

@@ -53,20 +53,9 @@ class DocumentScores(NamedTuple):
     lede: Span | None
 
 
-# The scores of the last document scored: every readability rule of a run asks for the same
-# document in turn, so one entry spares the paragraph and document rules counting twice.
-_last: tuple[Document, DocumentScores] | None = None
-
-
 def document_scores(doc: Document) -> DocumentScores:
     """Return the scores of a document's prose paragraphs, computing them once per document."""
-    global _last
-    cached = _last
-    if cached is not None and cached[0] is doc:
-        return cached[1]
-    scores = _score(doc)
-    _last = (doc, scores)
-    return scores
+    return doc.derived(document_scores, lambda: _score(doc))
 
 
 def _score(doc: Document) -> DocumentScores:

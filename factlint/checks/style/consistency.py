@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from factlint.checks.base import Check, Option, boolean, compile_words, find_all, word_pattern
-from factlint.rule import Rule
+from factlint.rule import Rule, RuleSetStore
 from factlint.checks.style.substitution import match_case
 from factlint.document import Document
 from factlint.finding import Finding
@@ -30,7 +30,7 @@ PLACEHOLDERS = frozenset({"count", "first_line"})
 DEFAULT_MESSAGE = "'{match}' and '{expected}' are both used: keep to '{expected}' ({count} uses)"
 
 
-def build(rule: Rule) -> Check:
+def build(rule: Rule, store: RuleSetStore) -> Check:
     """Compile each group of alternatives into one search."""
     ignore_case = rule.options["ignore_case"]
     groups = [

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from factlint.checks.base import (
     Check, Option, boolean, compile_regex, compile_words, exception_pattern, find_all, inside, spans, string_list, word_pattern,
 )
-from factlint.rule import Rule, RuleError
+from factlint.rule import Rule, RuleError, RuleSetStore
 from factlint.document import Document
 from factlint.finding import Finding
 
@@ -22,7 +22,7 @@ PLACEHOLDERS: frozenset[str] = frozenset()
 DEFAULT_MESSAGE = "'{match}' should not be used here"
 
 
-def build(rule: Rule) -> Check:
+def build(rule: Rule, store: RuleSetStore) -> Check:
     """Compile the rule's tokens and patterns into one search, with its exceptions."""
     options = rule.options
     if not options["tokens"] and not options["patterns"]:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from factlint.checks.base import (
     Check, Option, boolean, compile_words, exception_pattern, find_all, inside, spans, string_list, string_map, word_pattern,
 )
-from factlint.rule import Rule, RuleError
+from factlint.rule import Rule, RuleError, RuleSetStore
 from factlint.document import Document
 from factlint.finding import Finding
 
@@ -21,7 +21,7 @@ PLACEHOLDERS: frozenset[str] = frozenset()
 DEFAULT_MESSAGE = "'{match}' → '{expected}'"
 
 
-def build(rule: Rule) -> Check:
+def build(rule: Rule, store: RuleSetStore) -> Check:
     """Compile the swap map into one whole-word search."""
     swap = rule.options["swap"]
     if not swap:
