@@ -21,6 +21,7 @@ from factlint.suppress import Suppressions
 
 COMMON_KEYS = {"id", "kind", "level", "message", "description", "link", "enabled", "examples"}
 RULE_SUFFIXES = (".yaml", ".yml")
+EXAMPLE_KEYS = ("text", "matches", "fixed", "date", "markdown")
 
 
 class LoadError(Exception):
@@ -148,7 +149,7 @@ def _examples(data: dict[str, Any]) -> tuple[dict[str, Any], ...]:
     examples = data.get("examples", [])
     if not isinstance(examples, list):
         raise RuleError("'examples' must be a list", "examples")
-    known = {"text", "matches", "fixed", "date", "markdown"}
+    known = set(EXAMPLE_KEYS)
     for example in examples:
         if not isinstance(example, dict) or not isinstance(example.get("text"), str):
             raise RuleError("each example needs a 'text' string", "examples")

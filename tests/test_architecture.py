@@ -16,7 +16,7 @@ LAYERS = {
     "factlint.cli": 0,
     "factlint.formats": 1, "factlint.runner": 1, "factlint.ruletest": 1,
     "factlint.baseline": 1, "factlint.changed": 1, "factlint.parallel": 1,
-    "factlint.config": 2,
+    "factlint.config": 2, "factlint.schema": 2,
     "factlint.engine": 3, "factlint.fix": 3, "factlint.report": 3,
     "factlint.checks": 4,  # the kind table and the kind packages
     "factlint.checks.base": 5, "factlint.checks.attribution": 5,  # what kinds share

@@ -6,6 +6,7 @@ import re
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 import regex
@@ -27,11 +28,24 @@ LEADING_ASSERTION = re.compile(r"(?:\((?:\?:|\?P<\w+>)?)*(?:\(\?<?[=!]|\\[bB]|\^
 
 @dataclass(frozen=True)
 class Option:
-    """A kind-specific rule key: how to validate it, its default, whether it is required."""
+    """A kind-specific rule key: how to validate it, its default, whether it is required.
+
+    `schema` is the key's JSON Schema for editors; the standard validators below supply their
+    own (see json_schema), so only a kind's custom validators need to give one.
+    """
 
     validate: Callable[[Any], Any]
     default: Any = None
     required: bool = False
+    schema: Mapping[str, Any] | None = None
+
+    def json_schema(self) -> dict[str, Any]:
+        """Return the JSON Schema of this key's values."""
+        if self.schema is not None:
+            return dict(self.schema)
+        if isinstance(self.validate, Choice):
+            return {"type": "string", "enum": list(self.validate.allowed)}
+        return dict(STANDARD_SCHEMAS.get(self.validate.__name__, {}))
 
 
 def validate_options(rule_options: Mapping[str, Any], schema: Mapping[str, Option]) -> dict[str, Any]:
@@ -57,16 +71,22 @@ def string_value(value: Any) -> str:
     return value
 
 
-def one_of(choices: Iterable[str]) -> Callable[[Any], str]:
-    """Return a validator for a string option that must be one of the choices (`check`, `scope`)."""
-    allowed = tuple(choices)
+@dataclass(frozen=True)
+class Choice:
+    """A validator for a string option that must be one of a few values (`check`, say)."""
 
-    def validate(value: Any) -> str:
-        if string_value(value) not in allowed:
-            raise ValueError(f"must be one of {', '.join(allowed)}, not {value!r}")
+    allowed: tuple[str, ...]
+
+    def __call__(self, value: Any) -> str:
+        """Return the value if it is one of the allowed strings."""
+        if string_value(value) not in self.allowed:
+            raise ValueError(f"must be one of {', '.join(self.allowed)}, not {value!r}")
         return value
 
-    return validate
+
+def one_of(choices: Iterable[str]) -> Choice:
+    """Return a validator for a string option that must be one of the choices."""
+    return Choice(tuple(choices))
 
 
 def boolean(value: Any) -> bool:
@@ -106,6 +126,18 @@ def string_map(value: Any) -> dict[str, str]:
     ):
         raise TypeError("must be a mapping of strings to strings")
     return dict(value)
+
+
+STRING_LIST_SCHEMA = {"oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
+# The JSON Schema of each standard validator, by function name.
+STANDARD_SCHEMAS: Mapping[str, Mapping[str, Any]] = MappingProxyType({
+    "string_value": {"type": "string"},
+    "boolean": {"type": "boolean"},
+    "integer": {"type": "integer"},
+    "number": {"type": "number"},
+    "string_list": STRING_LIST_SCHEMA,
+    "string_map": {"type": "object", "additionalProperties": {"type": "string"}},
+})
 
 
 def compile_regex(pattern: str, ignore_case: bool = False, key: str = "patterns") -> regex.Pattern:

@@ -32,6 +32,9 @@ def _checks(value: Any) -> tuple[str, ...]:
     return names
 
 
+PAIRS_SCHEMA = {"type": "array", "items": {"type": "array", "items": {"type": "string"}, "minItems": 2, "maxItems": 2}}
+
+
 def _pairs(value: Any) -> tuple[tuple[str, str], ...]:
     """Validate a list of two-string lists."""
     if not isinstance(value, list) or not all(
@@ -42,14 +45,15 @@ def _pairs(value: Any) -> tuple[tuple[str, str], ...]:
 
 
 OPTIONS = {
-    "check": Option(_checks, ()),
-    "people": Option(registry_module.people_option, ()),
-    "organizations": Option(registry_module.organizations_option, ()),
+    "check": Option(_checks, (), schema={"oneOf": [
+        {"type": "string", "enum": list(CHECKS)}, {"type": "array", "items": {"type": "string", "enum": list(CHECKS)}}]}),
+    "people": Option(registry_module.people_option, (), schema=registry_module.PEOPLE_SCHEMA),
+    "organizations": Option(registry_module.organizations_option, (), schema=registry_module.ORGANIZATIONS_SCHEMA),
     "registry": Option(string_value, ""),
     "not_names": Option(string_list, ()),
-    "gendered_endings": Option(_pairs, ()),
-    "also_nicknames": Option(_pairs, ()),
-    "not_nicknames": Option(_pairs, ()),
+    "gendered_endings": Option(_pairs, (), schema=PAIRS_SCHEMA),
+    "also_nicknames": Option(_pairs, (), schema=PAIRS_SCHEMA),
+    "not_nicknames": Option(_pairs, (), schema=PAIRS_SCHEMA),
     "min_first_name_length": Option(integer, 5),
     "min_surname_length": Option(integer, 4),
 }

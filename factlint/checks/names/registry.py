@@ -74,6 +74,15 @@ def _entries(value: Any, allowed: set[str], what: str) -> tuple[dict[str, Any], 
     return tuple(entries)
 
 
+_NAME_LIST = {"oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
+PEOPLE_SCHEMA = {"type": "array", "items": {
+    "type": "object", "required": ["name"], "additionalProperties": False,
+    "properties": {"name": {"type": "string"}, "variants": _NAME_LIST, "titles": _NAME_LIST, "title_variants": _NAME_LIST}}}
+ORGANIZATIONS_SCHEMA = {"type": "array", "items": {
+    "type": "object", "required": ["name"], "additionalProperties": False,
+    "properties": {"name": {"type": "string"}, "variants": _NAME_LIST}}}
+
+
 def people_option(value: Any) -> tuple[dict[str, Any], ...]:
     """Validate a rule's `people` list."""
     return _entries(value, PERSON_KEYS, "people")

@@ -23,7 +23,8 @@ def _pairs(value: Any) -> tuple[tuple[str, ...], ...]:
 
 
 OPTIONS = {
-    "pairs": Option(_pairs, required=True),
+    "pairs": Option(_pairs, required=True, schema={
+        "type": "array", "minItems": 1, "items": {"type": "array", "items": {"type": "string"}, "minItems": 2}}),
     "ignore_case": Option(boolean, True),
 }
 PLACEHOLDERS = frozenset({"count", "first_line"})

@@ -1,0 +1,68 @@
+"""The JSON Schema of a rule file, generated from the option schemas of every check kind.
+
+`python -m factlint.schema` prints it; docs/rule-file.schema.json is that output, so a YAML
+editor can complete and check rule files (see docs/rules.md).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from factlint.checks import KINDS
+from factlint.engine import kind_module
+from factlint.finding import LEVELS
+
+COMMON = {
+    "id": {"type": "string", "minLength": 1, "description": "The rule id; default <folder>.<file stem>."},
+    "kind": {"type": "string", "enum": sorted(KINDS), "description": "The check kind that runs the rule."},
+    "level": {"type": "string", "enum": list(LEVELS), "default": "warning"},
+    "message": {"type": "string", "description": "A template with {match}, {expected} and the kind's placeholders."},
+    "description": {"type": "string"},
+    "link": {"type": "string"},
+    "enabled": {"type": "boolean", "default": True},
+    "examples": {"type": "array", "items": {
+        "type": "object", "required": ["text"], "additionalProperties": False,
+        "properties": {
+            "text": {"type": "string"},
+            "matches": {"type": "array", "items": {"type": "string"}},
+            "fixed": {"type": "string"},
+            "date": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
+            "markdown": {"type": "boolean"},
+        },
+    }},
+}
+
+
+def kind_schema(kind: str) -> dict[str, Any]:
+    """Return the schema a rule file of one kind must meet: the common keys and the kind's own."""
+    options = kind_module(kind).OPTIONS
+    return {
+        "properties": {**COMMON, **{key: option.json_schema() for key, option in options.items()}},
+        "required": ["kind", *sorted(key for key, option in options.items() if option.required)],
+        "additionalProperties": False,
+    }
+
+
+def rule_file_schema() -> dict[str, Any]:
+    """Return the JSON Schema (draft 2020-12) of a factlint rule file."""
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "factlint rule file",
+        "type": "object",
+        "required": ["kind"],
+        "properties": {"kind": COMMON["kind"]},
+        "allOf": [
+            {"if": {"properties": {"kind": {"const": kind}}}, "then": kind_schema(kind)}
+            for kind in sorted(KINDS)
+        ],
+    }
+
+
+def main() -> None:
+    """Print the rule-file schema as JSON."""
+    print(json.dumps(rule_file_schema(), indent=2, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,69 @@
+"""The published JSON Schema of rule files: current, met by every rule file, as strict as the loader."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from jsonschema import Draft202012Validator
+
+from factlint.checks import KINDS
+from factlint.engine import EXAMPLE_KEYS, LoadError, kind_module, load_rule_file, rule_files
+from factlint.schema import COMMON, rule_file_schema
+from tests.helpers import ROOT, RULES, SEEDS
+
+PUBLISHED = ROOT / "docs" / "rule-file.schema.json"
+VALIDATOR = Draft202012Validator(rule_file_schema())
+RULE_FILES = rule_files(RULES) + rule_files(SEEDS / "rules")
+
+
+def as_editor_reads(text: str) -> object:
+    """Parse YAML as a YAML 1.2 editor does: an unquoted 2025-03-05 is a string, not a date."""
+    return json.loads(json.dumps(yaml.safe_load(text), default=str))
+
+
+def test_published_schema_is_the_generated_one() -> None:
+    assert json.loads(PUBLISHED.read_text(encoding="utf-8")) == rule_file_schema(), (
+        "regenerate it: python -m factlint.schema > docs/rule-file.schema.json")
+    Draft202012Validator.check_schema(rule_file_schema())
+
+
+@pytest.mark.parametrize("path", RULE_FILES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_rule_file_meets_the_schema(path: Path) -> None:
+    errors = [e.message for e in VALIDATOR.iter_errors(as_editor_reads(path.read_text(encoding="utf-8")))]
+    assert errors == []
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_every_option_of_every_kind_has_a_schema(kind: str) -> None:
+    for key, option in kind_module(kind).OPTIONS.items():
+        assert option.json_schema(), f"{kind}.{key} has no JSON Schema: give its Option a schema"
+
+
+def test_example_keys_match_the_loader() -> None:
+    assert set(COMMON["examples"]["items"]["properties"]) == set(EXAMPLE_KEYS)
+
+
+BAD_RULES = {
+    "unknown key": "kind: existence\ntokens: [amidst]\ntokenz: [x]\n",
+    "wrong type": "kind: existence\ntokens: [amidst]\nignore_case: 'yes'\n",
+    "unknown kind": "kind: exists\ntokens: [amidst]\n",
+    "bad level": "kind: existence\nlevel: fatal\ntokens: [amidst]\n",
+    "missing required key": "kind: substitution\n",
+    "bad check": "kind: dates\ncheck: weekday\n",
+    "bad registry entry": "kind: names\npeople: [{name: Ann Lee, nickname: Annie}]\n",
+    "bad example": "kind: existence\ntokens: [amidst]\nexamples: [{text: amidst, matched: [amidst]}]\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_RULES))
+def test_schema_and_loader_reject_the_same_mistakes(name: str, tmp_path: Path) -> None:
+    text = BAD_RULES[name]
+    assert list(VALIDATOR.iter_errors(as_editor_reads(text))), f"the schema accepts a rule with {name}"
+    path = tmp_path / "style" / "bad.yaml"
+    path.parent.mkdir()
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(LoadError):
+        load_rule_file(path)
