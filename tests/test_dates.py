@@ -238,6 +238,13 @@ def test_ap_style_skips_headlines() -> None:
     assert only("ap-style", text, None) == []
 
 
+def test_ap_style_uses_the_one_quote_scanner() -> None:
+    # An inch mark is not an opening quote: the date after it is the reporter's own copy. A
+    # date inside a quotation is the speaker's words and is left as spoken.
+    text = 'The new pipe is 12" wide. The work ends Sept 5th, the county said.\n\nShe said, "The work ends Sept 5th."'
+    assert only("ap-style", text, "2025-08-01") == [("dates.ap-style", 1, 41, "Sept 5th")]
+
+
 # Hard-wrapped text and positions.
 
 def test_date_split_across_lines_keeps_positions() -> None:

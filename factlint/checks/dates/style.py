@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 from collections.abc import Iterator
 
+from factlint import quotations
 from factlint.checks.base import compile_words
 from factlint.rule import Rule
 from factlint.checks.dates.mentions import DocDates, Explicit, MonthRef, Relative
@@ -14,7 +14,6 @@ from factlint.checks.dates.words import Lexicon
 from factlint.document import Document
 from factlint.finding import Finding
 
-QUOTE_MARK = compile_words(r"[\"“”]")
 SENTENCE_AFTER = compile_words(r"[ \t]*(?:$|\n[ \t]*\n|[ \t\n]+[\"“'‘(]?[A-Z])")
 AP_WEEK = 7
 
@@ -48,9 +47,9 @@ def _one_label(lo: dt.date, hi: dt.date, lex: Lexicon, iso: bool) -> str:
 
 def ap_style(rule: Rule, doc: Document, dates: DocDates, lex: Lexicon) -> Iterator[Finding]:
     """AP date style outside quotations and headlines: fixes for month forms and ordinals."""
-    quoted = _Quoted(doc)
+    quoted = quotations.scan(doc)
     for finding in _style_findings(rule, doc, dates, lex):
-        if not doc.in_heading(finding.start) and not quoted.covers(finding.start):
+        if not doc.in_heading(finding.start) and not quoted.inside(finding.start):
             yield finding
 
 
@@ -123,40 +122,3 @@ def _weekday_style(rule: Rule, doc: Document, rel: Relative, lex: Lexicon,
     if abs((day - today).days) > AP_WEEK:
         yield rule.finding(doc, rel.start, rel.end, fix=ap_date(day, lex, year=day.year != today.year),
                            reason="beyond a week from the dateline, give the month and day")
-
-
-class _Quoted:
-    """The spans of direct quotation in a document, found on first use."""
-
-    def __init__(self, doc: Document) -> None:
-        self.doc = doc
-        self.starts: list[int] | None = None
-        self.ends: list[int] = []
-
-    def covers(self, offset: int) -> bool:
-        """Tell whether an offset lies inside quotation marks (a quote runs to its paragraph's end)."""
-        if self.starts is None:
-            self._scan()
-        i = bisect.bisect_right(self.starts, offset) - 1
-        return i >= 0 and offset < self.ends[i]
-
-    def _scan(self) -> None:
-        """Pair opening and closing quotation marks paragraph by paragraph."""
-        doc, spans = self.doc, []
-        open_at, paragraph = None, -1
-        for mark in QUOTE_MARK.finditer(doc.lint_text):
-            index = doc.paragraph_index(mark.start())
-            if index < 0:
-                continue
-            if open_at is not None and index != paragraph:
-                spans.append((open_at, doc.paragraphs[paragraph].end))
-                open_at = None
-            if open_at is None and mark.group() in "\"“":
-                open_at, paragraph = mark.start(), index
-            elif open_at is not None and mark.group() in "\"”":
-                spans.append((open_at, mark.end()))
-                open_at = None
-        if open_at is not None:
-            spans.append((open_at, doc.paragraphs[paragraph].end))
-        self.starts = [s for s, _ in spans]
-        self.ends = [e for _, e in spans]
