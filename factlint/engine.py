@@ -12,7 +12,7 @@ from typing import Any
 
 from factlint import yamlfile
 from factlint.checks import KINDS
-from factlint.checks.base import Check, validate_options
+from factlint.checks.base import Check, Option, validate_options
 from factlint.rule import Rule, RuleError, RuleSetStore, placeholders
 from factlint.document import Document
 from factlint.finding import LEVELS, Finding
@@ -44,6 +44,34 @@ class LoadedRule:
 def kind_module(kind: str) -> ModuleType:
     """Import and return the module that implements a check kind."""
     return importlib.import_module(KINDS[kind])
+
+
+def kind_checks(kind: str) -> dict[str, ModuleType]:
+    """Return a kind's checks by `check:` name; a kind with one check maps "" to its module."""
+    module = kind_module(kind)
+    if not hasattr(module, "CHECK_MODULES"):
+        return {"": module}
+    return {name: importlib.import_module(path) for name, path in module.CHECK_MODULES.items()}
+
+
+def check_options(kind: str, check: ModuleType) -> dict[str, Option]:
+    """Return the keys a rule of one kind and check takes: the kind's shared keys, then the check's."""
+    module = kind_module(kind)
+    return {**module.OPTIONS, **check.OPTIONS} if module is not check else dict(module.OPTIONS)
+
+
+def _check_module(kind: str, data: yamlfile.LineDict) -> ModuleType:
+    """Return the module of the check a rule names with `check:` (or the kind's only check)."""
+    module = kind_module(kind)
+    if not hasattr(module, "CHECK_MODULES"):
+        return module
+    names = module.CHECK_MODULES
+    name = data.get("check")
+    if name is None:
+        raise RuleError(f"missing required key 'check' (one of: {', '.join(names)})")
+    if not isinstance(name, str) or name not in names:
+        raise RuleError(f"'check' must be one of {', '.join(names)}, not {name!r}", "check")
+    return importlib.import_module(names[name])
 
 
 def rule_files(root: Path) -> list[Path]:
@@ -88,16 +116,18 @@ def _build(path: Path, data: yamlfile.LineDict, store: RuleSetStore) -> LoadedRu
         raise RuleError("missing required key 'kind'")
     if kind not in KINDS:
         raise RuleError(f"unknown kind {kind!r} (known: {', '.join(sorted(KINDS))})", "kind")
-    module = kind_module(kind)
-    unknown = sorted(set(data) - COMMON_KEYS - set(module.OPTIONS))
+    module = _check_module(kind, data)
+    options = check_options(kind, module)
+    unknown = sorted(set(data) - COMMON_KEYS - set(options))
     if unknown:
-        raise RuleError(f"unknown key '{unknown[0]}' for kind '{kind}'", unknown[0])
+        owner = f"check '{data['check']}'" if module is not kind_module(kind) else f"kind '{kind}'"
+        raise RuleError(f"unknown key '{unknown[0]}' for {owner}", unknown[0])
     rule = Rule(
         id=_text(data, "id", rule_id(path)),
         kind=kind,
         level=_level(data),
         message=_message(data, module),
-        options=validate_options(data, module.OPTIONS),
+        options=validate_options(data, options),
         description=_text(data, "description", ""),
         link=_text(data, "link", ""),
         enabled=_flag(data, "enabled", True),

@@ -7,10 +7,11 @@ editor can complete and check rule files (see docs/rules.md).
 from __future__ import annotations
 
 import json
+from types import ModuleType
 from typing import Any
 
 from factlint.checks import KINDS
-from factlint.engine import kind_module
+from factlint.engine import check_options, kind_checks
 from factlint.finding import LEVELS
 
 COMMON = {
@@ -34,13 +35,26 @@ COMMON = {
 }
 
 
-def kind_schema(kind: str) -> dict[str, Any]:
-    """Return the schema a rule file of one kind must meet: the common keys and the kind's own."""
-    options = kind_module(kind).OPTIONS
+def check_schema(kind: str, check: ModuleType) -> dict[str, Any]:
+    """Return the schema a rule of one kind and check must meet: the common keys and its own."""
+    options = check_options(kind, check)
     return {
         "properties": {**COMMON, **{key: option.json_schema() for key, option in options.items()}},
         "required": ["kind", *sorted(key for key, option in options.items() if option.required)],
         "additionalProperties": False,
+    }
+
+
+def kind_schema(kind: str) -> dict[str, Any]:
+    """Return the schema of a kind's rules: its one check's, or one per `check:` value."""
+    checks = kind_checks(kind)
+    if "" in checks:
+        return check_schema(kind, checks[""])
+    return {
+        "required": ["check"],
+        "properties": {"check": {"enum": list(checks)}},
+        "allOf": [{"if": {"properties": {"check": {"const": name}}}, "then": check_schema(kind, module)}
+                  for name, module in checks.items()],
     }
 
 

@@ -187,13 +187,16 @@ def test_long_sentence_runs_by_default_and_the_scores_do_not() -> None:
 @pytest.mark.parametrize(
     "body, message",
     [
-        ("scope: sentence\n", "a sentence rule needs 'max_words'"),
-        ("scope: sentence\nmax_words: 30\nmax_grade: 12\n", "'max_grade' does not apply to scope 'sentence'"),
-        ("scope: paragraph\n", "a paragraph rule needs 'max_grade' or 'min_ease'"),
-        ("scope: paragraph\nmax_grade: 12\nmax_words: 30\n", "'max_words' does not apply to scope 'paragraph'"),
-        ("scope: story\n", "'scope' must be one of paragraph, document, sentence"),
-        ("scope: sentence\nmax_words: 0\n", "'max_words' must be at least 1"),
-        ("max_grade: twelve\n", "'max_grade' must be a number"),
+        ("check: long-sentence\n", "missing required key 'max_words'"),
+        ("check: long-sentence\nmax_words: 30\nmax_grade: 12\n", "unknown key 'max_grade' for check 'long-sentence'"),
+        ("check: paragraph-grade\n", "a grade rule needs 'max_grade' or 'min_ease'"),
+        ("check: document-grade\nmin_ease: 30\nmin_words: -1\n", "'min_words' must not be negative"),
+        ("check: paragraph-grade\nmax_grade: 12\nmax_words: 30\n", "unknown key 'max_words' for check 'paragraph-grade'"),
+        ("check: story\n", "'check' must be one of paragraph-grade, document-grade, long-sentence"),
+        ("check: long-sentence\nmax_words: 0\n", "'max_words' must be at least 1"),
+        ("check: paragraph-grade\nmax_grade: twelve\n", "'max_grade' must be a number"),
+        ("max_grade: 12\n", "missing required key 'check'"),
+        ("scope: paragraph\n", "missing required key 'check'"),
     ],
 )
 def test_bad_rule_is_reported_with_its_file(tmp_path: Path, body: str, message: str) -> None:

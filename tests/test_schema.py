@@ -10,7 +10,7 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from factlint.checks import KINDS
-from factlint.engine import EXAMPLE_KEYS, LoadError, kind_module, load_rule_file, rule_files
+from factlint.engine import EXAMPLE_KEYS, LoadError, check_options, kind_checks, load_rule_file, rule_files
 from factlint.schema import COMMON, rule_file_schema
 from tests.helpers import ROOT, RULES, SEEDS
 
@@ -37,9 +37,10 @@ def test_every_rule_file_meets_the_schema(path: Path) -> None:
 
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
-def test_every_option_of_every_kind_has_a_schema(kind: str) -> None:
-    for key, option in kind_module(kind).OPTIONS.items():
-        assert option.json_schema(), f"{kind}.{key} has no JSON Schema: give its Option a schema"
+def test_every_option_of_every_check_has_a_schema(kind: str) -> None:
+    for name, check in kind_checks(kind).items():
+        for key, option in check_options(kind, check).items():
+            assert option.json_schema(), f"{kind} {name} '{key}' has no JSON Schema: give its Option a schema"
 
 
 def test_example_keys_match_the_loader() -> None:
@@ -55,6 +56,9 @@ BAD_RULES = {
     "bad check": "kind: dates\ncheck: weekday\n",
     "bad registry entry": "kind: names\npeople: [{name: Ann Lee, nickname: Annie}]\n",
     "bad example": "kind: existence\ntokens: [amidst]\nexamples: [{text: amidst, matched: [amidst]}]\n",
+    "key of another check": "kind: readability\ncheck: long-sentence\nmax_words: 30\nmax_grade: 12\n",
+    "missing check key": "kind: readability\ncheck: long-sentence\n",
+    "no check": "kind: readability\nmax_words: 30\n",
 }
 
 
