@@ -174,6 +174,13 @@ def find_all(pattern: Pattern, text: str) -> Iterator[re.Match | regex.Match]:
     return pattern.finditer(text)
 
 
+def match_at(pattern: Pattern, text: str, at: int) -> re.Match | regex.Match | None:
+    """Match a pattern at one offset; a `regex` pattern with a time limit, so it cannot hang."""
+    if isinstance(pattern, regex.Pattern):
+        return pattern.match(text, at, timeout=MATCH_TIMEOUT)
+    return pattern.match(text, at)
+
+
 def exception_pattern(phrases: tuple[str, ...], ignore_case: bool) -> Pattern | None:
     """Compile a rule's exception phrases into one search, or None when it has none."""
     return compile_words(word_pattern(phrases), ignore_case, "exceptions", scan=True) if phrases else None

@@ -17,7 +17,7 @@ from factlint.wordindex import WordIndex
 from factlint.document import Document
 from factlint.finding import Finding
 
-CHECKS = ("unsourced", "vague-attribution", "superlative")
+CHECKS = ("unsourced", "vague-attribution")
 # Word lists the unsourced check cannot work without.
 UNSOURCED_LISTS = (
     "cues", "reporting_verbs", "agents", "determiners", "passive_markers", "approximators",
@@ -26,7 +26,7 @@ UNSOURCED_LISTS = (
 LIST_KEYS = (
     *UNSOURCED_LISTS, "citations", "skip_words", "subject_openers", "short_magnitudes", "currency_words",
     "fractions", "comparatives", "multipliers", "not_claim_before", "not_claim_after",
-    "identifier_numbers", "months", "street_suffixes", "phrases", "tokens", "patterns",
+    "identifier_numbers", "months", "street_suffixes", "phrases",
     "age_subjects", "age_verbs", "age_clauses", "clause_followers", "score_cues", "score_objects",
     "score_verbs", "box_score_after", "box_score_units", "possessives", "account_nouns", "named_source_links",
     "nameable_phrases",
@@ -46,8 +46,6 @@ def build(rule: Rule, store: RuleSetStore) -> Check:
     check = rule.options["check"]
     if check == "vague-attribution":
         return _vague(rule)
-    if check == "superlative":
-        return _superlative(rule)
     missing = [key for key in UNSOURCED_LISTS if not rule.options[key]]
     if missing:
         raise RuleError(f"the unsourced check needs '{missing[0]}'", missing[0])
@@ -122,21 +120,3 @@ def _names_source(rule: Rule) -> Callable[[str, regex.Match], bool]:
     nameable = {" ".join(p.lower().split()) for p in rule.options["nameable_phrases"]}
     return lambda text, match: " ".join(match.group().lower().split()) in nameable \
         and named.match(text, match.end()) is not None
-
-
-def _superlative(rule: Rule) -> Check:
-    """Flag claims to verify: each pattern is tried where one of the rule's tokens starts."""
-    tokens, patterns = rule.options["tokens"], rule.options["patterns"]
-    if not tokens or not patterns:
-        raise RuleError("the superlative check needs 'tokens' and 'patterns'", "patterns")
-    compiled = [compile_words(p, True) for p in patterns]
-    anchors = WordIndex(tokens)
-
-    def check(doc: Document) -> Iterator[Finding]:
-        skip = _skipper(doc, rule, quotations.scan(doc))
-        for at in anchors.starts(doc.lint_text):
-            match = next((m for p in compiled if (m := p.match(doc.lint_text, at))), None)
-            if match is not None and not skip(at):
-                yield rule.finding(doc, at, match.end())
-
-    return check

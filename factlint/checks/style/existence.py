@@ -2,24 +2,30 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
+from factlint import quotations
 from factlint.checks.base import (
-    Check, Option, boolean, compile_regex, compile_words, exception_pattern, find_all, inside, spans, string_list, word_pattern,
+    Check, Option, boolean, compile_regex, compile_words, exception_pattern, find_all, inside, match_at, spans,
+    string_list, word_pattern,
 )
-from factlint.rule import Rule, RuleError, RuleSetStore
 from factlint.document import Document
 from factlint.finding import Finding
+from factlint.rule import Rule, RuleError, RuleSetStore
+from factlint.wordindex import WordIndex
 
 OPTIONS = {
     "tokens": Option(string_list, ()),
     "patterns": Option(string_list, ()),
+    "anchors": Option(string_list, ()),
     "exceptions": Option(string_list, ()),
     "ignore_case": Option(boolean, False),
     "skip_headings": Option(boolean, False),
+    "skip_quotations": Option(boolean, False),
 }
 PLACEHOLDERS: frozenset[str] = frozenset()
 DEFAULT_MESSAGE = "'{match}' should not be used here"
+Matches = Callable[[str], Iterator[tuple[int, int]]]
 
 
 def build(rule: Rule, store: RuleSetStore) -> Check:
@@ -27,6 +33,26 @@ def build(rule: Rule, store: RuleSetStore) -> Check:
     options = rule.options
     if not options["tokens"] and not options["patterns"]:
         raise RuleError("an existence rule needs 'tokens' or 'patterns'")
+    matches = _anchored(options) if options["anchors"] else _scanned(options)
+    exceptions = exception_pattern(options["exceptions"], options["ignore_case"])
+
+    def check(doc: Document) -> Iterator[Finding]:
+        excepted = spans(exceptions, doc.lint_text)
+        quoted = quotations.scan(doc) if options["skip_quotations"] else None
+        for start, end in matches(doc.lint_text):
+            if start == end or inside(start, end, excepted):
+                continue
+            if options["skip_headings"] and doc.in_heading(start):
+                continue
+            if quoted is not None and quoted.inside(start):
+                continue
+            yield rule.finding(doc, start, end)
+
+    return check
+
+
+def _scanned(options: dict) -> Matches:
+    """Return a whole-text search for the tokens and patterns, as one alternation."""
     ignore_case = options["ignore_case"]
     parts = [compile_regex(p, ignore_case).pattern for p in options["patterns"]]
     if options["tokens"]:
@@ -37,16 +63,22 @@ def build(rule: Rule, store: RuleSetStore) -> Check:
         pattern = compile_regex(joined, ignore_case)
     else:
         pattern = compile_words(joined, ignore_case, "tokens", scan=True)
-    exceptions = exception_pattern(options["exceptions"], ignore_case)
+    return lambda text: (m.span() for m in find_all(pattern, text))
 
-    def check(doc: Document) -> Iterator[Finding]:
-        excepted = spans(exceptions, doc.lint_text)
-        for match in find_all(pattern, doc.lint_text):
-            start, end = match.span()
-            if start == end or inside(start, end, excepted):
-                continue
-            if options["skip_headings"] and doc.in_heading(start):
-                continue
-            yield rule.finding(doc, start, end)
 
-    return check
+def _anchored(options: dict) -> Matches:
+    """Return a search that tries the patterns only where one of the anchor words starts."""
+    # A long pattern full of look-behinds is slow to scan a whole text with; tried only at the
+    # few places its first word occurs (found in one Aho-Corasick pass), it costs next to nothing.
+    if options["tokens"]:
+        raise RuleError("'anchors' go with 'patterns', not 'tokens'", "anchors")
+    compiled = [compile_regex(p, options["ignore_case"]) for p in options["patterns"]]
+    anchors = WordIndex(options["anchors"])
+
+    def matches(text: str) -> Iterator[tuple[int, int]]:
+        for at in anchors.starts(text):
+            found = next((m for p in compiled if (m := match_at(p, text, at))), None)
+            if found is not None:
+                yield found.span()
+
+    return matches

@@ -1,0 +1,46 @@
+"""The existence kind: tokens and patterns, anchored patterns, and what it leaves alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factlint.document import Document
+from factlint.engine import LoadError, RuleSet, lint, load_rule_file
+from tests.helpers import brief
+
+
+def findings(tmp_path: Path, rule: str, text: str, path: str = "draft.txt") -> list[tuple[str, int, int, str]]:
+    """Lint text with one existence rule written as style/probe.yaml."""
+    file = tmp_path / "style" / "probe.yaml"
+    file.parent.mkdir(exist_ok=True)
+    file.write_text(f"kind: existence\n{rule}", encoding="utf-8")
+    return brief(lint(Document(text, path, path.endswith(".md")), RuleSet((load_rule_file(file),))))
+
+
+ANCHORED = "anchors: [record]\nignore_case: true\npatterns: ['record(?=\\s+(?:high|turnout)\\b)']\n"
+
+
+def test_anchored_patterns_are_tried_where_an_anchor_word_starts(tmp_path: Path) -> None:
+    text = "Turnout hit a record high.\nThe record shows a Record turnout, a recorded vote."
+    assert findings(tmp_path, ANCHORED, text) == [
+        ("style.probe", 1, 15, "record"), ("style.probe", 2, 20, "Record")]
+
+
+def test_anchored_patterns_find_what_a_whole_text_scan_finds(tmp_path: Path) -> None:
+    scanned = ANCHORED.replace("anchors: [record]\n", "")
+    text = "A record high; records high; the record turnout; (record high)."
+    assert findings(tmp_path, ANCHORED, text) == findings(tmp_path, scanned, text) != []
+
+
+def test_skip_quotations_leaves_the_speakers_words_alone(tmp_path: Path) -> None:
+    rule = "tokens: [unprecedented]\nskip_quotations: true\n"
+    text = 'The mayor called it "an unprecedented step." Critics said it was unprecedented.'
+    assert findings(tmp_path, rule, text) == [("style.probe", 1, 66, "unprecedented")]
+    assert len(findings(tmp_path, "tokens: [unprecedented]\n", text)) == 2
+
+
+def test_anchors_go_with_patterns_not_tokens(tmp_path: Path) -> None:
+    with pytest.raises(LoadError, match="'anchors' go with 'patterns', not 'tokens'"):
+        findings(tmp_path, "anchors: [a]\ntokens: [a]\n", "a")
