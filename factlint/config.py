@@ -155,6 +155,7 @@ def merge_command_line(settings: Settings, **options: Any) -> Settings:
 
 def build_rule_set(settings: Settings) -> RuleSet:
     """Load the packs that settings name and configure them (select, ignore, levels)."""
-    return RuleSet.load(settings.packs()).configured(
-        list(settings.select), list(settings.ignore), settings.levels
-    )
+    select, ignore = list(settings.select), list(settings.ignore)
+    # Only the rules that will run are built: compiling the others would only cost start-up.
+    loaded = RuleSet.load(settings.packs(), lambda rule: RuleSet.runs(rule, select, ignore))
+    return loaded.configured(select, ignore, settings.levels)

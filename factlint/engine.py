@@ -97,6 +97,28 @@ def load_rule_file(path: Path, text: str | None = None, store: RuleSetStore | No
     Rules loaded with one store share what they build (word lists, registries); without one
     the rule gets a store of its own.
     """
+    return read_rule_file(path, text).build(store or RuleSetStore())
+
+
+@dataclass(frozen=True)
+class RuleFile:
+    """A rule file read and validated, its check not yet built (compiling costs start-up)."""
+
+    rule: Rule
+    module: ModuleType
+    data: yamlfile.LineDict
+
+    def build(self, store: RuleSetStore) -> LoadedRule:
+        """Build the rule's check; raise LoadError naming the file and line."""
+        try:
+            summary = self.module.build_summary(self.rule) if hasattr(self.module, "build_summary") else None
+            return LoadedRule(self.rule, self.module.build(self.rule, store), summary)
+        except RuleError as exc:
+            raise LoadError(f"{self.rule.source}:{self.data.line_of(exc.key)}: {exc}") from None
+
+
+def read_rule_file(path: Path, text: str | None = None) -> RuleFile:
+    """Read and validate one rule file, without building it; raise LoadError naming the file and line."""
     try:
         data = yamlfile.load(path, text)
     except yamlfile.YamlError as exc:
@@ -104,13 +126,13 @@ def load_rule_file(path: Path, text: str | None = None, store: RuleSetStore | No
     if not isinstance(data, yamlfile.LineDict):
         raise LoadError(f"{path}:1: a rule file must be a YAML mapping")
     try:
-        return _build(path, data, store or RuleSetStore())
+        return _validate(path, data)
     except RuleError as exc:
         raise LoadError(f"{path}:{data.line_of(exc.key)}: {exc}") from None
 
 
-def _build(path: Path, data: yamlfile.LineDict, store: RuleSetStore) -> LoadedRule:
-    """Validate the common keys, then let the kind validate and build the rest."""
+def _validate(path: Path, data: yamlfile.LineDict) -> RuleFile:
+    """Validate the common keys, then the kind's and check's own keys."""
     kind = data.get("kind")
     if kind is None:
         raise RuleError("missing required key 'kind'")
@@ -134,8 +156,7 @@ def _build(path: Path, data: yamlfile.LineDict, store: RuleSetStore) -> LoadedRu
         examples=_examples(data),
         source=str(path),
     )
-    summary = module.build_summary(rule) if hasattr(module, "build_summary") else None
-    return LoadedRule(rule, module.build(rule, store), summary)
+    return RuleFile(rule, module, data)
 
 
 def _text(data: dict[str, Any], key: str, default: str) -> str:
@@ -193,46 +214,63 @@ def _examples(data: dict[str, Any]) -> tuple[dict[str, Any], ...]:
 
 @dataclass(frozen=True)
 class RuleSet:
-    """An ordered collection of loaded rules, passed to lint(); never a global registry."""
+    """An ordered collection of loaded rules, passed to lint(); never a global registry.
+
+    `ids` holds the id of every rule of the packs, built or not, so that a selector can be
+    checked against the whole pack.
+    """
 
     rules: tuple[LoadedRule, ...] = ()
+    ids: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        if not self.ids:
+            object.__setattr__(self, "ids", frozenset(r.rule.id for r in self.rules))
 
     @classmethod
-    def load(cls, roots: list[Path]) -> RuleSet:
-        """Load packs in order; a rule id in a later pack replaces the same id in an earlier one."""
-        by_id: dict[str, LoadedRule] = {}
-        store = RuleSetStore()
+    def load(cls, roots: list[Path], wanted: Callable[[Rule], bool] | None = None) -> RuleSet:
+        """Load packs in order; a rule id in a later pack replaces the same id in an earlier one.
+
+        Every rule file is read and validated; only the rules `wanted` says will run are built.
+        """
+        by_id: dict[str, RuleFile] = {}
         for root in roots:
             seen: dict[str, Path] = {}
             for path in rule_files(root):
-                loaded = load_rule_file(path, store=store)
-                rule_key = loaded.rule.id
+                read = read_rule_file(path)
+                rule_key = read.rule.id
                 if rule_key in seen:
                     raise LoadError(f"{path}:1: rule id '{rule_key}' is also defined in {seen[rule_key]}")
                 seen[rule_key] = path
-                by_id[rule_key] = loaded
-        return cls(tuple(by_id[k] for k in sorted(by_id)))
+                by_id[rule_key] = read
+        store = RuleSetStore()
+        built = tuple(by_id[k].build(store) for k in sorted(by_id) if wanted is None or wanted(by_id[k].rule))
+        return cls(built, frozenset(by_id))
+
+    @staticmethod
+    def runs(rule: Rule, select: list[str], ignore: list[str]) -> bool:
+        """Tell whether a rule runs: selected (or enabled, when nothing is selected) and not ignored."""
+        if (select and not _matches_any(rule.id, select)) or (not select and not rule.enabled):
+            return False
+        return not _matches_any(rule.id, ignore)
 
     def configured(self, select: list[str], ignore: list[str], levels: dict[str, str]) -> RuleSet:
         """Return the rules that run: enabled or selected, not ignored, levels overridden."""
         chosen = []
         for loaded in self.rules:
             rule = loaded.rule
-            selected = _matches_any(rule.id, select)
-            if (select and not selected) or (not select and not rule.enabled):
-                continue
-            if _matches_any(rule.id, ignore):
+            if not self.runs(rule, select, ignore):
                 continue
             level = next((lv for pat, lv in levels.items() if fnmatch.fnmatchcase(rule.id, pat)), None)
             if level and level != rule.level:
                 # The built check keeps the file's level; lint() re-levels its findings.
                 loaded = replace(loaded, rule=replace(rule, level=level))
             chosen.append(loaded)
-        return RuleSet(tuple(chosen))
+        return RuleSet(tuple(chosen), self.ids)
 
     def unknown_patterns(self, patterns: list[str]) -> list[str]:
-        """Return the rule-id globs that match no rule of this set."""
-        return [p for p in patterns if not any(fnmatch.fnmatchcase(r.rule.id, p) for r in self.rules)]
+        """Return the rule-id globs that match no rule of the packs."""
+        return [p for p in patterns if not any(fnmatch.fnmatchcase(rule_key, p) for rule_key in self.ids)]
 
 
 def _matches_any(rule_key: str, patterns: list[str]) -> bool:

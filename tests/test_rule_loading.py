@@ -130,3 +130,27 @@ def test_invalid_built_pattern_is_a_rule_error_naming_the_key() -> None:
     with pytest.raises(RuleError, match="invalid regular expression") as caught:
         compile_words("(unclosed", key="phrases")
     assert caught.value.key == "phrases"
+
+
+def test_only_the_rules_that_run_are_built_but_every_file_is_validated(tmp_path: Path) -> None:
+    pack = tmp_path / "pack"
+    write(pack, "kind: existence\npatterns: ['(unclosed']\n", "style/broken.yaml")  # fails when built
+    write(pack, GOOD, "style/good.yaml")
+    chosen = RuleSet.load([pack], lambda rule: rule.id == "style.good")
+    assert [r.rule.id for r in chosen.rules] == ["style.good"]
+    assert chosen.ids == {"style.good", "style.broken"} and chosen.unknown_patterns(["style.*", "x.*"]) == ["x.*"]
+    with pytest.raises(LoadError, match="broken.yaml:2: invalid regular expression"):
+        RuleSet.load([pack])
+    write(pack, "kind: existence\ntokens: [a]\ncolour: red\n", "style/broken.yaml")  # fails when read
+    with pytest.raises(LoadError, match="broken.yaml:3: unknown key 'colour'"):
+        RuleSet.load([pack], lambda rule: rule.id == "style.good")
+
+
+def test_a_selection_builds_only_its_rules(tmp_path: Path, monkeypatch) -> None:
+    from factlint import config
+    from factlint.checks.dates import kind as dates_kind
+
+    monkeypatch.setattr(dates_kind, "build", lambda *a: pytest.fail("a dates rule was built"))
+    settings = config.Settings(select=("names.*", "style.*"))
+    ids = {r.rule.id for r in config.build_rule_set(settings).rules}
+    assert ids and all(i.startswith(("names.", "style.")) for i in ids)
