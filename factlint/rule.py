@@ -72,7 +72,7 @@ class RuleSetStore:
 
     def __init__(self) -> None:
         self._values: dict[Hashable, object] = {}
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()  # a value may be built from another stored value
 
     def get(self, key: Hashable, build: Callable[[], T]) -> T:
         """Return the value stored under key, building it on first request."""

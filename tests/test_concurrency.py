@@ -43,3 +43,11 @@ def test_rule_sets_loaded_apart_share_nothing() -> None:
     assert dates_one.check is not dates_two.check
     doc = Document("The vote is set for Thursday, March 21, 2024.", "a.txt")
     assert lint(doc, one) == lint(Document(doc.text, "a.txt"), two)
+
+
+def test_a_stored_value_may_be_built_from_another() -> None:
+    from factlint.rule import RuleSetStore
+
+    store = RuleSetStore()
+    words = store.get("words", lambda: store.get("base", lambda: ("amid",)) + ("among",))
+    assert words == ("amid", "among") and store.get("base", lambda: ()) == ("amid",)
