@@ -15,6 +15,8 @@ from factlint.document import Dateline
 from factlint.engine import LoadError, RuleSet
 from factlint.finding import LEVELS, level_rank
 from factlint.formats import FORMATS, Destination, OutputError, destinations, emit
+from factlint.readers import READERS
+from factlint.readers.reading import TRACKED_CHANGES
 from factlint.report import FileReport, Report
 from factlint.runner import STDIN, Outcome, Resolver, collect, lint_one
 
@@ -46,7 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Exit status: 0 no finding at or above --fail-level (after --baseline and --changed-only), "
                "1 findings, 2 usage, configuration or input error.",
     )
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="drafts or folders (.txt, .md, .markdown); - for standard input")
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="drafts or folders (.txt, .md, .docx, .html); - for standard input")
     parser.add_argument("--rules", action="append", type=Path, metavar="PATH", help="a rule file or pack to add (repeatable)")
     parser.add_argument("--no-default-rules", action="store_true", help="do not load the default rule pack")
     parser.add_argument("--select", action="append", type=_globs, metavar="GLOBS", help="run only these rule ids (globs, comma-separated)")
@@ -58,10 +60,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--config", type=Path, metavar="FILE", help="use this configuration file instead of looking one up")
     parser.add_argument("--warn-unused-disables", action="store_true", default=None,
                         help="report factlint-disable comments that silence nothing")
+    parser.add_argument("--input-format", choices=sorted(READERS), help="read every draft as this format (default: by extension; text for -)")
+    parser.add_argument("--tracked-changes", choices=TRACKED_CHANGES,
+                        help="lint a Word draft with its tracked changes accepted (default) or as it reads now")
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text output")
     fixing = parser.add_mutually_exclusive_group()
     fixing.add_argument("--fix", action="store_true", help="apply fixes to the files in place")
     fixing.add_argument("--diff", action="store_true", help="print fixes as a unified diff; change nothing")
+    fixing.add_argument("--annotate", action="store_true", help="write each finding as a comment into draft.factlint.docx")
     actions = parser.add_mutually_exclusive_group()
     actions.add_argument("--list-rules", action="store_true", help="list the rules that would run, and exit")
     actions.add_argument("--test-rules", nargs="?", const="", metavar="PATH", help="run the rules' examples (of PATH, or of the configured packs)")
@@ -111,6 +117,8 @@ def _layer(args: argparse.Namespace):
         fail_level=args.fail_level,
         date=args.date,
         warn_unused_disables=args.warn_unused_disables,
+        input_format=args.input_format,
+        tracked_changes=args.tracked_changes,
     )
 
 
@@ -129,8 +137,8 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         args.changed_only = "HEAD"
     if not args.paths:
         parser.error("no PATH given (use - for standard input)")
-    if (args.fix or args.diff) and STDIN in args.paths:
-        parser.error("--fix and --diff need files, not standard input")
+    if (args.fix or args.diff or args.annotate) and STDIN in args.paths:
+        parser.error("--fix, --diff and --annotate need files, not standard input")
     if args.changed_only is not None and STDIN in args.paths:
         parser.error("--changed-only needs files in a git repository, not standard input")
     files = {name: getattr(args, f"output_{name}") for name in FORMATS if getattr(args, f"output_{name}")}
@@ -153,7 +161,7 @@ def _lint_all(args: argparse.Namespace, resolver: Resolver, paths: list[Path], m
 def _lint(args: argparse.Namespace, resolver: Resolver, routes: list[Destination]) -> int:
     """Lint every draft, apply the gates, write the reports (or diffs); return the exit status."""
     known = baseline.Baseline.load(args.baseline) if args.baseline is not None else None
-    mode = "fix" if args.fix else "diff" if args.diff else "check"
+    mode = "fix" if args.fix else "diff" if args.diff else "annotate" if args.annotate else "check"
     files, errors, diffs = _outcomes(args, resolver, mode)
     if args.diff:
         sys.stdout.write("".join(diffs))

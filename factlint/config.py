@@ -14,7 +14,7 @@ from factlint.finding import LEVELS
 
 CONFIG_NAMES = (".factlint.yaml", ".factlint.yml")
 KEYS = ("rules", "default_rules", "select", "ignore", "levels", "fail_level", "date", "exclude",
-        "warn_unused_disables")
+        "warn_unused_disables", "tracked_changes")
 
 
 class ConfigError(Exception):
@@ -41,6 +41,8 @@ class Settings:
     date: Dateline | None = None
     exclude: tuple[str, ...] = ()
     warn_unused_disables: bool = False
+    input_format: str | None = None  # None: by extension
+    tracked_changes: str = "accepted"  # or "original": a Word draft as it reads now
     root: Path = field(default_factory=Path.cwd)
     source: Path | None = None
 
@@ -136,6 +138,10 @@ def _settings_from(data: dict[str, Any], path: Path, lines: yamlfile.LineDict | 
         if data["fail_level"] not in LEVELS:
             raise fail("fail_level", f"'fail_level' must be one of {', '.join(LEVELS)}")
         values["fail_level"] = data["fail_level"]
+    if "tracked_changes" in data:
+        if data["tracked_changes"] not in ("accepted", "original"):
+            raise fail("tracked_changes", "'tracked_changes' must be accepted or original")
+        values["tracked_changes"] = data["tracked_changes"]
     if "date" in data:
         values["date"] = parse_date(data["date"], f"{path.name} date")
         if values["date"] is None:

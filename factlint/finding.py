@@ -28,9 +28,12 @@ class Finding:
     fix: str | None = None
     start: int = 0
     end: int = 0
+    # Where a document with no lines holds the finding (a Word paragraph's path); "" for lines.
+    container: str = ""
 
     def to_dict(self) -> dict[str, object]:
         """Return the JSON-contract view of this finding (offsets are internal)."""
+        placed = {"paragraph": self.line, "container": self.container} if self.container else {}
         return {
             "path": self.path,
             "line": self.line,
@@ -42,4 +45,5 @@ class Finding:
             "message": self.message,
             "match": self.match,
             "fix": self.fix,
+            **placed,
         }

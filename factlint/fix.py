@@ -46,8 +46,11 @@ def encode(doc: Document) -> bytes:
     return (("\ufeff" if doc.bom else "") + doc.text).encode("utf-8")
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace a file's content atomically: write a temporary file beside it, then rename."""
+def write_atomic(path: Path, data: bytes, like: Path | None = None) -> None:
+    """Replace a file's content atomically: write a temporary file beside it, then rename.
+
+    A new file takes the permissions of `like`.
+    """
     import tempfile  # imported here: only --fix writes files
 
     handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -56,7 +59,7 @@ def write_atomic(path: Path, data: bytes) -> None:
             temp.write(data)
             temp.flush()
             os.fsync(temp.fileno())
-        os.chmod(temp_name, path.stat().st_mode & 0o7777)
+        os.chmod(temp_name, (like or path).stat().st_mode & 0o7777)
         os.replace(temp_name, path)
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)

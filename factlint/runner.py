@@ -8,12 +8,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from factlint.config import Settings, build_rule_set, find_config, load_settings
-from factlint.document import Document, InputError
+from factlint import readers
+from factlint.document import InputError
 from factlint.engine import LintError, RuleSet, lint, summarize
-from factlint.fix import encode, fix_document, unified_diff, write_atomic
+from factlint.finding import Finding
+from factlint.fix import fix_document, unified_diff, write_atomic
+from factlint.readers.reading import Reading, ReadOptions, cannot_annotate
 from factlint.report import FileReport
 
-DRAFT_SUFFIXES = (".txt", ".md", ".markdown")
+DRAFT_SUFFIXES = tuple(readers.SUFFIXES)
 STDIN = "-"
 
 
@@ -86,7 +89,8 @@ def _drafts_below(folder: Path, resolver: Resolver) -> list[Path]:
     found = []
     for path in folder.rglob("*"):
         relative = path.relative_to(folder).parts
-        if path.suffix.lower() not in DRAFT_SUFFIXES or any(p.startswith(".") for p in relative[:-1]):
+        if path.suffix.lower() not in DRAFT_SUFFIXES or any(p.startswith(".") for p in relative[:-1]) \
+                or path.stem.endswith(readers.ANNOTATED_SUFFIX):
             continue
         if path.is_file() and not resolver.settings(path).excluded(path):
             found.append(path)
@@ -99,29 +103,59 @@ def read(path: Path) -> bytes:
 
 
 def lint_one(path: Path, resolver: Resolver, mode: str = "check") -> Outcome:
-    """Lint one draft; with mode 'fix' write its fixes, with 'diff' return them as a diff."""
+    """Lint one draft; 'fix' writes its fixes, 'diff' returns them as a diff, 'annotate' writes comments."""
     shown = "<stdin>" if str(path) == STDIN else str(path)
     try:
         settings = resolver.settings(path)
         rules = resolver.rule_set(path)
-        doc = Document.from_bytes(read(path), shown, settings.date)
+        fmt = readers.format_of("" if str(path) == STDIN else shown, settings.input_format)
+        reader, options = readers.reader(fmt), ReadOptions(fmt, settings.date, settings.tracked_changes)
+        data = read(path)
+        reading = reader.read(data, shown, options)
+        doc = reading.doc
         if mode == "check":
             findings = lint(doc, rules, settings.warn_unused_disables)
-            return Outcome(FileReport(shown, doc.text, tuple(findings), summarize(doc, rules)))
+            return Outcome(_report(reading, findings, summarize(doc, rules)))
+        if mode == "annotate":
+            return Outcome(_annotate(path, data, reader, reading, lint(doc, rules)))
         fixed, findings = fix_document(doc, lambda d: lint(d, rules))
         diff = ""
         if fixed.text != doc.text:
+            written = reader.rewrite(data, reading, fixed.text)
             if mode == "fix":
-                write_atomic(path, encode(fixed))
+                write_atomic(path, written)
             else:
                 diff = unified_diff(shown, doc.text, fixed.text)
-        return Outcome(FileReport(shown, fixed.text, tuple(findings)), diff)
+            reading = reader.read(written, shown, options)
+            if reading.doc.text != fixed.text:  # a fix the format could not take: report what was written
+                findings = lint(reading.doc, rules)
+        return Outcome(_report(reading, findings), diff)
     except InputError as exc:
         return Outcome(error=f"{shown}: {exc}")
     except OSError as exc:
         return Outcome(error=f"{shown}: {exc.strerror or exc}")
     except LintError as exc:
         return Outcome(error=str(exc))
+
+
+def _report(reading: Reading, findings: list[Finding], summary: dict[str, object] | None = None) -> FileReport:
+    """Return a file's report with its findings placed in the file (paragraph, or source line)."""
+    placed = tuple(reading.locate(f) for f in findings)
+    return FileReport(reading.doc.path, reading.report_text, placed, summary or {}, reading.notes)
+
+
+def _annotate(path: Path, data: bytes, reader, reading: Reading, findings: list[Finding]) -> FileReport:
+    """Write the draft's findings as comments into a copy beside it; never touch the draft."""
+    if not hasattr(reader, "annotate"):
+        raise cannot_annotate()
+    target = path.with_name(readers.annotated_path(path.name))
+    annotated, count = reader.annotate(data, reading, findings)
+    write_atomic(target, annotated, like=path)
+    note = f"wrote {target} with {count} comments"
+    if count < len(findings):
+        note += f"; {len(findings) - count} findings outside the body (headers, footers, notes) have none"
+    report = _report(reading, findings)
+    return FileReport(report.path, report.text, report.findings, report.summary, (*report.notes, note))
 
 
 # A worker process's resolver and mode. A forked worker inherits the parent's resolver, rule

@@ -19,12 +19,14 @@ def render(report: Report, color: bool = False) -> str:
             lines.append(_headline(finding, color))
             if color:
                 lines.extend(_excerpt(finding, source_lines))
+        lines.extend(f"{file.path}: note: {note}" for note in file.notes)
     return "".join(line + "\n" for line in lines)
 
 
 def _headline(finding: Finding, color: bool) -> str:
     """Return the one-line form of a finding, coloured when asked."""
-    place = f"{finding.path}:{finding.line}:{finding.column}:"
+    # A Word draft has no lines: its findings are placed by paragraph, ¶14:37.
+    place = f"{finding.path}:{'¶' if finding.container else ''}{finding.line}:{finding.column}:"
     if not color:
         return f"{place} {finding.level} {finding.rule} {finding.message}"
     tint = COLORS[finding.level]
