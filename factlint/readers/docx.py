@@ -45,6 +45,7 @@ class DocxReading(Reading):
     paragraphs: tuple[Paragraph, ...] = ()
     package: Any = None
     changes: int = 0
+    starts: tuple[int, ...] = ()
 
     def locate(self, finding: Finding) -> Finding:
         """Place a finding at its paragraph number and column, with the paragraph's container."""
@@ -56,7 +57,7 @@ class DocxReading(Reading):
 
     def paragraph_at(self, offset: int) -> Paragraph:
         """Return the paragraph whose text holds (or last began before) offset."""
-        index = bisect.bisect_right([p.start for p in self.paragraphs], offset) - 1
+        index = bisect.bisect_right(self.starts, offset) - 1
         return self.paragraphs[max(index, 0)]
 
 
@@ -75,7 +76,7 @@ def read(data: bytes, path: str, options: ReadOptions) -> DocxReading:
         state = "with every change accepted" if accepted else "as it reads now, no change accepted"
         notes = (f"{walk.changes} tracked changes: linted {state}",)
     shown = "\n".join(p.text.replace("\n", " ") for p in paragraphs)
-    return DocxReading(doc, shown, notes, paragraphs, package, walk.changes)
+    return DocxReading(doc, shown, notes, paragraphs, package, walk.changes, tuple(p.start for p in paragraphs))
 
 
 def open_package(data: bytes) -> Any:

@@ -33,7 +33,8 @@ SKIPPED = frozenset(
 )
 SKIPPED_ROLES = frozenset("navigation banner contentinfo complementary search menu menubar toolbar".split())
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
-WORDS = re.compile(r"[^ \t\n\r\f]+")
+COLLAPSED = re.compile(r"[ \t\n\r\f]{2,}|^[ \t\n\r\f]|[ \t\n\r\f]$")
+SPACES_TO_SPACE = str.maketrans("\t\n\r\f", "    ")
 
 
 @dataclass(frozen=True)
@@ -54,11 +55,12 @@ class HtmlReading(Reading):
     source: str = ""
     segments: tuple[Segment, ...] = ()
     line_starts: tuple[int, ...] = (0,)
+    segment_starts: tuple[int, ...] = ()
 
     def source_offset(self, offset: int, end: bool = False) -> int:
         """Return the source offset of a text offset (of the end of the character before, if end)."""
         at = offset - 1 if end else offset
-        index = max(bisect.bisect_right([s.start for s in self.segments], at) - 1, 0)
+        index = max(bisect.bisect_right(self.segment_starts, at) - 1, 0)
         segment = self.segments[index]
         if segment.exact:
             return segment.source_start + min(at - segment.start, segment.length - 1) + (1 if end else 0)
@@ -89,7 +91,7 @@ def read(data: bytes, path: str, options: ReadOptions) -> HtmlReading:
     text, segments = _assemble(parser.events, _in_scope(parser.events))
     doc = Document(text, path, False, options.date, bom)
     starts = (0, *(m.end() for m in LINE_BREAK.finditer(source)))
-    return HtmlReading(doc, source, (), source, tuple(segments), starts)
+    return HtmlReading(doc, source, (), source, tuple(segments), starts, tuple(s.start for s in segments))
 
 
 def rewrite(data: bytes, reading: HtmlReading, fixed_text: str) -> bytes:
@@ -242,14 +244,19 @@ class _Builder:
             self.emit(text, start, end, False)
             return
         cursor = 0
-        for match in WORDS.finditer(text):
+        # A lone space, tab or newline between words stays one character: only longer runs
+        # and the chunk's edges break the one-to-one mapping (and cost a segment).
+        for match in COLLAPSED.finditer(text):
             if match.start() > cursor:
-                self._note_space(start + cursor, start + match.start())
-            self._flush_space()
-            self.emit(match.group(), start + match.start(), start + match.end(), True)
+                self._words(text[cursor:match.start()], start + cursor)
+            self._note_space(start + match.start(), start + match.end())
             cursor = match.end()
         if cursor < len(text):
-            self._note_space(start + cursor, end)
+            self._words(text[cursor:], start + cursor)
+
+    def _words(self, words: str, start: int) -> None:
+        self._flush_space()
+        self.emit(words.translate(SPACES_TO_SPACE), start, start + len(words), True)
 
     def _note_space(self, start: int, end: int) -> None:
         self.space = (self.space[0], end) if self.space else (start, end)

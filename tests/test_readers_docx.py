@@ -1,0 +1,150 @@
+"""Word drafts: reading order, exact positions across runs, tables, notes, headers, tracked changes."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+
+from factlint.cli import main
+from factlint.readers import docx as word
+from factlint.readers.reading import ReadOptions
+from tests.drafts import add_footnote, tracked
+
+STYLE = ("--select", "style.*", "--no-default-rules", "--rules", "rules/style")
+
+
+def run_cli(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def desk_draft(path: Path) -> Path:
+    """A Word draft with split runs, a table, a footnote, a header, a comment and tracked changes."""
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "City desk copy, filed amidst the storm."
+    lead = document.add_paragraph()
+    for piece, bold in (("Council members met U", False), ("S trade officials am", True), ("idst protests.", False)):
+        lead.add_run(piece).bold = bold
+    add_footnote(document, lead, "Figures from the US Treasury.")
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "Ward"
+    table.cell(1, 1).text = "Turnout rose in US precincts, officials said."
+    changed = document.add_paragraph("The plan passed")
+    changed._p.append(tracked("del", " amidst jeers"))
+    changed._p.append(tracked("ins", " amidst cheers from US farmers"))
+    changed.add_run(".")
+    note = document.add_paragraph("A reporter wrote this line.")
+    document.add_comment(note.runs[0], text="Check US figures amidst the rush", author="Editor")
+    document.save(path)
+    return path
+
+
+def test_positions_containers_and_reading_order(tmp_path: Path, capsys) -> None:
+    draft = desk_draft(tmp_path / "draft.docx")
+    code, out, _ = run_cli(capsys, *STYLE, "--format", "json", str(draft))
+    found = [(f["rule"], f["paragraph"], f["column"], f["match"], f["container"]) for f in json.loads(out)["findings"]]
+    assert code == 1
+    assert found == [
+        ("style.us-abbreviation", 1, 21, "US", "body/p[1]"),
+        ("style.amid", 1, 40, "amidst", "body/p[1]"),
+        ("style.us-abbreviation", 5, 17, "US", "body/table[1]/row[2]/cell[2]/p[1]"),
+        ("style.amid", 6, 17, "amidst", "body/p[2]"),
+        ("style.us-abbreviation", 6, 36, "US", "body/p[2]"),
+        ("style.us-abbreviation", 8, 19, "US", "footnote[1]/p[1]"),
+        ("style.amid", 9, 23, "amidst", "header[1]/p[1]"),
+    ]
+
+
+def test_every_finding_points_at_its_match_in_the_extracted_paragraph(tmp_path: Path, capsys) -> None:
+    draft = desk_draft(tmp_path / "draft.docx")
+    reading = word.read(draft.read_bytes(), str(draft), ReadOptions("docx"))
+    _, out, _ = run_cli(capsys, *STYLE, "--format", "json", str(draft))
+    findings = json.loads(out)["findings"]
+    assert findings
+    for finding in findings:
+        paragraph = reading.paragraphs[finding["paragraph"] - 1]
+        assert paragraph.container == finding["container"]
+        assert paragraph.text[finding["column"] - 1:finding["end_column"] - 1] == finding["match"]
+        assert finding["line"] == finding["paragraph"]
+
+
+def test_comments_are_not_copy_and_footnote_marks_are_not_text(tmp_path: Path) -> None:
+    draft = desk_draft(tmp_path / "draft.docx")
+    reading = word.read(draft.read_bytes(), str(draft), ReadOptions("docx"))
+    assert "Check US figures" not in reading.doc.text
+    assert reading.paragraphs[0].text == "Council members met US trade officials amidst protests."
+    assert reading.paragraphs[7].text == " Figures from the US Treasury."
+
+
+def test_tracked_changes_read_accepted_by_default_or_as_it_reads_now(tmp_path: Path, capsys) -> None:
+    draft = desk_draft(tmp_path / "draft.docx")
+    accepted = word.read(draft.read_bytes(), str(draft), ReadOptions("docx"))
+    original = word.read(draft.read_bytes(), str(draft), ReadOptions("docx", tracked_changes="original"))
+    assert accepted.paragraphs[5].text == "The plan passed amidst cheers from US farmers."
+    assert original.paragraphs[5].text == "The plan passed amidst jeers."
+    assert accepted.notes == ("2 tracked changes: linted with every change accepted",)
+    _, out, _ = run_cli(capsys, *STYLE, "--tracked-changes", "original", str(draft))
+    assert f"{draft}:¶6:17: warning style.amid 'amidst' → 'amid' (AP style)" in out.splitlines()
+    assert f"{draft}:¶6:36:" not in out
+    assert out.splitlines()[-1] == f"{draft}: note: 2 tracked changes: linted as it reads now, no change accepted"
+
+
+def test_python_docx_paragraph_text_would_miss_the_insertion(tmp_path: Path) -> None:
+    draft = desk_draft(tmp_path / "draft.docx")
+    assert docx.Document(draft).paragraphs[1].text == "The plan passed."
+
+
+def test_sarif_places_word_findings_by_container_and_offset(tmp_path: Path, capsys) -> None:
+    draft = desk_draft(tmp_path / "draft.docx")
+    reading = word.read(draft.read_bytes(), str(draft), ReadOptions("docx"))
+    _, out, _ = run_cli(capsys, *STYLE, "--format", "sarif", str(draft))
+    result = json.loads(out)["runs"][0]["results"][0]
+    location = result["locations"][0]
+    region = location["physicalLocation"]["region"]
+    assert location["logicalLocations"] == [{"fullyQualifiedName": "body/p[1]", "kind": "element"}]
+    assert reading.doc.text[region["charOffset"]:region["charOffset"] + region["charLength"]] == "US"
+    assert result["properties"] == {"paragraph": 1, "column": 21}
+
+
+def test_a_plain_draft_still_reads_as_text_and_stdin_can_be_word(tmp_path: Path, capsys, monkeypatch) -> None:
+    draft = desk_draft(tmp_path / "draft.docx")
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(draft.read_bytes())))
+    code, out, _ = run_cli(capsys, *STYLE, "--input-format", "docx", "-")
+    assert code == 1 and out.startswith("<stdin>:¶1:21: warning style.us-abbreviation")
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"Talks went on amidst the US protests.\n")))
+    code, out, _ = run_cli(capsys, *STYLE, "-")
+    assert out.splitlines()[0] == "<stdin>:1:15: warning style.amid 'amidst' → 'amid' (AP style)"
+
+
+def _zip_bomb(path: Path) -> None:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        with archive.open("word/document.xml", "w", force_zip64=True) as member:
+            for _ in range(260):
+                member.write(b" " * (1 << 20))
+
+
+@pytest.mark.parametrize("make, problem", [
+    (lambda p, good: p.write_bytes(good[: len(good) // 2]), "not a complete zip archive"),
+    (lambda p, good: p.write_bytes(b"Council meets Tuesday.\n"), "not a complete zip archive"),
+    (lambda p, good: zipfile.ZipFile(p, "w").writestr("notes.txt", "hello"), "not a readable Word document"),
+    (lambda p, good: _zip_bomb(p), "a zip bomb?"),
+])
+def test_a_corrupt_word_draft_is_one_error_line_and_left_alone(tmp_path: Path, capsys, make, problem: str) -> None:
+    good = desk_draft(tmp_path / "good.docx").read_bytes()
+    bad = tmp_path / "bad.docx"
+    make(bad, good)
+    before = hashlib.sha256(bad.read_bytes()).hexdigest()
+    for mode in ((), ("--fix",), ("--annotate",)):
+        code, out, err = run_cli(capsys, *STYLE, *mode, str(bad))
+        assert code == 2 and out == ""
+        assert err.count("\n") == 1 and err.startswith(f"factlint: error: {bad}: ") and problem in err
+    assert hashlib.sha256(bad.read_bytes()).hexdigest() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.docx", "good.docx"]
