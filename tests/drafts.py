@@ -87,12 +87,30 @@ def accept_all(data: bytes) -> docx.document.Document:
     for deletion in list(body.iter(f"{W}del")):
         deletion.getparent().remove(deletion)
     for insertion in list(body.iter(f"{W}ins")):
-        parent = insertion.getparent()
-        at = parent.index(insertion)
-        for offset, child in enumerate(list(insertion)):
-            parent.insert(at + offset, child)
-        parent.remove(insertion)
+        _unwrap(insertion)
     return document
+
+
+def reject_all(data: bytes) -> docx.document.Document:
+    """Open a Word draft with every tracked change rejected: insertions dropped, deletions restored."""
+    document = docx.Document(io.BytesIO(data))
+    body = document.element.body
+    for insertion in list(body.iter(f"{W}ins")):
+        insertion.getparent().remove(insertion)
+    for deletion in list(body.iter(f"{W}del")):
+        for text in deletion.iter(f"{W}delText"):
+            text.tag = f"{W}t"
+        _unwrap(deletion)
+    return document
+
+
+def _unwrap(element: etree._Element) -> None:
+    """Put an element's children in its place."""
+    parent = element.getparent()
+    at = parent.index(element)
+    for offset, child in enumerate(list(element)):
+        parent.insert(at + offset, child)
+    parent.remove(element)
 
 
 def commented_texts(document: docx.document.Document) -> dict[int, str]:
