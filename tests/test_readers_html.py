@@ -1,0 +1,169 @@
+"""HTML drafts: the article's prose only, positions in the source's lines, fixes in text nodes only."""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from factlint.cli import main
+from factlint.readers import html as web
+from factlint.readers.reading import ReadOptions
+
+STYLE = ("--select", "style.*", "--no-default-rules", "--rules", "rules/style")
+
+ARTICLE_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head><title>US council</title><style>.c1 { font-weight: bold }</style></head>
+<body>
+<nav class="top"><a href="/">US</a> | <a href="/metro">Metro amidst</a></nav>
+<div role="navigation">Amidst the menu</div>
+<main>
+  <article>
+    <header><h1>Council   meets amidst  protests</h1></header>
+    <p>The US&nbsp;delegation arrived on
+       Tuesday, officials at AT&amp;T&rsquo;s office said.<br>It left amidst cheers.</p>
+    <figure><img src="a.jpg" alt="US flag amidst smoke"><figcaption>Police in the U<b>S</b> capital.</figcaption></figure>
+    <script>document.write("US amidst")</script>
+    <p aria-hidden="true">Hidden US text.</p>
+    <!-- factlint-disable style.amid -->
+    <p>Talks continued amidst the noise.</p>
+    <!-- factlint-enable -->
+    <footer><p>Reporting amidst the crowd by Ana Ruiz.</p></footer>
+  </article>
+  <aside><p>Related: US talks amidst the rain.</p></aside>
+</main>
+<footer><p>Copyright US News amidst all.</p></footer>
+</body>
+</html>
+"""
+
+# What Google Docs' "Web page" export looks like: classes, spans, no article element.
+DOCS_EXPORT = (
+    '<html><head><meta content="text/html; charset=UTF-8" http-equiv="content-type">'
+    '<style type="text/css">.c0{font-family:"Arial"}.c1{padding:0}</style></head>'
+    '<body class="c1 doc-content"><p class="c2"><span class="c0">Farmers gathered amidst the</span>'
+    '<span class="c0 c3">&nbsp;rain on Monday.</span></p><p class="c2 c4"><span class="c0"></span></p>'
+    '<p class="c2"><span class="c0">The US Department of Agriculture declined to comment.</span></p></body></html>'
+)
+
+
+def run_cli(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def source_at(source: str, finding: dict) -> str:
+    """Return the source between a finding's start and end (line, column), as a browser shows it."""
+    lines = source.replace("\r\n", "\n").split("\n")
+    start = sum(len(line) + 1 for line in lines[:finding["line"] - 1]) + finding["column"] - 1
+    end = sum(len(line) + 1 for line in lines[:finding["end_line"] - 1]) + finding["end_column"] - 1
+    return " ".join(html.unescape("\n".join(lines)[start:end].replace("<b>", "").replace("</b>", "")).split())
+
+
+def test_article_prose_only_at_source_lines_and_columns(tmp_path: Path, capsys) -> None:
+    page = tmp_path / "story.html"
+    page.write_text(ARTICLE_PAGE, encoding="utf-8")
+    code, out, _ = run_cli(capsys, *STYLE, "--format", "json", str(page))
+    findings = json.loads(out)["findings"]
+    assert code == 1
+    assert [(f["rule"], f["line"], f["column"], f["match"]) for f in findings] == [
+        ("style.amid", 9, 33, "amidst"),
+        ("style.us-abbreviation", 10, 12, "US"),
+        ("style.amid", 11, 71, "amidst"),
+        ("style.us-abbreviation", 12, 83, "US"),
+        ("style.amid", 18, 26, "amidst"),
+    ]
+    for finding in findings:
+        assert source_at(ARTICLE_PAGE, finding) == finding["match"]
+
+
+def test_text_is_decoded_and_white_space_collapsed_as_a_browser_shows_it() -> None:
+    reading = web.read(ARTICLE_PAGE.encode(), "story.html", ReadOptions("html"))
+    paragraphs = reading.doc.text.split("\n\n")
+    assert paragraphs[:3] == [
+        "Council meets amidst protests",
+        "The US\xa0delegation arrived on Tuesday, officials at AT&T’s office said.\nIt left amidst cheers.",
+        "Police in the US capital.",
+    ]
+    assert "Hidden" not in reading.doc.text and "Related" not in reading.doc.text
+    assert "menu" not in reading.doc.text and "Copyright" not in reading.doc.text
+
+
+def test_a_page_without_an_article_reads_its_body(tmp_path: Path, capsys) -> None:
+    page = tmp_path / "export.html"
+    page.write_text(DOCS_EXPORT, encoding="utf-8")
+    code, out, _ = run_cli(capsys, *STYLE, str(page))
+    assert out.splitlines() == [
+        f"{page}:1:233: warning style.amid 'amidst' → 'amid' (AP style)",
+        f"{page}:1:382: warning style.us-abbreviation \"US\" → \"U.S.\" (AP style)",
+    ]
+    assert DOCS_EXPORT[232:238] == "amidst" and DOCS_EXPORT[381:383] == "US"
+
+
+def test_crlf_source_lines_count_once(tmp_path: Path, capsys) -> None:
+    page = tmp_path / "crlf.html"
+    page.write_bytes(b"<p>First line.</p>\r\n<p>Second\r\nline amidst talks.</p>\r\n")
+    _, out, _ = run_cli(capsys, *STYLE, str(page))
+    assert out == f"{page}:3:6: warning style.amid 'amidst' → 'amid' (AP style)\n"
+
+
+def test_fix_edits_text_nodes_and_leaves_markup_byte_for_byte(tmp_path: Path, capsys) -> None:
+    page = tmp_path / "story.html"
+    page.write_bytes(ARTICLE_PAGE.replace("\n", "\r\n").encode())
+    code, out, _ = run_cli(capsys, *STYLE, "--fix", str(page))
+    fixed = page.read_bytes().decode()
+    expected = (ARTICLE_PAGE.replace("meets amidst", "meets amid").replace("The US&nbsp;", "The U.S.&nbsp;")
+                .replace("It left amidst", "It left amid").replace("Reporting amidst", "Reporting amid"))
+    assert fixed == expected.replace("\n", "\r\n")
+    # "U<b>S</b>" crosses markup: left for the editor, and still reported.
+    assert out == f"{page}:12:83: warning style.us-abbreviation \"US\" → \"U.S.\" (AP style)\n" and code == 1
+
+
+def test_deeply_nested_tags_are_a_bounded_run(tmp_path: Path, capsys) -> None:
+    page = tmp_path / "nested.html"
+    page.write_text("<div>" * 50_000 + "<p>Talks went on amidst the protests.</p>" + "<span><i>" * 20_000, encoding="utf-8")
+    started = time.monotonic()
+    code, out, err = run_cli(capsys, *STYLE, str(page))
+    assert time.monotonic() - started < 20
+    assert code == 1 and err == ""
+    assert out == f"{page}:1:250018: warning style.amid 'amidst' → 'amid' (AP style)\n"
+
+
+def test_a_50_mb_page_is_one_error_line_and_left_alone(tmp_path: Path, capsys) -> None:
+    page = tmp_path / "huge.html"
+    paragraph = b"<p>The council met amidst protests in the US capital on Tuesday.</p>\n"
+    page.write_bytes(b"<html><body>" + paragraph * (50 * 1024 * 1024 // len(paragraph)) + b"</body></html>")
+    before = hashlib.sha256(page.read_bytes()).hexdigest()
+    for mode in ((), ("--fix",)):
+        started = time.monotonic()
+        code, out, err = run_cli(capsys, *STYLE, *mode, str(page))
+        assert time.monotonic() - started < 10
+        assert code == 2 and out == ""
+        assert err == f"factlint: error: {page}: HTML of 52,428,779 bytes is larger than the 20,971,520 factlint reads\n"
+    assert hashlib.sha256(page.read_bytes()).hexdigest() == before
+
+
+@pytest.mark.parametrize("content, problem", [
+    (b"\xff\xfe<\x00p\x00>\x00", "binary file"),
+    (b"<p>Caf\xe9 owners met.</p>", "not valid UTF-8"),
+])
+def test_undecodable_html_is_one_error_line(tmp_path: Path, capsys, content: bytes, problem: str) -> None:
+    page = tmp_path / "bad.html"
+    page.write_bytes(content)
+    code, out, err = run_cli(capsys, *STYLE, "--fix", str(page))
+    assert code == 2 and out == "" and problem in err and err.count("\n") == 1
+    assert page.read_bytes() == content
+
+
+def test_annotate_needs_a_word_draft(tmp_path: Path, capsys) -> None:
+    page = tmp_path / "story.html"
+    page.write_text(ARTICLE_PAGE, encoding="utf-8")
+    code, _, err = run_cli(capsys, *STYLE, "--annotate", str(page))
+    assert code == 2 and err == f"factlint: error: {page}: --annotate writes Word comments: it needs a .docx draft\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["story.html"]
