@@ -20,7 +20,7 @@ LAYERS = {
     "factlint.engine": 3, "factlint.fix": 3, "factlint.report": 3,
     "factlint.checks": 4,  # the kind table and the kind packages
     "factlint.readers": 5,  # the table of readers by format
-    **{f"factlint.readers.{m}": 6 for m in ("reading", "plain", "docx", "docx_parts", "html", "edits")},
+    **{f"factlint.readers.{m}": 6 for m in ("reading", "plain", "markdown", "docx", "docx_parts", "html", "edits")},
     "factlint.checks.base": 5, "factlint.checks.attribution": 5,  # what kinds share
     "factlint.rule": 6, "factlint.suppress": 6, "factlint.quotations": 6, "factlint.wordindex": 6,
     "factlint.document": 7,

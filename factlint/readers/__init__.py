@@ -9,7 +9,7 @@ from types import ModuleType
 # -> bytes; a reader that can hand findings back as comments also has annotate(data, reading, findings).
 READERS: dict[str, str] = {
     "text": "factlint.readers.plain",
-    "markdown": "factlint.readers.plain",
+    "markdown": "factlint.readers.markdown",
     "docx": "factlint.readers.docx",
     "html": "factlint.readers.html",
 }
