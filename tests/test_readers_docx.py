@@ -109,7 +109,9 @@ def test_sarif_places_word_findings_by_container_and_offset(tmp_path: Path, caps
     location = result["locations"][0]
     region = location["physicalLocation"]["region"]
     assert location["logicalLocations"] == [{"fullyQualifiedName": "body/p[1]", "kind": "element"}]
-    assert reading.doc.text[region["charOffset"]:region["charOffset"] + region["charLength"]] == "US"
+    paragraphs = reading.report_text.split("\n\n")
+    assert paragraphs[0] == reading.paragraphs[0].text and len(paragraphs) == len(reading.paragraphs)
+    assert reading.report_text[region["charOffset"]:region["charOffset"] + region["charLength"]] == "US"
     assert result["properties"] == {"paragraph": 1, "column": 21}
 
 
@@ -148,3 +150,57 @@ def test_a_corrupt_word_draft_is_one_error_line_and_left_alone(tmp_path: Path, c
         assert err.count("\n") == 1 and err.startswith(f"factlint: error: {bad}: ") and problem in err
     assert hashlib.sha256(bad.read_bytes()).hexdigest() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.docx", "good.docx"]
+
+
+def test_annotate_comments_the_body_and_says_what_it_could_not(tmp_path: Path, capsys) -> None:
+    draft = desk_draft(tmp_path / "draft.docx")
+    before = draft.read_bytes()
+    code, out, _ = run_cli(capsys, *STYLE, "--annotate", str(draft))
+    assert code == 1 and draft.read_bytes() == before
+    annotated = docx.Document(tmp_path / "draft.factlint.docx")
+    comments = [c for c in annotated.comments if c.author == "factlint"]
+    us, amid = '"US" → "U.S." (AP style) (style.us-abbreviation)\nFix: U.S.', "'amidst' → 'amid' (AP style) (style.amid)\nFix: amid"
+    assert [c.text for c in comments] == [us, amid, us, amid, us]
+    assert out.splitlines()[-1] == (
+        f"{draft}: note: wrote {tmp_path / 'draft.factlint.docx'} with 5 comments; "
+        "2 findings outside the body (headers, footers, notes) have none"
+    )
+    assert [c.author for c in annotated.comments].count("Editor") == 1  # the draft's own comment stays
+
+
+def test_fix_tracks_changes_in_body_tables_and_headers_and_reports_what_is_left(tmp_path: Path, capsys) -> None:
+    draft = desk_draft(tmp_path / "draft.docx")
+    code, out, _ = run_cli(capsys, *STYLE, "--fix", str(draft))
+    assert out.splitlines() == [
+        f"{draft}:¶8:19: warning style.us-abbreviation \"US\" → \"U.S.\" (AP style)",
+        f"{draft}: note: 16 tracked changes: linted with every change accepted",
+    ]
+    accepted = word.read(draft.read_bytes(), str(draft), ReadOptions("docx"))
+    assert [p.text for p in accepted.paragraphs if p.text] == [
+        "Council members met U.S. trade officials amid protests.", "Ward",
+        "Turnout rose in U.S. precincts, officials said.", "The plan passed amid cheers from U.S. farmers.",
+        "A reporter wrote this line.", " Figures from the US Treasury.", "City desk copy, filed amid the storm.",
+    ]
+    original = word.read(draft.read_bytes(), str(draft), ReadOptions("docx", tracked_changes="original"))
+    assert original.paragraphs[0].text == "Council members met US trade officials amidst protests."
+    assert original.paragraphs[5].text == "The plan passed amidst jeers."
+
+
+def test_fix_refuses_to_write_over_a_draft_read_as_it_reads_now(tmp_path: Path, capsys) -> None:
+    draft = desk_draft(tmp_path / "draft.docx")
+    before = draft.read_bytes()
+    code, out, err = run_cli(capsys, *STYLE, "--tracked-changes", "original", "--fix", str(draft))
+    assert code == 2 and draft.read_bytes() == before
+    assert err == (f"factlint: error: {draft}: --fix writes tracked changes over the accepted text: "
+                   "read it with --tracked-changes accepted\n")
+
+
+def test_a_baseline_keeps_word_and_html_findings_when_paragraphs_move(tmp_path: Path, capsys) -> None:
+    draft = desk_draft(tmp_path / "draft.docx")
+    baseline = tmp_path / "baseline.json"
+    run_cli(capsys, *STYLE, "--write-baseline", str(baseline), str(draft))
+    document = docx.Document(draft)
+    document.paragraphs[0].insert_paragraph_before("A new first paragraph, written later.")
+    document.save(draft)
+    code, out, _ = run_cli(capsys, *STYLE, "--baseline", str(baseline), str(draft))
+    assert code == 0 and out == f"{draft}: note: 2 tracked changes: linted with every change accepted\n"

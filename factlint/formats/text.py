@@ -14,13 +14,20 @@ def render(report: Report, color: bool = False) -> str:
     """Render one line per finding; with color, add the source line and a caret underline."""
     lines: list[str] = []
     for file in report.files:
-        source_lines = split_lines(file.text) if color else []
+        source_lines = _source_lines(file.text, file.findings) if color else []
         for finding in file.findings:
             lines.append(_headline(finding, color))
             if color:
                 lines.extend(_excerpt(finding, source_lines))
         lines.extend(f"{file.path}: note: {note}" for note in file.notes)
     return "".join(line + "\n" for line in lines)
+
+
+def _source_lines(text: str, findings: tuple[Finding, ...]) -> list[str]:
+    """Return the lines findings count: a Word draft's are its paragraphs, a blank line between them."""
+    if findings and findings[0].container:
+        return text.split("\n\n")
+    return split_lines(text)
 
 
 def _headline(finding: Finding, color: bool) -> str:

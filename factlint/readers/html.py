@@ -75,9 +75,10 @@ class HtmlReading(Reading):
         """Place a finding at its line and column in the HTML source."""
         if not self.segments:
             return finding
-        line, column = self.position(self.source_offset(finding.start))
-        end_line, end_column = self.position(self.source_offset(max(finding.end, finding.start + 1), end=True))
-        return replace(finding, line=line, column=column, end_line=end_line, end_column=end_column)
+        start = self.source_offset(finding.start)
+        end = self.source_offset(max(finding.end, finding.start + 1), end=True)
+        (line, column), (end_line, end_column) = self.position(start), self.position(end)
+        return replace(finding, line=line, column=column, end_line=end_line, end_column=end_column, start=start, end=end)
 
 
 def read(data: bytes, path: str, options: ReadOptions) -> HtmlReading:

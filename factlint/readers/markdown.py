@@ -42,9 +42,9 @@ class MarkdownReading(Reading):
 
     def locate(self, finding: Finding) -> Finding:
         """Place a finding at its line and column in the Markdown as written."""
-        line, column = self.position(self.source_offset(finding.start))
-        end_line, end_column = self.position(self.source_offset(finding.end, end=True))
-        return replace(finding, line=line, column=column, end_line=end_line, end_column=end_column)
+        start, end = self.source_offset(finding.start), self.source_offset(finding.end, end=True)
+        (line, column), (end_line, end_column) = self.position(start), self.position(end)
+        return replace(finding, line=line, column=column, end_line=end_line, end_column=end_column, start=start, end=end)
 
 
 def read(data: bytes, path: str, options: ReadOptions) -> Reading:

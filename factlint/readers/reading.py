@@ -21,7 +21,11 @@ class ReadOptions:
 
 @dataclass(frozen=True)
 class Reading:
-    """A draft as read: the Document the checks see, the text an excerpt shows, notes on the reading."""
+    """A draft as read: the Document the checks see, the text reports show, notes on the reading.
+
+    The report text is what a placed finding's line, column and offsets refer to: the file's
+    text, the HTML source, or a Word draft's paragraphs with a blank line between them.
+    """
 
     doc: Document
     report_text: str
