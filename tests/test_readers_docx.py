@@ -133,7 +133,26 @@ def _zip_bomb(path: Path) -> None:
                 member.write(b" " * (1 << 20))
 
 
+def _with_body(good: bytes, path: Path, change) -> None:
+    """Write good's package to path with its document.xml changed."""
+    with zipfile.ZipFile(io.BytesIO(good)) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in source.namelist():
+            data = source.read(name)
+            target.writestr(name, change(data) if name == "word/document.xml" else data)
+
+
+def _nested_tables(data: bytes, depth: int = 30) -> bytes:
+    inner = b"<w:p><w:r><w:t>The US team.</w:t></w:r></w:p>"
+    for _ in range(depth):
+        inner = b"<w:tbl><w:tr><w:tc>" + inner + b"</w:tc></w:tr></w:tbl>"
+    return data.replace(b"<w:body>", b"<w:body>" + inner)
+
+
 @pytest.mark.parametrize("make, problem", [
+    (lambda p, good: _with_body(good, p, lambda d: d[: len(d) // 2]), "not a readable Word document"),
+    (lambda p, good: _with_body(good, p, lambda d: d.replace(b"<w:body>", b"<w:body>" + b"<w:sdt><w:sdtContent>" * 5000)),
+     "not a readable Word document"),
+    (lambda p, good: _with_body(good, p, _nested_tables), "tables nested more than 20 deep"),
     (lambda p, good: p.write_bytes(good[: len(good) // 2]), "not a complete zip archive"),
     (lambda p, good: p.write_bytes(b"Council meets Tuesday.\n"), "not a complete zip archive"),
     (lambda p, good: zipfile.ZipFile(p, "w").writestr("notes.txt", "hello"), "not a readable Word document"),

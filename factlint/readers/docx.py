@@ -154,7 +154,7 @@ class _Walk:
     def story(self, root: Any, container: str, writable: bool, depth: int = 0) -> None:
         """Read the block content of a story, a cell or a note: paragraphs and tables."""
         if depth > MAX_TABLE_DEPTH:
-            raise InputError(f"tables nested more than {MAX_TABLE_DEPTH} deep in {container}")
+            raise InputError(f"not a readable Word document: tables nested more than {MAX_TABLE_DEPTH} deep")
         counts = {"p": 0, "table": 0}
         for block in _blocks(root):
             if block.tag == f"{W}p":
