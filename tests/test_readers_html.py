@@ -167,3 +167,25 @@ def test_annotate_needs_a_word_draft(tmp_path: Path, capsys) -> None:
     code, _, err = run_cli(capsys, *STYLE, "--annotate", str(page))
     assert code == 2 and err == f"factlint: error: {page}: --annotate writes Word comments: it needs a .docx draft\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["story.html"]
+
+
+def test_folders_take_word_and_html_drafts_but_not_annotated_copies(tmp_path: Path, capsys) -> None:
+    (tmp_path / "story.html").write_text("<p>Talks went on amidst the protests.</p>", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("Talks went on amidst the protests.\n", encoding="utf-8")
+    from tests.drafts import docx_from_text
+
+    docx_from_text("Talks went on amidst the protests.", tmp_path / "draft.docx")
+    docx_from_text("Talks went on amidst the protests.", tmp_path / "draft.factlint.docx")
+    _, out, _ = run_cli(capsys, *STYLE, str(tmp_path))
+    assert [line.split(": ")[0] for line in out.splitlines()] == [
+        f"{tmp_path / 'draft.docx'}:¶1:15", f"{tmp_path / 'notes.txt'}:1:15", f"{tmp_path / 'story.html'}:1:18",
+    ]
+
+
+def test_standard_input_as_html_when_told(monkeypatch, capsys) -> None:
+    import io
+
+    page = b"<nav>US</nav><p>Talks went on amidst the protests.</p>"
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(page)))
+    _, out, _ = run_cli(capsys, *STYLE, "--input-format", "html", "-")
+    assert out == "<stdin>:1:31: warning style.amid 'amidst' → 'amid' (AP style)\n"
