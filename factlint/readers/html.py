@@ -97,16 +97,16 @@ def read(data: bytes, path: str, options: ReadOptions) -> HtmlReading:
 
 def rewrite(data: bytes, reading: HtmlReading, fixed_text: str) -> bytes:
     """Return the source with fixes made in its text nodes, every byte of markup left alone."""
-    from factlint.readers.edits import text_edits
+    from factlint.readers.edits import Edit, apply_edits, text_edits
 
-    source = reading.source
-    for edit in reversed(text_edits(reading.doc.text, fixed_text)):
+    source, in_source = reading.source, []
+    for edit in text_edits(reading.doc.text, fixed_text):
         start = reading.source_offset(edit.start)
         end = reading.source_offset(edit.end, end=True) if edit.end > edit.start else start
-        if "<" in source[start:end] or start > end:
+        if "<" in source[start:end] or start > end or (in_source and start < in_source[-1].end):
             continue  # the edit would cross markup: leave it to the editor
-        source = source[:start] + html.escape(edit.text, quote=False) + source[end:]
-    return (("\ufeff" if reading.doc.bom else "") + source).encode("utf-8")
+        in_source.append(Edit(start, end, html.escape(edit.text, quote=False)))
+    return (("\ufeff" if reading.doc.bom else "") + apply_edits(source, in_source)).encode("utf-8")
 
 
 # An event: ("text", decoded, source start, source end, exact, scope) or ("break",) or ("line", start, end).

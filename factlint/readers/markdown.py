@@ -68,14 +68,14 @@ def rewrite(data: bytes, reading: Reading, fixed_text: str) -> bytes:
     """Return the fixed draft's bytes, each edit made at its place in the Markdown as written."""
     if not isinstance(reading, MarkdownReading):
         return (("\ufeff" if reading.doc.bom else "") + fixed_text).encode("utf-8")
-    from factlint.readers.edits import text_edits
+    from factlint.readers.edits import Edit, apply_edits, text_edits
 
-    source = reading.source
-    for edit in reversed(text_edits(reading.doc.text, fixed_text)):
+    in_source = []
+    for edit in text_edits(reading.doc.text, fixed_text):
         start = reading.source_offset(edit.start)
         end = reading.source_offset(edit.end, end=True) if edit.end > edit.start else start
-        source = source[:start] + edit.text + source[end:]
-    return (("\ufeff" if reading.doc.bom else "") + source).encode("utf-8")
+        in_source.append(Edit(start, end, edit.text))
+    return (("\ufeff" if reading.doc.bom else "") + apply_edits(reading.source, in_source)).encode("utf-8")
 
 
 def _escapes(source: str) -> list[int]:
