@@ -6,9 +6,10 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
-from factlint.config import Settings, build_rule_set, find_config, load_settings
 from factlint import readers
+from factlint.config import Settings, build_rule_set, find_config, load_settings
 from factlint.document import InputError
 from factlint.engine import LintError, RuleSet, lint, summarize
 from factlint.finding import Finding
@@ -144,7 +145,7 @@ def _report(reading: Reading, findings: list[Finding], summary: dict[str, object
     return FileReport(reading.doc.path, reading.report_text, placed, summary or {}, reading.notes)
 
 
-def _annotate(path: Path, data: bytes, reader, reading: Reading, findings: list[Finding]) -> FileReport:
+def _annotate(path: Path, data: bytes, reader: ModuleType, reading: Reading, findings: list[Finding]) -> FileReport:
     """Write the draft's findings as comments into a copy beside it; never touch the draft."""
     if not hasattr(reader, "annotate"):
         raise cannot_annotate()
