@@ -189,3 +189,9 @@ def test_standard_input_as_html_when_told(monkeypatch, capsys) -> None:
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(page)))
     _, out, _ = run_cli(capsys, *STYLE, "--input-format", "html", "-")
     assert out == "<stdin>:1:31: warning style.amid 'amidst' → 'amid' (AP style)\n"
+
+
+def test_hidden_inline_content_leaves_no_text_and_no_line_break() -> None:
+    page = b"<p>Turnout rose <span hidden>draft<br>note</span> sharply.<br>Officials agreed.</p>"
+    reading = web.read(page, "page.html", ReadOptions("html"))
+    assert reading.doc.text == "Turnout rose sharply.\nOfficials agreed."

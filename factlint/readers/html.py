@@ -109,7 +109,7 @@ def rewrite(data: bytes, reading: HtmlReading, fixed_text: str) -> bytes:
     return (("\ufeff" if reading.doc.bom else "") + apply_edits(source, in_source)).encode("utf-8")
 
 
-# An event: ("text", decoded, source start, source end, exact, scope) or ("break",) or ("line", start, end).
+# An event: ("text", decoded, source start, source end, exact, scope), ("line", start, end, scope) or ("break",).
 Event = tuple
 
 
@@ -138,7 +138,7 @@ class _Prose(HTMLParser):
         if tag in BLOCKS:
             self.events.append(("break",))
         if tag == "br":
-            self.events.append(("line", self.here(), self.here() + len(self.get_starttag_text() or "")))
+            self._line_break()
         if tag in VOID:
             return
         skipped, article, chrome = self.scope()
@@ -154,7 +154,11 @@ class _Prose(HTMLParser):
         if tag in BLOCKS:
             self.events.append(("break",))
         if tag == "br":
-            self.events.append(("line", self.here(), self.here() + len(self.get_starttag_text() or "")))
+            self._line_break()
+
+    def _line_break(self) -> None:
+        start = self.here()
+        self.events.append(("line", start, start + len(self.get_starttag_text() or ""), self.scope()))
 
     def handle_endtag(self, tag: str) -> None:
         """Close the innermost open element of that name, and the ones left open inside it."""
@@ -208,7 +212,8 @@ def _assemble(events: list[Event], wanted: Callable[[tuple[bool, bool, bool]], b
         if event[0] == "break":
             builder.end_paragraph()
         elif event[0] == "line":
-            builder.line_break(event[1], event[2])
+            if wanted(event[3]):
+                builder.line_break(event[1], event[2])
         elif wanted(event[5]):
             builder.add(*event[1:5])
     builder.end_paragraph()
