@@ -223,3 +223,15 @@ def test_a_baseline_keeps_word_and_html_findings_when_paragraphs_move(tmp_path: 
     document.save(draft)
     code, out, _ = run_cli(capsys, *STYLE, "--baseline", str(baseline), str(draft))
     assert code == 0 and out == f"{draft}: note: 2 tracked changes: linted with every change accepted\n"
+
+
+def test_sarif_of_a_word_draft_is_valid_and_github_names_the_paragraph(tmp_path: Path, capsys) -> None:
+    from tests.test_formats import validate_sarif
+
+    draft = desk_draft(tmp_path / "draft.docx")
+    _, out, _ = run_cli(capsys, *STYLE, "--format", "sarif", str(draft))
+    validate_sarif(json.loads(out))
+    _, out, _ = run_cli(capsys, *STYLE, "--format", "github", str(draft))
+    assert out.splitlines()[0] == (
+        f"::warning file={draft},title=style.us-abbreviation::¶1:21 (body/p[1]): \"US\" → \"U.S.\" (AP style)"
+    )
