@@ -125,9 +125,9 @@ def lint_one(path: Path, resolver: Resolver, mode: str = "check") -> Outcome:
             written = reader.rewrite(data, reading, fixed.text)
             if mode == "fix":
                 write_atomic(path, written)
-            else:
-                diff = unified_diff(shown, doc.text, fixed.text)
-            reading = reader.read(written, shown, options)
+            before, reading = reading, reader.read(written, shown, options)
+            if mode == "diff":  # of the source as written (HTML, Markdown), of the text for Word
+                diff = unified_diff(shown, before.report_text, reading.report_text)
             if reading.doc.text != fixed.text:  # a fix the format could not take: report what was written
                 findings = lint(reading.doc, rules)
         return Outcome(_report(reading, findings), diff)

@@ -195,3 +195,13 @@ def test_hidden_inline_content_leaves_no_text_and_no_line_break() -> None:
     page = b"<p>Turnout rose <span hidden>draft<br>note</span> sharply.<br>Officials agreed.</p>"
     reading = web.read(page, "page.html", ReadOptions("html"))
     assert reading.doc.text == "Turnout rose sharply.\nOfficials agreed."
+
+
+def test_diff_shows_the_source_as_it_would_be_written(tmp_path: Path, capsys) -> None:
+    page = tmp_path / "story.html"
+    page.write_text(ARTICLE_PAGE, encoding="utf-8")
+    code, out, _ = run_cli(capsys, *STYLE, "--diff", str(page))
+    assert code == 1 and page.read_text(encoding="utf-8") == ARTICLE_PAGE
+    changed = [line for line in out.splitlines() if line.startswith(("-", "+")) and not line.startswith(("---", "+++"))]
+    assert changed[0] == "-    <header><h1>Council   meets amidst  protests</h1></header>"
+    assert "+    <p>The U.S.&nbsp;delegation arrived on" in changed and len(changed) == 8
