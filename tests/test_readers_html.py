@@ -205,3 +205,18 @@ def test_diff_shows_the_source_as_it_would_be_written(tmp_path: Path, capsys) ->
     changed = [line for line in out.splitlines() if line.startswith(("-", "+")) and not line.startswith(("---", "+++"))]
     assert changed[0] == "-    <header><h1>Council   meets amidst  protests</h1></header>"
     assert "+    <p>The U.S.&nbsp;delegation arrived on" in changed and len(changed) == 8
+
+
+def test_a_page_in_the_encoding_its_meta_declares_is_read_and_fixed_in_it(tmp_path: Path, capsys) -> None:
+    page = tmp_path / "word-export.htm"
+    source = ('<html><head><meta http-equiv=Content-Type content="text/html; charset=windows-1252"></head>'
+              "<body><p>The caf\u00e9 owners\u2019 group met amidst \u201cUS\u201d protests.</p></body></html>")
+    page.write_bytes(source.encode("cp1252"))
+    _, out, _ = run_cli(capsys, *STYLE, str(page))
+    assert out.splitlines() == [
+        f"{page}:1:128: warning style.amid 'amidst' → 'amid' (AP style)",
+        f"{page}:1:136: warning style.us-abbreviation \"US\" → \"U.S.\" (AP style)",
+    ]
+    assert source[127:133] == "amidst" and source[135:137] == "US"
+    run_cli(capsys, *STYLE, "--fix", str(page))
+    assert page.read_bytes() == source.replace("amidst", "amid").replace("\u201cUS", "\u201cU.S.").encode("cp1252")

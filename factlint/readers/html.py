@@ -9,6 +9,7 @@ dependency. It is also forgiving of the broken markup that CMS exports are full 
 from __future__ import annotations
 
 import bisect
+import codecs
 import html
 import re
 from collections.abc import Callable
@@ -20,6 +21,7 @@ from factlint.finding import Finding
 from factlint.readers.reading import Reading, ReadOptions
 
 SEPARATOR = "\n\n"
+CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.I)
 MAX_BYTES = 20 * 1024 * 1024
 BLOCKS = frozenset(
     "address article aside blockquote body caption dd details dialog div dl dt fieldset figcaption figure "
@@ -56,6 +58,7 @@ class HtmlReading(Reading):
     segments: tuple[Segment, ...] = ()
     line_starts: tuple[int, ...] = (0,)
     segment_starts: tuple[int, ...] = ()
+    encoding: str = "utf-8"
 
     def source_offset(self, offset: int, end: bool = False) -> int:
         """Return the source offset of a text offset (of the end of the character before, if end)."""
@@ -85,14 +88,14 @@ def read(data: bytes, path: str, options: ReadOptions) -> HtmlReading:
     """Read an HTML draft: decode it, keep the article's prose, map it back to the source."""
     if len(data) > MAX_BYTES:
         raise InputError(f"HTML of {len(data):,} bytes is larger than the {MAX_BYTES:,} factlint reads")
-    source, bom = decode(data)
+    source, bom, encoding = _decode(data)
     parser = _Prose(source)
     parser.feed(source)
     parser.close()
     text, segments = _assemble(parser.events, _in_scope(parser.events))
     doc = Document(text, path, False, options.date, bom)
     starts = (0, *(m.end() for m in LINE_BREAK.finditer(source)))
-    return HtmlReading(doc, source, (), source, tuple(segments), starts, tuple(s.start for s in segments))
+    return HtmlReading(doc, source, (), source, tuple(segments), starts, tuple(s.start for s in segments), encoding)
 
 
 def rewrite(data: bytes, reading: HtmlReading, fixed_text: str) -> bytes:
@@ -106,7 +109,26 @@ def rewrite(data: bytes, reading: HtmlReading, fixed_text: str) -> bytes:
         if "<" in source[start:end] or start > end or (in_source and start < in_source[-1].end):
             continue  # the edit would cross markup: leave it to the editor
         in_source.append(Edit(start, end, html.escape(edit.text, quote=False)))
-    return (("\ufeff" if reading.doc.bom else "") + apply_edits(source, in_source)).encode("utf-8")
+    fixed = ("\ufeff" if reading.doc.bom else "") + apply_edits(source, in_source)
+    # A character the page's encoding lacks is written as a character reference, valid in any text node.
+    return fixed.encode(reading.encoding, errors="xmlcharrefreplace")
+
+
+def _decode(data: bytes) -> tuple[str, bool, str]:
+    """Decode a page in the encoding its <meta> declares (UTF-8 if none, or with a BOM)."""
+    declared = CHARSET.search(data[:4096])
+    try:
+        encoding = codecs.lookup(declared.group(1).decode("ascii")).name if declared else "utf-8"
+    except LookupError:
+        encoding = "utf-8"
+    if encoding.startswith(("utf-8", "utf-16")) or data.startswith(b"\xef\xbb\xbf"):
+        return (*decode(data), "utf-8")  # a page that declares UTF-16 in ASCII bytes is not UTF-16
+    if b"\x00" in data[:8192]:
+        raise InputError("binary file (contains NUL bytes), not a text draft")
+    try:
+        return data.decode(encoding), False, encoding
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not valid {encoding}: byte 0x{data[exc.start]:02x} at offset {exc.start}") from None
 
 
 # An event: ("text", decoded, source start, source end, exact, scope), ("line", start, end, scope) or ("break",).
