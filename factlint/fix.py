@@ -41,11 +41,6 @@ def fix_document(doc: Document, lint: Callable[[Document], list[Finding]]) -> tu
     return doc, findings
 
 
-def encode(doc: Document) -> bytes:
-    """Return the document's bytes as they would be written: UTF-8, BOM kept if it had one."""
-    return (("\ufeff" if doc.bom else "") + doc.text).encode("utf-8")
-
-
 def write_atomic(path: Path, data: bytes, like: Path | None = None) -> None:
     """Replace a file's content atomically: write a temporary file beside it, then rename.
 
