@@ -236,7 +236,8 @@ def annotate(data: bytes, reading: DocxReading, findings: list[Finding]) -> tupl
 
     count = 0
     for finding in sorted(findings, key=lambda f: (f.start, f.end)):
-        first, last = (bisect.bisect_right(reading.starts, at) - 1 for at in (finding.start, max(finding.start, finding.end - 1)))
+        first = bisect.bisect_right(reading.starts, finding.start) - 1
+        last = bisect.bisect_right(reading.starts, max(finding.start, finding.end - 1)) - 1
         covering = reading.paragraphs[max(first, 0):last + 1]
         if not covering or any(not p.container.startswith("body/") for p in covering):
             continue  # Word anchors comments in the body only, not in headers, footers or notes
