@@ -6,8 +6,8 @@ from collections.abc import Callable, Iterator
 
 from factlint import quotations
 from factlint.checks.base import (
-    Check, Option, boolean, compile_regex, compile_words, exception_pattern, find_all, inside, match_at, spans,
-    string_list, word_pattern,
+    Check, Option, boolean, compile_regex, compile_words, exception_pattern, find_all, inside, match_at,
+    pattern_list, spans, string_list, word_pattern,
 )
 from factlint.document import Document
 from factlint.finding import Finding
@@ -16,7 +16,7 @@ from factlint.wordindex import WordIndex
 
 OPTIONS = {
     "tokens": Option(string_list, ()),
-    "patterns": Option(string_list, ()),
+    "patterns": Option(pattern_list, ()),
     "anchors": Option(string_list, ()),
     "exceptions": Option(string_list, ()),
     "ignore_case": Option(boolean, False),
