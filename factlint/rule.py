@@ -18,9 +18,18 @@ T = TypeVar("T")
 class RuleError(Exception):
     """A rule that cannot be built; `key` names the YAML key at fault, if one is."""
 
-    def __init__(self, message: str, key: str | None = None) -> None:
+    def __init__(self, message: str, key: str | None = None, line: int | None = None) -> None:
         super().__init__(message)
         self.key = key
+        self.line = line
+
+
+class ValueAtLine(ValueError):
+    """A bad value inside an option whose own line is known (a registry entry, say)."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
 
 
 @dataclass(frozen=True)

@@ -56,7 +56,7 @@ def validate_options(rule_options: Mapping[str, Any], schema: Mapping[str, Optio
             try:
                 values[key] = option.validate(rule_options[key])
             except (TypeError, ValueError) as exc:
-                raise RuleError(f"'{key}' {exc}", key) from None
+                raise RuleError(f"'{key}' {exc}", key, getattr(exc, "line", None)) from None
         elif option.required:
             raise RuleError(f"missing required key '{key}'")
         else:
@@ -117,6 +117,14 @@ def string_list(value: Any) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise TypeError("must be a list of strings")
     return tuple(value)
+
+
+def word_list(value: Any) -> tuple[str, ...]:
+    """Validate a list of words or phrases to search for: an empty one could never match."""
+    words = string_list(value)
+    if not all(w.strip() for w in words):
+        raise ValueError("must not hold an empty word (it could never match)")
+    return words
 
 
 def string_map(value: Any) -> dict[str, str]:

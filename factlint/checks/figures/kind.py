@@ -9,7 +9,7 @@ import regex
 from factlint import quotations
 from factlint.checks.base import (
     Check, Option, boolean, compile_regex, compile_words, integer, one_of, pattern_list,
-    string_list, word_pattern,
+    string_list, word_list, word_pattern,
 )
 from factlint.rule import Rule, RuleError, RuleSetStore
 from factlint.checks.figures.find import FigureFinder
@@ -38,7 +38,7 @@ OPTIONS = {
     "check": Option(one_of(CHECKS), required=True),
     "sentences_before": Option(integer, 1),
     "skip_headings": Option(boolean, True),
-    **{key: Option(string_list, ()) for key in LIST_KEYS},
+    **{key: Option(word_list, ()) for key in LIST_KEYS},
     **{key: Option(pattern_list, ()) for key in PATTERN_KEYS},
 }
 PLACEHOLDERS: frozenset[str] = frozenset()

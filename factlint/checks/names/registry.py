@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 import ahocorasick
-import yaml
 
+from factlint import yamlfile
 from factlint.checks.names.text import distance
-from factlint.rule import RuleError, RuleSetStore
+from factlint.rule import RuleError, RuleSetStore, ValueAtLine
 
 PERSON, PERSON_VARIANT, ORG, ORG_VARIANT, TITLE, TITLE_VARIANT = range(6)
 HOUSE_ROLES = (PERSON, ORG, TITLE)
@@ -60,17 +60,10 @@ def _entries(value: Any, allowed: set[str], what: str) -> tuple[dict[str, Any], 
         raise TypeError("must be a list of entries, each with a 'name'")
     entries = []
     for number, entry in enumerate(value, 1):
-        where = f"{what} entry {number}"
-        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str) or not entry["name"].strip():
-            raise ValueError(f"{where} needs a 'name' string")
-        extra = sorted(set(entry) - allowed)
-        if extra:
-            raise ValueError(f"{where} has unknown key '{extra[0]}' (known: {', '.join(sorted(allowed))})")
-        parsed = {"name": " ".join(entry["name"].split())}
-        parsed.update({k: _strings(entry, k, where) for k in sorted(allowed - {"name"})})
-        if parsed.get("title_variants") and not parsed.get("titles"):
-            raise ValueError(f"{where} has 'title_variants' but no 'titles' to correct them to")
-        entries.append(parsed)
+        try:
+            entries.append(_entry(entry, allowed, f"{what} entry {number}"))
+        except ValueError as exc:  # point at the entry itself, when its line is known
+            raise ValueAtLine(str(exc), getattr(entry, "line", None)) from None
     return tuple(entries)
 
 
@@ -81,6 +74,20 @@ PEOPLE_SCHEMA = {"type": "array", "items": {
 ORGANIZATIONS_SCHEMA = {"type": "array", "items": {
     "type": "object", "required": ["name"], "additionalProperties": False,
     "properties": {"name": {"type": "string"}, "variants": _NAME_LIST}}}
+
+
+def _entry(entry: Any, allowed: set[str], where: str) -> dict[str, Any]:
+    """Validate one registry entry: a mapping with a `name` and only the allowed keys."""
+    if not isinstance(entry, dict) or not isinstance(entry.get("name"), str) or not entry["name"].strip():
+        raise ValueError(f"{where} needs a 'name' string")
+    extra = sorted(set(entry) - allowed)
+    if extra:
+        raise ValueError(f"{where} has unknown key '{extra[0]}' (known: {', '.join(sorted(allowed))})")
+    parsed = {"name": " ".join(entry["name"].split())}
+    parsed.update({k: _strings(entry, k, where) for k in sorted(allowed - {"name"})})
+    if parsed.get("title_variants") and not parsed.get("titles"):
+        raise ValueError(f"{where} has 'title_variants' but no 'titles' to correct them to")
+    return parsed
 
 
 def people_option(value: Any) -> tuple[dict[str, Any], ...]:
@@ -233,23 +240,24 @@ def load_file(path: Path, store: RuleSetStore) -> Registry:
 def _parse(path: Path, data: bytes, digest: str) -> Registry:
     """Parse and compile a registry file, and cache the result if it is large."""
     try:
-        content = _load_data(data)
-    except yaml.YAMLError as exc:
-        raise RuleError(f"registry {path} is not valid YAML: {str(exc).splitlines()[0]}", "registry") from None
+        content = _load_data(path, data)
+    except yamlfile.YamlError as exc:
+        raise RuleError(f"registry {exc}", "registry") from None
     if not isinstance(content, dict) or set(content) - {"people", "organizations"}:
         raise RuleError(f"registry {path} must be a mapping with 'people' and/or 'organizations'", "registry")
     try:
         people = people_option(content.get("people", []))
         organizations = organizations_option(content.get("organizations", []))
     except (TypeError, ValueError) as exc:
-        raise RuleError(f"registry {path}: {exc}", "registry") from None
+        line = f":{exc.line}" if getattr(exc, "line", None) else ""
+        raise RuleError(f"registry {path}{line}: {exc}", "registry") from None
     registry = Registry(people, organizations)
     if len(registry) >= CACHE_MIN_ENTITIES:
         _write_cache(digest, registry)
     return registry
 
 
-def _load_data(data: bytes) -> Any:
+def _load_data(path: Path, data: bytes) -> Any:
     """Parse registry data: YAML, or JSON (itself YAML) through the much faster JSON parser."""
     if data.lstrip()[:1] == b"{":
         import json
@@ -258,7 +266,11 @@ def _load_data(data: bytes) -> Any:
             return json.loads(data)
         except ValueError:
             pass  # not JSON after all: let the YAML parser read it and report any error
-    return yaml.load(data, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise yamlfile.YamlError(f"{path}: not valid UTF-8 (byte {exc.start})") from None
+    return yamlfile.load(path, text)
 
 
 def cache_dir() -> Path:

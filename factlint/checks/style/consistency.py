@@ -16,7 +16,7 @@ from factlint.finding import Finding
 def _pairs(value: Any) -> tuple[tuple[str, ...], ...]:
     """Validate a list of alternative groups, each a list of two or more strings."""
     if not isinstance(value, list) or not all(
-        isinstance(g, list) and len(g) >= 2 and all(isinstance(w, str) for w in g) for g in value
+        isinstance(g, list) and len(g) >= 2 and all(isinstance(w, str) and w.strip() for w in g) for g in value
     ) or not value:
         raise TypeError("must be a list of lists of two or more strings")
     return tuple(tuple(g) for g in value)

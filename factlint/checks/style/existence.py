@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from factlint import quotations
 from factlint.checks.base import (
     Check, Option, boolean, compile_regex, compile_words, exception_pattern, find_all, inside, match_at,
-    pattern_list, spans, string_list, word_pattern,
+    pattern_list, spans, string_list, word_list, word_pattern,
 )
 from factlint.document import Document
 from factlint.finding import Finding
@@ -15,10 +15,10 @@ from factlint.rule import Rule, RuleError, RuleSetStore
 from factlint.wordindex import WordIndex
 
 OPTIONS = {
-    "tokens": Option(string_list, ()),
+    "tokens": Option(word_list, ()),
     "patterns": Option(pattern_list, ()),
-    "anchors": Option(string_list, ()),
-    "exceptions": Option(string_list, ()),
+    "anchors": Option(word_list, ()),
+    "exceptions": Option(word_list, ()),
     "ignore_case": Option(boolean, False),
     "skip_headings": Option(boolean, False),
     "skip_quotations": Option(boolean, False),

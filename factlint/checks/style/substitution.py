@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from factlint.checks.base import (
     CaselessLookup, Check, Option, boolean, compile_words, exception_pattern, find_all, inside, spans,
-    string_list, string_map, word_pattern,
+    string_list, string_map, word_list, word_pattern,
 )
 from factlint.rule import Rule, RuleError, RuleSetStore
 from factlint.document import Document
@@ -14,7 +14,7 @@ from factlint.finding import Finding
 
 OPTIONS = {
     "swap": Option(string_map, required=True),
-    "exceptions": Option(string_list, ()),
+    "exceptions": Option(word_list, ()),
     "ignore_case": Option(boolean, False),
     "skip_headings": Option(boolean, False),
 }
@@ -27,6 +27,8 @@ def build(rule: Rule, store: RuleSetStore) -> Check:
     swap = rule.options["swap"]
     if not swap:
         raise RuleError("'swap' must not be empty", "swap")
+    if not all(word.strip() for word in swap):
+        raise RuleError("'swap' must not swap an empty word (it could never match)", "swap")
     ignore_case = rule.options["ignore_case"]
     lookup = CaselessLookup(swap, ignore_case)
     pattern = compile_words(word_pattern(swap), ignore_case, "swap", scan=True)
