@@ -21,6 +21,10 @@ class ConfigError(Exception):
     """A configuration that cannot be used; str() is one line naming the file (and line)."""
 
 
+class ConfigSearchError(ConfigError):
+    """A folder the configuration search could not look into; only its drafts fail."""
+
+
 def default_pack() -> Path:
     """Return the default rule pack: package data when installed, `rules/` in a checkout."""
     package = Path(__file__).resolve().parent
@@ -60,12 +64,16 @@ class Settings:
 def find_config(start: Path) -> Path | None:
     """Find the nearest .factlint.yaml, or pyproject.toml with [tool.factlint], from start upward."""
     for folder in (start, *start.parents):
-        for name in CONFIG_NAMES:
-            if (folder / name).is_file():
-                return folder / name
-        pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and _pyproject_table(pyproject) is not None:
-            return pyproject
+        try:
+            for name in CONFIG_NAMES:
+                if (folder / name).is_file():
+                    return folder / name
+            pyproject = folder / "pyproject.toml"
+            if pyproject.is_file() and _pyproject_table(pyproject) is not None:
+                return pyproject
+        except OSError as exc:
+            raise ConfigSearchError(
+                f"cannot look for a configuration in {folder}: {exc.strerror or exc}") from None
     return None
 
 
