@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 from factlint.document import Dateline, Document
@@ -45,3 +46,11 @@ def write_project(root: Path, pack: dict[str, str]) -> Path:
         (folder / name).write_text(text, encoding="utf-8")
     (root / ".factlint.yaml").write_text("default_rules: false\nrules: [pack]\n", encoding="utf-8")
     return root
+
+
+SUMMARY = re.compile(r"^\d+ findings? \(\d+ fixable\) in \d+ files?$")
+
+
+def finding_lines(out: str) -> list[str]:
+    """Return the finding lines of text output: not the excerpts under them, not the summary."""
+    return [line for line in out.splitlines() if line and not line.startswith(" ") and not SUMMARY.match(line)]
