@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -82,8 +83,9 @@ def load_settings(path: Path | None) -> Settings:
     if path is None:
         return Settings()
     if path.name == "pyproject.toml":
-        data, lines = _pyproject_table(path) or {}, None
-        where = f"{path}: [tool.factlint]"
+        table = _pyproject_table(path)
+        data, lines = table or {}, table
+        where = str(path)
     else:
         try:
             loaded = yamlfile.load(path)
@@ -98,17 +100,38 @@ def load_settings(path: Path | None) -> Settings:
 
 
 def _pyproject_table(path: Path) -> dict[str, Any] | None:
-    """Return the [tool.factlint] table of a pyproject.toml, or None if it has none."""
+    """Return the [tool.factlint] table of a pyproject.toml, or None if it has none.
+
+    The table's keys carry their lines, as a YAML configuration's do; a `factlint` entry of
+    [tool] that is not a table is an error, not a configuration silently ignored.
+    """
     import tomllib  # only projects configured in pyproject.toml pay for the TOML parser
 
     try:
         data = path.read_bytes()
-        if b"tool.factlint" not in data:
+        if b"factlint" not in data:
             return None
-        table = tomllib.loads(data.decode("utf-8")).get("tool", {}).get("factlint")
+        text = data.decode("utf-8")
+        table = tomllib.loads(text).get("tool", {}).get("factlint")
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read: {exc}") from None
-    return table if isinstance(table, dict) else None
+    if table is None:
+        return None
+    lines = text.splitlines()
+    header = _toml_line(lines, r"\[\s*tool\s*\.\s*factlint\s*\]|factlint\s*=|tool\s*\.\s*factlint\s*=", 0)
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}:{header}: [tool.factlint] must be a table of settings, "
+                          f"not {type(table).__name__} {table!r:.40}")
+    located = yamlfile.LineDict(table)
+    located.line = header
+    located.key_lines = {key: _toml_line(lines, rf"[\"']?{re.escape(key)}[\"']?\s*=", header) for key in table}
+    return located
+
+
+def _toml_line(lines: list[str], pattern: str, after: int) -> int:
+    """Return the 1-based line, from line `after` on, that opens with pattern (or `after`)."""
+    opener = re.compile(rf"\s*(?:{pattern})")
+    return next((n for n, line in enumerate(lines[max(after - 1, 0):], max(after, 1)) if opener.match(line)), after)
 
 
 def _settings_from(data: dict[str, Any], path: Path, lines: yamlfile.LineDict | None, where: str) -> Settings:
@@ -162,8 +185,19 @@ def merge_command_line(settings: Settings, **options: Any) -> Settings:
 
 
 def build_rule_set(settings: Settings) -> RuleSet:
-    """Load the packs that settings name and configure them (select, ignore, levels)."""
+    """Load the packs that settings name and configure them (select, ignore, levels).
+
+    A select, ignore or levels entry that names no rule is an error: a typo would otherwise
+    run nothing, or silence nothing, and pass.
+    """
     select, ignore = list(settings.select), list(settings.ignore)
     # Only the rules that will run are built: compiling the others would only cost start-up.
     loaded = RuleSet.load(settings.packs(), lambda rule: RuleSet.runs(rule, select, ignore))
+    for key, patterns in (("select", select), ("ignore", ignore), ("levels", list(settings.levels))):
+        unknown = loaded.unknown_patterns(patterns)
+        if unknown:
+            where = f"{settings.source}: " if settings.source else ""
+            names = ", ".join(repr(u) for u in unknown)
+            raise ConfigError(f"{where}{key} {names} {'matches' if len(unknown) == 1 else 'match'} no rule "
+                              "(factlint --list-rules shows the rule ids)")
     return loaded.configured(select, ignore, settings.levels)

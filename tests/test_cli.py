@@ -217,7 +217,7 @@ def test_pyproject_configuration(tmp_path: Path, capsys, monkeypatch) -> None:
     assert "style.amid" in out
     (tmp_path / "pyproject.toml").write_text('[tool.factlint]\nignore = ["x"]\nstrict = true\n', encoding="utf-8")
     code, _, err = run_cli(capsys, "d.txt")
-    assert code == 2 and "pyproject.toml: [tool.factlint]: unknown key 'strict'" in err
+    assert code == 2 and "pyproject.toml:3: unknown key 'strict'" in err
 
 
 @pytest.mark.parametrize(
