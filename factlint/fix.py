@@ -94,14 +94,18 @@ def fix_with_report(doc: Document, lint: Callable[[Document], list[Finding]]) ->
     withdraws at least one fix, so fixing always ends.
     """
     findings = lint(doc)
-    chosen = fixable(findings, doc.text)
+    candidates = fixable(findings, doc.text)
+    chosen = candidates
     while True:
         if not chosen:
             return FixOutcome(doc, findings, [], _unfixed(findings, [], doc.text))
         edits = [(f.start, f.end, f.fix or "") for f in chosen]
         fixed = _rebuilt(doc, apply_edits(doc.text, edits))
         after = lint(fixed)
-        again = fixable(after, fixed.text)
+        # A fix left out stays wanted in the result: only a new wish means no convergence.
+        held = {(f.rule, f.start, f.end, f.fix) for f in candidates if f not in chosen}
+        again = [f for f in fixable(after, fixed.text)
+                 if (f.rule, *_old_span(edits, f.start, f.end), f.fix) not in held]
         if not again:
             return FixOutcome(fixed, after, chosen, _unfixed(findings, chosen, doc.text))
         chosen = _withdraw(chosen, edits, again)
@@ -111,6 +115,9 @@ def _withdraw(chosen: list[Finding], edits: list[Edit], again: list[Finding]) ->
     """Drop the fixes that the next round of fixes would touch, or whose rules it comes from."""
     spans = [_old_span(edits, f.start, f.end) for f in again]
     kept = [f for f in chosen if not any(f.start < end and start < f.end for start, end in spans)]
+    if len(kept) == len(chosen):  # a fix that brings in a word the next round would change
+        words = {w.casefold() for f in again for w in (f.match, f.fix or "") if w.strip()}
+        kept = [f for f in chosen if not any(w in (f.fix or "").casefold() for w in words)]
     if len(kept) == len(chosen):
         rules = {f.rule for f in again}
         kept = [f for f in chosen if f.rule not in rules]
