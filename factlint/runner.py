@@ -117,7 +117,7 @@ def _reason(exc: Exception) -> str:
     if isinstance(exc, OSError) and exc.errno == errno.ELOOP:
         return "symbolic link loop (the link points, through other links, back to itself)"
     if isinstance(exc, OSError) and exc.errno == errno.EACCES:
-        return f"permission denied{f' (on {exc.filename})' if exc.filename else ''}"
+        return "permission denied"
     if isinstance(exc, OSError):
         return exc.strerror or str(exc)
     return str(exc)
