@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import fnmatch
-import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -118,20 +117,22 @@ def _pyproject_table(path: Path) -> dict[str, Any] | None:
     if table is None:
         return None
     lines = text.splitlines()
-    header = _toml_line(lines, r"\[\s*tool\s*\.\s*factlint\s*\]|factlint\s*=|tool\s*\.\s*factlint\s*=", 0)
+    header = _toml_line(lines, ("[tool.factlint]", "factlint=", "tool.factlint="), 0)
     if not isinstance(table, dict):
         raise ConfigError(f"{path}:{header}: [tool.factlint] must be a table of settings, "
                           f"not {type(table).__name__} {table!r:.40}")
     located = yamlfile.LineDict(table)
     located.line = header
-    located.key_lines = {key: _toml_line(lines, rf"[\"']?{re.escape(key)}[\"']?\s*=", header) for key in table}
+    located.key_lines = {key: _toml_line(lines, (f"{key}=", f'"{key}"=', f"'{key}'="), header) for key in table}
     return located
 
 
-def _toml_line(lines: list[str], pattern: str, after: int) -> int:
-    """Return the 1-based line, from line `after` on, that opens with pattern (or `after`)."""
-    opener = re.compile(rf"\s*(?:{pattern})")
-    return next((n for n, line in enumerate(lines[max(after - 1, 0):], max(after, 1)) if opener.match(line)), after)
+def _toml_line(lines: list[str], openings: tuple[str, ...], after: int) -> int:
+    """Return the 1-based line, from line `after` on, that opens with one of openings, spaces aside."""
+    for number in range(max(after, 1), len(lines) + 1):
+        if "".join(lines[number - 1].split()).startswith(openings):
+            return number
+    return after
 
 
 def _settings_from(data: dict[str, Any], path: Path, lines: yamlfile.LineDict | None, where: str) -> Settings:

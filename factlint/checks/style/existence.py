@@ -54,15 +54,13 @@ def build(rule: Rule, store: RuleSetStore) -> Check:
 def _scanned(options: dict) -> Matches:
     """Return a whole-text search for the tokens and patterns, as one alternation."""
     ignore_case = options["ignore_case"]
-    parts = [compile_regex(p, ignore_case).pattern for p in options["patterns"]]
-    if options["tokens"]:
-        parts.append(word_pattern(options["tokens"]))
-    joined = "|".join(f"(?:{p})" for p in parts)
+    words = [word_pattern(options["tokens"])] if options["tokens"] else []
     # Only word lists are trusted to `re`; an author's own patterns keep the match time limit.
     if options["patterns"]:
-        pattern = compile_regex(joined, ignore_case)
+        parts = [*options["patterns"], *words]
+        pattern = compile_regex("|".join(f"(?:{p})" for p in parts), ignore_case)
     else:
-        pattern = compile_words(joined, ignore_case, "tokens", scan=True)
+        pattern = compile_words(f"(?:{words[0]})", ignore_case, "tokens", scan=True)
     return lambda text: (m.span() for m in find_all(pattern, text))
 
 
