@@ -199,11 +199,12 @@ Pattern = re.Pattern | regex.Pattern | TimedPattern
 
 
 def pattern_list(value: Any) -> tuple[str, ...]:
-    """Validate a list of an author's regular expressions: each must compile (with the time limit)."""
-    patterns = string_list(value)
-    for pattern in patterns:
-        compile_regex(pattern)
-    return patterns
+    """Validate a list of an author's regular expressions.
+
+    They are compiled when the rule is built, by compile_regex only: declaring an option with
+    this validator is what lets the test suite check that no other compile function sees them.
+    """
+    return string_list(value)
 
 
 def compile_words(

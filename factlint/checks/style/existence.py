@@ -57,7 +57,7 @@ def _scanned(options: dict) -> Matches:
     words = [word_pattern(options["tokens"])] if options["tokens"] else []
     # Only word lists are trusted to `re`; an author's own patterns keep the match time limit.
     if options["patterns"]:
-        parts = [*options["patterns"], *words]
+        parts = [compile_regex(p, ignore_case).pattern for p in options["patterns"]] + words  # each named if bad
         pattern = compile_regex("|".join(f"(?:{p})" for p in parts), ignore_case)
     else:
         pattern = compile_words(f"(?:{words[0]})", ignore_case, "tokens", scan=True)
