@@ -329,3 +329,14 @@ def test_seeds_still_lint_the_same_with_the_default_configuration() -> None:
     rules = build_rule_set(Settings(select=("style.*",)))
     assert {loaded.rule.id for loaded in rules.rules} >= {"style.amid", "style.us-abbreviation"}
     assert runner.describe_missing(Path("/nonexistent/x.txt")) == "no such file or directory"
+
+
+def test_messages_are_formatted_with_bounded_widths_and_length() -> None:
+    from factlint.rule import MAX_MESSAGE, bounded_format, placeholders
+
+    assert bounded_format("'{match:>8}' → '{expected}'{missing}", {"match": "US", "expected": "U.S."}) == "'      US' → 'U.S.'"
+    assert bounded_format("{match:>99999999999}", {"match": "US"}) == "US"  # a template no loader checked
+    assert len(bounded_format("{match}" * 3, {"match": "x" * 5000})) == MAX_MESSAGE
+    assert placeholders("{match:>40} {count!r}") == {"match", "count"}
+    with pytest.raises(ValueError, match="too wide"):
+        placeholders("{match:>{expected}}")

@@ -19,7 +19,6 @@ from factlint.rule import RuleError
 MATCH_TIMEOUT = 2.0
 
 Check = Callable[[Document], Iterable[Finding]]
-Pattern = re.Pattern | regex.Pattern
 ANY_SPACE = r"\s+"  # what a space in a listed phrase matches, where a line may wrap between words
 # A search that opens with a look-around or \b, or ignores case, gives `re` no first character to
 # skip ahead to: it tries every position, up to 25 times slower than `regex`, which scans ahead.
