@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.helpers import ROOT
+from tests.helpers import ROOT, copy_working_tree
 
 ACTION = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
 EXPRESSION = re.compile(r"\$\{\{\s*([^}]+?)\s*\}\}")
@@ -22,16 +22,17 @@ def step(name: str) -> dict:
     return next(s for s in ACTION["runs"]["steps"] if s.get("name") == name)
 
 
-def environment(found: dict, inputs: dict[str, str]) -> dict[str, str]:
+def environment(found: dict, inputs: dict[str, str], action_path: Path) -> dict[str, str]:
     """Evaluate a step's `env:` the way the runner does, for `inputs.*` and `github.action_path`."""
-    values = {f"inputs.{k}": v for k, v in inputs.items()} | {"github.action_path": str(ROOT)}
+    values = {f"inputs.{k}": v for k, v in inputs.items()} | {"github.action_path": str(action_path)}
     return {key: EXPRESSION.sub(lambda m: values[m.group(1)], str(value)) for key, value in found.get("env", {}).items()}
 
 
-def run_step(name: str, cwd: Path, inputs: dict[str, str], path: str, output: Path) -> subprocess.CompletedProcess[str]:
+def run_step(name: str, cwd: Path, inputs: dict[str, str], path: str, output: Path,
+             action_path: Path = ROOT) -> subprocess.CompletedProcess[str]:
     found = step(name)
     assert found["shell"] == "bash" and "${{" not in found["run"], "expressions belong in env:, not in the script"
-    env = {**os.environ, **environment(found, inputs), "PATH": path, "GITHUB_OUTPUT": str(output)}
+    env = {**os.environ, **environment(found, inputs, action_path), "PATH": path, "GITHUB_OUTPUT": str(output)}
     return subprocess.run(["bash", "-e", "-o", "pipefail", "-c", found["run"]], cwd=cwd, env=env,
                           capture_output=True, text=True, timeout=600)
 
@@ -51,7 +52,9 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> str:
     venv.create(folder / "venv", with_pip=True)
     bin_dir = folder / "venv" / ("Scripts" if os.name == "nt" else "bin")
     path = f"{bin_dir}{os.pathsep}{os.environ['PATH']}"
-    done = run_step("Install factlint", folder, defaults(), path, folder / "out")
+    # The runner checks the action out on its own; a copy keeps the build out of this checkout.
+    action = copy_working_tree(folder / "action")
+    done = run_step("Install factlint", folder, defaults(), path, folder / "out", action)
     assert done.returncode == 0, done.stdout + done.stderr
     assert (bin_dir / "factlint").exists()
     return path

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from factlint import __version__
-from tests.helpers import ROOT
+from tests.helpers import ROOT, copy_working_tree
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 PLACEHOLDER = "https://github.com/<your-org>/factlint"
@@ -42,14 +41,7 @@ def test_the_snippet_names_the_release_tag_of_this_version() -> None:
 
 def working_tree_release(tmp_path: Path) -> Path:
     """Copy this working tree (committed or not) into a repository tagged as this release."""
-    release = tmp_path / "factlint"
-    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
-                            capture_output=True, check=True).stdout.decode().split("\0")
-    for name in filter(None, listed):
-        source = ROOT / name
-        if source.is_file():
-            (release / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, release / name)
+    release = copy_working_tree(tmp_path / "factlint")
     git(release, "init", "-q")
     git(release, "config", "user.email", "release@example.com")
     git(release, "config", "user.name", "Release")
