@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -9,11 +11,11 @@ from pathlib import Path
 from types import ModuleType
 
 from factlint import readers
-from factlint.config import Settings, build_rule_set, find_config, load_settings
+from factlint.config import ConfigError, ConfigSearchError, Settings, build_rule_set, find_config, load_settings
 from factlint.document import InputError
-from factlint.engine import LintError, RuleSet, lint, summarize
+from factlint.engine import LintError, LoadError, RuleSet, lint, summarize
 from factlint.finding import Finding
-from factlint.fix import fix_document, unified_diff, write_atomic
+from factlint.fix import FixError, fix_with_report, unified_diff, write_atomic, write_beside
 from factlint.readers.reading import Reading, ReadOptions, cannot_annotate
 from factlint.report import FileReport
 
@@ -28,6 +30,8 @@ class Outcome:
     report: FileReport | None = None
     diff: str = ""
     error: str | None = None
+    applied: tuple[Finding, ...] = ()  # the fixes written (--fix) or shown (--diff)
+    unfixed: tuple[Finding, ...] = ()  # reported fixes left out: they conflict or do not converge
 
 
 class Resolver:
@@ -73,29 +77,75 @@ class Resolver:
 
 
 def collect(arguments: list[str], resolver: Resolver) -> Iterator[tuple[Path, str | None]]:
-    """Yield each draft to lint, with an error message instead for a path that does not exist."""
+    """Yield each draft to lint, or a path with the reason it cannot be linted."""
     for argument in arguments:
         path = Path(argument)
-        if argument == STDIN or path.is_file():
-            if argument == STDIN or not resolver.settings(path).excluded(path):
-                yield path, None
-        elif path.is_dir():
-            yield from ((p, None) for p in _drafts_below(path, resolver))
-        else:
-            yield path, "no such file or directory"
+        try:
+            if argument == STDIN or path.is_file():
+                if argument == STDIN or not resolver.settings(path).excluded(path):
+                    yield path, None
+            elif path.is_dir():
+                yield from _drafts_below(path, resolver)
+            else:
+                yield path, describe_missing(path)
+        except (OSError, ConfigSearchError) as exc:
+            yield path, _reason(exc)
 
 
-def _drafts_below(folder: Path, resolver: Resolver) -> list[Path]:
-    """List the drafts below a folder, skipping hidden folders and excluded paths."""
-    found = []
-    for path in folder.rglob("*"):
-        relative = path.relative_to(folder).parts
-        if path.suffix.lower() not in DRAFT_SUFFIXES or any(p.startswith(".") for p in relative[:-1]) \
-                or path.stem.endswith(readers.ANNOTATED_SUFFIX):
-            continue
-        if path.is_file() and not resolver.settings(path).excluded(path):
-            found.append(path)
-    return sorted(found)
+def describe_missing(path: Path) -> str:
+    """Say what a path that is not a regular file or folder is, in words a user can act on."""
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        if exc.errno == errno.ENOENT:
+            return "broken symbolic link (its target does not exist)" if path.is_symlink() else "no such file or directory"
+        return _reason(exc)
+    if str(path) in STANDARD_INPUT_NAMES or str(path.resolve()).startswith("/proc/"):
+        return "standard input is read with -, not by its device name"
+    kinds = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
+             (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+    what = next((name for test, name in kinds if test(mode)), "not a regular file")
+    return f"{what}, not a draft file (pipe it to standard input with -)"
+
+
+STANDARD_INPUT_NAMES = ("/dev/stdin", "/dev/fd/0", "/proc/self/fd/0")
+
+
+def _reason(exc: Exception) -> str:
+    """Return why a path could not be read, in one line."""
+    if isinstance(exc, ConfigSearchError):
+        return str(exc)
+    if isinstance(exc, OSError) and exc.errno == errno.ELOOP:
+        return "symbolic link loop (the link points, through other links, back to itself)"
+    if isinstance(exc, OSError) and exc.errno == errno.EACCES:
+        return "permission denied"
+    if isinstance(exc, OSError):
+        return exc.strerror or str(exc)
+    return str(exc)
+
+
+def _drafts_below(folder: Path, resolver: Resolver) -> Iterator[tuple[Path, str | None]]:
+    """Yield the drafts below a folder, skipping hidden folders and excluded paths.
+
+    A subfolder that cannot be listed is yielded with the reason, so it is reported, not skipped.
+    """
+    found: list[tuple[Path, str | None]] = []
+    unreadable: list[OSError] = []
+    for root, folders, names in os.walk(folder, onerror=unreadable.append):
+        folders[:] = sorted(f for f in folders if not f.startswith("."))
+        for name in names:
+            path = Path(root, name)
+            if path.suffix.lower() not in DRAFT_SUFFIXES or path.stem.endswith(readers.ANNOTATED_SUFFIX):
+                continue
+            try:
+                if path.is_file() and not resolver.settings(path).excluded(path):
+                    found.append((path, None))
+            except (OSError, ConfigSearchError) as exc:
+                found.append((path, _reason(exc)))
+    found.extend((Path(exc.filename or folder), _reason(exc)) for exc in unreadable)
+    return iter(sorted(found, key=lambda entry: entry[0]))
 
 
 def read(path: Path) -> bytes:
@@ -119,24 +169,30 @@ def lint_one(path: Path, resolver: Resolver, mode: str = "check") -> Outcome:
             return Outcome(_report(reading, findings, summarize(doc, rules)))
         if mode == "annotate":
             return Outcome(_annotate(path, data, reader, reading, lint(doc, rules)))
-        fixed, findings = fix_document(doc, lambda d: lint(d, rules))
-        diff = ""
+        fixing = fix_with_report(doc, lambda d: lint(d, rules))
+        fixed, diff, findings, first = fixing.doc, "", fixing.findings, reading
         if fixed.text != doc.text:
             written = reader.rewrite(data, reading, fixed.text)
             if mode == "fix":
-                write_atomic(path, written)
+                write_atomic(path, written, data)
             before, reading = reading, reader.read(written, shown, options)
             if mode == "diff":  # of the source as written (HTML, Markdown), of the text for Word
                 diff = unified_diff(shown, before.report_text, reading.report_text)
             if reading.doc.text != fixed.text:  # a fix the format could not take: report what was written
                 findings = lint(reading.doc, rules)
-        return Outcome(_report(reading, findings), diff)
+        report = _report(reading, findings)
+        applied, unfixed = (tuple(first.locate(f) for f in found) for found in (fixing.applied, fixing.unfixed))
+        return Outcome(report, diff, applied=applied, unfixed=unfixed)
     except InputError as exc:
         return Outcome(error=f"{shown}: {exc}")
-    except OSError as exc:
-        return Outcome(error=f"{shown}: {exc.strerror or exc}")
-    except LintError as exc:
+    except (OSError, ConfigSearchError) as exc:
+        return Outcome(error=f"{shown}: {_reason(exc)}")
+    except (LintError, FixError) as exc:
         return Outcome(error=str(exc))
+    except (ConfigError, LoadError):
+        raise  # a bad configuration or rule file stops the run: every draft would fail alike
+    except Exception as exc:  # noqa: BLE001 - one draft's crash must not hide the others' findings
+        return Outcome(error=internal_error(shown, exc))
 
 
 def _report(reading: Reading, findings: list[Finding], summary: dict[str, object] | None = None) -> FileReport:
@@ -151,12 +207,18 @@ def _annotate(path: Path, data: bytes, reader: ModuleType, reading: Reading, fin
         raise cannot_annotate()
     target = path.with_name(readers.annotated_path(path.name))
     annotated, count = reader.annotate(data, reading, findings)
-    write_atomic(target, annotated, like=path)
+    write_beside(target, annotated, like=path)
     note = f"wrote {target} with {count} comments"
     if count < len(findings):
         note += f"; {len(findings) - count} findings outside the body (headers, footers, notes) have none"
     report = _report(reading, findings)
     return FileReport(report.path, report.text, report.findings, report.summary, (*report.notes, note))
+
+
+def internal_error(where: str, exc: BaseException) -> str:
+    """Return the one line that reports an unexpected failure, with a hint to report it."""
+    detail = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
+    return f"{where}: internal error ({detail}); please report it to the factlint maintainers with this draft"
 
 
 # A worker process's resolver and mode. A forked worker inherits the parent's resolver, rule

@@ -7,7 +7,7 @@ from typing import Any
 
 import regex
 
-from factlint.checks.base import compile_words, word_pattern
+from factlint.checks.base import compile_regex, compile_words, word_pattern
 
 BY_AGENT = compile_words(r"\s+(?:[a-z]+ly\s+)?by\s+(?![\d$€£¥])\w")
 STRIP = "\"'“”‘’()[]{}.,;:—–-"
@@ -25,7 +25,7 @@ class Attribution:
         """Compile the rule's cue lists once."""
         self.cues = compile_words(word_pattern(options["cues"]), True, "cues", scan=True)
         citations = "|".join(f"(?:{p})" for p in options["citations"]) or r"(?!)"
-        self.citations = compile_words(citations, False, "citations")
+        self.citations = compile_regex(citations, False, "citations")
         self.verbs = compile_words(word_pattern(options["reporting_verbs"]), False, "reporting_verbs")
         self.agents = {w.lower() for w in options["agents"]}
         self.determiners = {w.lower() for w in options["determiners"]}

@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass, replace
 
 from factlint import markup
-from factlint.document import LINE_BREAK, Document, decode
+from factlint.document import LINE_BREAK, Document, decode, encoding_of
 from factlint.finding import Finding
+from factlint.readers.plain import encoded
 from factlint.readers.reading import Reading, ReadOptions
 
 ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
@@ -49,10 +50,11 @@ class MarkdownReading(Reading):
 
 def read(data: bytes, path: str, options: ReadOptions) -> Reading:
     """Read a Markdown draft; one without backslash escapes is linted exactly as written."""
-    source, bom = decode(data)
+    encoding = encoding_of(data)
+    source, bom = decode(data, encoding)
     escapes = _escapes(source) if "\\" in source else []
     if not escapes:
-        return Reading(Document(source, path, True, options.date, bom), source)
+        return Reading(Document(source, path, True, options.date, bom, encoding), source)
     pieces, dropped, cursor = [], [], 0
     for backslash in escapes:
         pieces.append(source[cursor:backslash])
@@ -60,14 +62,14 @@ def read(data: bytes, path: str, options: ReadOptions) -> Reading:
         cursor = backslash + 1
     text = "".join(pieces) + source[cursor:]
     starts = (0, *(m.end() for m in LINE_BREAK.finditer(source)))
-    doc = Document(text, path, True, options.date, bom)
+    doc = Document(text, path, True, options.date, bom, encoding)
     return MarkdownReading(doc, source, (), source, tuple(dropped), starts)
 
 
 def rewrite(data: bytes, reading: Reading, fixed_text: str) -> bytes:
     """Return the fixed draft's bytes, each edit made at its place in the Markdown as written."""
     if not isinstance(reading, MarkdownReading):
-        return (("\ufeff" if reading.doc.bom else "") + fixed_text).encode("utf-8")
+        return encoded(reading.doc, fixed_text)
     from factlint.readers.edits import Edit, apply_edits, text_edits
 
     in_source = []
@@ -75,7 +77,7 @@ def rewrite(data: bytes, reading: Reading, fixed_text: str) -> bytes:
         start = reading.source_offset(edit.start)
         end = reading.source_offset(edit.end, end=True) if edit.end > edit.start else start
         in_source.append(Edit(start, end, edit.text))
-    return (("\ufeff" if reading.doc.bom else "") + apply_edits(reading.source, in_source)).encode("utf-8")
+    return encoded(reading.doc, apply_edits(reading.source, in_source))
 
 
 def _escapes(source: str) -> list[int]:
