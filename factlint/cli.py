@@ -13,7 +13,7 @@ from factlint import __version__, baseline, changed, parallel, runner
 from factlint.config import ConfigError, merge_command_line
 from factlint.document import Dateline
 from factlint.engine import LoadError, RuleSet
-from factlint.finding import LEVELS, level_rank
+from factlint.finding import LEVELS, Finding, level_rank
 from factlint.formats import FORMATS, Destination, OutputError, destinations, emit
 from factlint.readers import READERS
 from factlint.readers.reading import TRACKED_CHANGES
@@ -213,9 +213,9 @@ def _say_what_was_fixed(outcomes: list[Outcome], mode: str) -> None:
     verb = "fixed" if mode == "fix" else "would fix"
     for outcome in outcomes:
         for f in outcome.applied:
-            print(f"factlint: {verb} {f.path}:{f.line}:{f.column}: {f.rule} {f.match!r} → {f.fix!r}", file=sys.stderr)
+            print(f"factlint: {verb} {_place(f)}: {f.rule} {f.match!r} → {f.fix!r}", file=sys.stderr)
         for f in outcome.unfixed:
-            print(f"factlint: not fixed {f.path}:{f.line}:{f.column}: {f.rule} {f.match!r}: its fix conflicts with "
+            print(f"factlint: not fixed {_place(f)}: {f.rule} {f.match!r}: its fix conflicts with "
                   "another rule's or would be changed again", file=sys.stderr)
     applied = sum(len(o.applied) for o in outcomes)
     unfixed = sum(len(o.unfixed) for o in outcomes)
@@ -223,6 +223,11 @@ def _say_what_was_fixed(outcomes: list[Outcome], mode: str) -> None:
     left = f"; {unfixed} left for an editor" if unfixed else ""
     print(f"factlint: {verb} {applied} {'fix' if applied == 1 else 'fixes'} in {changed_files} "
           f"{'file' if changed_files == 1 else 'files'}{left}", file=sys.stderr)
+
+
+def _place(finding: Finding) -> str:
+    """Return where a finding is: path:line:column, or path:¶paragraph:column in a Word draft."""
+    return f"{finding.path}:{'¶' if finding.container else ''}{finding.line}:{finding.column}"
 
 
 def _refuse_reports_over_inputs(args: argparse.Namespace, routes: list[Destination], drafts: list[Path]) -> None:

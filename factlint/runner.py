@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+from collections import Counter
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -178,10 +179,13 @@ def lint_one(path: Path, resolver: Resolver, mode: str = "check") -> Outcome:
             before, reading = reading, reader.read(written, shown, options)
             if mode == "diff":  # of the source as written (HTML, Markdown), of the text for Word
                 diff = unified_diff(shown, before.report_text, reading.report_text)
-            if reading.doc.text != fixed.text:  # a fix the format could not take: report what was written
-                findings = lint(reading.doc, rules)
-        report = _report(reading, findings)
         applied, unfixed = (tuple(first.locate(f) for f in found) for found in (fixing.applied, fixing.unfixed))
+        if fixed.text != doc.text and reading.doc.text != fixed.text:
+            # Fixes the format could not take (a Word footnote, a match across HTML tags) are
+            # not claimed as written: they are reported again from what was written.
+            findings = lint(reading.doc, rules)
+            applied = _not_left(applied, findings)
+        report = _report(reading, findings)
         return Outcome(report, diff, applied=applied, unfixed=unfixed)
     except InputError as exc:
         return Outcome(error=f"{shown}: {exc}")
@@ -193,6 +197,19 @@ def lint_one(path: Path, resolver: Resolver, mode: str = "check") -> Outcome:
         raise  # a bad configuration or rule file stops the run: every draft would fail alike
     except Exception as exc:  # noqa: BLE001 - one draft's crash must not hide the others' findings
         return Outcome(error=internal_error(shown, exc))
+
+
+def _not_left(applied: tuple[Finding, ...], left: list[Finding]) -> tuple[Finding, ...]:
+    """Return the applied fixes less one of the same rule and match per fixable finding left."""
+    remaining = Counter((f.rule, f.match) for f in left if f.fix is not None)
+    kept = []
+    for finding in reversed(applied):  # the later ones are those the format could not take
+        key = (finding.rule, finding.match)
+        if remaining[key]:
+            remaining[key] -= 1
+        else:
+            kept.append(finding)
+    return tuple(reversed(kept))
 
 
 def _report(reading: Reading, findings: list[Finding], summary: dict[str, object] | None = None) -> FileReport:
