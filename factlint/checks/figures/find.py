@@ -207,8 +207,11 @@ def _is_year(found: str) -> bool:
 
 def _is_list_number(text: str, start: int) -> bool:
     """Tell whether a number opens a numbered line: '1. Register by Oct. 15.'"""
-    line_start = text.rfind("\n", 0, start) + 1
-    return not text[line_start:start].strip() and bool(LIST_NUMBER.match(text, line_start))
+    line_start = start  # back over blanks only: a search for the line break is quadratic on one long line
+    while line_start > 0 and text[line_start - 1] != "\n" and text[line_start - 1].isspace():
+        line_start -= 1
+    opens_line = line_start == 0 or text[line_start - 1] == "\n"
+    return opens_line and bool(LIST_NUMBER.match(text, line_start))
 
 
 def _pattern(options: Mapping[str, Any]) -> str:
