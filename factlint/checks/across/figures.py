@@ -24,6 +24,8 @@ NUMBER = re.compile(r"(?P<cur>[$€£¥₹])?(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<
 WORD = re.compile(r"[A-Za-z][a-z'-]*")
 # Words that tie a counted noun to whose or whom it is: 'residents of Elmwood', 'a contract with Acme'.
 SUBJECT_LINKS = ("of", "from", "with", "to", "for")
+# The first of those words after a figure's noun, and the capitalised name that follows it.
+SUBJECT = re.compile(r"[\w\s]*?\b(?:of|from|with|to|for)\s+(?:the\s+)?([A-Z][\w'-]+)(?:\s+[A-Z][\w'-]+)*")
 YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
@@ -104,8 +106,7 @@ def _counted(text: str, start: int, end: int, unit: str, words: FigureWords) -> 
     rest = after[1:]
     subject = ""
     if len(rest) >= 2 and rest[0] in SUBJECT_LINKS:
-        capital = re.compile(rf"[\w\s]*?\b{rest[0]}\s+(?:the\s+)?([A-Z][\w'-]+)(?:\s+[A-Z][\w'-]+)*").match(
-            text, end, sentence_end)
+        capital = SUBJECT.match(text, end, sentence_end)
         if capital:  # the role comes after whose they are: 'residents of Elmwood were evacuated'
             subject = capital.group(1).lower()
             rest = [m.group().lower() for m in WORD.finditer(text, capital.end(), sentence_end)][:6]
