@@ -104,8 +104,7 @@ def organization_entries(stories: Sequence[Story], rule_set: RuleSet) -> list[En
     options = _options(rule_set, "organizations")
     if options is None:
         return []
-    pattern, aliases = organization_search(options)
-    groups, _ = organizations(stories, pattern, aliases)
+    groups, _ = organizations(stories, *organization_search(options))
     entries = []
     for mentions in groups.values():
         uses = Counter(m.form for m in mentions)

@@ -16,16 +16,13 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from factlint.checks.across.report import Mention, report
+from factlint.checks.base import Pattern, compile_words, word_pattern
 from factlint.facts import FactSource, FigureSpan, Story
 from factlint.finding import Finding
 from factlint.rule import Rule
 
 NUMBER = re.compile(r"(?P<cur>[$€£¥₹])?(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?(?:\s+(?P<mag>[a-z]+))?")
 WORD = re.compile(r"[A-Za-z][a-z'-]*")
-# Words that tie a counted noun to whose or whom it is: 'residents of Elmwood', 'a contract with Acme'.
-SUBJECT_LINKS = ("of", "from", "with", "to", "for")
-# The first of those words after a figure's noun, and the capitalised name that follows it.
-SUBJECT = re.compile(r"[\w\s]*?\b(?:of|from|with|to|for)\s+(?:the\s+)?([A-Z][\w'-]+)(?:\s+[A-Z][\w'-]+)*")
 YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
@@ -41,6 +38,9 @@ class FigureWords:
     auxiliaries: frozenset[str]
     verbs: frozenset[str]
     not_roles: frozenset[str]
+    determiners: frozenset[str]
+    subject_links: frozenset[str]  # 'residents of Elmwood', 'a contract with Acme'
+    subject: Pattern  # the first subject link after a noun and the name after it
     tolerance: float
 
 
@@ -105,13 +105,19 @@ def _counted(text: str, start: int, end: int, unit: str, words: FigureWords) -> 
     noun = after[0][:-1] if after[0].endswith("s") and not after[0].endswith("ss") and len(after[0]) > 3 else after[0]
     rest = after[1:]
     subject = ""
-    if len(rest) >= 2 and rest[0] in SUBJECT_LINKS:
-        capital = SUBJECT.match(text, end, sentence_end)
+    if len(rest) >= 2 and rest[0] in words.subject_links:
+        capital = words.subject.match(text, end, sentence_end)
         if capital:  # the role comes after whose they are: 'residents of Elmwood were evacuated'
             subject = capital.group(1).lower()
             rest = [m.group().lower() for m in WORD.finditer(text, capital.end(), sentence_end)][:6]
     role = _role_after(rest, words) or _role_before(text, start, words)
     return (unit, noun, role, subject) if role and role not in words.not_roles else None
+
+
+def subject_pattern(links: Sequence[str], determiners: Sequence[str]) -> Pattern:
+    """Compile the search for the first subject link after a noun and the capitalised name after it."""
+    return compile_words(rf"[\w\s]*?{word_pattern(links)}\s+(?:{word_pattern(determiners)}\s+)?"
+                         r"([A-Z][\w'-]+)(?:\s+[A-Z][\w'-]+)*", False, "subject_links")
 
 
 def _is_verb(word: str, words: FigureWords) -> bool:
@@ -134,7 +140,7 @@ def _role_before(text: str, start: int, words: FigureWords) -> str:
     for word in reversed(before):
         if _is_verb(word, words):
             return word
-        if word not in {"a", "an", "the"}:
+        if word not in words.determiners:
             return ""
     return ""
 

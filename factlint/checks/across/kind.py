@@ -13,7 +13,7 @@ from typing import Any
 import regex
 
 from factlint.checks.across.dates import EventWords, check_dates
-from factlint.checks.across.figures import FigureWords, check_figures
+from factlint.checks.across.figures import FigureWords, check_figures, subject_pattern
 from factlint.checks.across.names import check_names
 from factlint.checks.across.organizations import check_organizations, org_pattern
 from factlint.checks.across.titles import TitleWords, check_titles
@@ -53,7 +53,7 @@ def _pairs(value: Any) -> tuple[tuple[str, str], ...]:
 
 LISTS = ("title_words", "rank_words", "time_words", "organization_words", "about", "at_least", "at_most",
          "not_nouns", "auxiliaries", "verbs", "not_roles", "events", "links", "determiners",
-         "verb_markers")
+         "verb_markers", "joiners", "subject_links")
 PAIRS_SCHEMA = {"type": "array", "items": {"type": "array", "items": {"type": "string"}, "minItems": 2, "maxItems": 2}}
 CHECK_NAMES = {"type": "string", "enum": list(CHECKS)}
 OPTIONS = {
@@ -67,8 +67,10 @@ OPTIONS = {
 }
 PLACEHOLDERS = frozenset({"detail", "found", "others", "house"})
 DEFAULT_MESSAGE = "{detail}"
-NEEDS = {"titles": ("title_words",), "organizations": ("organization_words",),
-         "figures": ("about", "at_least", "at_most", "magnitudes", "not_nouns", "auxiliaries"), "dates": ("events", "links")}
+NEEDS = {"titles": ("title_words", "joiners"), "organizations": ("organization_words", "joiners"),
+         "figures": ("about", "at_least", "at_most", "magnitudes", "not_nouns", "auxiliaries", "subject_links",
+                     "determiners"),
+         "dates": ("events", "links")}
 
 
 def build(rule: Rule, store: RuleSetStore) -> Check:
@@ -103,13 +105,14 @@ def title_words(options: Mapping[str, Any]) -> TitleWords:
     """Build the title word lists of a rule's options."""
     spellings = {a.lower(): b.lower() for a, b in options["spellings"]}
     return TitleWords(frozenset(spellings.get(w, w) for w in _lower(options["title_words"])),
-                      _lower(options["rank_words"]), _lower(options["time_words"]), spellings)
+                      _lower(options["rank_words"]), _lower(options["time_words"]), spellings,
+                      _lower(options["joiners"]))
 
 
-def organization_search(options: Mapping[str, Any]) -> tuple[regex.Pattern, dict[str, str]]:
-    """Build the organisation-name search and the aliases of a rule's options."""
+def organization_search(options: Mapping[str, Any]) -> tuple[regex.Pattern, dict[str, str], frozenset[str]]:
+    """Build the organisation-name search, the aliases and the leading words to drop of a rule's options."""
     aliases = {a.lower().replace(".", ""): b.lower().replace(".", "") for a, b in options["aliases"]}
-    return org_pattern(options["organization_words"]), aliases
+    return org_pattern(options["organization_words"], options["joiners"]), aliases, _lower(options["determiners"])
 
 
 def _lower(items: Iterable[str]) -> frozenset[str]:
@@ -125,12 +128,14 @@ def _comparison(name: str, rule: Rule) -> Callable[[Sequence[Story], Sequence[Fa
         words = title_words(options)
         return lambda stories, sources: check_titles(rule, stories, sources, words)
     if name == "organizations":
-        pattern, aliases = organization_search(options)
-        return lambda stories, sources: check_organizations(rule, stories, sources, pattern, aliases)
+        search = organization_search(options)
+        return lambda stories, sources: check_organizations(rule, stories, sources, search)
     if name == "figures":
-        figure_words = FigureWords(_lower(options["about"]), _lower(options["at_least"]), _lower(options["at_most"]),
-                                   options["magnitudes"], _lower(options["not_nouns"]), _lower(options["auxiliaries"]),
-                                   _lower(options["verbs"]), _lower(options["not_roles"]), options["tolerance"])
+        figure_words = FigureWords(
+            _lower(options["about"]), _lower(options["at_least"]), _lower(options["at_most"]), options["magnitudes"],
+            _lower(options["not_nouns"]), _lower(options["auxiliaries"]), _lower(options["verbs"]),
+            _lower(options["not_roles"]), _lower(options["determiners"]), _lower(options["subject_links"]),
+            subject_pattern(options["subject_links"], options["determiners"]), options["tolerance"])
         return lambda stories, sources: check_figures(rule, stories, sources, figure_words)
     event_words = EventWords(_lower(options["events"]), _lower(options["links"]), _lower(options["determiners"]),
                              _lower(options["verb_markers"]))

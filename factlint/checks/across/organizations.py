@@ -18,15 +18,14 @@ from factlint.facts import FactSource, HouseName, Story
 from factlint.finding import Finding
 from factlint.rule import Rule
 
-LEADING = frozenset({"the", "a", "an"})
 # Curly and straight apostrophes and hyphens print alike: they make no second form of a name.
 TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-"})
 
 
-def org_pattern(heads: Sequence[str]) -> regex.Pattern:
-    """Compile the search for organisation names ending in one of the head words."""
+def org_pattern(heads: Sequence[str], joiners: Sequence[str]) -> regex.Pattern:
+    """Compile the search for organisation names ending in one of the head words ('Department of Justice')."""
     word = r"(?:[A-Z][\w.&'’]*(?:-[\w.&'’]+)*)"
-    joined = rf"{word}(?:[ ](?:of|for|and|on)[ ](?:the[ ])?{word}|[ ]{word})*"
+    joined = rf"{word}(?:(?:[ ](?:{alternation(joiners)}))*[ ]{word})*"
     return compile_words(rf"(?<![\w.-]){joined}[ ](?:{alternation(heads)})(?![\w-])", False, "organization_words")
 
 
@@ -36,8 +35,8 @@ def canonical(name: str, aliases: dict[str, str]) -> str:
     return "".join(aliases.get(p, p) if not p.isspace() and p != "-" else " " for p in parts)
 
 
-def organizations(stories: Sequence[Story], pattern: regex.Pattern,
-                  aliases: dict[str, str]) -> tuple[dict[str, list[Mention]], dict[str, str]]:
+def organizations(stories: Sequence[Story], pattern: regex.Pattern, aliases: dict[str, str],
+                  leading: frozenset[str]) -> tuple[dict[str, list[Mention]], dict[str, str]]:
     """Return the set's organisation names grouped by what they fold to, and registry house forms by group."""
     groups: dict[str, list[Mention]] = {}
     houses: dict[str, str] = {}
@@ -47,7 +46,7 @@ def organizations(stories: Sequence[Story], pattern: regex.Pattern,
         for match in pattern.finditer(text):
             start, form = match.start(), " ".join(match.group().translate(TYPOGRAPHY).split())
             first, _, rest = form.partition(" ")
-            if first.lower() in LEADING:
+            if first.lower() in leading:  # 'The Working Group' opening a sentence
                 start, form = start + len(first) + 1, rest
             key = canonical(form, aliases)
             groups.setdefault(key, []).append(Mention(index, start, match.end(), form))
@@ -57,9 +56,9 @@ def organizations(stories: Sequence[Story], pattern: regex.Pattern,
 
 
 def check_organizations(rule: Rule, stories: Sequence[Story], sources: Sequence[FactSource],
-                        pattern: regex.Pattern, aliases: dict[str, str]) -> Iterator[Finding]:
+                        search: tuple[regex.Pattern, dict[str, str], frozenset[str]]) -> Iterator[Finding]:
     """Flag each story's name of an organisation that other stories of the set write another way."""
-    groups, houses = organizations(stories, pattern, aliases)
+    groups, houses = organizations(stories, *search)
     for key, mentions in groups.items():
         grouped = forms_of(mentions)
         if len(grouped) < 2 or len({m.story for m in mentions}) < 2:

@@ -18,9 +18,8 @@ from factlint.facts import FactSource, HouseName, PersonName, Story, source_of
 from factlint.finding import Finding
 from factlint.rule import Rule
 
-# A capitalised word of a title (Deputy, U.S.-led, Attorney), or a joining word inside one.
-WORD = re.compile(r"(?:[A-Z][\w'’.&-]*|of|for|and|on|the)$")
-CONNECTIVES = frozenset({"of", "for", "and", "on", "the"})
+# A capitalised word of a title (Deputy, U.S.-led, Attorney); the rule's joiners go between them.
+WORD = re.compile(r"[A-Z][\w'’.&-]*$")
 REACH = 160
 
 
@@ -32,6 +31,7 @@ class TitleWords:
     ranks: frozenset[str]
     times: frozenset[str]
     spellings: dict[str, str]
+    joiners: frozenset[str]  # words inside a title: 'Secretary of State'
 
     def fold(self, word: str) -> str:
         """Fold a title word: lower case, no dots, one spelling for words spelled two ways."""
@@ -47,12 +47,13 @@ def title_before(text: str, start: int, words: TitleWords) -> tuple[int, int, st
         return None
     kept: list[re.Match[str]] = []
     for token in reversed(tokens):
-        if not WORD.match(token.group()) or (kept and token.end() + 1 != kept[-1].start()):
+        if not (WORD.match(token.group()) or token.group() in words.joiners) or \
+                (kept and token.end() + 1 != kept[-1].start()):
             break
         kept.append(token)
-    while kept and kept[-1].group().lower() in CONNECTIVES:
+    while kept and kept[-1].group().lower() in words.joiners:
         kept.pop()
-    while kept and kept[0].group() in CONNECTIVES:
+    while kept and kept[0].group() in words.joiners:
         kept.pop(0)
     if not kept:
         return None
@@ -67,7 +68,7 @@ def title_before(text: str, start: int, words: TitleWords) -> tuple[int, int, st
 def head(title: str, words: TitleWords) -> str:
     """Return the folded word a title names the job by: its last word, or the one before 'of'."""
     parts = title.split()
-    return words.fold(next((w for w, after in zip(parts, [*parts[1:], ""]) if after in CONNECTIVES), parts[-1]))
+    return words.fold(next((w for w, after in zip(parts, [*parts[1:], ""]) if after in words.joiners), parts[-1]))
 
 
 def of_another_time(text: str, start: int, title: str, words: TitleWords) -> bool:
