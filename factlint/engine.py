@@ -243,13 +243,14 @@ class RuleSet:
     rules: tuple[LoadedRule, ...] = ()
     ids: frozenset[str] = frozenset()
 
-    def __post_init__(self) -> None:
-        if not self.ids:
-            object.__setattr__(self, "ids", frozenset(r.rule.id for r in self.rules))
     # What the rules of the packs extract for cross-story checks, selected or not: the across
     # checks need names, figures and dates found even when the rules that flag them are off.
     # Built only when a cross-story check is.
     sources: tuple[FactSource, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.ids:
+            object.__setattr__(self, "ids", frozenset(r.rule.id for r in self.rules))
 
     @classmethod
     def load(cls, roots: list[Path], wanted: Callable[[Rule], bool] | None = None) -> RuleSet:
