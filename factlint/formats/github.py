@@ -40,4 +40,4 @@ def _command(finding: Finding) -> str:
         properties = {"file": finding.path, "title": finding.rule}
         message = f"¶{finding.line}:{finding.column} ({finding.container}): {message}"
     joined = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
-    return f"::{COMMANDS[finding.level]} {joined}::{escape_data(message)}"
+    return f"::{COMMANDS[finding.level]} {joined}::{escape_data(message + finding.pointers())}"

@@ -72,8 +72,8 @@ def _headline(finding: Finding, color: bool) -> str:
     # A Word draft has no lines: its findings are placed by paragraph, ¶14:37.
     place = f"{finding.path}:{'¶' if finding.container else ''}{finding.line}:{finding.column}:"
     if not color:
-        return f"{place} {finding.level} {finding.rule} {finding.message}"
-    message = visible(finding.message)  # a terminal must not act on control characters
+        return f"{place} {finding.level} {finding.rule} {finding.message}{finding.pointers()}"
+    message = visible(finding.message + finding.pointers())  # a terminal must not act on control characters
     tint = COLORS[finding.level]
     return f"{BOLD}{place}{RESET} {tint}{finding.level}{RESET} {DIM}{finding.rule}{RESET} {message}"
 
