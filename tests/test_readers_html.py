@@ -225,3 +225,13 @@ def test_a_page_in_the_encoding_its_meta_declares_is_read_and_fixed_in_it(tmp_pa
     assert source[127:133] == "amidst" and source[135:137] == "US"
     run_cli(capsys, *STYLE, "--fix", str(page))
     assert page.read_bytes() == source.replace("amidst", "amid").replace("\u201cUS", "\u201cU.S.").encode("cp1252")
+
+
+def test_cross_story_checks_take_only_drafts_read_as_text(tmp_path: Path, capsys) -> None:
+    for name in ("a.html", "b.html"):
+        (tmp_path / name).write_text(ARTICLE_PAGE, encoding="utf-8")
+    code, out, err = run_cli(capsys, "--across", "--format", "json", str(tmp_path / "a.html"), str(tmp_path / "b.html"))
+    findings = json.loads(out)["findings"]
+    assert err == "" and findings and not any("related" in f or f["rule"].startswith("across.") for f in findings)
+    for finding in findings:
+        assert source_at(ARTICLE_PAGE, finding) == " ".join(finding["match"].split())
