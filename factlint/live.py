@@ -1,0 +1,150 @@
+"""Lint drafts held in memory, for the editor surfaces: the language server and the local page.
+
+Both surfaces resolve settings and rule sets through the command line's Resolver, lint with the
+engine's lint() and fix with fix_document(), so a draft gets the same findings everywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from factlint.config import ConfigError, Settings
+from factlint.document import MARKDOWN_SUFFIXES, Dateline, Document
+from factlint.engine import LintError, LoadError, RuleSet, lint
+from factlint.finding import Finding
+from factlint.fix import fix_document
+from factlint.rule import Rule
+from factlint.runner import Resolver
+
+# A configuration or rule file named at the head of an error line: `path:line: problem`.
+FILE_AND_LINE = re.compile(r"^(?P<path>.+?\.(?:ya?ml|toml))(?::(?P<line>\d+))?:")
+DEFAULT_MAX_BYTES = 2_000_000
+SETUP_ERRORS = (ConfigError, LoadError)
+
+
+@dataclass(frozen=True)
+class Trouble:
+    """Why a draft could not be linted: one line, and the file and 1-based line it names, if any."""
+
+    message: str
+    path: str | None = None
+    line: int | None = None
+
+    @classmethod
+    def of(cls, error: Exception) -> Trouble:
+        """Describe a configuration, rule or lint error, locating the file and line it names."""
+        message = str(error)
+        found = FILE_AND_LINE.match(message)
+        if found is None:
+            return cls(message)
+        return cls(message, found["path"], int(found["line"]) if found["line"] else None)
+
+
+@dataclass(frozen=True)
+class Checked:
+    """One linted draft: its document and findings, and the rules that produced them."""
+
+    doc: Document
+    findings: tuple[Finding, ...]
+    rules: dict[str, Rule]
+
+
+def text_problem(text: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str | None:
+    """Return why a draft's text is not lintable (binary, too large), or None when it is."""
+    if "\x00" in text:
+        return "binary data (contains NUL characters), not a text draft"
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > max_bytes:
+        return (f"the draft is {_size(size)}, over this server's limit of {_size(max_bytes)}: "
+                "lint it with the factlint command instead")
+    return None
+
+
+def _size(count: int) -> str:
+    """Return a byte count as people read it: kB below a megabyte, MB above."""
+    return f"{count / 1e6:.1f} MB" if count >= 1_000_000 else f"{count / 1e3:.0f} kB"
+
+
+def is_markdown(path: str) -> bool:
+    """Tell whether a draft's name marks it as Markdown."""
+    return path.lower().endswith(MARKDOWN_SUFFIXES)
+
+
+def rules_by_id(rule_set: RuleSet) -> dict[str, Rule]:
+    """Return the rules of a set keyed by id, for hover text and documentation links."""
+    return {loaded.rule.id: loaded.rule for loaded in rule_set.rules}
+
+
+def check(text: str, path: str, settings: Settings, rule_set: RuleSet,
+          date: Dateline | None = None, markdown: bool | None = None) -> Checked:
+    """Lint a draft's text as the command line would lint the same file; raise LintError."""
+    markdown = is_markdown(path) if markdown is None else markdown
+    doc = Document(text, path, markdown, date or settings.date)
+    findings = lint(doc, rule_set, settings.warn_unused_disables)
+    return Checked(doc, tuple(findings), rules_by_id(rule_set))
+
+
+def fix_all(text: str, path: str, settings: Settings, rule_set: RuleSet,
+            date: Dateline | None = None, markdown: bool | None = None) -> Checked:
+    """Apply every fix as `factlint --fix` would; return the fixed draft and what remains."""
+    markdown = is_markdown(path) if markdown is None else markdown
+    doc = Document(text, path, markdown, date or settings.date)
+    fixed, findings = fix_document(doc, lambda d: lint(d, rule_set))
+    return Checked(fixed, tuple(findings), rules_by_id(rule_set))
+
+
+def changed_span(before: str, after: str) -> tuple[int, int, str]:
+    """Return the one replacement (start, end, new text) that turns before into after."""
+    prefix = 0
+    limit = min(len(before), len(after))
+    while prefix < limit and before[prefix] == after[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < limit - prefix and before[-1 - suffix] == after[-1 - suffix]:
+        suffix += 1
+    return prefix, len(before) - suffix, after[prefix:len(after) - suffix]
+
+
+def examples_of(rule: Rule) -> tuple[str | None, str | None]:
+    """Return the text of a rule's first failing example and of its first passing one."""
+    failing = next((e["text"] for e in rule.examples if e.get("matches")), None)
+    passing = next((e["text"] for e in rule.examples if not e.get("matches")), None)
+    return failing, passing
+
+
+def doc_link(rule: Rule) -> str | None:
+    """Return where a rule is documented: its `link`, else its rule file."""
+    if rule.link:
+        return rule.link
+    return Path(rule.source).resolve().as_uri() if rule.source else None
+
+
+class Folders:
+    """One Resolver per workspace folder: settings and rule sets loaded once, dropped on reload."""
+
+    def __init__(self, roots: list[Path], layer=lambda settings: settings) -> None:
+        self.roots = sorted((root.resolve() for root in roots), key=lambda r: len(r.parts), reverse=True)
+        self.layer = layer
+        self._resolvers: dict[Path | None, Resolver] = {}
+
+    def resolver(self, path: Path) -> Resolver:
+        """Return the resolver of the workspace folder that holds a draft (or of no folder)."""
+        real = path.resolve()
+        root = next((r for r in self.roots if real == r or r in real.parents), None)
+        if root not in self._resolvers:
+            self._resolvers[root] = Resolver(self.layer)
+        return self._resolvers[root]
+
+    def load(self, path: Path) -> tuple[Settings, RuleSet]:
+        """Return a draft's settings and rule set; raise ConfigError or LoadError."""
+        resolver = self.resolver(path)
+        return resolver.settings(path), resolver.rule_set(path)
+
+    def reload(self) -> None:
+        """Forget every loaded configuration and rule set: the next lint reads them afresh."""
+        self._resolvers.clear()
+
+
+__all__ = ["Checked", "Folders", "LintError", "Trouble", "changed_span", "check", "fix_all", "text_problem"]

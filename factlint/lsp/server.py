@@ -1,0 +1,193 @@
+"""The language server's state and its lint loop: debounced, one lint at a time, never stale."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+from pygls.uris import from_fs_path, to_fs_path
+
+from factlint import __version__
+from factlint.codeunits import UTF16, Lines
+from factlint.live import (DEFAULT_MAX_BYTES, SETUP_ERRORS, Checked, Folders, LintError, Trouble, check,
+                           fix_all, text_problem)
+from factlint.lsp import convert
+
+DRAFT_SUFFIXES = (".txt", ".md", ".markdown")
+DRAFT_LANGUAGES = {"markdown", "plaintext", "text"}
+SETTINGS_SUFFIXES = (".yaml", ".yml", ".toml")
+# Wait this long after the last keystroke before linting: long enough to take a burst of edits
+# in one lint, short enough that diagnostics still arrive within 50 ms of a pause.
+DEFAULT_DEBOUNCE_MS = 20
+
+
+@dataclass(frozen=True)
+class Linted:
+    """One version of an open draft and what linting it gave: findings, or the reason there are none."""
+
+    version: int | None
+    text: str
+    lines: Lines
+    checked: Checked | None = None
+    trouble: Trouble | None = None
+
+
+class FactlintServer(LanguageServer):
+    """A language server that lints drafts with factlint's engine, one rule set per workspace folder."""
+
+    def __init__(self) -> None:
+        super().__init__("factlint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Full)
+        self.folders = Folders([])
+        self.debounce = DEFAULT_DEBOUNCE_MS / 1000
+        self.max_bytes = DEFAULT_MAX_BYTES
+        self.linted: dict[str, Linted] = {}
+        self._pending: dict[str, asyncio.Task] = {}
+        self._shown: set[str] = set()
+        self._trouble_uris: set[str] = set()
+        # One thread lints, in order: rule sets are loaded once, and a slow lint never blocks the
+        # protocol (a runaway regex takes seconds to time out).
+        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="factlint-lint")
+
+    def configure(self, params: types.InitializeParams) -> None:
+        """Take the workspace folders and the client's initialization options."""
+        roots = [Path(p) for p in (to_fs_path(f.uri) for f in params.workspace_folders or []) if p]
+        if not roots and params.root_uri and (root := to_fs_path(params.root_uri)):
+            roots = [Path(root)]
+        self.folders = Folders(roots)
+        options = params.initialization_options if isinstance(params.initialization_options, dict) else {}
+        if isinstance(options.get("debounce_ms"), (int, float)) and options["debounce_ms"] >= 0:
+            self.debounce = options["debounce_ms"] / 1000
+        if isinstance(options.get("max_bytes"), int) and options["max_bytes"] > 0:
+            self.max_bytes = options["max_bytes"]
+
+    @property
+    def encoding(self) -> str:
+        """Return the position encoding agreed with the client (UTF-16 unless both chose another)."""
+        chosen = self.workspace.position_encoding
+        return str(getattr(chosen, "value", chosen) or UTF16)
+
+    @property
+    def versioned_edits(self) -> bool:
+        """Tell whether the client applies edits tied to a document version."""
+        workspace = self.client_capabilities.workspace
+        edits = workspace and workspace.workspace_edit
+        return bool(edits and edits.document_changes)
+
+    def is_draft(self, uri: str) -> bool:
+        """Tell whether an open document is a draft factlint lints (by suffix, or language for unsaved ones)."""
+        document = self.workspace.text_documents.get(uri)
+        if document is None:
+            return False
+        if uri.startswith("file:"):
+            return (document.path or "").lower().endswith(DRAFT_SUFFIXES)
+        return (document.language_id or "") in DRAFT_LANGUAGES
+
+    def schedule(self, uri: str, delay: float | None = None) -> None:
+        """Lint a draft after the debounce delay, replacing any lint still waiting for it."""
+        waiting = self._pending.pop(uri, None)
+        if waiting is not None:
+            waiting.cancel()
+        self._pending[uri] = asyncio.get_running_loop().create_task(
+            self._lint_later(uri, self.debounce if delay is None else delay))
+
+    async def _lint_later(self, uri: str, delay: float) -> None:
+        await asyncio.sleep(delay)
+        self._pending.pop(uri, None)
+        await self.fresh(uri)
+
+    def forget(self, uri: str) -> None:
+        """Drop everything held for a closed draft and clear its diagnostics."""
+        waiting = self._pending.pop(uri, None)
+        if waiting is not None:
+            waiting.cancel()
+        self.linted.pop(uri, None)
+        self.publish(uri, None, [])
+
+    async def fresh(self, uri: str) -> Linted | None:
+        """Return the lint of the draft's current version, linting (and publishing) it if needed."""
+        if not self.is_draft(uri):
+            return None
+        document = self.workspace.get_text_document(uri)
+        known = self.linted.get(uri)
+        if known is not None and known.version == document.version and known.text == document.source:
+            return known
+        path = document.path if uri.startswith("file:") and document.path else os.path.join(os.getcwd(), "untitled")
+        markdown = None if uri.startswith("file:") else document.language_id == "markdown"
+        loop = asyncio.get_running_loop()
+        linted = await loop.run_in_executor(
+            self.executor, self._lint, Path(path), document.source, document.version, markdown)
+        current = self.workspace.text_documents.get(uri)
+        if current is None or current.version != linted.version:
+            return None  # closed or edited meanwhile: a newer lint is on its way
+        self.linted[uri] = linted
+        self._publish_linted(uri, linted)
+        return linted
+
+    def _lint(self, path: Path, text: str, version: int | None, markdown: bool | None) -> Linted:
+        """Lint one version of a draft (in the lint thread); a problem becomes a Trouble, never an exception."""
+        lines = Lines(text, self.encoding)
+        problem = text_problem(text, self.max_bytes)
+        if problem is not None:
+            return Linted(version, text, lines, trouble=Trouble(f"{path.name}: {problem}"))
+        try:
+            settings, rule_set = self.folders.load(path)
+            return Linted(version, text, lines, check(text, str(path), settings, rule_set, markdown=markdown))
+        except (*SETUP_ERRORS, LintError) as exc:
+            return Linted(version, text, lines, trouble=Trouble.of(exc))
+
+    def fixed_text(self, uri: str, linted: Linted) -> str:
+        """Return the draft with every fix applied, as `factlint --fix` would write it (lint thread)."""
+        path = Path(self.workspace.get_text_document(uri).path or "untitled")
+        settings, rule_set = self.folders.load(path)
+        return fix_all(linted.text, str(path), settings, rule_set, markdown=linted.checked.doc.markdown).doc.text
+
+    def _publish_linted(self, uri: str, linted: Linted) -> None:
+        """Publish a draft's diagnostics, or the one diagnostic (and message) saying why there are none."""
+        if linted.checked is not None:
+            self.publish(uri, linted.version, convert.diagnostics(linted.checked, linted.lines))
+            return
+        trouble = linted.trouble
+        self.publish(uri, linted.version, [convert.trouble_diagnostic(trouble)])
+        if trouble.path is not None:
+            at_fault = from_fs_path(str(Path(trouble.path).resolve()))
+            if at_fault and at_fault != uri:
+                self._trouble_uris.add(at_fault)
+                self.publish(at_fault, None, [convert.trouble_diagnostic(trouble, max((trouble.line or 1) - 1, 0))])
+        if trouble.message not in self._shown:
+            self._shown.add(trouble.message)
+            self.window_show_message(types.ShowMessageParams(type=types.MessageType.Error,
+                                                             message=f"factlint: {trouble.message}"))
+
+    def publish(self, uri: str, version: int | None, diagnostics: list[types.Diagnostic]) -> None:
+        """Send a document's diagnostics to the client."""
+        self.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version))
+
+    async def reload(self) -> None:
+        """Re-read configurations and rule files, then lint every open draft again."""
+        await asyncio.get_running_loop().run_in_executor(self.executor, self.folders.reload)
+        for uri in sorted(self._trouble_uris):
+            self.publish(uri, None, [])
+        self._trouble_uris.clear()
+        self._shown.clear()
+        self.linted.clear()
+        for uri in list(self.workspace.text_documents):
+            if self.is_draft(uri):
+                self.schedule(uri, 0)
+
+    def watch_settings(self) -> None:
+        """Ask the client to report changes to configuration and rule files, if it can."""
+        capabilities = self.client_capabilities.workspace
+        watched = capabilities and capabilities.did_change_watched_files
+        if not (watched and watched.dynamic_registration):
+            return
+        watchers = [types.FileSystemWatcher(glob_pattern=g) for g in ("**/*.{yaml,yml}", "**/pyproject.toml")]
+        registration = types.Registration(
+            id="factlint-settings", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+            register_options=types.DidChangeWatchedFilesRegistrationOptions(watchers=watchers))
+        self.client_register_capability(types.RegistrationParams(registrations=[registration]))
