@@ -7,9 +7,11 @@ import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
 from pygls.uris import from_fs_path, to_fs_path
 
 from factlint import __version__
@@ -37,11 +39,36 @@ class Linted:
     trouble: Trouble | None = None
 
 
+class Protocol(LanguageServerProtocol):
+    """pygls's protocol, forgetting each notification's handler future once it is done.
+
+    pygls 2.1 files the future of a notification's generator or coroutine handler under a
+    fresh id that no response ever pops: two kilobytes per keystroke, for as long as the
+    editor stays open. This keeps the server's memory flat.
+    """
+
+    _in_notification = False
+
+    def _handle_notification(self, method_name: str, params: Any) -> None:
+        self._in_notification = True
+        try:
+            super()._handle_notification(method_name, params)
+        finally:
+            self._in_notification = False
+
+    def _execute_handler(self, msg_id: Any, *args: Any, **kwargs: Any) -> None:
+        super()._execute_handler(msg_id, *args, **kwargs)
+        future = self._request_futures.get(msg_id) if self._in_notification else None
+        if future is not None:
+            future.add_done_callback(lambda _done: self._request_futures.pop(msg_id, None))
+
+
 class FactlintServer(LanguageServer):
     """A language server that lints drafts with factlint's engine, one rule set per workspace folder."""
 
     def __init__(self) -> None:
-        super().__init__("factlint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Full)
+        super().__init__("factlint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Full,
+                         protocol_cls=Protocol)
         self.folders = Folders([])
         self.debounce = DEFAULT_DEBOUNCE_MS / 1000
         self.max_bytes = DEFAULT_MAX_BYTES
