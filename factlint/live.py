@@ -7,12 +7,14 @@ engine's lint() and fix with fix_document(), so a draft gets the same findings e
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from factlint.config import ConfigError, Settings
 from factlint.document import MARKDOWN_SUFFIXES, Dateline, Document
-from factlint.engine import LintError, LoadError, RuleSet, lint
+from factlint.engine import LintError, LoadError, RuleSet, lint, rule_files
 from factlint.finding import Finding
 from factlint.fix import fix_document
 from factlint.rule import Rule
@@ -22,6 +24,7 @@ from factlint.runner import Resolver
 FILE_AND_LINE = re.compile(r"^(?P<path>.+?\.(?:ya?ml|toml))(?::(?P<line>\d+))?:")
 DEFAULT_MAX_BYTES = 2_000_000
 SETUP_ERRORS = (ConfigError, LoadError)
+STAMP_INTERVAL = 1.0  # seconds between looks at a folder's configuration and rule files
 
 
 @dataclass(frozen=True)
@@ -122,29 +125,71 @@ def doc_link(rule: Rule) -> str | None:
 
 
 class Folders:
-    """One Resolver per workspace folder: settings and rule sets loaded once, dropped on reload."""
+    """One Resolver per workspace folder: settings and rule sets loaded once, dropped on reload.
+
+    Editors that watch files for the server say when a configuration or rule file changes; for
+    those that do not, a folder's files are also looked at, at most once a second, as it lints.
+    """
 
     def __init__(self, roots: list[Path], layer=lambda settings: settings) -> None:
         self.roots = sorted((root.resolve() for root in roots), key=lambda r: len(r.parts), reverse=True)
         self.layer = layer
         self._resolvers: dict[Path | None, Resolver] = {}
+        self._inputs: dict[Path | None, set[Path]] = {}
+        self._stamps: dict[Path | None, tuple[float, object]] = {}
+
+    def _root(self, path: Path) -> Path | None:
+        real = path.resolve()
+        return next((r for r in self.roots if real == r or r in real.parents), None)
 
     def resolver(self, path: Path) -> Resolver:
         """Return the resolver of the workspace folder that holds a draft (or of no folder)."""
-        real = path.resolve()
-        root = next((r for r in self.roots if real == r or r in real.parents), None)
+        root = self._root(path)
         if root not in self._resolvers:
             self._resolvers[root] = Resolver(self.layer)
+            self._inputs[root] = set()
         return self._resolvers[root]
 
     def load(self, path: Path) -> tuple[Settings, RuleSet]:
         """Return a draft's settings and rule set; raise ConfigError or LoadError."""
+        root = self._root(path)
+        if self._changed(root):
+            self._resolvers.pop(root, None)
         resolver = self.resolver(path)
-        return resolver.settings(path), resolver.rule_set(path)
+        settings = resolver.settings(path)
+        inputs = {p for p in (settings.source, *settings.rules) if p is not None}
+        if not inputs <= self._inputs[root]:  # files first read now: their state is the baseline
+            self._inputs[root] |= inputs
+            self._stamps[root] = (time.monotonic(), stamp_of(self._inputs[root]))
+        return settings, resolver.rule_set(path)
+
+    def _changed(self, root: Path | None) -> bool:
+        """Tell whether a folder's configuration or rule files changed since last looked at (throttled)."""
+        now = time.monotonic()
+        checked = self._stamps.get(root)
+        if checked is not None and now - checked[0] < STAMP_INTERVAL:
+            return False
+        stamp = stamp_of(self._inputs.get(root, ()))
+        self._stamps[root] = (now, stamp)
+        return checked is not None and checked[1] != stamp
 
     def reload(self) -> None:
         """Forget every loaded configuration and rule set: the next lint reads them afresh."""
         self._resolvers.clear()
+        self._stamps.clear()
+
+
+def stamp_of(paths: Iterable[Path]) -> tuple:
+    """Return the modification times of configuration files and of every rule file in packs."""
+    stamps = []
+    for path in sorted(paths):
+        files = rule_files(path) if path.is_dir() else [path]
+        for file in files:
+            try:
+                stamps.append((str(file), file.stat().st_mtime_ns))
+            except OSError:
+                stamps.append((str(file), None))
+    return tuple(stamps)
 
 
 __all__ = ["Checked", "Folders", "LintError", "Trouble", "changed_span", "check", "fix_all", "text_problem"]

@@ -251,3 +251,26 @@ async def test_other_position_encodings(workspace: Path, editor: str, column: in
     finally:
         await client.shutdown_session()
         await client.stop()
+
+
+@pytest.mark.asyncio
+async def test_a_changed_rule_file_is_seen_without_file_watching(workspace: Path) -> None:
+    """Neovim does not watch files for its servers: the server looks at the rule files itself."""
+    pack = workspace / "house" / "house"
+    pack.mkdir(parents=True)
+    (workspace / ".factlint.yaml").write_text("rules: [house]\nselect: ['house.*']\n", encoding="utf-8")
+    rule = pack / "typos.yaml"
+    rule.write_text("kind: substitution\nswap: {teh: the}\nignore_case: true\n", encoding="utf-8")
+    client = await start(workspace, "neovim@v0.11.0")
+    try:
+        assert client.registrations == []
+        uri = open_draft(client, workspace / "budget.md", "Teh budjet passed.\n")
+        assert [(d.code, d.range.start.character) for d in await diagnostics_for(client, uri)] == [("house.typos", 0)]
+        rule.write_text("kind: substitution\nswap: {budjet: budget}\nignore_case: true\n", encoding="utf-8")
+        await asyncio.sleep(1.2)
+        change(client, uri, 2, "Teh budjet passed!\n")
+        found = await diagnostics_for(client, uri, version=2)
+        assert [(d.code, d.range.start.character) for d in found] == [("house.typos", 4)]
+    finally:
+        await client.shutdown_session()
+        await client.stop()

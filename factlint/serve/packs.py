@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from factlint.config import Settings, build_rule_set, merge_command_line
-from factlint.engine import RuleSet, rule_files
+from factlint.engine import RuleSet
+from factlint.live import stamp_of
 from factlint.runner import STDIN, Resolver
 
 
@@ -54,12 +55,4 @@ class Packs:
 
     def _stamp(self, choice: Choice) -> object:
         """Return what changes when the chosen folder's rule files do (nothing for the default pack)."""
-        if not choice.rules or not choice.rules[0].is_dir():
-            return None
-        stamps = []
-        for path in rule_files(choice.rules[0]):
-            try:
-                stamps.append((str(path), path.stat().st_mtime_ns))
-            except OSError:
-                stamps.append((str(path), None))
-        return tuple(stamps)
+        return stamp_of(choice.rules) if choice.rules else None
