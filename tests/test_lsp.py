@@ -274,3 +274,21 @@ async def test_a_changed_rule_file_is_seen_without_file_watching(workspace: Path
     finally:
         await client.shutdown_session()
         await client.stop()
+
+
+@pytest.mark.asyncio
+async def test_a_burst_of_edits_is_linted_once(workspace: Path) -> None:
+    client = await start(workspace, options={"debounce_ms": 300})
+    try:
+        uri = open_draft(client, workspace / "council.md", DRAFT)
+        await diagnostics_for(client, uri, version=1)
+        for version in range(2, 7):  # five keystrokes, well inside the debounce
+            change(client, uri, version, DRAFT.replace("council", "council" + "s" * version))
+        seen = []
+        while not seen or seen[-1] != 6:
+            params = await asyncio.wait_for(client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 10)
+            seen.append(params.version)
+        assert seen == [6]
+    finally:
+        await client.shutdown_session()
+        await client.stop()

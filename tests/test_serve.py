@@ -215,3 +215,24 @@ def test_other_origins_hosts_and_large_bodies_are_refused(page: Page) -> None:
     assert post({"Origin": origin}, json.dumps({"text": "x", "pack": "../../etc"}).encode()) == (
         400, "no such rule pack: '../../etc'")
     assert page.running()
+
+
+def test_start_up_errors_are_one_line_and_exit_2(tmp_path: Path) -> None:
+    missing = subprocess.run([str(FACTLINT), "serve", "--rules", str(tmp_path / "nowhere")],
+                             capture_output=True, text=True, timeout=30, check=False)
+    assert (missing.returncode, missing.stderr) == (2, f"factlint: error: {tmp_path / 'nowhere'}: no such rule-pack folder\n")
+    bad = subprocess.run([str(FACTLINT), "serve", "--max-bytes", "lots"], capture_output=True, text=True, timeout=30, check=False)
+    assert bad.returncode == 2 and "not a positive whole number: 'lots'" in bad.stderr
+
+
+def test_open_a_markdown_file(browser, page: Page, tmp_path: Path) -> None:
+    story = tmp_path / "harbor.md"
+    story.write_text("# Harbor vote\n\nThe US council met amidst protests.\n\n```\nUS code stays\n```\n", encoding="utf-8")
+    load(browser, page, "default")
+    picker = browser.find_element(By.ID, "open")
+    browser.execute_script("arguments[0].hidden = false", picker)
+    picker.send_keys(str(story))
+    items = settled(browser, 2)
+    assert browser.find_element(By.ID, "name").text == "harbor.md"
+    assert [i.find_element(By.CLASS_NAME, "where").text for i in items] == ["3:5 warning", "3:20 warning"]
+    assert browser.find_element(By.ID, "draft").get_property("value") == story.read_text(encoding="utf-8")
