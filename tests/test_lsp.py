@@ -292,3 +292,11 @@ async def test_a_burst_of_edits_is_linted_once(workspace: Path) -> None:
     finally:
         await client.shutdown_session()
         await client.stop()
+
+
+@pytest.mark.asyncio
+async def test_save_lints_again(client: LanguageClient, workspace: Path) -> None:
+    uri = open_draft(client, workspace / "council.md", DRAFT)
+    assert len(await diagnostics_for(client, uri, version=1)) == 2
+    client.text_document_did_save(types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri)))
+    assert len(await diagnostics_for(client, uri, version=1)) == 2

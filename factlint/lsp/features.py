@@ -49,7 +49,8 @@ def _sync(server: FactlintServer) -> None:
     async def did_save(ls: FactlintServer, params: types.DidSaveTextDocumentParams) -> None:
         if _is_settings(params.text_document.uri):
             await ls.reload()
-        else:
+        else:  # lint again even if the text is the same: files around it may have changed
+            ls.linted.pop(params.text_document.uri, None)
             ls.schedule(params.text_document.uri, 0)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)

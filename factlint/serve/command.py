@@ -24,7 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="factlint serve", description="Serve a local page that lints pasted drafts.")
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
     parser.add_argument("--port", type=int, default=8765, help="port to listen on (default: 8765; 0 picks a free one)")
-    parser.add_argument("--rules", type=Path, metavar="DIR", help="a rule-pack folder the page may pick (the only folder it reads)")
+    parser.add_argument("--rules", type=Path, metavar="DIR", help="a rule-pack folder the page may offer (the page never names a path)")
     parser.add_argument("--max-bytes", type=_positive, default=DEFAULT_MAX_BYTES, metavar="N",
                         help=f"largest request body accepted (default: {DEFAULT_MAX_BYTES})")
     return parser
