@@ -7,8 +7,8 @@ engine's lint() and fix with fix_document(), so a draft gets the same findings e
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -137,6 +137,7 @@ class Folders:
         self._resolvers: dict[Path | None, Resolver] = {}
         self._inputs: dict[Path | None, set[Path]] = {}
         self._stamps: dict[Path | None, tuple[float, object]] = {}
+        self._benched: dict[Path | None, dict[str, str]] = {}
 
     def _root(self, path: Path) -> Path | None:
         real = path.resolve()
@@ -155,13 +156,27 @@ class Folders:
         root = self._root(path)
         if self._changed(root):
             self._resolvers.pop(root, None)
+            self._benched.pop(root, None)
         resolver = self.resolver(path)
         settings = resolver.settings(path)
         inputs = {p for p in (settings.source, *settings.rules) if p is not None}
         if not inputs <= self._inputs[root]:  # files first read now: their state is the baseline
             self._inputs[root] |= inputs
             self._stamps[root] = (time.monotonic(), stamp_of(self._inputs[root]))
-        return settings, resolver.rule_set(path)
+        rule_set = resolver.rule_set(path)
+        benched = self._benched.get(root)
+        if benched:
+            rule_set = RuleSet(tuple(r for r in rule_set.rules if r.rule.id not in benched), rule_set.ids)
+        return settings, rule_set
+
+    def bench(self, path: Path, error: LintError) -> None:
+        """Switch off, in a draft's folder, the rule that could not finish, until its files change."""
+        self._benched.setdefault(self._root(path), {})[error.rule or ""] = (
+            f"{error}; it is switched off until its rule file changes")
+
+    def benched(self, path: Path) -> list[str]:
+        """Return why each rule switched off in a draft's folder is off."""
+        return list(self._benched.get(self._root(path), {}).values())
 
     def _changed(self, root: Path | None) -> bool:
         """Tell whether a folder's configuration or rule files changed since last looked at (throttled)."""
@@ -177,6 +192,7 @@ class Folders:
         """Forget every loaded configuration and rule set: the next lint reads them afresh."""
         self._resolvers.clear()
         self._stamps.clear()
+        self._benched.clear()
 
 
 def stamp_of(paths: Iterable[Path]) -> tuple:

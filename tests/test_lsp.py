@@ -218,8 +218,17 @@ async def test_rule_file_change_reloads_and_a_hostile_regex_is_reported(client: 
     found = await diagnostics_for(client, uri, timeout=30)
     assert [d.code for d in found] == ["factlint.setup-error"]
     assert "rule 'house.pileup'" in found[0].message and "timed out" in found[0].message
-    change(client, uri, 2, "A quiet day.\n")
-    assert await diagnostics_for(client, uri, version=2, timeout=30) == []
+    assert found[0].message.endswith("it is switched off until its rule file changes")
+    # Switched off, the rule costs no more time: the next edit is linted at once, the note kept.
+    change(client, uri, 2, "Aid arrived: " + "a" * 41 + "c\n")
+    began = asyncio.get_running_loop().time()
+    assert [d.message for d in await diagnostics_for(client, uri, version=2)] == [found[0].message]
+    assert asyncio.get_running_loop().time() - began < 1.5
+    rule.write_text("kind: existence\nmessage: 'pile-up: {match}'\npatterns: ['a{40}']\n", encoding="utf-8")
+    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(
+        changes=[types.FileEvent(uri=rule.as_uri(), type=types.FileChangeType.Changed)]))
+    fixed = await diagnostics_for(client, uri)
+    assert [(d.code, d.message) for d in fixed] == [("house.pileup", "pile-up: " + "a" * 40)]
 
 
 @pytest.mark.asyncio

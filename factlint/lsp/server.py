@@ -37,6 +37,7 @@ class Linted:
     lines: Lines
     checked: Checked | None = None
     trouble: Trouble | None = None
+    notes: tuple[Trouble, ...] = ()  # rules switched off beside the findings
 
 
 class Protocol(LanguageServerProtocol):
@@ -162,8 +163,18 @@ class FactlintServer(LanguageServer):
         if problem is not None:
             return Linted(version, text, lines, trouble=Trouble(f"{path.name}: {problem}"))
         try:
-            settings, rule_set = self.folders.load(path)
-            return Linted(version, text, lines, check(text, str(path), settings, rule_set, markdown=markdown))
+            while True:
+                settings, rule_set = self.folders.load(path)
+                try:
+                    checked = check(text, str(path), settings, rule_set, markdown=markdown)
+                    break
+                except LintError as exc:
+                    if exc.rule is None:
+                        raise
+                    # A rule whose regex runs away would cost seconds on every keystroke: off it goes.
+                    self.folders.bench(path, exc)
+            notes = tuple(Trouble(message) for message in self.folders.benched(path))
+            return Linted(version, text, lines, checked, notes=notes)
         except (*SETUP_ERRORS, LintError) as exc:
             return Linted(version, text, lines, trouble=Trouble.of(exc))
 
@@ -176,7 +187,10 @@ class FactlintServer(LanguageServer):
     def _publish_linted(self, uri: str, linted: Linted) -> None:
         """Publish a draft's diagnostics, or the one diagnostic (and message) saying why there are none."""
         if linted.checked is not None:
-            self.publish(uri, linted.version, convert.diagnostics(linted.checked, linted.lines))
+            notes = [convert.trouble_diagnostic(note) for note in linted.notes]
+            self.publish(uri, linted.version, notes + convert.diagnostics(linted.checked, linted.lines))
+            for note in linted.notes:
+                self._show(note.message)
             return
         trouble = linted.trouble
         self.publish(uri, linted.version, [convert.trouble_diagnostic(trouble)])
@@ -185,10 +199,13 @@ class FactlintServer(LanguageServer):
             if at_fault and at_fault != uri:
                 self._trouble_uris.add(at_fault)
                 self.publish(at_fault, None, [convert.trouble_diagnostic(trouble, max((trouble.line or 1) - 1, 0))])
-        if trouble.message not in self._shown:
-            self._shown.add(trouble.message)
-            self.window_show_message(types.ShowMessageParams(type=types.MessageType.Error,
-                                                             message=f"factlint: {trouble.message}"))
+        self._show(trouble.message)
+
+    def _show(self, message: str) -> None:
+        """Show an error message once (until the next reload), not on every keystroke."""
+        if message not in self._shown:
+            self._shown.add(message)
+            self.window_show_message(types.ShowMessageParams(type=types.MessageType.Error, message=f"factlint: {message}"))
 
     def publish(self, uri: str, version: int | None, diagnostics: list[types.Diagnostic]) -> None:
         """Send a document's diagnostics to the client."""
