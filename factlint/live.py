@@ -207,5 +207,3 @@ def stamp_of(paths: Iterable[Path]) -> tuple:
                 stamps.append((str(file), None))
     return tuple(stamps)
 
-
-__all__ = ["Checked", "Folders", "LintError", "Trouble", "changed_span", "check", "fix_all", "text_problem"]

@@ -6,7 +6,7 @@ import asyncio
 
 from lsprotocol import types
 
-from factlint.live import SETUP_ERRORS
+from factlint.live import SETUP_ERRORS, LintError
 from factlint.lsp import convert
 from factlint.lsp.server import SETTINGS_SUFFIXES, FactlintServer, Linted
 
@@ -99,8 +99,8 @@ def _requests(server: FactlintServer) -> None:
             kind = convert.FIX_ALL if wants_source else types.CodeActionKind.QuickFix
             try:
                 after = await asyncio.get_running_loop().run_in_executor(ls.executor, ls.fixed_text, uri, linted)
-            except SETUP_ERRORS:
-                after = linted.text
+            except (*SETUP_ERRORS, LintError):
+                after = linted.text  # the draft's diagnostic already says why
             whole = convert.fix_all_action(linted.text, after, linted.lines, target, kind)
             if whole is not None:
                 actions.append(whole)
