@@ -309,3 +309,18 @@ async def test_save_lints_again(client: LanguageClient, workspace: Path) -> None
     assert len(await diagnostics_for(client, uri, version=1)) == 2
     client.text_document_did_save(types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri)))
     assert len(await diagnostics_for(client, uri, version=1)) == 2
+
+
+@pytest.mark.asyncio
+async def test_disable_on_a_first_line_that_holds_the_dateline_keeps_the_dateline(client: LanguageClient, workspace: Path) -> None:
+    text = "date 2024-03-15 The US delegation arrived amidst protests.\nIt left on Friday.\n"
+    uri = open_draft(client, workspace / "dateline.txt", text, language="plaintext")
+    us = next(d for d in await diagnostics_for(client, uri) if d.code == "style.us-abbreviation")
+    actions = await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), range=us.range,
+        context=types.CodeActionContext(diagnostics=[us])))
+    silenced = apply(text, next(a for a in actions if a.title.startswith("Disable")).edit)
+    assert silenced == ("date 2024-03-15 <!-- factlint-disable style.us-abbreviation --> The US delegation arrived "
+                        "amidst protests. <!-- factlint-enable style.us-abbreviation -->\nIt left on Friday.\n")
+    change(client, uri, 2, silenced)
+    assert [d.code for d in await diagnostics_for(client, uri, version=2)] == ["style.amid"]

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from lsprotocol import types
 
 from factlint.codeunits import Lines
+from factlint.document import DATE_LINE
 from factlint.finding import Finding
 from factlint.live import Checked, Trouble, changed_span, doc_link, examples_of
 
@@ -131,6 +132,9 @@ def disable_action(finding: Finding, diag: types.Diagnostic, text: str, lines: L
     previous_start = text.rfind("\n", 0, line_start - 1) + 1 if line_start else 0
     previous = text[previous_start:line_start - 1].rstrip("\r") if line_start else ""
     existing = NEXT_LINE_COMMENT.match(previous)
+    dateline = DATE_LINE.match(text) if line_start == 0 else None
+    if dateline:  # a comment above a first-line dateline would hide it: fence the rest of the line
+        return _fence_first_line(finding, diag, text, lines, target, dateline.end())
     if existing and existing["rules"].strip():
         rules = existing["rules"].split()
         new_text = f"{existing['indent']}<!-- factlint-disable-next-line {' '.join([*rules, finding.rule])} -->"
@@ -142,3 +146,15 @@ def disable_action(finding: Finding, diag: types.Diagnostic, text: str, lines: L
         change = types.TextEdit(range=span(lines, line_start, line_start), new_text=comment)
     return types.CodeAction(title=f"Disable {finding.rule} on this line", kind=types.CodeActionKind.QuickFix,
                             diagnostics=[diag], edit=edit(target, [change]))
+
+
+def _fence_first_line(finding: Finding, diag: types.Diagnostic, text: str, lines: Lines, target: Target,
+                      after_date: int) -> types.CodeAction:
+    """Silence a rule on a first line that opens with its dateline: disable after the date, enable at the end."""
+    line_end = len(text.split("\n", 1)[0].rstrip("\r"))
+    changes = [
+        types.TextEdit(range=span(lines, after_date, after_date), new_text=f" <!-- factlint-disable {finding.rule} -->"),
+        types.TextEdit(range=span(lines, line_end, line_end), new_text=f" <!-- factlint-enable {finding.rule} -->"),
+    ]
+    return types.CodeAction(title=f"Disable {finding.rule} on this line", kind=types.CodeActionKind.QuickFix,
+                            diagnostics=[diag], edit=edit(target, changes))
