@@ -177,6 +177,9 @@ class FactlintServer(LanguageServer):
             return Linted(version, text, lines, checked, notes=notes)
         except (*SETUP_ERRORS, LintError) as exc:
             return Linted(version, text, lines, trouble=Trouble.of(exc))
+        except Exception as exc:  # noqa: BLE001 - a bug in one check must not end the editor's session
+            return Linted(version, text, lines, trouble=Trouble(
+                f"{path.name}: factlint could not lint this draft ({type(exc).__name__}: {exc}); please report it"))
 
     def fixed_text(self, uri: str, linted: Linted) -> str:
         """Return the draft with every fix applied, as `factlint --fix` would write it (lint thread)."""

@@ -164,6 +164,9 @@ class Handler(BaseHTTPRequestHandler):
             checked = run(text, Path(name).name or "draft.txt", settings, rule_set, date)
         except (*SETUP_ERRORS, LintError) as exc:
             raise BadRequest(HTTPStatus.UNPROCESSABLE_ENTITY, str(exc)) from None
+        except Exception as exc:  # noqa: BLE001 - a bug in one check must not cost the page its answer
+            raise BadRequest(HTTPStatus.INTERNAL_SERVER_ERROR,
+                             f"factlint could not lint this draft ({type(exc).__name__}: {exc}); please report it") from None
         return describe(checked)
 
     def _json(self, status: HTTPStatus, payload: dict[str, Any]) -> None:
