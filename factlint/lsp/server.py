@@ -23,8 +23,7 @@ from factlint.lsp import convert
 DRAFT_SUFFIXES = (".txt", ".md", ".markdown")
 DRAFT_LANGUAGES = {"markdown", "plaintext", "text"}
 SETTINGS_SUFFIXES = (".yaml", ".yml", ".toml")
-# Wait this long after the last keystroke before linting: long enough to take a burst of edits
-# in one lint, short enough that diagnostics still arrive within 50 ms of a pause.
+# Edits that follow one another within this delay are linted once, after the last of them.
 DEFAULT_DEBOUNCE_MS = 20
 
 
@@ -75,6 +74,7 @@ class FactlintServer(LanguageServer):
         self.max_bytes = DEFAULT_MAX_BYTES
         self.linted: dict[str, Linted] = {}
         self._pending: dict[str, asyncio.Task] = {}
+        self._started: dict[str, float] = {}  # when each draft's latest lint starts (loop time)
         self._shown: set[str] = set()
         self._trouble_uris: set[str] = set()
         # One thread lints, in order: rule sets are loaded once, and a slow lint never blocks the
@@ -116,12 +116,20 @@ class FactlintServer(LanguageServer):
         return (document.language_id or "") in DRAFT_LANGUAGES
 
     def schedule(self, uri: str, delay: float | None = None) -> None:
-        """Lint a draft after the debounce delay, replacing any lint still waiting for it."""
+        """Lint a draft soon, replacing any lint still waiting for it.
+
+        The first edit after a quiet spell is linted at once; edits that follow within the
+        debounce delay wait for it, so a burst of keystrokes costs one more lint, of its last edit.
+        """
+        loop = asyncio.get_running_loop()
         waiting = self._pending.pop(uri, None)
         if waiting is not None:
             waiting.cancel()
-        self._pending[uri] = asyncio.get_running_loop().create_task(
-            self._lint_later(uri, self.debounce if delay is None else delay))
+        if delay is None:
+            quiet = waiting is None and loop.time() - self._started.get(uri, float("-inf")) >= self.debounce
+            delay = 0 if quiet else self.debounce
+        self._started[uri] = loop.time() + delay
+        self._pending[uri] = loop.create_task(self._lint_later(uri, delay))
 
     async def _lint_later(self, uri: str, delay: float) -> None:
         await asyncio.sleep(delay)
@@ -134,6 +142,7 @@ class FactlintServer(LanguageServer):
         if waiting is not None:
             waiting.cancel()
         self.linted.pop(uri, None)
+        self._started.pop(uri, None)
         self.publish(uri, None, [])
 
     async def fresh(self, uri: str) -> Linted | None:
