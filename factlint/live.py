@@ -1,7 +1,7 @@
 """Lint drafts held in memory, for the editor surfaces: the language server and the local page.
 
 Both surfaces resolve settings and rule sets through the command line's Resolver, lint with the
-engine's lint() and fix with fix_document(), so a draft gets the same findings everywhere.
+engine's lint() and fix with fix_with_report() as --fix does, so a draft gets the same findings everywhere.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from factlint.config import ConfigError, Settings
 from factlint.document import MARKDOWN_SUFFIXES, Dateline, Document
 from factlint.engine import LintError, LoadError, RuleSet, lint, rule_files
 from factlint.finding import Finding
-from factlint.fix import fix_document
+from factlint.fix import fix_with_report
 from factlint.rule import Rule
 from factlint.runner import Resolver
 
@@ -52,6 +52,7 @@ class Checked:
     doc: Document
     findings: tuple[Finding, ...]
     rules: dict[str, Rule]
+    unfixed: int = 0  # after fixing: fixes left out because they conflict or do not converge
 
 
 def text_problem(text: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str | None:
@@ -94,8 +95,8 @@ def fix_all(text: str, path: str, settings: Settings, rule_set: RuleSet,
     """Apply every fix as `factlint --fix` would; return the fixed draft and what remains."""
     markdown = is_markdown(path) if markdown is None else markdown
     doc = Document(text, path, markdown, date or settings.date)
-    fixed, findings = fix_document(doc, lambda d: lint(d, rule_set))
-    return Checked(fixed, tuple(findings), rules_by_id(rule_set))
+    outcome = fix_with_report(doc, lambda d: lint(d, rule_set))
+    return Checked(outcome.doc, tuple(outcome.findings), rules_by_id(rule_set), len(outcome.unfixed))
 
 
 def changed_span(before: str, after: str) -> tuple[int, int, str]:

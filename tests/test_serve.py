@@ -152,6 +152,8 @@ def test_seed_story_highlights_apply_and_apply_all_match_the_cli(browser, page: 
     browser.find_element(By.ID, "apply-all").click()
     WebDriverWait(browser, 20).until(lambda b: b.find_element(By.ID, "draft").get_property("value") != "\n".join(lines))
     assert browser.find_element(By.ID, "draft").get_property("value") == fixed
+    assert browser.find_element(By.ID, "status").text == (
+        "Applied every fix that agrees with the others; 2 conflicting fixes are left for you to choose.")
     shot = tmp_path / "serve.png"
     assert browser.save_screenshot(str(shot)) and shot.stat().st_size > 10_000
 

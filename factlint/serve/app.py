@@ -205,4 +205,5 @@ def describe(checked: Checked) -> dict[str, Any]:
         "text": doc.text,
         "findings": listed,
         "dateline": {"date": dateline.date.isoformat(), "source": dateline.source} if dateline else None,
+        "unfixed": checked.unfixed,
     }

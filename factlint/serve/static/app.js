@@ -47,6 +47,9 @@ async function lint(path = "/api/lint") {
     if (sequence !== state.sequence) return; // a newer check is on its way
     if (path === "/api/fix") $("draft").value = answer.text;
     show(answer.text, answer.findings, null, answer.dateline);
+    if (path === "/api/fix" && answer.unfixed) {
+      status(`Applied every fix that agrees with the others; ${answer.unfixed} conflicting fix${answer.unfixed === 1 ? " is" : "es are"} left for you to choose.`);
+    }
   } catch (error) {
     if (sequence === state.sequence) show(null, [], error.message);
   }
