@@ -30,7 +30,11 @@ class LoadError(Exception):
 
 
 class LintError(Exception):
-    """A check that could not finish on a document (a runaway regex, for one)."""
+    """A check that could not finish on a document (a runaway regex, for one); `rule` names its rule."""
+
+    def __init__(self, message: str, rule: str | None = None) -> None:
+        super().__init__(message)
+        self.rule = rule
 
 
 @dataclass(frozen=True)
@@ -323,7 +327,7 @@ def lint(doc: Document, rule_set: RuleSet, report_unused: bool = False) -> list[
         except TimeoutError:
             raise LintError(
                 f"{doc.path}: rule '{loaded.rule.id}' ({loaded.rule.source}) timed out: "
-                "its regular expression is too slow on this text"
+                "its regular expression is too slow on this text", loaded.rule.id,
             ) from None
     suppressions = Suppressions(doc)
     kept = [f for f in findings if not suppressions.suppresses(f)]
