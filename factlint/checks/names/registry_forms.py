@@ -1,0 +1,79 @@
+"""Registry names written another way: a surname alone one letter off, or other hyphens, spaces or accents."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from factlint.checks.names import forms, later
+from factlint.checks.names.registry import PERSON, PERSON_VARIANT, Registry
+
+
+class Slip(NamedTuple):
+    """A form in the folded text and the registry person it names."""
+
+    start: int
+    end: int
+    found: str
+    person: int
+    bare: bool
+
+
+def surname_slips(scan_, registry: Registry, given_names: frozenset[str]) -> Iterator[Slip]:
+    """A surname standing alone, one edit from the surname of a registry person named earlier in the story."""
+    named = _first_full_references(scan_)
+    if not named:
+        return
+    text = scan_.folded.text
+    common = later.lower_words(text)
+    reported: set[str] = set()
+    for word, start, end in scan_.words:
+        if word in reported or word in registry.by_last or scan_.covered(start, end):
+            continue
+        if word.lower() in given_names or word.lower() in common or not later.alone(text, start, end, frozenset()):
+            continue
+        people = [i for i, at in named.items() if at < start and later.near_surname(word, registry.person(i).last)]
+        if len(people) == 1:
+            reported.add(word)
+            yield Slip(start, end, word, people[0], True)
+
+
+def written_forms(scan_, registry: Registry) -> Iterator[Slip]:
+    """A registry name, or the surname of one named in the story, with other hyphens, spaces or accents."""
+    named = _first_full_references(scan_)
+    reported: set[str] = set()
+    for run in forms.runs(scan_.folded.text, frozenset(), registry.particles):
+        if scan_.covered(run.start, run.end):
+            continue
+        slip = _registry_form(run, registry, named)
+        if slip is not None and not slip.bare:
+            named.setdefault(slip.person, slip.start)
+        if slip is not None and slip.found not in reported:
+            reported.add(slip.found)
+            yield slip
+
+
+def _registry_form(run: forms.NameRun, registry: Registry, named: dict[int, int]) -> Slip | None:
+    """The registry person a run (or its tail, after a title) writes another way, if any."""
+    for i in range(len(run.words)):
+        words = run.words[i:]
+        found = " ".join(w.text for w in words)
+        key = forms.key(found)
+        for index in registry.by_form.get(key, ()):
+            if found.lower() != registry.names[index].lower():
+                return Slip(words[0].start, words[-1].end, found, index, False)
+        for index in registry.by_surname_form.get(key, ()):
+            surname = registry.names[index].split(" ", 1)[1]
+            if index in named and named[index] < words[0].start and found.lower() != surname.lower():
+                return Slip(words[0].start, words[-1].end, found, index, True)
+    return None
+
+
+def _first_full_references(scan_) -> dict[int, int]:
+    """Each registry person named in the story (name or variant), and where first."""
+    first: dict[int, int] = {}
+    for hit in scan_.hits:
+        if hit.group.role in (PERSON, PERSON_VARIANT):
+            for index in hit.group.ids:
+                first.setdefault(index, hit.start)
+    return first
