@@ -299,6 +299,8 @@ def expect_same(text: str, needle: str, nth: int = 0) -> list[tuple[str, int, in
     ("Inspector Grace Whitcombe led the audit. Whitcomb's report runs 40 pages.", "Whitcomb"),
     ("Deborah Castellano filed the suit in March. Mayor Castelano has not responded.", "Castelano"),
     ("Coach Terrence Okafor resigned Monday. Okafro said he was proud of the team.", "Okafro"),
+    ("The county hired Lorraine Pettigrew in May. Chief Financial Officer Petigrew signed the audit.",
+     "Petigrew"),
 ])
 def test_surname_alone_misspelled_after_the_full_name(text: str, needle: str) -> None:
     assert same(text) == expect_same(text, needle)
@@ -323,10 +325,14 @@ def test_surname_misspelling_message_names_the_full_name_and_its_line() -> None:
     "Sarah Marin met voters. Maria said nothing.",
     "Ellen Parker leads the group. Parkes are closed on Mondays, and parkes remain shut.",
     "Kevin Brandt spoke first. Brandts, his family, were there.",
+    "Lorraine Pettigrew spoke at the opening of Pettigrew Park and Petigrew Hall.",
     # too short to tell a slip from another name
     "Kim Lee spoke. Lei answered.",
     # a handle or web address is not prose
     "Follow Ian Hanchett on Twitter @IanHanchet.",
+    "Ian Hanchett wrote this. More at twitter.com/IanHanchet and example.org/Hanchet.",
+    # a list dash does not cut a full name in two
+    "Pollster Kristen Soltis Anderson wrote it.\n\n-David Andersen and Paul Peterson disagree.",
     # the full name's first word is no given name: a group, not a person
     "African American turnout rose. America voted.",
 ])
@@ -342,6 +348,7 @@ def test_near_surnames_that_are_not_slips(text: str) -> None:
     ("Zoë Álvarez chairs the committee. Alvarez said the vote was close.", "Alvarez"),
     ("Pieter van der Berg sold the farm. Pieter Berg said he had no choice.", "Pieter Berg"),
     ("Rosa De León won the seat. Rosa De Leon thanked her volunteers.", "Rosa De Leon"),
+    ("Photographer Geert Supré took the picture.\n\nPhoto: LinkedIn/Geert Supre", "Geert Supre"),
 ])
 def test_one_name_written_with_other_hyphens_spaces_accents_or_particles(text: str, needle: str) -> None:
     assert same(text) == expect_same(text, needle)

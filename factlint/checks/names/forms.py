@@ -15,8 +15,7 @@ from factlint.checks.base import compile_words
 
 # A word of a name run: a capitalised word, or a lower-case particle, perhaps joined by a hyphen
 # or apostrophe to a capitalised word ("al-Assad", "d'Arcy"). A possessive 's stays outside.
-# A handle or hashtag ("@IanHanchett") or a piece of a web address is not prose: the look-behind skips it.
-_RUN_WORD = compile_words(r"(?<![\p{L}\p{M}\p{N}'@#/_.-])[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+|'(?!s\b)[\p{L}\p{M}]+)*")
+_RUN_WORD = compile_words(r"(?<![\p{L}\p{M}\p{N}'_])[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+|'(?!s\b)[\p{L}\p{M}]+)*")
 _SEPARATORS = str.maketrans("", "", " -'")
 
 
@@ -77,6 +76,12 @@ def _strip_particle(word: str, particles: frozenset[str]) -> str:
     return word
 
 
+def in_address(text: str, start: int) -> bool:
+    """Tell whether a word is part of a handle, hashtag or web address ("@IanHanchett", "x.com/Ian")."""
+    chunk = text[max(0, start - 200):start].rsplit(None, 1)[-1] if start and not text[start - 1].isspace() else ""
+    return chunk.endswith(("@", "#")) or ("/" in chunk and "." in chunk) or chunk.lower().startswith("http")
+
+
 def _capitalised(word: str) -> bool:
     """A name word: a capital letter first and a lower-case letter somewhere (not an acronym)."""
     return word[:1].isupper() and any(c.islower() for c in word)
@@ -95,6 +100,8 @@ def runs(folded: str, not_names: frozenset[str], particles: frozenset[str]) -> l
     found: list[NameRun] = []
     current: list[Word] = []
     for match in _RUN_WORD.finditer(folded):
+        if in_address(folded, match.start()):
+            continue
         word = Word(match.group(), match.start(), match.end())
         joined = bool(current) and folded[current[-1].end:word.start] == " "
         if _capitalised(word.text) or _particle(word.text, particles):
@@ -110,12 +117,14 @@ def runs(folded: str, not_names: frozenset[str], particles: frozenset[str]) -> l
 
 
 def _close(words: list[Word], found: list[NameRun], not_names: frozenset[str], particles: frozenset[str]) -> None:
-    """Turn a run of words into a NameRun: leading titles dropped, particles only inside or before."""
-    while words and (words[0].text in not_names or words[0].text in particles):
+    """Turn a run of words into a NameRun: the words after its last title or place word, particles inside."""
+    last_other = max((i for i, w in enumerate(words) if w.text in not_names), default=-1)
+    words = words[last_other + 1:]   # "Chief Financial Officer Hallorn" → "Hallorn"; "Halloran Park" → nothing
+    while words and words[0].text in particles:
         words = words[1:]
     while words and words[-1].text in particles:
         words = words[:-1]
-    if not words or any(w.text in not_names for w in words) or words[0].text[:1].islower() and len(words) == 1:
+    if not words or (words[0].text[:1].islower() and len(words) == 1):
         return
     capitals = [i for i, w in enumerate(words) if _capitalised(w.text)]
     given = len(capitals) >= 2 and capitals[0] == 0

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from factlint.checks.names.forms import in_address
 from factlint.checks.names.text import Candidate, distance, typo_shaped
 
 _LOWER_WORD = re.compile(r"(?<![A-Za-z'])[a-z]+(?![A-Za-z])")
@@ -85,8 +86,8 @@ def near_surname(word: str, surname: str) -> bool:
 
 def alone(text: str, start: int, end: int, titles: frozenset[str]) -> bool:
     """A word standing alone: no capitalised word (but a title) right before it, none right after it."""
-    if start and text[start - 1] in "@#/_":
-        return False   # a handle, hashtag or piece of a web address
+    if in_address(text, start):
+        return False
     after = end + 2 if text.startswith("'s", end) else end
     if text[after:after + 1] == " " and text[after + 1:after + 2].isupper():
         return False
