@@ -145,6 +145,10 @@ FORM_CASES = [
     ("weekday-mismatch", "The strike began Sept. 2, 2024. Talks resumed on Thursday, the 12th.", "2025-12-01", []),
     ("weekday-mismatch", "The strike began Sept. 2, 2024. Talks resumed on Friday, the 12th.", "2025-12-01",
      ["Friday"]),
+    # a month named in an earlier paragraph that fits the weekday is the one meant (2025-04-11 is a Friday)
+    ("weekday-mismatch", "The trial opens in April.\n\nJury selection begins Friday, the 11th.", "2025-02-20", []),
+    ("weekday-mismatch", "The trial opens in April.\n\nJury selection begins Thursday, the 11th.", "2025-02-20",
+     ["Thursday"]),
     # a weekday after "the 12th"
     ("weekday-mismatch", "The vote fell on the 12th, a Friday, after a long debate.", "2025-03-20", ["Friday"]),
     ("weekday-mismatch", "The vote fell on the 14th, a Friday, after a long debate.", "2025-03-20", []),

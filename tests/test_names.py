@@ -474,6 +474,11 @@ def test_generic_and_house_titles_in_lower_case_pass(text: str) -> None:
     assert forms_check(text, "titles") == []
 
 
+def test_registry_surname_misspelled_after_its_title() -> None:
+    text = "Ana Feld toured the site. Later, Assistant Fire Marshal Fled signed the order."
+    assert brief(forms_check(text, "near-miss")) == [("names.near-miss", *at(text, "Fled"), "Fled")]
+
+
 def test_registry_surname_alone_misspelled() -> None:
     text = "Martin Halloran opened the meeting. Later, Hallorn took questions."
     [finding] = forms_check(text, "near-miss")

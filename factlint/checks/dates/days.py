@@ -32,9 +32,10 @@ def day_dates(doc: Document, lex: Lexicon, weekday_hits: list[regex.Match], mont
             continue   # "Friday the 13th", the film and the superstition
         weekday = lex.weekday_number[match["wd"]]
         day = int(match["day"])
-        placed = _month_before(doc, lex, match.start(), month_hits, explicit)
+        placed = _month_before(doc, lex, match.start(), month_hits, explicit, same_paragraph=True)
         if placed is None:
-            placed = _month_from_dateline(doc, lex, cache, match.start(), day, weekday)
+            earlier = _month_before(doc, lex, match.start(), month_hits, explicit, same_paragraph=False)
+            placed = _month_from_dateline(doc, lex, cache, match.start(), day, weekday, earlier)
         if placed is None:
             continue
         month, year = placed
@@ -58,28 +59,38 @@ def _day_match(text: str, lex: Lexicon, start: int) -> regex.Match | None:
 
 
 def _month_before(doc: Document, lex: Lexicon, start: int, month_hits: list[regex.Match],
-                  explicit: list[Explicit]) -> tuple[int, int | None] | None:
-    """The month (and year, if written) named last before start in the same paragraph."""
-    paragraph = doc.paragraph_index(start)
+                  explicit: list[Explicit], same_paragraph: bool) -> tuple[int, int | None] | None:
+    """The month (and year, if written) named last before start, in its paragraph or anywhere before."""
+    paragraph = doc.paragraph_index(start) if same_paragraph else None
     best: tuple[int, int, int | None] | None = None
     for date in explicit:
-        if date.start < start and doc.paragraph_index(date.start) == paragraph:
+        if date.start < start and paragraph in (None, doc.paragraph_index(date.start)):
             best = max(best or (-1, 0, None), (date.start, date.month2 or date.month, date.year),
                        key=lambda b: b[0])
     for hit in month_hits:
-        if hit.start() < start and doc.paragraph_index(hit.start()) == paragraph:
+        if hit.start() < start and paragraph in (None, doc.paragraph_index(hit.start())):
             if best is None or hit.start() > best[0]:
                 best = (hit.start(), lex.month_number[hit["mon"]], None)
     return (best[1], best[2]) if best else None
 
 
 def _month_from_dateline(doc: Document, lex: Lexicon, cache: dict[int, list[Cue]], start: int, day: int,
-                         weekday: int) -> tuple[int, int] | None:
-    """The month of the dateline or next to it whose day fits the weekday, else the nearest one."""
+                         weekday: int, earlier: tuple[int, int | None] | None) -> tuple[int, int] | None:
+    """The month of the dateline or next to it whose day fits the weekday, else the nearest one.
+
+    A month the story named in an earlier paragraph may be the one meant: when its day fits the
+    weekday, it is taken, so that no weekday is reported against a month the writer did not mean.
+    """
     if doc.dateline is None:
         return None
     today = doc.dateline.date
     tense = lean_tense(doc, cache, lex, start, start + 1)
+    if earlier is not None:
+        month, year = earlier
+        year = year or cal.infer_year(month, min(day, 28), today, tense, lex.tense_window)
+        named = cal.make_date(year, month, day)
+        if named is not None and named.weekday() == weekday:
+            return month, year
     options = []
     for shift in (-1, 0, 1):
         month_index = today.year * 12 + today.month - 1 + shift

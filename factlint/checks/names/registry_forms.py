@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from factlint.checks.names import forms, later
-from factlint.checks.names.registry import PERSON, PERSON_VARIANT, Registry
+from factlint.checks.names.registry import PERSON, PERSON_VARIANT, TITLE, TITLE_VARIANT, Registry
 
 
 class Slip(NamedTuple):
@@ -30,12 +30,22 @@ def surname_slips(scan_, registry: Registry, given_names: frozenset[str]) -> Ite
     for word, start, end in scan_.words:
         if word in reported or word in registry.by_last or scan_.covered(start, end):
             continue
-        if word.lower() in given_names or word.lower() in common or not later.alone(text, start, end, frozenset()):
+        if word.lower() in given_names or word.lower() in common:
+            continue
+        if not (later.alone(text, start, end, frozenset()) or _after_title(scan_, start, end)):
             continue
         people = [i for i, at in named.items() if at < start and later.near_surname(word, registry.person(i).last)]
         if len(people) == 1:
             reported.add(word)
             yield Slip(start, end, word, people[0], True)
+
+
+def _after_title(scan_, start: int, end: int) -> bool:
+    """A word right after a registry title ("Deputy Homeland Security Advisor Daskall"), before no capital."""
+    title = scan_.hit_ending_at(start - 1)
+    if title is None or title.group.role not in (TITLE, TITLE_VARIANT):
+        return False
+    return later.alone(scan_.folded.text, start, end, frozenset({scan_.folded.text[title.start:title.end].split(" ")[-1]}))
 
 
 def written_forms(scan_, registry: Registry) -> Iterator[Slip]:
