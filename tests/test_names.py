@@ -301,6 +301,7 @@ def expect_same(text: str, needle: str, nth: int = 0) -> list[tuple[str, int, in
     ("Coach Terrence Okafor resigned Monday. Okafro said he was proud of the team.", "Okafro"),
     ("The county hired Lorraine Pettigrew in May. Chief Financial Officer Petigrew signed the audit.",
      "Petigrew"),
+    ("Martin Halloran chairs the board. Hallorn said he would abstain. Hallorn then left.", "Hallorn"),
 ])
 def test_surname_alone_misspelled_after_the_full_name(text: str, needle: str) -> None:
     assert same(text) == expect_same(text, needle)
@@ -328,6 +329,8 @@ def test_surname_misspelling_message_names_the_full_name_and_its_line() -> None:
     "Lorraine Pettigrew spoke at the opening of Pettigrew Park and Petigrew Hall.",
     # too short to tell a slip from another name
     "Kim Lee spoke. Lei answered.",
+    # used more often than the name it resembles: someone else, introduced elsewhere
+    "Martin Halloran spoke. Hallorn said no. Hallorn left. Hallorn returned.",
     # a handle or web address is not prose
     "Follow Ian Hanchett on Twitter @IanHanchet.",
     "Ian Hanchett wrote this. More at twitter.com/IanHanchet and example.org/Hanchet.",

@@ -4,7 +4,7 @@ AP style names a person in full once, then by surname. "Hallorn said" after "Mar
 misspelling; "Lopes said" after "Maria Lopez and her son, Daniel Lopes" is not, because Lopes was
 introduced in full. The word must stand alone, come after the full name, be no common word of the
 story, no given name and no one else's surname, and be used no more often than the surname it
-resembles.
+resembles (or twice: a slip is often repeated once).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ _CAPITALISED_END = re.compile(r"[A-Z][\w'-]*[a-z]$")
 MIN_LENGTH = 4          # shorter surnames have too many real neighbours (Kim/Kin, Lee/Lei)
 LOOSE_LENGTH = 5        # from this length a dropped or added letter counts; below it only a typo's shape
 SUBSTITUTION_LENGTH = 6  # and from this length a changed letter
+REPEATS = 2             # a slip may be repeated once; used more often than the name, it is someone else
 
 
 class Misspelling(NamedTuple):
@@ -57,7 +58,7 @@ def misspelled_surnames(folded: str, people: list[Candidate], bare: list[tuple[s
         if word.lower() in given_names or word.lower() in common:
             continue
         matches = [c for c in trusted if c.end <= start and near_surname(word, c.last.text)
-                   and uses[word] <= uses[c.last.text]]
+                   and uses[word] <= max(REPEATS, uses[c.last.text])]
         if matches and len({c.last.text for c in matches}) == 1:
             reported.add(word)
             yield Misspelling(word, start, end, matches[0])
