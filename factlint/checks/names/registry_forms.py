@@ -3,10 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 from factlint.checks.names import forms, later
 from factlint.checks.names.registry import PERSON, PERSON_VARIANT, TITLE, TITLE_VARIANT, Registry
+from factlint.checks.names.text import Folded
+
+
+class Scan(Protocol):
+    """What these checks read of a registry scan (registry_checks.Scan, which imports this module)."""
+
+    folded: Folded
+    hits: list[Any]
+
+    @property
+    def words(self) -> list[tuple[str, int, int]]: ...
+
+    def covered(self, start: int, end: int) -> bool: ...
+
+    def hit_ending_at(self, offset: int) -> Any: ...
 
 
 class Slip(NamedTuple):
@@ -19,7 +34,7 @@ class Slip(NamedTuple):
     bare: bool
 
 
-def surname_slips(scan_, registry: Registry, given_names: frozenset[str]) -> Iterator[Slip]:
+def surname_slips(scan_: Scan, registry: Registry, given_names: frozenset[str]) -> Iterator[Slip]:
     """A surname standing alone, one edit from the surname of a registry person named earlier in the story."""
     named = _first_full_references(scan_)
     if not named:
@@ -40,7 +55,7 @@ def surname_slips(scan_, registry: Registry, given_names: frozenset[str]) -> Ite
             yield Slip(start, end, word, people[0], True)
 
 
-def _after_title(scan_, start: int, end: int) -> bool:
+def _after_title(scan_: Scan, start: int, end: int) -> bool:
     """A word right after a registry title ("Deputy Homeland Security Advisor Daskall"), before no capital."""
     title = scan_.hit_ending_at(start - 1)
     if title is None or title.group.role not in (TITLE, TITLE_VARIANT):
@@ -48,7 +63,7 @@ def _after_title(scan_, start: int, end: int) -> bool:
     return later.alone(scan_.folded.text, start, end, frozenset({scan_.folded.text[title.start:title.end].split(" ")[-1]}))
 
 
-def written_forms(scan_, registry: Registry) -> Iterator[Slip]:
+def written_forms(scan_: Scan, registry: Registry) -> Iterator[Slip]:
     """A registry name, or the surname of one named in the story, with other hyphens, spaces or accents."""
     named = _first_full_references(scan_)
     reported: set[str] = set()
@@ -79,7 +94,7 @@ def _registry_form(run: forms.NameRun, registry: Registry, named: dict[int, int]
     return None
 
 
-def _first_full_references(scan_) -> dict[int, int]:
+def _first_full_references(scan_: Scan) -> dict[int, int]:
     """Each registry person named in the story (name or variant), and where first."""
     first: dict[int, int] = {}
     for hit in scan_.hits:
