@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from factlint import yamlfile
-from factlint.checks.names import facts, people
+from factlint.checks.names import facts, forms, people
 from factlint.checks.names import registry as registry_module
 from factlint.checks.names import registry_checks as checks
 from factlint.checks.base import Check, Option, integer, string_list, string_value
@@ -117,6 +117,7 @@ def _policy(rule: Rule, table: people.NicknameTable) -> people.Policy:
         min_first=options["min_first_name_length"],
         min_last=options["min_surname_length"],
         particles=frozenset(options["particles"]),
+        run_pattern=forms.run_pattern(frozenset(options["particles"])),
         group_words=frozenset(w.lower() for w in options["group_words"]),
     )
 

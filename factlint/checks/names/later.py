@@ -50,14 +50,17 @@ def misspelled_surnames(folded: str, people: list[Candidate], bare: list[tuple[s
     uses = Counter(word for word, _, _ in bare) + Counter(c.last.text for c in people)
     named = {c.last.text for c in people} | {c.first.text for c in people}
     common = lower_words(folded)
-    trusted = [c for c in people if c.first.text.lower() in given_names or c.first.text.lower() not in common]
+    trusted: dict[str, list[Candidate]] = {}   # by the surname's first letter, which a slip keeps
+    for c in people:
+        if c.first.text.lower() in given_names or c.first.text.lower() not in common:
+            trusted.setdefault(c.last.text[:1], []).append(c)
     reported: set[str] = set()
     for word, start, end in bare:
         if word in reported or word in named or word in not_names or len(word) < MIN_LENGTH:
             continue
         if word.lower() in given_names or word.lower() in common:
             continue
-        matches = [c for c in trusted if c.end <= start and near_surname(word, c.last.text)
+        matches = [c for c in trusted.get(word[:1], ()) if c.end <= start and near_surname(word, c.last.text)
                    and uses[word] <= max(REPEATS, uses[c.last.text])]
         if matches and len({c.last.text for c in matches}) == 1:
             reported.add(word)

@@ -9,8 +9,9 @@ formal name: see `nickname_pairs` and docs/names.md.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from factlint.checks.base import Pattern
 from factlint.rule import Rule
 from factlint.checks.names import forms, later
 from factlint.checks.names.text import Candidate, Folded, candidates, distance
@@ -90,6 +91,7 @@ class Policy:
     min_last: int
     particles: frozenset[str] = frozenset()
     group_words: frozenset[str] = frozenset()
+    run_pattern: Pattern = field(default_factory=lambda: forms.run_pattern(frozenset()))
 
     def related_first(self, a: str, b: str) -> bool:
         """Tell whether two first names (same surname) name one person."""
@@ -126,7 +128,7 @@ def same_person(rule: Rule, doc: Document, policy: Policy) -> Iterator[Finding]:
     folded = Folded(doc.lint_text)
     found = candidates(folded.text, policy.not_names)
     taken: list[tuple[int, int]] = []   # document spans already reported
-    runs = forms.runs(folded.text, policy.not_names, policy.particles)
+    runs = forms.runs(folded.text, policy.not_names, policy.particles, policy.run_pattern)
     for variant in forms.variants(runs, policy.particles):
         finding_ = _form_finding(rule, doc, folded, variant)
         taken.append((finding_.start, finding_.end))

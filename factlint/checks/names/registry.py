@@ -16,7 +16,7 @@ import ahocorasick
 
 from factlint import yamlfile
 from factlint.checks.names import cache
-from factlint.checks.names.forms import key as form_key
+from factlint.checks.names.forms import key as form_key, run_pattern as form_run_pattern
 from factlint.checks.names.text import distance
 from factlint.rule import RuleError, RuleSetStore, ValueAtLine
 
@@ -136,6 +136,7 @@ class Registry:
         self.lower_titles = [(house, tuple(ids), len(key)) for key, (house, ids) in lowered.items()]
         self.lower_automaton = _automaton(lowered)
         self.particles = frozenset(w for name in self.names for w in name.split(" ") if w[:1].islower())
+        self.run_pattern = form_run_pattern(self.particles)
         self.by_form: dict[str, tuple[int, ...]] = {}
         self.by_surname_form: dict[str, tuple[int, ...]] = {}
         self.by_last: dict[str, tuple[int, ...]] = {}

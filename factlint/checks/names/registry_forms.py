@@ -67,7 +67,7 @@ def written_forms(scan_: Scan, registry: Registry) -> Iterator[Slip]:
     """A registry name, or the surname of one named in the story, with other hyphens, spaces or accents."""
     named = _first_full_references(scan_)
     reported: set[str] = set()
-    for run in forms.runs(scan_.folded.text, frozenset(), registry.particles):
+    for run in forms.runs(scan_.folded.text, frozenset(), registry.particles, registry.run_pattern):
         if scan_.covered(run.start, run.end):
             continue
         slip = _registry_form(run, registry, named)
