@@ -13,8 +13,10 @@ from factlint import __version__, baseline, changed, parallel, runner, storysets
 from factlint.config import ConfigError, default_pack, merge_command_line
 from factlint.document import Dateline
 from factlint.engine import LoadError, RuleSet
-from factlint.finding import LEVELS, level_rank
+from factlint.finding import LEVELS, Finding, level_rank
 from factlint.formats import FORMATS, Destination, OutputError, destinations, emit
+from factlint.readers import READERS
+from factlint.readers.reading import TRACKED_CHANGES
 from factlint.report import FileReport, Report
 from factlint.runner import STDIN, Outcome, Resolver, collect, lint_one
 
@@ -48,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
                "Exit status: 0 no finding at or above --fail-level (after --baseline and --changed-only), "
                "1 findings, 2 usage, configuration or input error.",
     )
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="drafts or folders (.txt, .md, .markdown); - for standard input")
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="drafts or folders (.txt, .md, .docx, .html); - for standard input")
     parser.add_argument("--rules", action="append", type=Path, metavar="PATH", help="a rule file or pack to add (repeatable)")
     parser.add_argument("--no-default-rules", action="store_true", help="do not load the default rule pack")
     parser.add_argument("--select", action="append", type=_globs, metavar="GLOBS", help="run only these rule ids (globs, comma-separated)")
@@ -60,12 +62,16 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--config", type=Path, metavar="FILE", help="use this configuration file instead of looking one up")
     parser.add_argument("--warn-unused-disables", action="store_true", default=None,
                         help="report factlint-disable comments that silence nothing")
+    parser.add_argument("--input-format", choices=sorted(READERS), help="read every draft as this format (default: by extension; text for -)")
+    parser.add_argument("--tracked-changes", choices=TRACKED_CHANGES,
+                        help="lint a Word draft with its tracked changes accepted (default) or as it reads now")
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text output")
     parser.add_argument("--across", action="store_true",
                         help="compare the drafts named with each other as one story set (names, titles, figures, dates)")
     fixing = parser.add_mutually_exclusive_group()
     fixing.add_argument("--fix", action="store_true", help="apply fixes to the files in place")
     fixing.add_argument("--diff", action="store_true", help="print fixes as a unified diff; change nothing")
+    fixing.add_argument("--annotate", action="store_true", help="write each finding as a comment into draft.factlint.docx")
     actions = parser.add_mutually_exclusive_group()
     actions.add_argument("--list-rules", action="store_true", help="list the rules that would run, and exit")
     actions.add_argument("--test-rules", nargs="?", const="", metavar="PATH", help="run the rules' examples (of PATH, or of the configured packs)")
@@ -134,6 +140,8 @@ def _layer(args: argparse.Namespace):
         fail_level=args.fail_level,
         date=args.date,
         warn_unused_disables=args.warn_unused_disables,
+        input_format=args.input_format,
+        tracked_changes=args.tracked_changes,
     )
 
 
@@ -152,8 +160,8 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         args.changed_only = "HEAD"
     if not args.paths:
         parser.error("no PATH given (use - for standard input)")
-    if (args.fix or args.diff) and STDIN in args.paths:
-        parser.error("--fix and --diff need files, not standard input")
+    if (args.fix or args.diff or args.annotate) and STDIN in args.paths:
+        parser.error("--fix, --diff and --annotate need files, not standard input")
     if args.changed_only is not None and STDIN in args.paths:
         parser.error("--changed-only needs files in a git repository, not standard input")
     files = {name: getattr(args, f"output_{name}") for name in FORMATS if getattr(args, f"output_{name}")}
@@ -176,7 +184,7 @@ def _lint_all(args: argparse.Namespace, resolver: Resolver, paths: list[Path], m
 def _lint(args: argparse.Namespace, resolver: Resolver, routes: list[Destination]) -> int:
     """Lint every draft, apply the gates, write the reports (or diffs); return the exit status."""
     known = baseline.Baseline.load(args.baseline) if args.baseline is not None else None
-    mode = "fix" if args.fix else "diff" if args.diff else "check"
+    mode = "fix" if args.fix else "diff" if args.diff else "annotate" if args.annotate else "check"
     entries = list(collect(args.paths, resolver))
     _refuse_reports_over_inputs(args, routes, [path for path, problem in entries if problem is None])
     files, errors, diffs = _outcomes(args, resolver, mode, entries)
@@ -217,7 +225,7 @@ def _outcomes(args: argparse.Namespace, resolver: Resolver, mode: str,
         files.append(outcome.report)
         diffs.append(outcome.diff)
         done.append(outcome)
-    if mode != "check":
+    if mode in ("fix", "diff"):
         _say_what_was_fixed(done, mode)
     return files, errors, diffs
 
@@ -227,9 +235,9 @@ def _say_what_was_fixed(outcomes: list[Outcome], mode: str) -> None:
     verb = "fixed" if mode == "fix" else "would fix"
     for outcome in outcomes:
         for f in outcome.applied:
-            print(f"factlint: {verb} {f.path}:{f.line}:{f.column}: {f.rule} {f.match!r} → {f.fix!r}", file=sys.stderr)
+            print(f"factlint: {verb} {_place(f)}: {f.rule} {f.match!r} → {f.fix!r}", file=sys.stderr)
         for f in outcome.unfixed:
-            print(f"factlint: not fixed {f.path}:{f.line}:{f.column}: {f.rule} {f.match!r}: its fix conflicts with "
+            print(f"factlint: not fixed {_place(f)}: {f.rule} {f.match!r}: its fix conflicts with "
                   "another rule's or would be changed again", file=sys.stderr)
     applied = sum(len(o.applied) for o in outcomes)
     unfixed = sum(len(o.unfixed) for o in outcomes)
@@ -237,6 +245,11 @@ def _say_what_was_fixed(outcomes: list[Outcome], mode: str) -> None:
     left = f"; {unfixed} left for an editor" if unfixed else ""
     print(f"factlint: {verb} {applied} {'fix' if applied == 1 else 'fixes'} in {changed_files} "
           f"{'file' if changed_files == 1 else 'files'}{left}", file=sys.stderr)
+
+
+def _place(finding: Finding) -> str:
+    """Return where a finding is: path:line:column, or path:¶paragraph:column in a Word draft."""
+    return f"{finding.path}:{'¶' if finding.container else ''}{finding.line}:{finding.column}"
 
 
 def _refuse_reports_over_inputs(args: argparse.Namespace, routes: list[Destination], drafts: list[Path]) -> None:

@@ -14,7 +14,7 @@ from factlint.finding import LEVELS
 
 CONFIG_NAMES = (".factlint.yaml", ".factlint.yml")
 KEYS = ("rules", "default_rules", "select", "ignore", "levels", "fail_level", "date", "exclude",
-        "warn_unused_disables", "story_set", "story_keys")
+        "warn_unused_disables", "story_set", "story_keys", "tracked_changes")
 STORY_KEYS = ("story", "event", "slug")
 
 
@@ -48,6 +48,8 @@ class Settings:
     warn_unused_disables: bool = False
     story_set: bool = False                       # the drafts below this configuration are one story set
     story_keys: tuple[str, ...] = STORY_KEYS      # front-matter keys whose equal values make a story set
+    input_format: str | None = None  # None: by extension
+    tracked_changes: str = "accepted"  # or "original": a Word draft as it reads now
     root: Path = field(default_factory=Path.cwd)
     source: Path | None = None
 
@@ -171,6 +173,10 @@ def _settings_from(data: dict[str, Any], path: Path, lines: yamlfile.LineDict | 
         if data["fail_level"] not in LEVELS:
             raise fail("fail_level", f"'fail_level' must be one of {', '.join(LEVELS)}")
         values["fail_level"] = data["fail_level"]
+    if "tracked_changes" in data:
+        if data["tracked_changes"] not in ("accepted", "original"):
+            raise fail("tracked_changes", "'tracked_changes' must be accepted or original")
+        values["tracked_changes"] = data["tracked_changes"]
     if "date" in data:
         values["date"] = parse_date(data["date"], f"{path.name} date")
         if values["date"] is None:

@@ -42,6 +42,8 @@ class Finding:
     fix: str | None = None
     start: int = 0
     end: int = 0
+    # Where a document with no lines holds the finding (a Word paragraph's path); "" for lines.
+    container: str = ""
     # Where other stories of a story set tell the same fact (cross-story findings only).
     related: tuple[Related, ...] = ()
 
@@ -54,6 +56,7 @@ class Finding:
 
     def to_dict(self) -> dict[str, object]:
         """Return the JSON-contract view of this finding (offsets are internal); `related` if any."""
+        placed = {"paragraph": self.line, "container": self.container} if self.container else {}
         view: dict[str, object] = {
             "path": self.path,
             "line": self.line,
@@ -65,6 +68,7 @@ class Finding:
             "message": self.message,
             "match": self.match,
             "fix": self.fix,
+            **placed,
         }
         if self.related:
             view["related"] = [r.to_dict() for r in self.related]

@@ -183,6 +183,12 @@ def write_atomic(path: Path, data: bytes, original: bytes | None = None) -> None
         _replace(path, target, data, info, original)
 
 
+def write_beside(path: Path, data: bytes, like: Path) -> None:
+    """Write a new file (or replace an earlier one) atomically, with the mode and owner of `like`."""
+    with _signals_raise():
+        _replace(path, path, data, like.resolve().stat(), None)
+
+
 def _check_unchanged(path: Path, target: Path, original: bytes | None) -> None:
     if original is not None and target.read_bytes() != original:
         raise FixError(f"{path}: changed on disk while it was being fixed; not written (run --fix again)")

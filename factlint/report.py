@@ -16,6 +16,7 @@ class FileReport:
     text: str
     findings: tuple[Finding, ...]
     summary: dict[str, object] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()  # how the file was read or written (tracked changes, comments)
 
 
 @dataclass(frozen=True)

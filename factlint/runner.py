@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 import errno
+from collections import Counter
 import os
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
+from factlint import readers
 from factlint.config import ConfigError, ConfigSearchError, Settings, build_rule_set, find_config, load_settings
-from factlint.document import Document, InputError
+from factlint.document import InputError
 from factlint.engine import LintError, LoadError, RuleSet, lint, summarize
 from factlint.finding import Finding
-from factlint.fix import FixError, encode, fix_with_report, unified_diff, write_atomic
+from factlint.fix import FixError, fix_with_report, unified_diff, write_atomic, write_beside
+from factlint.readers.reading import Reading, ReadOptions, cannot_annotate
 from factlint.report import FileReport
 
-DRAFT_SUFFIXES = (".txt", ".md", ".markdown")
+DRAFT_SUFFIXES = tuple(readers.SUFFIXES)
 STDIN = "-"
 
 
@@ -134,7 +138,7 @@ def _drafts_below(folder: Path, resolver: Resolver) -> Iterator[tuple[Path, str 
         folders[:] = sorted(f for f in folders if not f.startswith("."))
         for name in names:
             path = Path(root, name)
-            if path.suffix.lower() not in DRAFT_SUFFIXES:
+            if path.suffix.lower() not in DRAFT_SUFFIXES or path.stem.endswith(readers.ANNOTATED_SUFFIX):
                 continue
             try:
                 if path.is_file() and not resolver.settings(path).excluded(path):
@@ -151,25 +155,38 @@ def read(path: Path) -> bytes:
 
 
 def lint_one(path: Path, resolver: Resolver, mode: str = "check") -> Outcome:
-    """Lint one draft; with mode 'fix' write its fixes, with 'diff' return them as a diff."""
+    """Lint one draft; 'fix' writes its fixes, 'diff' returns them as a diff, 'annotate' writes comments."""
     shown = "<stdin>" if str(path) == STDIN else str(path)
     try:
         settings = resolver.settings(path)
         rules = resolver.rule_set(path)
+        fmt = readers.format_of("" if str(path) == STDIN else shown, settings.input_format)
+        reader, options = readers.reader(fmt), ReadOptions(fmt, settings.date, settings.tracked_changes)
         data = read(path)
-        doc = Document.from_bytes(data, shown, settings.date)
+        reading = reader.read(data, shown, options)
+        doc = reading.doc
         if mode == "check":
             findings = lint(doc, rules, settings.warn_unused_disables)
-            return Outcome(FileReport(shown, doc.text, tuple(findings), summarize(doc, rules)))
+            return Outcome(_report(reading, findings, summarize(doc, rules)))
+        if mode == "annotate":
+            return Outcome(_annotate(path, data, reader, reading, lint(doc, rules)))
         fixing = fix_with_report(doc, lambda d: lint(d, rules))
-        fixed, diff = fixing.doc, ""
+        fixed, diff, findings, first = fixing.doc, "", fixing.findings, reading
         if fixed.text != doc.text:
+            written = reader.rewrite(data, reading, fixed.text)
             if mode == "fix":
-                write_atomic(path, encode(fixed), data)
-            else:
-                diff = unified_diff(shown, doc.text, fixed.text)
-        report = FileReport(shown, fixed.text, tuple(fixing.findings))
-        return Outcome(report, diff, applied=tuple(fixing.applied), unfixed=tuple(fixing.unfixed))
+                write_atomic(path, written, data)
+            before, reading = reading, reader.read(written, shown, options)
+            if mode == "diff":  # of the source as written (HTML, Markdown), of the text for Word
+                diff = unified_diff(shown, before.report_text, reading.report_text)
+        applied, unfixed = (tuple(first.locate(f) for f in found) for found in (fixing.applied, fixing.unfixed))
+        if fixed.text != doc.text and reading.doc.text != fixed.text:
+            # Fixes the format could not take (a Word footnote, a match across HTML tags) are
+            # not claimed as written: they are reported again from what was written.
+            findings = lint(reading.doc, rules)
+            applied = _not_left(applied, findings)
+        report = _report(reading, findings)
+        return Outcome(report, diff, applied=applied, unfixed=unfixed)
     except InputError as exc:
         return Outcome(error=f"{shown}: {exc}")
     except (OSError, ConfigSearchError) as exc:
@@ -180,6 +197,39 @@ def lint_one(path: Path, resolver: Resolver, mode: str = "check") -> Outcome:
         raise  # a bad configuration or rule file stops the run: every draft would fail alike
     except Exception as exc:  # noqa: BLE001 - one draft's crash must not hide the others' findings
         return Outcome(error=internal_error(shown, exc))
+
+
+def _not_left(applied: tuple[Finding, ...], left: list[Finding]) -> tuple[Finding, ...]:
+    """Return the applied fixes less one of the same rule and match per fixable finding left."""
+    remaining = Counter((f.rule, f.match) for f in left if f.fix is not None)
+    kept = []
+    for finding in reversed(applied):  # the later ones are those the format could not take
+        key = (finding.rule, finding.match)
+        if remaining[key]:
+            remaining[key] -= 1
+        else:
+            kept.append(finding)
+    return tuple(reversed(kept))
+
+
+def _report(reading: Reading, findings: list[Finding], summary: dict[str, object] | None = None) -> FileReport:
+    """Return a file's report with its findings placed in the file (paragraph, or source line)."""
+    placed = tuple(reading.locate(f) for f in findings)
+    return FileReport(reading.doc.path, reading.report_text, placed, summary or {}, reading.notes)
+
+
+def _annotate(path: Path, data: bytes, reader: ModuleType, reading: Reading, findings: list[Finding]) -> FileReport:
+    """Write the draft's findings as comments into a copy beside it; never touch the draft."""
+    if not hasattr(reader, "annotate"):
+        raise cannot_annotate()
+    target = path.with_name(readers.annotated_path(path.name))
+    annotated, count = reader.annotate(data, reading, findings)
+    write_beside(target, annotated, like=path)
+    note = f"wrote {target} with {count} comments"
+    if count < len(findings):
+        note += f"; {len(findings) - count} findings outside the body (headers, footers, notes) have none"
+    report = _report(reading, findings)
+    return FileReport(report.path, report.text, report.findings, report.summary, (*report.notes, note))
 
 
 def internal_error(where: str, exc: BaseException) -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from factlint import markup, yamlfile
+from factlint import markup, readers, yamlfile
 from factlint.config import Settings
 from factlint.document import MARKDOWN_SUFFIXES, Document
 from factlint.engine import RuleSet
@@ -47,7 +47,7 @@ def front_matter_key(text: str, keys: tuple[str, ...]) -> tuple[str, str] | None
 def story_sets(files: list[FileReport], settings_of: Callable[[Path], Settings],
                across: bool) -> list[list[FileReport]]:
     """Group the linted drafts into story sets of two or more, in run order."""
-    drafts = [f for f in files if f.path != STDIN_NAME]
+    drafts = [f for f in files if f.path != STDIN_NAME and _read_as_text(f.path, settings_of)]
     if across:
         return [drafts] if len(drafts) > 1 else []
     groups: dict[tuple[str, ...], list[FileReport]] = {}
@@ -59,6 +59,12 @@ def story_sets(files: list[FileReport], settings_of: Callable[[Path], Settings],
         elif settings.story_set:
             groups.setdefault(("folder", str(settings.source)), []).append(file)
     return [group for group in groups.values() if len(group) > 1]
+
+
+def _read_as_text(path: str, settings_of: Callable[[Path], Settings]) -> bool:
+    """Tell whether a draft is plain text or Markdown: the cross-story step reads report texts as
+    drafts, and a Word or HTML draft's report text is not the prose its checks saw."""
+    return readers.format_of(path, settings_of(Path(path)).input_format) in ("text", "markdown")
 
 
 def cross_lint(files: list[FileReport], settings_of: Callable[[Path], Settings],

@@ -35,5 +35,9 @@ def _command(finding: Finding) -> str:
         "endColumn": finding.end_column,
         "title": finding.rule,
     }
+    message = finding.message
+    if finding.container:  # a Word draft has no lines to annotate: name the paragraph instead
+        properties = {"file": finding.path, "title": finding.rule}
+        message = f"¶{finding.line}:{finding.column} ({finding.container}): {message}"
     joined = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
-    return f"::{COMMANDS[finding.level]} {joined}::{escape_data(finding.message + finding.pointers())}"
+    return f"::{COMMANDS[finding.level]} {joined}::{escape_data(message + finding.pointers())}"

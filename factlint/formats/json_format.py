@@ -10,7 +10,8 @@ from factlint.report import Report
 def render(report: Report, color: bool = False) -> str:
     """Render findings as JSON; files with a summary also appear under `files`."""
     data: dict[str, object] = {"findings": [f.to_dict() for f in report.findings]}
-    summaries = [{"path": f.path, **f.summary} for f in report.files if f.summary]
+    summaries = [{"path": f.path, **f.summary, **({"notes": list(f.notes)} if f.notes else {})}
+                 for f in report.files if f.summary or f.notes]
     if summaries:
         data["files"] = summaries
     if report.errors:

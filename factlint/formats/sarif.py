@@ -67,6 +67,8 @@ def _invocation(errors: tuple[str, ...]) -> dict[str, object]:
 def _result(finding: Finding, index: dict[str, int]) -> dict[str, object]:
     """Turn one finding into a result with its physical location and, if fixable, a fix."""
     location = _artifact(finding.path)
+    if finding.container:
+        return _logical_result(finding, index, location)
     region = {
         "startLine": finding.line,
         "startColumn": finding.column,
@@ -100,6 +102,24 @@ def _result(finding: Finding, index: dict[str, int]) -> dict[str, object]:
                 "replacements": [{"deletedRegion": region, "insertedContent": {"text": finding.fix}}],
             }],
         }]
+    return result
+
+
+def _logical_result(finding: Finding, index: dict[str, int], location: dict[str, str]) -> dict[str, object]:
+    """Place a finding of a document with no lines: its container path and its offset in the extracted text."""
+    region = {"charOffset": finding.start, "charLength": finding.end - finding.start, "snippet": {"text": finding.match}}
+    result: dict[str, object] = {
+        "ruleId": finding.rule,
+        "level": LEVELS[finding.level],
+        "message": {"text": finding.message},
+        "locations": [{
+            "physicalLocation": {"artifactLocation": location, "region": region},
+            "logicalLocations": [{"fullyQualifiedName": finding.container, "kind": "element"}],
+        }],
+        "properties": {"paragraph": finding.line, "column": finding.column},
+    }
+    if finding.rule in index:
+        result["ruleIndex"] = index[finding.rule]
     return result
 
 

@@ -18,13 +18,14 @@ def render(report: Report, color: bool = False) -> str:
     """
     lines: list[str] = []
     for file in report.files:
-        source_lines = split_lines(file.text) if file.findings else []
+        source_lines = _source_lines(file.text, file.findings) if file.findings else []
         for finding in file.findings:
             lines.append(_headline(finding, color))
             if color:
                 lines.extend(_excerpt(finding, source_lines, color))
             elif _line_length(finding, source_lines) > EXCERPT_WIDTH:
                 lines.extend(_excerpt(finding, source_lines, color))
+        lines.extend(f"{file.path}: note: {note}" for note in file.notes)
     if report.findings:
         lines.append(summary(report))
     return "".join(line + "\n" for line in lines)
@@ -59,9 +60,17 @@ def visible(text: str) -> str:
     return text.translate(_VISIBLE)
 
 
+def _source_lines(text: str, findings: tuple[Finding, ...]) -> list[str]:
+    """Return the lines findings count: a Word draft's are its paragraphs, a blank line between them."""
+    if findings[0].container:
+        return text.split("\n\n")
+    return split_lines(text)
+
+
 def _headline(finding: Finding, color: bool) -> str:
     """Return the one-line form of a finding, coloured when asked."""
-    place = f"{finding.path}:{finding.line}:{finding.column}:"
+    # A Word draft has no lines: its findings are placed by paragraph, ¶14:37.
+    place = f"{finding.path}:{'¶' if finding.container else ''}{finding.line}:{finding.column}:"
     if not color:
         return f"{place} {finding.level} {finding.rule} {finding.message}{finding.pointers()}"
     message = visible(finding.message + finding.pointers())  # a terminal must not act on control characters
