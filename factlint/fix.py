@@ -140,11 +140,6 @@ def fix_document(doc: Document, lint: Callable[[Document], list[Finding]]) -> tu
     return outcome.doc, outcome.findings
 
 
-def encode(doc: Document) -> bytes:
-    """Return the document's bytes as they would be written: its encoding, BOM kept if it had one."""
-    return (("\ufeff" if doc.bom else "") + doc.text).encode(doc.encoding)
-
-
 @contextmanager
 def _signals_raise() -> Iterator[None]:
     """While writing, turn SIGTERM (and SIGHUP) into an exception, so temporary files are removed."""
