@@ -93,6 +93,12 @@ def _unsourced(rule: Rule) -> Check:
     return check
 
 
+def figure_spans(rule: Rule, doc: Document) -> list[tuple[int, int]]:
+    """Return the (start, end) of every figure the unsourced rule weighs, sourced or not."""
+    quotes = figures_quotes.scan(doc)
+    return list(FigureFinder(rule.options).find(doc.lint_text, _skipper(doc, rule, quotes)))
+
+
 def _vague(rule: Rule) -> Check:
     """Flag vague attribution outside quotations: 'experts say', 'studies show', 'reportedly'."""
     phrases = rule.options["phrases"]
