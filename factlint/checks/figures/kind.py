@@ -95,7 +95,7 @@ def _unsourced(rule: Rule) -> Check:
 
 def figure_spans(rule: Rule, doc: Document) -> list[tuple[int, int]]:
     """Return the (start, end) of every figure the unsourced rule weighs, sourced or not."""
-    quotes = figures_quotes.scan(doc)
+    quotes = quotations.scan(doc)
     return list(FigureFinder(rule.options).find(doc.lint_text, _skipper(doc, rule, quotes)))
 
 
