@@ -19,7 +19,7 @@ LAYERS = {
     "factlint.config": 2, "factlint.schema": 2,
     "factlint.engine": 3, "factlint.fix": 3, "factlint.report": 3,
     "factlint.checks": 4,  # the kind table and the kind packages
-    "factlint.checks.base": 5, "factlint.checks.attribution": 5,  # what kinds share
+    "factlint.checks.base": 5, "factlint.checks.attribution": 5, "factlint.checks.lexicon": 5,  # what kinds share
     "factlint.rule": 6, "factlint.suppress": 6, "factlint.quotations": 6, "factlint.wordindex": 6,
     "factlint.document": 7,
     "factlint.markup": 8, "factlint.segment": 8, "factlint.finding": 8, "factlint.yamlfile": 8,

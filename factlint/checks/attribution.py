@@ -7,10 +7,17 @@ from typing import Any
 
 import regex
 
-from factlint.checks.base import compile_words, word_pattern
+from factlint.checks.base import ANY_SPACE, compile_words, word_pattern
+from factlint.checks.lexicon import Lexicon
 
 BY_AGENT = compile_words(r"\s+(?:[a-z]+ly\s+)?by\s+(?![\d$€£¥])\w")
 STRIP = "\"'“”‘’()[]{}.,;:—–-"
+CLOSING = ("”", '"', "’", "'")
+# After a verb in reporting order ("…, said Ellen Marsh", "…, noted the county clerk"): a name,
+# a pronoun or a determiner opens the speaker.
+SPEAKER_AFTER = compile_words(r"\s+(?:[A-Z]|(?:the|a|an|his|her|their|its|he|she|they|we|I)\b)")
+PREPOSITION_BEFORE = compile_words(r"\b(?:in|from|according\s+to|by|of|under)\s+\Z", True)
+THAT_AFTER = compile_words(r"\s+(?:that\b|:)")
 
 
 def _bare(token: str) -> str:
@@ -21,12 +28,19 @@ def _bare(token: str) -> str:
 class Attribution:
     """Compiled attribution cues: phrases, citation patterns and reporting verbs with an agent."""
 
-    def __init__(self, options: Mapping[str, Any]) -> None:
-        """Compile the rule's cue lists once."""
-        self.cues = compile_words(word_pattern(options["cues"]), True, "cues", scan=True)
+    def __init__(self, options: Mapping[str, Any], lexicon: Lexicon) -> None:
+        """Compile the rule's cue lists and the shared lexicon once."""
+        cues = (*options["cues"], *lexicon.phrases)
+        self.cues = compile_words(word_pattern(cues, r"\s+"), True, "cues", scan=True)
         citations = "|".join(f"(?:{p})" for p in options["citations"]) or r"(?!)"
         self.citations = compile_words(citations, False, "citations")
-        self.verbs = compile_words(word_pattern(options["reporting_verbs"]), False, "reporting_verbs")
+        verbs = {*options["reporting_verbs"], *lexicon.figure_verb_forms}
+        self.verbs = compile_words(word_pattern(verbs), False, "reporting_verbs")
+        # Verbs that attribute a figure only when "that" or a colon follows: "added that".
+        self.that_verbs = compile_words(word_pattern(lexicon.verb_forms - lexicon.figure_verb_forms),
+                                        False, "lexicon")
+        self.source = _source_pattern(lexicon)
+        self.source_determiners = lexicon.source_determiners
         self.agents = {w.lower() for w in options["agents"]}
         self.determiners = {w.lower() for w in options["determiners"]}
         self.openers = {w.lower() for w in options["subject_openers"]}
@@ -39,9 +53,33 @@ class Attribution:
         sentence = masked[start:end]
         if self.cues.search(sentence) or self.citations.search(original, start, end):
             return True
-        if self.accounts.search(sentence):
+        if self.accounts.search(sentence) or any(self._named(sentence, m.start(), m.group()) for m in self.source.finditer(sentence)):
+            return True
+        if any(THAT_AFTER.match(sentence, m.end()) and self._agentive(sentence, m.start(), m.end())
+               for m in self.that_verbs.finditer(sentence)):
             return True
         return any(self._agentive(sentence, m.start(), m.end()) for m in self.verbs.finditer(sentence))
+
+    def source_name(self, masked: str, start: int, end: int, before: int) -> str:
+        """Return the last document an attributed sentence [start, end) names before offset `before`, or ''."""
+        found = ""
+        for match in self.source.finditer(masked, start, min(end, before + 200)):
+            if match.start() >= before:
+                break
+            if not (self._named(masked[start:end], match.start() - start, match.group())
+                    or self.verbs.match(masked, _next_word(masked, match.end()))):
+                continue  # "check their vaccination records": a document, but not the source
+            found = " ".join(match.group().split())
+        return found if found and self.attributed(masked, masked, start, end) else ""
+
+    def _named(self, sentence: str, at: int, mention: str) -> bool:
+        """Tell whether a document mention at `at` names a source: 'the Marist survey', 'in the poll'."""
+        if PREPOSITION_BEFORE.search(sentence, 0, at):
+            return True  # "in the survey", "according to the report"
+        words = mention.split()[:-1]
+        first = 1 if not sentence[:at].strip() else 0  # a sentence's first word is capitalised anyway
+        return any(w[:1].isupper() and w.lower() not in self.source_determiners for w in words[first:]) \
+            or (first == 1 and words[0][:1].isupper() and words[0].lower() not in self.source_determiners)
 
     def _agentive(self, sentence: str, verb_start: int, verb_end: int) -> bool:
         """Tell whether a reporting verb has a subject doing the reporting, not a bare passive."""
@@ -51,6 +89,8 @@ class Attribution:
             index -= 1
         if index < 0:
             return False
+        if tokens[index].endswith((",", *CLOSING)) and SPEAKER_AFTER.match(sentence, verb_end):
+            return True  # reporting order: "…, said Ellen Marsh", "…,” noted the clerk
         if _bare(tokens[index]).lower() in self.passive:
             return bool(BY_AGENT.match(sentence, verb_end))
         if tokens[index].endswith(","):  # an appositive: look before the comma that opened it
@@ -99,3 +139,22 @@ def _accounts(possessives: tuple[str, ...], nouns: tuple[str, ...]) -> regex.Pat
     owner = rf"(?:{word_pattern(possessives)}|(?:[\w.&-]+\s+){{0,5}}?[\w.&-]+['’]s)"
     return compile_words(
         rf"\bby\s+{owner}\s+(?:own\s+)?{word_pattern(nouns)}", True, "account_nouns")
+
+
+def _next_word(text: str, at: int) -> int:
+    """Return the offset of the next word after `at`, past spaces (and one word such as 'released')."""
+    while at < len(text) and text[at].isspace():
+        at += 1
+    return at
+
+
+def _source_pattern(lexicon: Lexicon) -> regex.Pattern:
+    """Compile 'a Quinnipiac poll', 'FEC filings', 'the report': a specific document as a source."""
+    if not lexicon.source_nouns:
+        return compile_words(r"(?!)")
+    determiners = word_pattern(sorted(lexicon.source_determiners))
+    opener = rf"(?:(?i:{determiners})|[A-Z][\w.&/'’-]*)"
+    nouns = word_pattern(lexicon.source_nouns, ANY_SPACE)
+    return compile_words(
+        rf"(?<![\w'’]){opener}(?:\s+[\w.&/'’-]+){{0,5}}?\s+{nouns}",
+        False, "source_nouns")
