@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from factlint import yamlfile
-from factlint.rule import Rule, RuleError
+from factlint.rule import Rule, RuleError, RuleSetStore
 
 DEFAULT_NAME = "_attribution.yaml"
 KEYS = ("communication_verbs", "quote_only_verbs", "phrases", "source_nouns", "source_determiners")
@@ -40,10 +40,22 @@ def default_path() -> Path:
     return (installed if installed.is_dir() else package.parent / "rules") / DEFAULT_NAME
 
 
-def load(rule: Rule) -> Lexicon:
-    """Load the lexicon a rule names with `lexicon:` (relative to the rule file), else the default one."""
+def for_rule(rule: Rule, store: RuleSetStore) -> Lexicon:
+    """Return the lexicon a rule names with `lexicon:` (relative to its file), else the default one.
+
+    The rules of a set share one load per lexicon file version.
+    """
     name = rule.options["lexicon"]
     path = default_path() if not name else Path(rule.source).parent / name if rule.source else Path(name)
+    try:
+        key = (path.resolve(), path.stat().st_mtime_ns)
+    except OSError:
+        raise RuleError(f"the attribution lexicon {path} does not exist", "lexicon") from None
+    return store.get((for_rule, key), lambda: load(path))
+
+
+def load(path: Path) -> Lexicon:
+    """Read, validate and inflect an attribution lexicon file."""
     try:
         data = yamlfile.load(path)
     except yamlfile.YamlError as exc:

@@ -56,7 +56,7 @@ def build(rule: Rule, store: RuleSetStore) -> Check:
     for key in ("sentences_before", "source_scope_paragraphs"):
         if rule.options[key] < 0:
             raise RuleError(f"'{key}' must be 0 or more", key)
-    return _unsourced(rule)
+    return _unsourced(rule, store)
 
 
 def _skipper(doc: Document, rule: Rule, quotes: quotations.QuoteScan) -> Callable[[int], bool]:
@@ -67,10 +67,10 @@ def _skipper(doc: Document, rule: Rule, quotes: quotations.QuoteScan) -> Callabl
     return lambda offset: quotes.inside(offset) or doc.in_table(offset)
 
 
-def _unsourced(rule: Rule) -> Check:
+def _unsourced(rule: Rule, store: RuleSetStore) -> Check:
     """Flag figures with no source in their sentence, the sentences before it, or a source's scope."""
     finder = FigureFinder(rule.options)
-    attribution = Attribution(rule.options, lexicon.load(rule))
+    attribution = Attribution(rule.options, lexicon.for_rule(rule, store))
     window, paragraphs = rule.options["sentences_before"], rule.options["source_scope_paragraphs"]
 
     def check(doc: Document) -> Iterator[Finding]:
