@@ -79,7 +79,7 @@ class Attribution:
         words = mention.split()[:-1]
         first = 1 if not sentence[:at].strip() else 0  # a sentence's first word is capitalised anyway
         return any(w[:1].isupper() and w.lower() not in self.source_determiners for w in words[first:]) \
-            or (first == 1 and words[0][:1].isupper() and words[0].lower() not in self.source_determiners)
+            or (first == 1 and len(words) == 1 and words[0].lower() not in self.source_determiners)
 
     def _agentive(self, sentence: str, verb_start: int, verb_end: int) -> bool:
         """Tell whether a reporting verb has a subject doing the reporting, not a bare passive."""

@@ -62,18 +62,19 @@ def scope_source(sourcing: Sourcing, index: int, paragraphs: int) -> tuple[bool,
     """
     doc = sourcing.doc
     here = doc.paragraph_index(doc.sentences[index].start)
+    speaker = False  # another speaker or source took over after the document was named
     for back in range(index - 1, -1, -1):
         paragraph = doc.paragraph_index(doc.sentences[back].start)
         name = sourcing.source_named(back)
         if name:
             if here - paragraph > paragraphs:
                 return False, f"'{name}', {here - paragraph} paragraphs back, is too far to be its source"
-            reason = _break(sourcing, paragraph, here, name.split()[-1].lower())
+            reason = "another speaker comes between" if speaker else \
+                _break(sourcing, paragraph, here, name.split()[-1].lower())
             return (False, f"'{name}' is not its source: {reason}") if reason else (True, "")
         if here - paragraph > paragraphs:
             return False, ""
-        if sourcing.sentence_sourced(back):
-            return False, ""  # another speaker or source took over before any document was named
+        speaker = speaker or sourcing.sentence_sourced(back)
     return False, ""
 
 

@@ -1,0 +1,177 @@
+"""Attribution as newsrooms write it: the shared lexicon, source scope, quotes across paragraphs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factlint.checks import lexicon
+from factlint.rule import RuleError
+from tests.helpers import RULES, brief, run
+
+PACKS = (RULES / "figures", RULES / "quotes")
+
+
+def unsourced(text: str) -> list[tuple[str, int, int, str]]:
+    """Return brief figures.unsourced findings on text."""
+    return brief(run(text, select=["figures.unsourced"], packs=PACKS))
+
+
+def unattributed(text: str) -> list[tuple[str, int, int, str]]:
+    """Return brief quotes.unattributed findings on text."""
+    return brief(run(text, select=["quotes.unattributed"], packs=PACKS))
+
+
+# --- the lexicon ---------------------------------------------------------------------------
+
+def test_lemmas_are_inflected() -> None:
+    assert {"quip", "quips", "quipped", "quipping"} <= lexicon.inflections("quip")
+    assert {"tell", "tells", "told", "telling"} <= lexicon.inflections("tell")
+
+
+def test_a_bad_lexicon_is_a_rule_error(tmp_path: Path) -> None:
+    bad = tmp_path / "_attribution.yaml"
+    bad.write_text("communication_verbs: say\n", encoding="utf-8")
+    with pytest.raises(RuleError, match="must be a list of words"):
+        lexicon.load(bad)
+
+
+# --- reporting verbs beyond a short list -----------------------------------------------------
+
+@pytest.mark.parametrize("verb", ["conceded", "noted", "quipped", "tweeted", "insisted", "pointed out"])
+def test_a_communication_verb_with_a_speaker_sources_the_figure(verb: str) -> None:
+    assert unsourced(f"Mayor Dana Ortiz {verb} that the levy raised $4 million.") == []
+
+
+def test_without_a_speaker_the_figure_is_flagged() -> None:
+    assert unsourced("The levy raised $4 million.") == [("figures.unsourced", 1, 17, "$4 million")]
+
+
+def test_a_verb_that_is_mostly_not_speech_does_not_source() -> None:
+    assert unsourced("The county added 300 jobs and $4 million in payroll.") == [
+        ("figures.unsourced", 1, 18, "300"), ("figures.unsourced", 1, 31, "$4 million")]
+
+
+@pytest.mark.parametrize("cue", ["in a statement", "in an interview", "in an email"])
+def test_noun_cues_source_the_figure(cue: str) -> None:
+    assert unsourced(f"The levy raised $4 million, Ortiz wrote {cue}.") == []
+    assert unsourced(f"The levy raised $4 million, {cue} to supporters.") == []
+
+
+def test_a_source_after_the_figure() -> None:
+    assert unsourced("Turnout reached 61 percent, the county clerk's office reported.") == []
+    assert unsourced("Turnout reached 61 percent, the highest since 1992.") == [
+        ("figures.unsourced", 1, 17, "61 percent")]
+
+
+def test_reporting_order_after_a_comma() -> None:
+    assert unsourced("Turnout reached 61 percent, noted Clerk Ana Ruiz.") == []
+    assert unsourced("Turnout reached 61 percent, noted in the margin.") == [
+        ("figures.unsourced", 1, 17, "61 percent")]
+
+
+# --- the source as the sentence's subject ------------------------------------------------------
+
+def test_a_named_survey_doing_the_finding_is_a_source() -> None:
+    assert unsourced("The Marist survey of 1,204 adults put support at 48 percent.") == []
+    assert unsourced("Census data released Thursday put the county's growth at 3 percent.") == []
+
+
+def test_a_document_that_is_not_the_source_does_not_source() -> None:
+    assert unsourced("Residents should check their vaccination records. About 40% of pupils were not vaccinated.") \
+        == [("figures.unsourced", 1, 51, "About 40%")]
+
+
+# --- source scope across sentences and paragraphs -------------------------------------------
+
+POLL = ("A Quinnipiac poll released Tuesday found Ortiz leading with 48 percent.\n\n"
+        "Her rival, Sam Lee, trails at 39 percent. Among women, Ortiz leads by 15 points.\n\n")
+
+
+def test_a_poll_covers_the_figures_of_the_paragraphs_that_follow() -> None:
+    assert unsourced(POLL + "Independents split 44 percent to 41 percent.\n") == []
+
+
+def test_a_quotation_with_no_named_speaker_ends_the_scope() -> None:
+    text = POLL + "“We are gaining.”\n\nLee's campaign has raised $2 million.\n"
+    findings = run(text, select=["figures.unsourced"], packs=PACKS)
+    assert brief(findings) == [("figures.unsourced", 7, 27, "$2 million")]
+    assert "'A Quinnipiac poll' is not its source: a quotation from someone else comes between" in \
+        findings[0].message
+
+
+def test_a_quotation_from_someone_else_ends_the_scope() -> None:
+    text = POLL + "“We are gaining,” Lee said at a rally.\n\nLee's campaign has raised $2 million.\n"
+    findings = run(text, select=["figures.unsourced"], packs=PACKS)
+    assert brief(findings) == [("figures.unsourced", 7, 27, "$2 million")]
+    assert "'A Quinnipiac poll' is not its source: another speaker comes between" in findings[0].message
+
+
+def test_the_scope_has_a_window() -> None:
+    text = POLL + "Voters head to the polls Nov. 4, with 12 percent still undecided.\n\n" * 3
+    findings = run(text, select=["figures.unsourced"], packs=PACKS)
+    assert brief(findings) == [("figures.unsourced", 9, 39, "12 percent")]
+    assert "'A Quinnipiac poll', 4 paragraphs back, is too far to be its source" in findings[0].message
+
+
+def test_a_trailing_source_covers_its_own_figure_only() -> None:
+    text = "Crime fell 8 percent, according to FBI data. Thefts rose. Assaults, however, rose 3 percent."
+    assert unsourced(text) == [("figures.unsourced", 1, 83, "3 percent")]
+
+
+# --- quotes -------------------------------------------------------------------------------------
+
+def test_a_speaker_right_after_the_quotation_with_any_verb() -> None:
+    assert unattributed("“Get out of my office,” Ortiz barked at the reporter.") == []
+    assert unattributed("“Get out of my office.” The reporter left.") == [
+        ("quotes.unattributed", 1, 1, "“Get out of my office.”")]
+
+
+def test_a_run_of_quotes_from_one_speaker() -> None:
+    text = ("“We will rebuild this town,” Mayor Dana Ortiz said Tuesday.\n\n"
+            "“It will take years, and it will take all of us.”\n\n"
+            "“But we have done it before.”\n")
+    assert unattributed(text) == []
+
+
+def test_a_quote_paragraph_after_prose_with_no_speaker_is_flagged() -> None:
+    text = "The council met Tuesday.\n\n“It will take years, and it will take all of us.”\n\nThe vote is in May.\n"
+    assert unattributed(text) == [("quotes.unattributed", 3, 1, "“It will take years, and it will take all of us.”")]
+
+
+def test_she_added_at_the_end_of_the_paragraph_before() -> None:
+    text = "Ortiz spoke for an hour. She added:\n\n“It will take years, and it will take all of us.”\n"
+    assert unattributed(text) == []
+
+
+def test_speaker_in_the_first_sentence_of_the_next_paragraph() -> None:
+    text = "“It will take years, and it will take all of us.”\n\nOrtiz told the council that on Tuesday.\n"
+    assert unattributed(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The band's new album, “Sin Miedo,” sold out.",
+    "He called the plan “Operation Clean Sweep.”",
+    "The so-called “fair share” tax passed.",
+])
+def test_short_quoted_titles_and_terms_need_no_speaker(text: str) -> None:
+    assert unattributed(text) == []
+
+
+def test_a_short_quoted_sentence_still_needs_a_speaker() -> None:
+    assert unattributed("The council met Tuesday. “We lost.” The vote is in May.") == [
+        ("quotes.unattributed", 1, 26, "“We lost.”")]
+
+
+# --- page debris -------------------------------------------------------------------------------
+
+def test_an_embed_pasted_into_a_draft_is_not_prose() -> None:
+    text = ('Ortiz posted a reply.\n\n<tweet id="771156940076544000" datetime="2016-09-01">'
+            "We won 52 percent!</tweet>.\n")
+    assert unsourced(text) == []
+
+
+def test_text_inside_a_plain_html_tag_is_still_prose() -> None:
+    text = '<div class="box">The levy raised $4 million.</div>\n'
+    assert unsourced(text) == [("figures.unsourced", 1, 34, "$4 million")]
