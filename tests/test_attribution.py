@@ -53,6 +53,22 @@ def test_a_verb_that_is_mostly_not_speech_does_not_source() -> None:
         ("figures.unsourced", 1, 18, "300"), ("figures.unsourced", 1, 31, "$4 million")]
 
 
+def test_a_speaker_whose_name_ends_in_s_and_a_relative_clause() -> None:
+    assert unsourced("Sanders acknowledged Sunday that he needs 65 percent of the delegates.") == []
+    assert unsourced("The polls that show Ortiz above 10 percent are online.") == []
+    assert unsourced("As reported by the Eastport Ledger, 300 homes lost power.") == []
+
+
+@pytest.mark.parametrize("text, match, column", [
+    ("The G7 leaders pledged $600 billion for roads.", "$600 billion", 24),
+    ("Seven states reported 40 percent turnout.", "40 percent", 23),
+    ("The 30,000 Ortiz emails cost $2 million to review.", "$2 million", 30),
+])
+def test_a_verb_that_commits_or_a_noun_that_looks_like_a_verb_does_not_source(
+        text: str, match: str, column: int) -> None:
+    assert (match, column) in [(f[3], f[2]) for f in unsourced(text)]
+
+
 @pytest.mark.parametrize("cue", ["in a statement", "in an interview", "in an email"])
 def test_noun_cues_source_the_figure(cue: str) -> None:
     assert unsourced(f"The levy raised $4 million, Ortiz wrote {cue}.") == []

@@ -17,6 +17,8 @@ CLOSING = ("”", '"', "’", "'")
 # a pronoun or a determiner opens the speaker.
 SPEAKER_AFTER = compile_words(r"\s+(?:[A-Z]|(?:the|a|an|his|her|their|its|he|she|they|we|I)\b)")
 PREPOSITION_BEFORE = compile_words(r"\b(?:in|from|according\s+to|by|of|under)\s+\Z", True)
+BY_NAME = compile_words(r"\s+by\s+(?:the\s+)?[A-Z]")
+RELATIVES = ("that", "which", "who")
 THAT_AFTER = compile_words(r"\s+(?:that\b|:)")
 
 
@@ -34,8 +36,11 @@ class Attribution:
         self.cues = compile_words(word_pattern(cues, r"\s+"), True, "cues", scan=True)
         citations = "|".join(f"(?:{p})" for p in options["citations"]) or r"(?!)"
         self.citations = compile_words(citations, False, "citations")
-        verbs = {*options["reporting_verbs"], *lexicon.figure_verb_forms}
-        self.verbs = compile_words(word_pattern(verbs), False, "reporting_verbs")
+        # Reporting verbs need a subject that can report ("Pfizer reported", not "deaths reported");
+        # a verb of speaking has a speaker for subject whatever it is ("Sanders acknowledged").
+        self.verbs = compile_words(word_pattern(options["reporting_verbs"]), False, "reporting_verbs")
+        speech = lexicon.figure_verb_forms - set(options["reporting_verbs"])
+        self.speech = compile_words(word_pattern(speech), False, "lexicon")
         # Verbs that attribute a figure only when "that" or a colon follows: "added that".
         self.that_verbs = compile_words(word_pattern(lexicon.verb_forms - lexicon.figure_verb_forms),
                                         False, "lexicon")
@@ -53,10 +58,13 @@ class Attribution:
         sentence = masked[start:end]
         if self.cues.search(sentence) or self.citations.search(original, start, end):
             return True
-        if self.accounts.search(sentence) or any(self._named(sentence, m.start(), m.group()) for m in self.source.finditer(sentence)):
+        if self.accounts.search(sentence) or \
+                any(self._named(sentence, m.start(), m.group()) for m in self.source.finditer(sentence)):
             return True
-        if any(THAT_AFTER.match(sentence, m.end()) and self._agentive(sentence, m.start(), m.end())
+        if any(THAT_AFTER.match(sentence, m.end()) and self._agentive(sentence, m.start(), m.end(), True)
                for m in self.that_verbs.finditer(sentence)):
+            return True
+        if any(self._agentive(sentence, m.start(), m.end(), True) for m in self.speech.finditer(sentence)):
             return True
         return any(self._agentive(sentence, m.start(), m.end()) for m in self.verbs.finditer(sentence))
 
@@ -67,7 +75,8 @@ class Attribution:
             if match.start() >= before:
                 break
             if not (self._named(masked[start:end], match.start() - start, match.group())
-                    or self.verbs.match(masked, _next_word(masked, match.end()))):
+                    or self.verbs.match(masked, _next_word(masked, match.end()))
+                    or self.speech.match(masked, _next_word(masked, match.end()))):
                 continue  # "check their vaccination records": a document, but not the source
             found = " ".join(match.group().split())
         return found if found and self.attributed(masked, masked, start, end) else ""
@@ -81,7 +90,7 @@ class Attribution:
         return any(w[:1].isupper() and w.lower() not in self.source_determiners for w in words[first:]) \
             or (first == 1 and len(words) == 1 and words[0].lower() not in self.source_determiners)
 
-    def _agentive(self, sentence: str, verb_start: int, verb_end: int) -> bool:
+    def _agentive(self, sentence: str, verb_start: int, verb_end: int, speech: bool = False) -> bool:
         """Tell whether a reporting verb has a subject doing the reporting, not a bare passive."""
         tokens = sentence[:verb_start].split()
         index = len(tokens) - 1
@@ -91,6 +100,10 @@ class Attribution:
             return False
         if tokens[index].endswith((",", *CLOSING)) and SPEAKER_AFTER.match(sentence, verb_end):
             return True  # reporting order: "…, said Ellen Marsh", "…,” noted the clerk
+        if BY_NAME.match(sentence, verb_end):
+            return True  # "as reported by Western Journalism", "estimated by the CBO"
+        if _bare(tokens[index]).lower() in RELATIVES and index > 0:
+            index -= 1  # "the polls that show", "the agency, which reported"
         if _bare(tokens[index]).lower() in self.passive:
             return bool(BY_AGENT.match(sentence, verb_end))
         if tokens[index].endswith(","):  # an appositive: look before the comma that opened it
@@ -99,21 +112,21 @@ class Attribution:
                 index -= 1
             if index < 0:
                 return False
-        return self._subject(tokens, index)
+        return self._subject(tokens, index, speech)
 
     def _skippable(self, token: str) -> bool:
         """Tell whether a word between subject and verb can be passed over: 'also', 'on Tuesday'."""
         word = _bare(token)
         return word.lower() in self.skip or (word.islower() and word.endswith("ly") and len(word) > 4)
 
-    def _subject(self, tokens: list[str], index: int) -> bool:
-        """Tell whether tokens[index] ends a noun phrase that can do the reporting."""
+    def _subject(self, tokens: list[str], index: int, speech: bool) -> bool:
+        """Tell whether tokens[index] ends a noun phrase that can do the reporting (or the speaking)."""
         word = _bare(tokens[index])
         low = word.lower()
         if not word or low in self.determiners or low.endswith(("'s", "’s")):
             return False
-        if low in self.agents:
-            return True
+        if low in self.agents or (speech and word.isalpha() and (word[:1].isupper() or low.endswith("s"))):
+            return True  # "Sanders acknowledged", "voters complained"
         if word[:1].isupper():
             # A capitalised plural opening the sentence is a common noun: "Deaths reported ..."
             return not (index == 0 and word[1:].islower() and word.endswith("s"))

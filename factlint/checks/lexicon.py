@@ -54,6 +54,13 @@ def for_rule(rule: Rule, store: RuleSetStore) -> Lexicon:
     return store.get((for_rule, key), lambda: load(path))
 
 
+def noun_forms(word: str) -> set[str]:
+    """Return the singular and plural forms lemminflect knows for a word used as a noun."""
+    from lemminflect import getAllInflections
+
+    return {form for group in getAllInflections(word, upos="NOUN").values() for form in group}
+
+
 def load(path: Path) -> Lexicon:
     """Read, validate and inflect an attribution lexicon file."""
     try:
@@ -68,7 +75,9 @@ def load(path: Path) -> Lexicon:
         raise RuleError(f"{path}:{data.line_of(unknown[0])}: unknown lexicon key '{unknown[0]}'", "lexicon")
     every = {form for lemma in lists["communication_verbs"] for form in inflections(lemma)}
     quote_only = {form for lemma in lists["quote_only_verbs"] for form in inflections(lemma)}
-    return Lexicon(frozenset(every | quote_only), frozenset(every - quote_only), tuple(lists["phrases"]),
+    # Beside a figure, a form that is also a noun ("states", "notes", "emails") is read as the noun.
+    nouns = {form for lemma in lists["communication_verbs"] for form in noun_forms(lemma)}
+    return Lexicon(frozenset(every | quote_only), frozenset(every - quote_only - nouns), tuple(lists["phrases"]),
                    tuple(lists["source_nouns"]), frozenset(w.lower() for w in lists["source_determiners"]))
 
 
