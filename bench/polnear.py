@@ -34,6 +34,11 @@ EVENT_LINE = re.compile(r"^(E\d+)\t(.*)$")
 UNIT_FIGURE = re.compile(
     r"(?<![\w.,])(?:[$€£]\s?\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion|trillion))?"
     r"|\d[\d,]*(?:\.\d+)?(?:\s?%|\s+percent\b|\s+(?:million|billion|trillion)\b))")
+# An annotated Source span that names a document or a count: its scope may run past its content.
+DOCUMENT_SOURCE = re.compile(
+    r"\b(?:polls?|surveys?|stud(?:y|ies)|reports?|analys[ie]s|data|count|tally|filings?|records|census"
+    r"|results|returns|estimates?|projections?|figures|statistics)\b", re.I)
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 QUOTE_SPAN = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
 
 
@@ -66,6 +71,25 @@ class Article:
         """Tell whether [start, end) overlaps a role span of an attribution that has a source."""
         return any(a < end and start < b for attribution in self.attributions if attribution.sourced
                    for a, b in attribution.spans(*roles))
+
+
+def scoped(article: Article, start: int) -> bool:
+    """Tell whether a figure follows, in the same or the next paragraph, an annotated document source.
+
+    The annotation marks a poll's findings as content only where the sentence says so; the
+    paragraphs that go on reporting the same poll are its scope too ("Sanders trails at 13
+    percent."). Nothing else (a person's claim, a background fact) gets a scope.
+    """
+    for attribution in article.attributions:
+        if not attribution.sourced or not any(DOCUMENT_SOURCE.search(article.text, a, b)
+                                              for a, b in attribution.spans("Source")):
+            continue
+        spans = attribution.spans("Source", "Cue", "Content")
+        first = min(a for a, _ in spans)
+        last = max(b for _, b in spans)
+        if last <= start and len(PARAGRAPH_BREAK.findall(article.text, first, start)) <= 1:
+            return True
+    return False
 
 
 def parse_ann(path: Path) -> list[Attribution]:
@@ -186,6 +210,8 @@ def _score_figures(article: Article, figures: list[tuple[int, int]], flagged: se
         positive = not _sourced(article, start, end)
         hit = (start, end) in flagged
         counts[("tp" if positive else "fp") if hit else ("fn" if positive else "tn")] += 1
+        positive = positive and not scoped(article, start)
+        counts[("s_tp" if positive else "s_fp") if hit else ("s_fn" if positive else "s_tn")] += 1
     quoted = [m.span() for m in QUOTE_SPAN.finditer(article.text)]
     for match in UNIT_FIGURE.finditer(article.text):
         start, end = match.span()
@@ -206,6 +232,10 @@ def report(total: Score, articles: int) -> str:
         "| measure | value | counts |", "| --- | --- | --- |",
         f"| figures.unsourced precision (figure-level) | {precision} | {fig['tp']} of {fig['tp'] + fig['fp']} flagged |",
         f"| figures.unsourced recall (finder's figures) | {recall} | {fig['tp']} of {fig['tp'] + fig['fn']} unsourced |",
+        f"| figures.unsourced precision, document scope counted | {_ratio(fig['s_tp'], fig['s_tp'] + fig['s_fp'])} "
+        f"| {fig['s_tp']} of {fig['s_tp'] + fig['s_fp']} flagged |",
+        f"| figures.unsourced recall, document scope counted | {_ratio(fig['s_tp'], fig['s_tp'] + fig['s_fn'])} "
+        f"| {fig['s_tp']} of {fig['s_tp'] + fig['s_fn']} unsourced |",
         f"| figures.unsourced recall (figures with a unit) | {unit_recall} | {fig['unit_hit']} of {fig['unit_positive']} unsourced |",
         f"| quotes.unattributed precision (quote-level) | {_ratio(quo['tp'], quo['tp'] + quo['fp'])} "
         f"| {quo['tp']} of {quo['tp'] + quo['fp']} flagged |",

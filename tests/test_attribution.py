@@ -144,6 +144,22 @@ def test_a_speaker_right_after_the_quotation_with_any_verb() -> None:
         ("quotes.unattributed", 1, 1, "“Get out of my office.”")]
 
 
+@pytest.mark.parametrize("text", [
+    "“The levy is a promise kept,” the editorial read.",
+    "“The levy is a promise kept,” beamed Dana Ortiz.",
+    "ROUND-UP “The levy is a promise kept, and we kept it.” [Eastport Ledger.]",
+    "“The levy is a promise kept, and we kept it.”\n\n— Dana Ortiz, Eastport\n",
+    "Ortiz issued a statement, “The levy is a promise kept, and we kept it.”",
+])
+def test_speakers_and_credits_in_newsroom_forms(text: str) -> None:
+    assert unattributed(text) == []
+
+
+def test_a_conjunction_after_a_quotation_names_no_speaker() -> None:
+    assert unattributed("The council met. “The levy is a promise kept,” and the vote is in May.") == [
+        ("quotes.unattributed", 1, 18, "“The levy is a promise kept,”")]
+
+
 def test_a_run_of_quotes_from_one_speaker() -> None:
     text = ("“We will rebuild this town,” Mayor Dana Ortiz said Tuesday.\n\n"
             "“It will take years, and it will take all of us.”\n\n"

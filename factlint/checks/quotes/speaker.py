@@ -8,7 +8,16 @@ from factlint.quotations import Quote, QuoteScan
 
 # A quotation closed on a comma, question or exclamation mark, then a name or pronoun: the
 # speaker follows ("“Go home,” Grant told them", "“Why?” she asked"), whatever the verb.
-SPEAKER_AFTER = compile_words(r"[ \t\u00a0]+(?:[A-Z][\w'’.-]*|he|she|they|we|I|it)\b")
+# So does a determiner ("the statement read"), or any word and then a name or determiner
+# ("beamed Donald Hartley", "read one", "reads a Wednesday editorial").
+SPEAKER_AFTER = compile_words(
+    r"[ \t\u00a0]+(?:[A-Z][\w'’.-]*|(?:he|she|they|we|I|it|the|a|an|one|his|her|its|their)\b"
+    r"|(?!(?:and|but|or|nor|so|as|while|which|that|who|because|if|when|then|in|on|at|for|to|of|with)\b)"
+    r"[a-z]+[ \t\u00a0]+(?:[A-Z]|(?:one|the|a|an|his|her|its|their)\b))")
+# A source tag after the quotation in its paragraph, as digests and round-ups credit: "[AP.]".
+SOURCE_TAG = compile_words(r"\[[A-Z][\w .,'’&/-]{1,40}\]")
+# A line that signs the quotation above it: "- Bernie Sanders." / "—Ana Ruiz, Eastport".
+SIGNATURE = compile_words(r"[ \t]*[-—–]+[ \t]*[A-Z]")
 SPOKEN_END = (",", "?", "!", "—", "–", "-", "…")
 
 
@@ -31,6 +40,8 @@ class Speaker:
         first = doc.sentence_index(quote.start)
         last = doc.sentence_index(max(quote.start, quote.end - 1))
         paragraph = doc.paragraph_index(quote.start)
+        if SOURCE_TAG.search(self.scan.masked, quote.end, doc.paragraphs[paragraph].end):
+            return True
         # The quotation's own sentences first: the cue is most often there, and searches are the cost.
         near = [i for i in (first - 1, last + 1) if _in_paragraph(doc, i, paragraph)]
         if any(self._cued(i) for i in (*range(first, last + 1), *near)):
@@ -39,6 +50,8 @@ class Speaker:
             return True  # a few quoted words take their source from the paragraph before
         if not self._only_quotes(paragraph):
             return False  # the writer's own sentences sit beside it: a speaker must be named here
+        if paragraph + 1 < len(doc.paragraphs) and SIGNATURE.match(doc.lint_text, doc.paragraphs[paragraph + 1].start):
+            return True
         beside = []
         if paragraph > 0:  # the speaker named at the end of the paragraph before ("She added:")
             beside.append(doc.sentence_index(doc.paragraphs[paragraph - 1].end - 1))
