@@ -167,6 +167,18 @@ def test_a_run_of_quotes_from_one_speaker() -> None:
     assert unattributed(text) == []
 
 
+def test_a_run_of_quotes_whose_speaker_comes_in_the_next_paragraph() -> None:
+    text = ("The council met Tuesday.\n\n“It will take years, and it will take all of us.”\n\n"
+            "“But we have done it before, and we will do it again,” Ortiz said.\n")
+    assert unattributed(text) == []
+
+
+def test_a_slogan_with_its_credit_needs_no_speaker() -> None:
+    assert unattributed("The posters read on.\n\n“Yes to the levy, yes to the schools!” (campaign poster, 2019)\n") == []
+    assert unattributed("The council met.\n\n“Yes to the levy, yes to the schools!” was everywhere.\n") == [
+        ("quotes.unattributed", 3, 1, "“Yes to the levy, yes to the schools!”")]
+
+
 def test_a_quote_paragraph_after_prose_with_no_speaker_is_flagged() -> None:
     text = "The council met Tuesday.\n\n“It will take years, and it will take all of us.”\n\nThe vote is in May.\n"
     assert unattributed(text) == [("quotes.unattributed", 3, 1, "“It will take years, and it will take all of us.”")]

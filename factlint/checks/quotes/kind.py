@@ -71,17 +71,17 @@ def _unattributed(rule: Rule, store: RuleSetStore) -> Check:
     def check(doc: Document) -> Iterator[Finding]:
         scan = quotations.scan(doc)
         speaker = Speaker(doc, scan, cues, verbs)
-        spoken: set[int] = set()  # paragraphs with an attributed quotation: a run goes on from them
-        for chain in _chains(scan, doc):
-            first = chain[0]
-            if rule.options["skip_headings"] and doc.in_heading(first.start):
-                continue
-            if _left_open(scan, doc, chain[-1]):
-                continue
+        chains = [c for c in _chains(scan, doc) if not (rule.options["skip_headings"] and doc.in_heading(c[0].start))
+                  and not _left_open(scan, doc, c[-1])]
+        spoken = {q.paragraph for c in chains if any(speaker.near(q, not _is_full(doc, q)) for q in c) for q in c}
+        for chain in chains:
+            first, last = chain[0], chain[-1]
+            if first.paragraph in spoken or first.paragraph - 1 in spoken:
+                continue  # a run of quotes from the speaker just named
+            if last.paragraph + 1 in spoken and speaker.only_quotes(first.paragraph):
+                continue  # a quotation-only paragraph whose speaker is named with the next quotation
             checked = [q for q in chain if _checkable(doc, q, minor, min_words)]
-            if any(speaker.near(q, not _is_full(doc, q)) for q in chain) or (first.paragraph - 1 in spoken or first.paragraph in spoken):
-                spoken.update(q.paragraph for q in chain)
-            elif checked:
+            if checked:
                 yield rule.finding(doc, checked[0].start, checked[0].end)
 
     return check

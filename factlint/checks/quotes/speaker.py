@@ -16,6 +16,8 @@ SPEAKER_AFTER = compile_words(
     r"[a-z]+[ \t\u00a0]+(?:[A-Z]|(?:one|the|a|an|his|her|its|their)\b))")
 # A source tag after the quotation in its paragraph, as digests and round-ups credit: "[AP.]".
 SOURCE_TAG = compile_words(r"\[[A-Z][\w .,'’&/-]{1,40}\]")
+# A credit right after it: "“Yes to the levy” (campaign poster, 2019)".
+CREDIT_AFTER = compile_words(r"[ \t]*\([^()\n]{1,40}\)")
 # A line that signs the quotation above it: "- Bernie Sanders." / "—Ana Ruiz, Eastport".
 SIGNATURE = compile_words(r"[ \t]*[-—–]+[ \t]*[A-Z]")
 SPOKEN_END = (",", "?", "!", "—", "–", "-", "…")
@@ -40,7 +42,8 @@ class Speaker:
         first = doc.sentence_index(quote.start)
         last = doc.sentence_index(max(quote.start, quote.end - 1))
         paragraph = doc.paragraph_index(quote.start)
-        if SOURCE_TAG.search(self.scan.masked, quote.end, doc.paragraphs[paragraph].end):
+        if SOURCE_TAG.search(self.scan.masked, quote.end, doc.paragraphs[paragraph].end) or \
+                CREDIT_AFTER.match(doc.lint_text, quote.end):
             return True
         # The quotation's own sentences first: the cue is most often there, and searches are the cost.
         near = [i for i in (first - 1, last + 1) if _in_paragraph(doc, i, paragraph)]
@@ -48,7 +51,7 @@ class Speaker:
             return True
         if partial and paragraph > 0 and self._cued(doc.sentence_index(doc.paragraphs[paragraph - 1].end - 1)):
             return True  # a few quoted words take their source from the paragraph before
-        if not self._only_quotes(paragraph):
+        if not self.only_quotes(paragraph):
             return False  # the writer's own sentences sit beside it: a speaker must be named here
         if paragraph + 1 < len(doc.paragraphs) and SIGNATURE.match(doc.lint_text, doc.paragraphs[paragraph + 1].start):
             return True
@@ -63,7 +66,7 @@ class Speaker:
         # court records" there sources the facts of its own paragraph, not a quotation.
         return any(self._cued(i, spoken_only=True) for i in beside)
 
-    def _only_quotes(self, paragraph: int) -> bool:
+    def only_quotes(self, paragraph: int) -> bool:
         """Tell whether a paragraph is quotation and nothing else (a run of quotes, a pull-quote)."""
         span = self.doc.paragraphs[paragraph]
         return not self.scan.masked[span.start:span.end].strip(" \t\n\"“”'‘’.,;:!?…—–-()[]")
