@@ -219,3 +219,85 @@ def test_an_embed_pasted_into_a_draft_is_not_prose() -> None:
 def test_text_inside_a_plain_html_tag_is_still_prose() -> None:
     text = '<div class="box">The levy raised $4 million.</div>\n'
     assert unsourced(text) == [("figures.unsourced", 1, 34, "$4 million")]
+
+
+# --- things that are not claims ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Councilwoman Ruth Ames (68) voted no.",
+    "The 9/11 memorial reopened.",
+    "The survey of residents ran March 30-April 4.",
+    "The law covers all 50 states.",
+    "He served the parish for nearly four decades.",
+    "She bought a six-pack of soda and a dozen roses.",
+    "Okafor had 12 rebounds, eight of them on offense.",
+])
+def test_not_claims(text: str) -> None:
+    assert unsourced(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The fund lost (12) members.", [("figures.unsourced", 1, 16, "12")]),
+    ("The law covers 50 counties.", [("figures.unsourced", 1, 16, "50")]),
+])
+def test_look_alikes_of_not_claims_are_claims(text: str, expected: list[tuple[str, int, int, str]]) -> None:
+    assert unsourced(text) == expected
+
+
+# --- figures in words ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, match", [
+    ("Two-thirds of residents oppose the plan.", "Two-thirds"),
+    ("Roughly a fifth of the budget went to roads.", "Roughly a fifth"),
+    ("Almost half of the pupils passed.", "Almost half"),
+    ("One in four voters is undecided.", "One in four"),
+    ("Rents tripled in a decade.", "tripled"),
+    ("Water bills quadrupled.", "quadrupled"),
+])
+def test_figures_in_words_are_claims(text: str, match: str) -> None:
+    assert [f[3] for f in unsourced(text)] == [match]
+    assert unsourced(text[:-1] + ", the housing authority said.") == []
+
+
+def test_an_idiom_is_not_a_multiple() -> None:
+    assert unsourced("Ortiz doubled down on the plan.") == []
+
+
+# --- headlines and lists ------------------------------------------------------------------------
+
+LEDE = "The Eastport school district hired 40 teachers this summer to cut class sizes, the superintendent said.\n"
+
+
+def test_a_scraped_headline_ending_in_a_period_is_not_a_sentence() -> None:
+    text = "Eastport schools add 40 teachers, US aid.\n\n" + LEDE
+    assert unsourced(text) == []
+    assert brief(run(text, select=["style.us-abbreviation"])) == []
+
+
+def test_a_short_first_sentence_over_a_short_paragraph_is_still_prose() -> None:
+    text = "Eastport schools add 40 teachers.\n\nClasses start Monday.\n"
+    assert unsourced(text) == [("figures.unsourced", 1, 22, "40")]
+
+
+def test_numbered_steps_are_not_figures() -> None:
+    assert unsourced("What to do:\n\n2. Call your insurer.\n3 Keep receipts.\n4 Photograph the damage.\n") == []
+
+
+def test_a_number_opening_a_line_of_prose_is_a_figure() -> None:
+    assert unsourced("Prices rose in May.\n3 Democrats voted no.\n") == [("figures.unsourced", 2, 1, "3")]
+
+
+# --- vague sources ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("phrase", ["trade publications", "according to some accounts",
+                                    "people familiar with the matter", "observers say"])
+def test_vague_sources_are_vague_attribution_not_a_source(phrase: str) -> None:
+    text = f"The plant will close, {phrase}, costing 300 jobs."
+    findings = brief(run(text, select=["figures.*"], packs=PACKS))
+    assert [f[0] for f in findings] == ["figures.vague-attribution"]
+    assert findings[0][3].lower().startswith(phrase.split()[0])
+
+
+def test_a_named_trade_publication_is_a_source() -> None:
+    assert brief(run("The plant will close, Automotive News reported, costing 300 jobs.",
+                     select=["figures.*"], packs=PACKS)) == []

@@ -21,6 +21,11 @@ CURRENCY_SYMBOLS = "$€£¥₹"
 CURRENCY_PREFIXES = ("US", "HK", "NZ", "C", "A", "S")
 PHONE = compile_words(r"(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[.-]\d{4}\b")
 LIST_NUMBER = compile_words(r"[ \t]*\d{1,3}[.)][ \t]")
+# A step of a numbered list written without its period ("3 Keep receipts."), next to another step.
+BARE_STEP = compile_words(r"[ \t]*\d{1,3}(?:[.)])?[ \t]+[A-Z]")
+# An age in parentheses after a name: "Ruth Ames (68)".
+PAREN_AGE = compile_words(r"[A-Z][\w'’.-]*[ \t]\(\d{1,3}\)")
+SLASH_DATE = compile_words(r"/\d")
 TIME_AFTER = compile_words(r"(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o['’]clock))", True)
 ORDINAL_OR_WORD = compile_words(r"[A-Za-z]|-[A-Za-z]|['’]s\b")
 AGE_AFTER = compile_words(r"[,)]")
@@ -41,7 +46,7 @@ class FigureFinder:
         self.pattern = compile_words(_pattern(options), True)
         self.keywords = WordIndex([
             *options["magnitudes"], *options["percent_words"], *options["fractions"],
-            *options["multipliers"], *options["spelled_numbers"]])
+            *options["multipliers"], *options["multiplier_verbs"], *options["spelled_numbers"]])
         currencies, magnitudes, percent_words, currency_words = (
             alternation(options[key], ANY_SPACE)
             for key in ("currencies", "magnitudes", "percent_words", "currency_words"))
@@ -52,6 +57,8 @@ class FigureFinder:
         self.street = compile_words(
             rf"\s+(?:[A-Z][\w.'’-]*\s+){{1,3}}(?:{alternation(options['street_suffixes'], ANY_SPACE)})(?!\w)",
             False, "street_suffixes")
+        self.month_before = compile_words(
+            rf"\b(?:{alternation(options['months'], ANY_SPACE)})[ \t]+\Z", False, "months")
         self.month_after = compile_words(rf"\s+(?:{alternation(options['months'], ANY_SPACE)})\b", False, "months")
         self.before_words = {w.lower() for w in options["not_claim_before"]}
         self.determiners = {w.lower() for w in options["determiners"]}
@@ -142,7 +149,11 @@ class FigureFinder:
             return False
         if _is_year(found) or _is_list_number(text, start) or self._is_age(text, start, end, found):
             return False
-        if self.street.match(after) or self.month_after.match(after):
+        if self.street.match(after) or self.month_after.match(after) or self.month_before.search(text, max(0, start - 12), start):
+            return False
+        if SLASH_DATE.match(text, end) or text[start - 1:start] == "/":
+            return False  # 9/11, 3/4: a date or a label, not a count
+        if text[start - 1:start] == "(" and PAREN_AGE.match(text, max(0, text.rfind(" ", 0, start - 2) + 1)):
             return False
         if self._is_duration_or_stat(after, found) or self.context.not_a_claim(text, start, end, found):
             return False
@@ -205,9 +216,20 @@ def _is_year(found: str) -> bool:
 
 
 def _is_list_number(text: str, start: int) -> bool:
-    """Tell whether a number opens a numbered line: '1. Register by Oct. 15.'"""
+    """Tell whether a number opens a numbered line: '1. Register by Oct. 15.', or '3 Keep receipts.' in a list."""
     line_start = text.rfind("\n", 0, start) + 1
-    return not text[line_start:start].strip() and bool(LIST_NUMBER.match(text, line_start))
+    if text[line_start:start].strip():
+        return False
+    if LIST_NUMBER.match(text, line_start):
+        return True
+    if not BARE_STEP.match(text, line_start):
+        return False
+    before = text.rfind("\n", 0, max(0, line_start - 1)) + 1
+    after = text.find("\n", start)
+    neighbours = [before] if line_start else []
+    if after >= 0:
+        neighbours.append(after + 1)
+    return any(BARE_STEP.match(text, at) or LIST_NUMBER.match(text, at) for at in neighbours if at != line_start)
 
 
 def _pattern(options: Mapping[str, Any]) -> str:
@@ -234,6 +256,8 @@ def _pattern(options: Mapping[str, Any]) -> str:
         rf"(?P<spelledpct>\b{spelled_run}\s(?:{percent})\b)",
         rf"(?P<fraction>\b(?:a|{spelled})[\s-](?:{fraction})\b(?=\s+of\b))",
         r"(?P<half>\bhalf\b)",
+        rf"(?P<growth>\b(?:{alternation(options['multiplier_verbs'], ANY_SPACE)})\b"
+        rf"(?!\s+(?:{alternation(options['multiplier_idioms'], ANY_SPACE)})\b))",
     ]
     return "|".join(alternatives)
 
