@@ -94,6 +94,12 @@ def test_a_named_survey_doing_the_finding_is_a_source() -> None:
     assert unsourced("Census data released Thursday put the county's growth at 3 percent.") == []
 
 
+def test_in_the_poll_names_the_source() -> None:
+    assert unsourced("Fifteen percent of voters in the poll were undecided.") == []
+    assert unsourced("Fifteen percent of voters in the county were undecided.") == [
+        ("figures.unsourced", 1, 1, "Fifteen percent")]
+
+
 def test_a_document_that_is_not_the_source_does_not_source() -> None:
     assert unsourced("Residents should check their vaccination records. About 40% of pupils were not vaccinated.") \
         == [("figures.unsourced", 1, 51, "About 40%")]
@@ -281,6 +287,10 @@ def test_a_short_first_sentence_over_a_short_paragraph_is_still_prose() -> None:
 
 def test_numbered_steps_are_not_figures() -> None:
     assert unsourced("What to do:\n\n2. Call your insurer.\n3 Keep receipts.\n4 Photograph the damage.\n") == []
+
+
+def test_a_number_alone_on_its_line_numbers_a_section() -> None:
+    assert unsourced("The ten best parks.\n\n3\n\nRiverside Park has a pool.\n") == []
 
 
 def test_a_number_opening_a_line_of_prose_is_a_figure() -> None:

@@ -220,8 +220,9 @@ def _is_list_number(text: str, start: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     if text[line_start:start].strip():
         return False
-    if LIST_NUMBER.match(text, line_start):
-        return True
+    line_end = text.find("\n", start)
+    if LIST_NUMBER.match(text, line_start) or not text[start:line_end if line_end >= 0 else None].strip(" \t.)0123456789"):
+        return True  # a numbered line, or a number alone on its line: a list or section number
     if not BARE_STEP.match(text, line_start):
         return False
     before = text.rfind("\n", 0, max(0, line_start - 1)) + 1
