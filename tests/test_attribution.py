@@ -237,6 +237,8 @@ def test_text_inside_a_plain_html_tag_is_still_prose() -> None:
     "He served the parish for nearly four decades.",
     "She bought a six-pack of soda and a dozen roses.",
     "Okafor had 12 rebounds, eight of them on offense.",
+    "Ortiz led among voters under 30 and among those 65 and older.",
+    "The group has more than a half-dozen chapters.",
 ])
 def test_not_claims(text: str) -> None:
     assert unsourced(text) == []
@@ -245,6 +247,8 @@ def test_not_claims(text: str) -> None:
 @pytest.mark.parametrize("text, expected", [
     ("The fund lost (12) members.", [("figures.unsourced", 1, 16, "12")]),
     ("The law covers 50 counties.", [("figures.unsourced", 1, 16, "50")]),
+    ("Turnout among voters under 30 rose 12 percent.", [("figures.unsourced", 1, 36, "12 percent")]),
+    ("The levy raised over 65 percent of its goal.", [("figures.unsourced", 1, 17, "over 65 percent")]),
 ])
 def test_look_alikes_of_not_claims_are_claims(text: str, expected: list[tuple[str, int, int, str]]) -> None:
     assert unsourced(text) == expected

@@ -132,6 +132,8 @@ class FigureFinder:
         if word in self.before_words:
             return False
         after = text[start + 4:start + 9].lower()
+        if after[:1] in "-‑":
+            return False  # "half-dozen", "half-hour": part of another word
         return after.startswith((" of ", " the ")) or self._with_approximator(text, start) < start
 
     def _plain_ok(self, text: str, start: int, end: int, match: regex.Match) -> bool:
