@@ -188,9 +188,15 @@ def _looks_like_heading(paragraph: str) -> bool:
 def _looks_like_scraped_headline(paragraph: str, lede: str) -> bool:
     """Tell whether a story's first paragraph is a headline that scraped copy closed with a period."""
     # A headline is one line of a dozen words at most, over a lede at least twice as long.
-    words = len(paragraph.split())
-    return paragraph.endswith(".") and "\n" not in paragraph and words <= 12 \
-        and paragraph.count(". ") == 0 and len(lede.split()) >= max(15, 2 * words)
+    tokens = paragraph.split()
+    words = len(tokens)
+    if not paragraph.endswith(".") or "\n" in paragraph or paragraph.count(". ") or not lede.strip():
+        return False
+    # Headline case: nearly every word capitalised ("Trump Answers Rubio With One Line.").
+    capitalised = sum(1 for t in tokens if t[:1].isupper() or t[:1].isdigit())
+    if words <= 25 and capitalised >= 0.8 * words and words >= 4:
+        return True
+    return words <= 12 and len(lede.split()) >= max(15, 2 * words)
 
 
 def parse_date(value: object, source: str) -> Dateline | None:

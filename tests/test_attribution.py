@@ -284,6 +284,11 @@ def test_a_scraped_headline_ending_in_a_period_is_not_a_sentence() -> None:
     assert brief(run(text, select=["style.us-abbreviation"])) == []
 
 
+def test_a_scraped_headline_in_headline_case_is_not_a_sentence() -> None:
+    text = "Eastport Mayor Answers Critics With 1 Line That Had The Council Hall Laughing Out Loud For Minutes.\n\n" + LEDE
+    assert unsourced(text) == []
+
+
 def test_a_short_first_sentence_over_a_short_paragraph_is_still_prose() -> None:
     text = "Eastport schools add 40 teachers.\n\nClasses start Monday.\n"
     assert unsourced(text) == [("figures.unsourced", 1, 22, "40")]
