@@ -239,6 +239,7 @@ def test_text_inside_a_plain_html_tag_is_still_prose() -> None:
     "Okafor had 12 rebounds, eight of them on offense.",
     "Ortiz led among voters under 30 and among those 65 and older.",
     "The group has more than a half-dozen chapters.",
+    "Her deputy, then 35, ran the office.",
 ])
 def test_not_claims(text: str) -> None:
     assert unsourced(text) == []
