@@ -115,6 +115,16 @@ def test_a_poll_covers_the_figures_of_the_paragraphs_that_follow() -> None:
     assert unsourced(POLL + "Independents split 44 percent to 41 percent.\n") == []
 
 
+def test_respondents_saying_figures_keep_the_poll_s_scope() -> None:
+    text = POLL + "Asked about taxes, 61 percent of voters say the levy is too high.\n\nOrtiz leads among renters, 52 percent to 40 percent.\n"
+    assert unsourced(text) == []
+
+
+def test_a_person_s_own_count_opens_no_scope() -> None:
+    text = "By his count, 11 kids came the first week.\n\nBy the end of the month, 40 kids had come.\n"
+    assert unsourced(text) == [("figures.unsourced", 3, 26, "40")]
+
+
 def test_a_quotation_with_no_named_speaker_ends_the_scope() -> None:
     text = POLL + "“We are gaining.”\n\nLee's campaign has raised $2 million.\n"
     findings = run(text, select=["figures.unsourced"], packs=PACKS)

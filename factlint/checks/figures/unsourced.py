@@ -57,8 +57,9 @@ def scope_source(sourcing: Sourcing, index: int, paragraphs: int) -> tuple[bool,
     """Return (covered, rejected candidate) for a figure in sentence `index` under an earlier source.
 
     A document named as a source ("a Quinnipiac poll released Tuesday") covers the figures that
-    follow it until another speaker is quoted or attributed, the story turns to a paragraph with
-    neither a figure nor the source, or `paragraphs` paragraphs have passed.
+    follow it until another speaker is attributed in a sentence that gives no figure of its own,
+    a quotation or a paragraph with neither a figure nor the source comes between, or
+    `paragraphs` paragraphs have passed.
     """
     doc = sourcing.doc
     here = doc.paragraph_index(doc.sentences[index].start)
@@ -74,7 +75,8 @@ def scope_source(sourcing: Sourcing, index: int, paragraphs: int) -> tuple[bool,
             return (False, f"'{name}' is not its source: {reason}") if reason else (True, "")
         if here - paragraph > paragraphs:
             return False, ""
-        speaker = speaker or sourcing.sentence_sourced(back)
+        # "61 percent of voters say": a sentence that gives figures goes on reporting the document.
+        speaker = speaker or (sourcing.sentence_sourced(back) and back not in sourcing.first_figures)
     return False, ""
 
 
