@@ -331,3 +331,9 @@ def test_vague_sources_are_vague_attribution_not_a_source(phrase: str) -> None:
 def test_a_named_trade_publication_is_a_source() -> None:
     assert brief(run("The plant will close, Automotive News reported, costing 300 jobs.",
                      select=["figures.*"], packs=PACKS)) == []
+
+
+def test_a_market_close_is_public_record() -> None:
+    assert unsourced("The Dow Jones industrial average closed down 24.11 points, or 0.1 percent, to 18,432.24.") == []
+    assert unsourced("Acme shares fell 20 percent after the chief executive quit.") == [
+        ("figures.unsourced", 1, 18, "20 percent")]

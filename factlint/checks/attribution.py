@@ -35,7 +35,8 @@ class Attribution:
 
     def __init__(self, options: Mapping[str, Any], lexicon: Lexicon) -> None:
         """Compile the rule's cue lists and the shared lexicon once."""
-        cues = (*options["cues"], *lexicon.phrases)
+        # Public record (a market's close) needs no named source: the exchange is the record.
+        cues = (*options["cues"], *lexicon.phrases, *options.get("public_record", ()))
         self.cues = compile_words(word_pattern(cues, r"\s+"), True, "cues", scan=True)
         citations = "|".join(f"(?:{p})" for p in options["citations"]) or r"(?!)"
         self.citations = compile_words(citations, False, "citations")

@@ -27,7 +27,7 @@ UNSOURCED_LISTS = (
 )
 LIST_KEYS = (
     *UNSOURCED_LISTS, "citations", "skip_words", "subject_openers", "short_magnitudes", "currency_words",
-    "fractions", "comparatives", "multipliers", "multiplier_verbs", "multiplier_idioms", "not_claim_before",
+    "fractions", "comparatives", "multipliers", "multiplier_verbs", "multiplier_idioms", "public_record", "not_claim_before",
     "not_claim_after", "identifier_numbers", "months", "street_suffixes", "phrases",
     "age_subjects", "age_groups", "age_verbs", "age_clauses", "clause_followers", "score_cues", "score_objects",
     "score_verbs", "box_score_after", "box_score_units", "possessives", "account_nouns", "named_source_links",
