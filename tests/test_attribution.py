@@ -250,6 +250,7 @@ def test_text_inside_a_plain_html_tag_is_still_prose() -> None:
     "Ortiz led among voters under 30 and among those 65 and older.",
     "The group has more than a half-dozen chapters.",
     "Her deputy, then 35, ran the office.",
+    "Kuchma was president from 1994 to 2005.",
 ])
 def test_not_claims(text: str) -> None:
     assert unsourced(text) == []
@@ -331,6 +332,12 @@ def test_vague_sources_are_vague_attribution_not_a_source(phrase: str) -> None:
 def test_a_named_trade_publication_is_a_source() -> None:
     assert brief(run("The plant will close, Automotive News reported, costing 300 jobs.",
                      select=["figures.*"], packs=PACKS)) == []
+
+
+def test_a_margin_of_error_carries_its_source() -> None:
+    assert unsourced("The margin of sampling error is plus or minus 4.1 percentage points.") == []
+    assert unsourced("Support is plus or minus 4.1 percentage points from last year.") == [
+        ("figures.unsourced", 1, 26, "4.1 percentage points")]
 
 
 def test_a_market_close_is_public_record() -> None:

@@ -26,6 +26,7 @@ BARE_STEP = compile_words(r"[ \t]*\d{1,3}(?:[.)])?[ \t]+[A-Z]")
 # An age in parentheses after a name: "Ruth Ames (68)".
 PAREN_AGE = compile_words(r"[A-Z][\w'’.-]*[ \t]\(\d{1,3}\)")
 SLASH_DATE = compile_words(r"/\d")
+YEAR_SPAN = compile_words(r"(\d{4})\s?(?:-|–|to)\s?(\d{4})")
 TIME_AFTER = compile_words(r"(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o['’]clock))", True)
 ORDINAL_OR_WORD = compile_words(r"[A-Za-z]|-[A-Za-z]|['’]s\b")
 AGE_AFTER = compile_words(r"[,)]")
@@ -215,7 +216,10 @@ def _word_before(text: str, start: int, keep_case: bool = False) -> str:
 
 
 def _is_year(found: str) -> bool:
-    """Tell whether a bare number reads as a year (1000–2099, no comma or decimals)."""
+    """Tell whether a bare number reads as a year (1000–2099, no comma or decimals), or a span of years."""
+    ends = YEAR_SPAN.fullmatch(found)
+    if ends:
+        return _is_year(ends.group(1)) and _is_year(ends.group(2))
     return found.isdigit() and len(found) == 4 and found[0] in "12" and int(found) < 2100
 
 
