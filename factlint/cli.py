@@ -95,6 +95,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERROR
     except BrokenPipeError:
         return EXIT_ERROR
+    except Exception as exc:  # noqa: BLE001 - a crash must read as "could not lint" (2), not "findings" (1)
+        print(f"factlint: error: {runner.internal_error('factlint', exc)}", file=sys.stderr)
+        return EXIT_ERROR
 
 
 def _layer(args: argparse.Namespace):
@@ -154,7 +157,9 @@ def _lint(args: argparse.Namespace, resolver: Resolver, routes: list[Destination
     """Lint every draft, apply the gates, write the reports (or diffs); return the exit status."""
     known = baseline.Baseline.load(args.baseline) if args.baseline is not None else None
     mode = "fix" if args.fix else "diff" if args.diff else "check"
-    files, errors, diffs = _outcomes(args, resolver, mode)
+    entries = list(collect(args.paths, resolver))
+    _refuse_reports_over_inputs(args, routes, [path for path, problem in entries if problem is None])
+    files, errors, diffs = _outcomes(args, resolver, mode, entries)
     if args.diff:
         sys.stdout.write("".join(diffs))
         return EXIT_ERROR if errors else (EXIT_FINDINGS if any(diffs) else EXIT_CLEAN)
@@ -174,12 +179,12 @@ def _lint(args: argparse.Namespace, resolver: Resolver, routes: list[Destination
     return EXIT_FINDINGS if _failing(files, resolver) else EXIT_CLEAN
 
 
-def _outcomes(args: argparse.Namespace, resolver: Resolver, mode: str) -> tuple[list[FileReport], list[str], list[str]]:
+def _outcomes(args: argparse.Namespace, resolver: Resolver, mode: str,
+              entries: list[tuple[Path, str | None]]) -> tuple[list[FileReport], list[str], list[str]]:
     """Lint every draft in order; return the reports, the errors (printed as they come) and the diffs."""
-    entries = list(collect(args.paths, resolver))
     outcomes = iter(_lint_all(args, resolver, [path for path, problem in entries if problem is None], mode))
     files: list[FileReport] = []
-    errors, diffs = [], []
+    errors, diffs, done = [], [], []
     for path, problem in entries:
         outcome = next(outcomes) if problem is None else None
         error = problem and f"{path}: {problem}" or (outcome.error if outcome else None)
@@ -189,7 +194,45 @@ def _outcomes(args: argparse.Namespace, resolver: Resolver, mode: str) -> tuple[
             continue
         files.append(outcome.report)
         diffs.append(outcome.diff)
+        done.append(outcome)
+    if mode != "check":
+        _say_what_was_fixed(done, mode)
     return files, errors, diffs
+
+
+def _say_what_was_fixed(outcomes: list[Outcome], mode: str) -> None:
+    """Tell, on standard error, which fixes were applied and which were left out, and how many."""
+    verb = "fixed" if mode == "fix" else "would fix"
+    for outcome in outcomes:
+        for f in outcome.applied:
+            print(f"factlint: {verb} {f.path}:{f.line}:{f.column}: {f.rule} {f.match!r} → {f.fix!r}", file=sys.stderr)
+        for f in outcome.unfixed:
+            print(f"factlint: not fixed {f.path}:{f.line}:{f.column}: {f.rule} {f.match!r}: its fix conflicts with "
+                  "another rule's or would be changed again", file=sys.stderr)
+    applied = sum(len(o.applied) for o in outcomes)
+    unfixed = sum(len(o.unfixed) for o in outcomes)
+    changed_files = sum(bool(o.applied) for o in outcomes)
+    left = f"; {unfixed} left for an editor" if unfixed else ""
+    print(f"factlint: {verb} {applied} {'fix' if applied == 1 else 'fixes'} in {changed_files} "
+          f"{'file' if changed_files == 1 else 'files'}{left}", file=sys.stderr)
+
+
+def _refuse_reports_over_inputs(args: argparse.Namespace, routes: list[Destination], drafts: list[Path]) -> None:
+    """Refuse a report, or a baseline, whose file is one of the drafts or configuration files read."""
+    outputs = [path for _, path in routes if path is not None]
+    if args.write_baseline is not None:
+        outputs.append(args.write_baseline)
+    inputs = [p for p in drafts if str(p) != STDIN] + ([args.config] if args.config else [])
+    for output in outputs:
+        if output.exists() and any(_same_file(output, source) for source in inputs):
+            raise OutputError(f"{output}: is an input of this run; refusing to write a report over it")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def _failing(files: list[FileReport], resolver: Resolver) -> bool:

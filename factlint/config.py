@@ -21,6 +21,10 @@ class ConfigError(Exception):
     """A configuration that cannot be used; str() is one line naming the file (and line)."""
 
 
+class ConfigSearchError(ConfigError):
+    """A folder the configuration search could not look into; only its drafts fail."""
+
+
 def default_pack() -> Path:
     """Return the default rule pack: package data when installed, `rules/` in a checkout."""
     package = Path(__file__).resolve().parent
@@ -60,12 +64,16 @@ class Settings:
 def find_config(start: Path) -> Path | None:
     """Find the nearest .factlint.yaml, or pyproject.toml with [tool.factlint], from start upward."""
     for folder in (start, *start.parents):
-        for name in CONFIG_NAMES:
-            if (folder / name).is_file():
-                return folder / name
-        pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and _pyproject_table(pyproject) is not None:
-            return pyproject
+        try:
+            for name in CONFIG_NAMES:
+                if (folder / name).is_file():
+                    return folder / name
+            pyproject = folder / "pyproject.toml"
+            if pyproject.is_file() and _pyproject_table(pyproject) is not None:
+                return pyproject
+        except OSError as exc:
+            raise ConfigSearchError(
+                f"cannot look for a configuration in {folder}: {exc.strerror or exc}") from None
     return None
 
 
@@ -74,8 +82,9 @@ def load_settings(path: Path | None) -> Settings:
     if path is None:
         return Settings()
     if path.name == "pyproject.toml":
-        data, lines = _pyproject_table(path) or {}, None
-        where = f"{path}: [tool.factlint]"
+        table = _pyproject_table(path)
+        data, lines = table or {}, table
+        where = str(path)
     else:
         try:
             loaded = yamlfile.load(path)
@@ -90,17 +99,40 @@ def load_settings(path: Path | None) -> Settings:
 
 
 def _pyproject_table(path: Path) -> dict[str, Any] | None:
-    """Return the [tool.factlint] table of a pyproject.toml, or None if it has none."""
+    """Return the [tool.factlint] table of a pyproject.toml, or None if it has none.
+
+    The table's keys carry their lines, as a YAML configuration's do; a `factlint` entry of
+    [tool] that is not a table is an error, not a configuration silently ignored.
+    """
     import tomllib  # only projects configured in pyproject.toml pay for the TOML parser
 
     try:
         data = path.read_bytes()
-        if b"tool.factlint" not in data:
+        if b"factlint" not in data:
             return None
-        table = tomllib.loads(data.decode("utf-8")).get("tool", {}).get("factlint")
+        text = data.decode("utf-8")
+        table = tomllib.loads(text).get("tool", {}).get("factlint")
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read: {exc}") from None
-    return table if isinstance(table, dict) else None
+    if table is None:
+        return None
+    lines = text.splitlines()
+    header = _toml_line(lines, ("[tool.factlint]", "factlint=", "tool.factlint="), 0)
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}:{header}: [tool.factlint] must be a table of settings, "
+                          f"not {type(table).__name__} {table!r:.40}")
+    located = yamlfile.LineDict(table)
+    located.line = header
+    located.key_lines = {key: _toml_line(lines, (f"{key}=", f'"{key}"=', f"'{key}'="), header) for key in table}
+    return located
+
+
+def _toml_line(lines: list[str], openings: tuple[str, ...], after: int) -> int:
+    """Return the 1-based line, from line `after` on, that opens with one of openings, spaces aside."""
+    for number in range(max(after, 1), len(lines) + 1):
+        if "".join(lines[number - 1].split()).startswith(openings):
+            return number
+    return after
 
 
 def _settings_from(data: dict[str, Any], path: Path, lines: yamlfile.LineDict | None, where: str) -> Settings:
@@ -154,8 +186,19 @@ def merge_command_line(settings: Settings, **options: Any) -> Settings:
 
 
 def build_rule_set(settings: Settings) -> RuleSet:
-    """Load the packs that settings name and configure them (select, ignore, levels)."""
+    """Load the packs that settings name and configure them (select, ignore, levels).
+
+    A select, ignore or levels entry that names no rule is an error: a typo would otherwise
+    run nothing, or silence nothing, and pass.
+    """
     select, ignore = list(settings.select), list(settings.ignore)
     # Only the rules that will run are built: compiling the others would only cost start-up.
     loaded = RuleSet.load(settings.packs(), lambda rule: RuleSet.runs(rule, select, ignore))
+    for key, patterns in (("select", select), ("ignore", ignore), ("levels", list(settings.levels))):
+        unknown = loaded.unknown_patterns(patterns)
+        if unknown:
+            where = f"{settings.source}: " if settings.source else ""
+            names = ", ".join(repr(u) for u in unknown)
+            raise ConfigError(f"{where}{key} {names} {'matches' if len(unknown) == 1 else 'match'} no rule "
+                              "(factlint --list-rules shows the rule ids)")
     return loaded.configured(select, ignore, settings.levels)

@@ -32,10 +32,31 @@ class InputError(Exception):
     """A draft that cannot be read as text: the message names what is wrong."""
 
 
-def decode(data: bytes) -> tuple[str, bool]:
-    """Decode UTF-8 bytes (with or without BOM); return the text and whether it had a BOM."""
+# Byte-order marks of the Unicode encodings other than UTF-8, longest first (UTF-32-LE's
+# mark begins with UTF-16-LE's).
+BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"),
+)
+
+
+def encoding_of(data: bytes) -> str:
+    """Return the encoding a draft's byte-order mark names: UTF-16 or UTF-32, else UTF-8."""
+    return next((name for mark, name in BOMS if data.startswith(mark)), "utf-8")
+
+
+def decode(data: bytes, encoding: str = "utf-8") -> tuple[str, bool]:
+    """Decode a draft's bytes (with or without BOM); return the text and whether it had a BOM."""
     if not data:
         raise InputError("file is empty")
+    if encoding != "utf-8":
+        try:
+            text = data.decode(encoding)[1:]
+        except UnicodeDecodeError as exc:
+            raise InputError(f"not valid {encoding.upper()}: byte 0x{data[exc.start]:02x} at offset {exc.start}") from None
+        if not text:
+            raise InputError("file is empty (a byte-order mark and nothing else)")
+        return text, True
     if b"\x00" in data[:8192]:
         raise InputError("binary file (contains NUL bytes), not a text draft")
     bom = data.startswith(b"\xef\xbb\xbf")
@@ -63,6 +84,7 @@ class Document:
     markdown: bool = False
     date_override: Dateline | None = None
     bom: bool = False
+    encoding: str = "utf-8"
     lint_text: str = field(init=False)
     directives: list[Directive] = field(init=False)
     dateline: Dateline | None = field(init=False)
@@ -98,9 +120,10 @@ class Document:
 
     @classmethod
     def from_bytes(cls, data: bytes, path: str, date_override: Dateline | None = None) -> Document:
-        """Build a document from a file's bytes; raise InputError for text that is not UTF-8."""
-        text, bom = decode(data)
-        return cls(text, path, path.lower().endswith(MARKDOWN_SUFFIXES), date_override, bom)
+        """Build a document from a file's bytes; raise InputError for bytes that are not its encoding."""
+        encoding = encoding_of(data)
+        text, bom = decode(data, encoding)
+        return cls(text, path, path.lower().endswith(MARKDOWN_SUFFIXES), date_override, bom, encoding)
 
     @cached_property
     def line_starts(self) -> list[int]:

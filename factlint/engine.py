@@ -128,7 +128,7 @@ def read_rule_file(path: Path, text: str | None = None) -> RuleFile:
     try:
         return _validate(path, data)
     except RuleError as exc:
-        raise LoadError(f"{path}:{data.line_of(exc.key)}: {exc}") from None
+        raise LoadError(f"{path}:{exc.line or data.line_of(exc.key)}: {exc}") from None
 
 
 def _validate(path: Path, data: yamlfile.LineDict) -> RuleFile:
@@ -136,7 +136,7 @@ def _validate(path: Path, data: yamlfile.LineDict) -> RuleFile:
     kind = data.get("kind")
     if kind is None:
         raise RuleError("missing required key 'kind'")
-    if kind not in KINDS:
+    if not isinstance(kind, str) or kind not in KINDS:
         raise RuleError(f"unknown kind {kind!r} (known: {', '.join(sorted(KINDS))})", "kind")
     module = _check_module(kind, data)
     options = check_options(kind, module)
@@ -207,8 +207,13 @@ def _examples(data: dict[str, Any]) -> tuple[dict[str, Any], ...]:
         extra = set(example) - known
         if extra:
             raise RuleError(f"unknown example key '{sorted(extra)[0]}'", "examples")
-        if not isinstance(example.get("matches", []), list):
-            raise RuleError("an example's 'matches' must be a list", "examples")
+        matches = example.get("matches", [])
+        if not isinstance(matches, list) or not all(isinstance(m, str) and m for m in matches):
+            raise RuleError("an example's 'matches' must be a list of non-empty strings", "examples")
+        if not isinstance(example.get("fixed", ""), str):
+            raise RuleError("an example's 'fixed' must be text", "examples")
+        if not isinstance(example.get("markdown", False), bool):
+            raise RuleError("an example's 'markdown' must be true or false", "examples")
     return tuple(examples)
 
 

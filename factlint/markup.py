@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
-HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 DIRECTIVE = re.compile(r"<!--\s*factlint-(disable-next-line|disable|enable)\b(.*?)-->", re.S)
 URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\"'”]+[^\s<>()\"'”.,;:!?]", re.I)
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)+\b")  # EMAIL after its '@'
 FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
+BACKTICK_RUN = re.compile(r"`+")
 LINK_TARGET = re.compile(r"(?<=\])\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'))?\)")
 REFERENCE_DEF = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S.*$", re.M)
 AUTOLINK = re.compile(r"<(?:[a-z][a-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>", re.I)
@@ -50,10 +51,11 @@ class Markup:
 def scan(text: str, markdown: bool) -> Markup:
     """Scan normalised text (LF line ends only) for spans that are not linted."""
     found = Markup()
-    for match in DIRECTIVE.finditer(text):
-        rules = tuple(r for r in re.split(r"[\s,]+", match.group(2).strip()) if r)
-        found.directives.append(Directive(match.group(1), rules, match.start(), match.end()))
-    found.masked.extend(m.span() for m in HTML_COMMENT.finditer(text))
+    for start, end in html_comments(text):
+        found.masked.append((start, end))
+        if match := DIRECTIVE.fullmatch(text, start, end):
+            rules = tuple(r for r in re.split(r"[\s,]+", match.group(2).strip()) if r)
+            found.directives.append(Directive(match.group(1), rules, start, end))
     if markdown:
         _scan_markdown(text, found)
     elif "<" in text:
@@ -67,6 +69,23 @@ def _page_debris(text: str) -> list[tuple[int, int]]:
     """Return the spans of embeds and HTML tags in a plain-text draft."""
     embeds = [m.span() for m in EMBED.finditer(text)]
     return embeds + [m.span() for m in HTML_TAG.finditer(mask(text, embeds))]
+
+
+def html_comments(text: str) -> list[tuple[int, int]]:
+    """Return the spans of `<!-- … -->` comments, each closed by the first `-->` after it.
+
+    One pass of literal searches: once no `-->` follows an opener, none follows a later one,
+    so a draft of unclosed openers costs no more than a draft of closed ones.
+    """
+    spans: list[tuple[int, int]] = []
+    start = text.find("<!--")
+    while start != -1:
+        close = text.find("-->", start + 4)
+        if close == -1:
+            break
+        spans.append((start, close + 3))
+        start = text.find("<!--", close + 3)
+    return spans
 
 
 def _urls(text: str) -> list[tuple[int, int]]:
@@ -95,7 +114,13 @@ def _emails(text: str) -> list[tuple[int, int]]:
         while end < size and _in_address(text[end], "_.-"):
             end += 1
         # One character past the run stays in range so that the closing \b sees it.
-        if match := EMAIL.search(text, start, min(size, end + 1)):
+        limit = min(size, end + 1)
+        # The domain is tried first, once: if it fails, a search would retry it from every
+        # start in the run before the '@', which is quadratic in the run's length.
+        if DOMAIN.match(text, at + 1, limit) is None:
+            continue
+        match = next((m for s in range(start, at) if (m := EMAIL.match(text, s, limit))), None)
+        if match is not None:
             found.append(match.span())
     return found
 
@@ -122,18 +147,42 @@ def _scan_markdown(text: str, found: Markup) -> None:
         found.front_matter = front.group(1) or ""
         found.masked.append(front.span())
     code_end = front.end() if front else 0
-    code_spans = _code_blocks(text, code_end, found)
-    found.masked.extend(code_spans)
-    prose = mask(text, code_spans + found.masked)
-    inline_code = [m.span() for m in INLINE_CODE.finditer(prose)]
+    blocks = _code_blocks(text, code_end, found)
+    found.masked.extend(blocks)
+    prose = mask(text, blocks + found.masked)
+    inline_code = code_spans(prose)
     found.masked.extend(inline_code)
     for pattern in (LINK_TARGET, AUTOLINK, HTML_TAG):
         found.masked.extend(m.span() for m in pattern.finditer(prose))
     # A suppression comment shown as code is an example of one, not a directive.
-    code = code_spans + inline_code
+    code = blocks + inline_code
     found.directives = [d for d in found.directives if not any(a <= d.start < b for a, b in code)]
     found.masked.extend(m.span() for m in REFERENCE_DEF.finditer(prose))
     found.masked.extend(m.span() for m in BLOCK_MARKER.finditer(prose))
+
+
+def code_spans(text: str) -> list[tuple[int, int]]:
+    """Return inline code spans: a run of backticks up to the next run of the same length.
+
+    CommonMark's rule, in one pass over the runs: each length keeps a pointer to its next
+    run, so an opener that is never closed does not send a scan to the end of the text.
+    """
+    runs = [(m.start(), m.end()) for m in BACKTICK_RUN.finditer(text)]
+    by_length: dict[int, list[int]] = {}
+    for number, (start, end) in enumerate(runs):
+        by_length.setdefault(end - start, []).append(number)
+    spans: list[tuple[int, int]] = []
+    number = 0
+    while number < len(runs):
+        start, end = runs[number]
+        same = by_length[end - start]
+        after = bisect.bisect_right(same, number)
+        if after < len(same):
+            spans.append((start, runs[same[after]][1]))
+            number = same[after] + 1
+        else:
+            number += 1
+    return spans
 
 
 def _code_blocks(text: str, offset: int, found: Markup) -> list[tuple[int, int]]:

@@ -83,16 +83,21 @@ def _paragraph_quotes(text: str, paragraph: tuple[int, int], index: int, marks: 
     """Pair the quote marks (offsets) of one paragraph: add its outermost quotations and unclosed marks."""
     start, end = paragraph
     stack: list[tuple[str, int]] = []
+    curly: list[int] = []  # the stack indices of curly opening marks, so pairing one costs O(1)
     for pos in marks:
         char = text[pos]
         kind = _mark_kind(text, pos, start, end, stack)
         if kind == "open":
+            if char == OPEN:
+                curly.append(len(stack))
             stack.append((char, pos))
         elif kind == "close":
-            target = _target(char, stack)
+            target = curly[-1] if char == CLOSE and curly else len(stack) - 1
             unclosed.extend(Quote(p, None, pos, index) for _, p in stack[target + 1:])
             opened = stack[target][1]
             del stack[target:]
+            while curly and curly[-1] >= target:
+                curly.pop()
             if not stack:
                 quotes.append(Quote(opened, pos, pos + 1, index))
     if stack:
@@ -114,15 +119,6 @@ def _mark_kind(text: str, pos: int, floor: int, ceiling: int, stack: list[tuple[
     if before in OPENS_AFTER and not after.isspace():
         return "open"
     return "close" if stack and not before.isdigit() else "stray"  # 12" is an inch mark
-
-
-def _target(char: str, stack: list[tuple[str, int]]) -> int:
-    """Return the stack index of the opening mark a closing mark pairs with."""
-    if char == CLOSE:
-        curly = [i for i, (kind, _) in enumerate(stack) if kind == OPEN]
-        if curly:
-            return curly[-1]
-    return len(stack) - 1
 
 
 def _mask(text: str, quotes: list[Quote]) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import string
 import threading
 from collections.abc import Callable, Hashable, Mapping
@@ -17,9 +18,18 @@ T = TypeVar("T")
 class RuleError(Exception):
     """A rule that cannot be built; `key` names the YAML key at fault, if one is."""
 
-    def __init__(self, message: str, key: str | None = None) -> None:
+    def __init__(self, message: str, key: str | None = None, line: int | None = None) -> None:
         super().__init__(message)
         self.key = key
+        self.line = line
+
+
+class ValueAtLine(ValueError):
+    """A bad value inside an option whose own line is known (a registry entry, say)."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
 
 
 @dataclass(frozen=True)
@@ -45,21 +55,54 @@ class Rule:
         match = doc.text[start:end]
         # Messages stay on one line even when a match is hard-wrapped across two.
         values = {"match": " ".join(match.split()), "expected": fix or "", **fields}
-        text = (message or self.message).format_map(_Blank(values))
+        text = bounded_format(message or self.message, values)
         return Finding(doc.path, line, column, end_line, end_column, self.id, self.level,
                        text, match, fix, start, end)
 
 
-class _Blank(dict):
-    """A format map that renders a placeholder with no value as empty text."""
+# The widest a placeholder may be padded to, and the longest a rendered message may be: an
+# author's `{match:>99999999999}` must not allocate gigabytes.
+MAX_FIELD_WIDTH = 200
+MAX_MESSAGE = 2000
+_WIDTH = re.compile(r"\d+")
 
-    def __missing__(self, key: str) -> str:
-        return ""
+
+def _too_wide(spec: str | None) -> bool:
+    return "{" in (spec or "") or any(int(w) > MAX_FIELD_WIDTH for w in _WIDTH.findall(spec or ""))
 
 
 def placeholders(template: str) -> set[str]:
-    """Return the field names a message template uses; raise ValueError if it is malformed."""
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+    """Return the field names a message template uses; raise ValueError if it is malformed or unbounded."""
+    names = set()
+    for _, name, spec, conversion in string.Formatter().parse(template):
+        if name is None:
+            continue
+        if not name.isidentifier():
+            raise ValueError(f"placeholder {{{name}}} must be a plain name")
+        if _too_wide(spec):
+            raise ValueError(f"the format of {{{name}}} is too wide (at most {MAX_FIELD_WIDTH})")
+        if conversion not in (None, "r", "s", "a"):
+            raise ValueError(f"unknown conversion !{conversion}")
+        names.add(name)
+    return names
+
+
+def bounded_format(template: str, values: Mapping[str, object]) -> str:
+    """Fill a message template: a missing placeholder is empty, widths are capped, the result is cut."""
+    pieces: list[str] = []
+    for literal, name, spec, conversion in string.Formatter().parse(template):
+        pieces.append(literal)
+        if name is None:
+            continue
+        value: object = values.get(name, "")
+        if conversion:
+            value = {"r": repr, "a": ascii}.get(conversion, str)(value)
+        try:
+            pieces.append(format(value, "" if _too_wide(spec) else spec or ""))
+        except (ValueError, TypeError):
+            pieces.append(str(value))
+    text = "".join(pieces)
+    return text if len(text) <= MAX_MESSAGE else text[:MAX_MESSAGE - 1] + "…"
 
 
 class RuleSetStore:

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from factlint.config import Settings, build_rule_set, find_config, load_settings
+from factlint.config import ConfigError, ConfigSearchError, Settings, build_rule_set, find_config, load_settings
 from factlint.document import Document, InputError
-from factlint.engine import LintError, RuleSet, lint, summarize
-from factlint.fix import encode, fix_document, unified_diff, write_atomic
+from factlint.engine import LintError, LoadError, RuleSet, lint, summarize
+from factlint.finding import Finding
+from factlint.fix import FixError, encode, fix_with_report, unified_diff, write_atomic
 from factlint.report import FileReport
 
 DRAFT_SUFFIXES = (".txt", ".md", ".markdown")
@@ -24,6 +27,8 @@ class Outcome:
     report: FileReport | None = None
     diff: str = ""
     error: str | None = None
+    applied: tuple[Finding, ...] = ()  # the fixes written (--fix) or shown (--diff)
+    unfixed: tuple[Finding, ...] = ()  # reported fixes left out: they conflict or do not converge
 
 
 class Resolver:
@@ -69,28 +74,75 @@ class Resolver:
 
 
 def collect(arguments: list[str], resolver: Resolver) -> Iterator[tuple[Path, str | None]]:
-    """Yield each draft to lint, with an error message instead for a path that does not exist."""
+    """Yield each draft to lint, or a path with the reason it cannot be linted."""
     for argument in arguments:
         path = Path(argument)
-        if argument == STDIN or path.is_file():
-            if argument == STDIN or not resolver.settings(path).excluded(path):
-                yield path, None
-        elif path.is_dir():
-            yield from ((p, None) for p in _drafts_below(path, resolver))
-        else:
-            yield path, "no such file or directory"
+        try:
+            if argument == STDIN or path.is_file():
+                if argument == STDIN or not resolver.settings(path).excluded(path):
+                    yield path, None
+            elif path.is_dir():
+                yield from _drafts_below(path, resolver)
+            else:
+                yield path, describe_missing(path)
+        except (OSError, ConfigSearchError) as exc:
+            yield path, _reason(exc)
 
 
-def _drafts_below(folder: Path, resolver: Resolver) -> list[Path]:
-    """List the drafts below a folder, skipping hidden folders and excluded paths."""
-    found = []
-    for path in folder.rglob("*"):
-        relative = path.relative_to(folder).parts
-        if path.suffix.lower() not in DRAFT_SUFFIXES or any(p.startswith(".") for p in relative[:-1]):
-            continue
-        if path.is_file() and not resolver.settings(path).excluded(path):
-            found.append(path)
-    return sorted(found)
+def describe_missing(path: Path) -> str:
+    """Say what a path that is not a regular file or folder is, in words a user can act on."""
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        if exc.errno == errno.ENOENT:
+            return "broken symbolic link (its target does not exist)" if path.is_symlink() else "no such file or directory"
+        return _reason(exc)
+    if str(path) in STANDARD_INPUT_NAMES or str(path.resolve()).startswith("/proc/"):
+        return "standard input is read with -, not by its device name"
+    kinds = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
+             (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+    what = next((name for test, name in kinds if test(mode)), "not a regular file")
+    return f"{what}, not a draft file (pipe it to standard input with -)"
+
+
+STANDARD_INPUT_NAMES = ("/dev/stdin", "/dev/fd/0", "/proc/self/fd/0")
+
+
+def _reason(exc: Exception) -> str:
+    """Return why a path could not be read, in one line."""
+    if isinstance(exc, ConfigSearchError):
+        return str(exc)
+    if isinstance(exc, OSError) and exc.errno == errno.ELOOP:
+        return "symbolic link loop (the link points, through other links, back to itself)"
+    if isinstance(exc, OSError) and exc.errno == errno.EACCES:
+        return "permission denied"
+    if isinstance(exc, OSError):
+        return exc.strerror or str(exc)
+    return str(exc)
+
+
+def _drafts_below(folder: Path, resolver: Resolver) -> Iterator[tuple[Path, str | None]]:
+    """Yield the drafts below a folder, skipping hidden folders and excluded paths.
+
+    A subfolder that cannot be listed is yielded with the reason, so it is reported, not skipped.
+    """
+    found: list[tuple[Path, str | None]] = []
+    unreadable: list[OSError] = []
+    for root, folders, names in os.walk(folder, onerror=unreadable.append):
+        folders[:] = sorted(f for f in folders if not f.startswith("."))
+        for name in names:
+            path = Path(root, name)
+            if path.suffix.lower() not in DRAFT_SUFFIXES:
+                continue
+            try:
+                if path.is_file() and not resolver.settings(path).excluded(path):
+                    found.append((path, None))
+            except (OSError, ConfigSearchError) as exc:
+                found.append((path, _reason(exc)))
+    found.extend((Path(exc.filename or folder), _reason(exc)) for exc in unreadable)
+    return iter(sorted(found, key=lambda entry: entry[0]))
 
 
 def read(path: Path) -> bytes:
@@ -104,24 +156,36 @@ def lint_one(path: Path, resolver: Resolver, mode: str = "check") -> Outcome:
     try:
         settings = resolver.settings(path)
         rules = resolver.rule_set(path)
-        doc = Document.from_bytes(read(path), shown, settings.date)
+        data = read(path)
+        doc = Document.from_bytes(data, shown, settings.date)
         if mode == "check":
             findings = lint(doc, rules, settings.warn_unused_disables)
             return Outcome(FileReport(shown, doc.text, tuple(findings), summarize(doc, rules)))
-        fixed, findings = fix_document(doc, lambda d: lint(d, rules))
-        diff = ""
+        fixing = fix_with_report(doc, lambda d: lint(d, rules))
+        fixed, diff = fixing.doc, ""
         if fixed.text != doc.text:
             if mode == "fix":
-                write_atomic(path, encode(fixed))
+                write_atomic(path, encode(fixed), data)
             else:
                 diff = unified_diff(shown, doc.text, fixed.text)
-        return Outcome(FileReport(shown, fixed.text, tuple(findings)), diff)
+        report = FileReport(shown, fixed.text, tuple(fixing.findings))
+        return Outcome(report, diff, applied=tuple(fixing.applied), unfixed=tuple(fixing.unfixed))
     except InputError as exc:
         return Outcome(error=f"{shown}: {exc}")
-    except OSError as exc:
-        return Outcome(error=f"{shown}: {exc.strerror or exc}")
-    except LintError as exc:
+    except (OSError, ConfigSearchError) as exc:
+        return Outcome(error=f"{shown}: {_reason(exc)}")
+    except (LintError, FixError) as exc:
         return Outcome(error=str(exc))
+    except (ConfigError, LoadError):
+        raise  # a bad configuration or rule file stops the run: every draft would fail alike
+    except Exception as exc:  # noqa: BLE001 - one draft's crash must not hide the others' findings
+        return Outcome(error=internal_error(shown, exc))
+
+
+def internal_error(where: str, exc: BaseException) -> str:
+    """Return the one line that reports an unexpected failure, with a hint to report it."""
+    detail = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
+    return f"{where}: internal error ({detail}); please report it to the factlint maintainers with this draft"
 
 
 # A worker process's resolver and mode. A forked worker inherits the parent's resolver, rule

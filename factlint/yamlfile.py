@@ -27,8 +27,34 @@ class LineDict(dict):
 _SafeBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _LineLoader(_SafeBase):  # type: ignore[misc, valid-type]
-    """A safe loader whose mappings are LineDicts and whose duplicate keys are errors."""
+class _PlainLoader(_SafeBase):  # type: ignore[misc, valid-type]
+    """A safe loader that refuses aliases and reads an impossible date as an error, not a crash.
+
+    An alias repeats a node without copying it, so a few hundred bytes of nested aliases
+    stand for gigabytes once anything walks them (a `repr` in an error message will).
+    Rule, configuration and registry files have no need of them.
+    """
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        if node in self.constructed_objects or node in self.recursive_objects:
+            raise yaml.constructor.ConstructorError(
+                None, None, "YAML aliases (*name) are not allowed in factlint files", node.start_mark)
+        return super().construct_object(node, deep=deep)
+
+
+def _construct_timestamp(loader: _PlainLoader, node: yaml.ScalarNode) -> Any:
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except (ValueError, OverflowError):
+        raise yaml.constructor.ConstructorError(
+            None, None, f"impossible date {node.value!r}", node.start_mark) from None
+
+
+_PlainLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+
+
+class _LineLoader(_PlainLoader):
+    """A plain loader whose mappings are LineDicts and whose keys must be unique strings."""
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
@@ -38,20 +64,23 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
     mapping.key_lines = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, str):
+            raise yaml.MarkedYAMLError(
+                problem=f"a key must be text, not {key_node.value!r:.60} (put it in quotes)",
+                problem_mark=key_node.start_mark)
         if key in mapping:
             raise yaml.MarkedYAMLError(problem=f"duplicate key '{key}'", problem_mark=key_node.start_mark)
         mapping[key] = loader.construct_object(value_node, deep=True)
-        if isinstance(key, str):
-            mapping.key_lines[key] = key_node.start_mark.line + 1
+        mapping.key_lines[key] = key_node.start_mark.line + 1
     return mapping
 
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
-def parse(text: str) -> Any:
-    """Parse YAML text into plain data with the fastest safe loader; raise yaml.YAMLError."""
-    return yaml.load(text, Loader=_SafeBase)  # noqa: S506 - a safe loader
+def parse(text: str | bytes) -> Any:
+    """Parse YAML text into plain data, aliases refused; raise yaml.YAMLError."""
+    return yaml.load(text, Loader=_PlainLoader)  # noqa: S506 - a SafeLoader subclass
 
 
 def load(path: Path, text: str | None = None) -> Any:
@@ -64,5 +93,6 @@ def load(path: Path, text: str | None = None) -> Any:
         line = f"{mark.line + 1}:" if mark else ""
         problem = exc.problem or exc.context or "invalid YAML"
         raise YamlError(f"{path}:{line} invalid YAML: {problem}") from None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise YamlError(f"{path}: cannot read: {exc}") from None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, ValueError, RecursionError) as exc:
+        detail = getattr(exc, "strerror", None) or (str(exc).splitlines() or [type(exc).__name__])[0]
+        raise YamlError(f"{path}: cannot read: {detail}") from None

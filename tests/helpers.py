@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 from factlint.document import Dateline, Document
@@ -45,3 +46,26 @@ def write_project(root: Path, pack: dict[str, str]) -> Path:
         (folder / name).write_text(text, encoding="utf-8")
     (root / ".factlint.yaml").write_text("default_rules: false\nrules: [pack]\n", encoding="utf-8")
     return root
+
+
+SUMMARY = re.compile(r"^\d+ findings? \(\d+ fixable\) in \d+ files?$")
+
+
+def finding_lines(out: str) -> list[str]:
+    """Return the finding lines of text output: not the excerpts under them, not the summary."""
+    return [line for line in out.splitlines() if line and not line.startswith(" ") and not SUMMARY.match(line)]
+
+
+def copy_working_tree(destination: Path) -> Path:
+    """Copy this checkout's working tree (tracked and untracked, not ignored files) to destination."""
+    import shutil
+    import subprocess
+
+    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
+                            capture_output=True, check=True).stdout.decode().split("\0")
+    for name in filter(None, listed):
+        source = ROOT / name
+        if source.is_file():
+            (destination / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, destination / name)
+    return destination

@@ -13,7 +13,7 @@ import jsonschema
 import pytest
 
 from factlint.cli import main
-from tests.helpers import ROOT, SEEDS
+from tests.helpers import ROOT, SEEDS, finding_lines
 
 FIXTURES = ROOT / "tests" / "fixtures"
 FINDING_SCHEMA = {
@@ -61,8 +61,9 @@ def text_at(path: Path, line: int, column: int, length: int) -> str:
 def test_seeds_text_output_is_sorted_and_well_formed(capsys) -> None:
     code, out, err = run_cli(capsys, "--select", "style.*", str(SEEDS))
     assert code == 1 and err == ""
-    lines = out.splitlines()
+    lines = finding_lines(out)
     assert f"{SEEDS}/002_73a1217c700929f8.txt:1:78: warning style.us-abbreviation \"US\" → \"U.S.\" (AP style)" in lines
+    assert out.splitlines()[-1] == "7 findings (6 fixable) in 2 files" and len(lines) == 7
     keys = []
     for line in lines:
         path, row, col, rest = line.split(":", 3)
@@ -147,14 +148,15 @@ def test_directories_recurse_into_drafts_only(tmp_path: Path, capsys) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("It came amidst it.\n", encoding="utf-8")
     _, out, _ = run_cli(capsys, "--select", "style.amid", str(tmp_path))
-    names = [Path(line.split(":")[0]).relative_to(tmp_path).as_posix() for line in out.splitlines()]
+    names = [Path(line.split(":")[0]).relative_to(tmp_path).as_posix() for line in finding_lines(out)]
     assert names == ["a.txt", "b.md", "c.markdown", "sub/f.TXT"]
 
 
 def test_standard_input(monkeypatch, capsys) -> None:
     monkeypatch.setattr(sys, "stdin", type("In", (), {"buffer": __import__("io").BytesIO(b"Amidst it.\n")})())
     code, out, _ = run_cli(capsys, "--select", "style.amid", "-")
-    assert (code, out) == (1, "<stdin>:1:1: warning style.amid 'Amidst' → 'Amid' (AP style)\n")
+    assert (code, out) == (1, "<stdin>:1:1: warning style.amid 'Amidst' → 'Amid' (AP style)\n"
+                              "1 finding (1 fixable) in 1 file\n")
 
 
 def test_fix_is_atomic_keeps_bom_and_line_ends_and_is_idempotent(tmp_path: Path, capsys) -> None:
@@ -186,13 +188,13 @@ def test_inline_suppression_and_sic(tmp_path: Path, capsys) -> None:
         encoding="utf-8",
     )
     _, out, _ = run_cli(capsys, "--select", "style.amid", str(draft))
-    assert [line.split(":")[1] for line in out.splitlines()] == ["4", "7"]
+    assert [line.split(":")[1] for line in finding_lines(out)] == ["4", "7"]
     assert ":7:20:" in out
 
 
 def test_markdown_fixture_skips_code_links_headings_and_suppressed_lines(capsys) -> None:
     _, out, _ = run_cli(capsys, "--select", "style.*", str(FIXTURES / "front-matter.md"))
-    assert [line.split(":")[1:3] for line in out.splitlines()] == [["7", "5"], ["7", "27"], ["16", "10"]]
+    assert [line.split(":")[1:3] for line in finding_lines(out)] == [["7", "5"], ["7", "27"], ["16", "10"]]
 
 
 def test_config_file_is_found_upward_and_command_line_overrides(tmp_path: Path, capsys, monkeypatch) -> None:
@@ -202,9 +204,9 @@ def test_config_file_is_found_upward_and_command_line_overrides(tmp_path: Path, 
     (nested / "d.txt").write_text("The US came amidst it.\n", encoding="utf-8")
     monkeypatch.chdir(nested)
     code, out, _ = run_cli(capsys, "d.txt")
-    assert (code, out.count("\n")) == (0, 1) and "style.amid" in out
+    assert (code, len(finding_lines(out))) == (0, 1) and "style.amid" in out
     code, out, _ = run_cli(capsys, "--fail-level", "warning", "--select", "style.*", "d.txt")
-    assert (code, out.count("\n")) == (1, 2)
+    assert (code, len(finding_lines(out))) == (1, 2)
 
 
 def test_pyproject_configuration(tmp_path: Path, capsys, monkeypatch) -> None:
@@ -215,7 +217,7 @@ def test_pyproject_configuration(tmp_path: Path, capsys, monkeypatch) -> None:
     assert "style.amid" in out
     (tmp_path / "pyproject.toml").write_text('[tool.factlint]\nignore = ["x"]\nstrict = true\n', encoding="utf-8")
     code, _, err = run_cli(capsys, "d.txt")
-    assert code == 2 and "pyproject.toml: [tool.factlint]: unknown key 'strict'" in err
+    assert code == 2 and "pyproject.toml:3: unknown key 'strict'" in err
 
 
 @pytest.mark.parametrize(
@@ -272,7 +274,8 @@ def test_terminal_output_underlines_the_match_in_a_window_of_a_long_line(tmp_pat
     draft = tmp_path / "d.txt"
     draft.write_text("word " * 60 + "amidst the talks " + "word " * 60 + "\n", encoding="utf-8")
     _, out, _ = run_cli(capsys, "--select", "style.amid", "--color", "always", str(draft))
-    headline, source, underline = out.splitlines()
+    headline, source, underline, summary = out.splitlines()
+    assert summary == "1 finding (1 fixable) in 1 file"
     underline = underline.replace("\033[33m", "").replace("\033[0m", "")
     assert "\033[33mwarning\033[0m" in headline
     caret = underline.index("^")
@@ -292,7 +295,7 @@ def test_unused_disable_comments_are_reported_on_request(tmp_path: Path, capsys)
     code, out, _ = run_cli(capsys, "--select", "style.amid", "--warn-unused-disables", str(draft))
     assert code == 1
     assert out == (f"{draft}:3:1: warning factlint.unused-disable this factlint-disable-next-line "
-                   "(style.amid) silences nothing: remove it\n")
+                   "(style.amid) silences nothing: remove it\n1 finding (0 fixable) in 1 file\n")
 
 
 def test_configuration_is_searched_once_per_folder_not_once_per_draft(tmp_path: Path, capsys, monkeypatch) -> None:

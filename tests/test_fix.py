@@ -18,10 +18,15 @@ def finding(start: int, end: int, fix: str | None) -> Finding:
     return Finding("d", 1, start + 1, 1, end + 1, "t.r", "warning", "m", "x", fix, start, end)
 
 
-def test_overlapping_fixes_apply_the_longer_first_and_skip_the_other() -> None:
+def test_overlapping_different_fixes_conflict_and_neither_is_applied() -> None:
     text = "The US-PRC group met."
     fixes = [finding(4, 6, "U.S."), finding(4, 16, "U.S.-PRC group")]
-    assert apply_fixes(text, fixes) == ("The U.S.-PRC group met.", 1)
+    assert apply_fixes(text, fixes) == (text, 0)
+
+
+def test_the_same_fix_from_two_rules_is_applied_once() -> None:
+    fixes = [finding(4, 6, "U.S."), finding(4, 6, "U.S.")]
+    assert apply_fixes("The US met.", fixes) == ("The U.S. met.", 1)
 
 
 def test_findings_without_fixes_change_nothing() -> None:

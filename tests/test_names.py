@@ -356,7 +356,7 @@ def test_registry_file_is_cached_on_disk_by_content(tmp_path: Path, monkeypatch)
     store = RuleSetStore()
     built = names_registry.load_file(data, store)
     assert names_registry.load_file(data, store) is built  # one build per rule set
-    assert len(list((tmp_path / "cache").glob("names-*.pickle"))) == 1
+    assert len(list((tmp_path / "cache").glob("names-*.json"))) == 1
     monkeypatch.setattr(names_registry, "_parse", lambda *a: pytest.fail("cache not used"))
     cached = names_registry.load_file(data, RuleSetStore())
     assert cached is not built and cached.names == built.names and cached.titles == built.titles

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import regex
 
-from factlint.checks.base import compile_regex, compile_words, find_all, word_pattern
+from factlint.checks.base import TimedPattern, compile_regex, compile_words, find_all, word_pattern
 from factlint.rule import RuleError
 from factlint.cli import main
 from factlint.engine import LoadError, RuleSet, load_rule_file, rule_id
@@ -101,12 +101,12 @@ def test_select_ignore_and_levels(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("pattern, engine", [
     (r"(?:amidst(?<![\w.]amidst)|whilst)(?!\w)", re.Pattern),   # a word list: the fast `re`
-    (r"(?<![\w.])(?:amidst|whilst)(?!\w)", regex.Pattern),        # opens with an assertion
-    (r"\b(?:first|Élan)", regex.Pattern),                          # opens with \b
-    (r"(?:[A-Z]\p{Ll}+)", regex.Pattern),                           # Unicode classes: only `regex`
-    (r"\bfirst\b(?<=(?:the|a)\s+first)", regex.Pattern),         # variable-width look-behind
-    (r"(?P<wd>Mon)|\((?P<wd>Tue)\)", regex.Pattern),              # a group name used twice
-    (r"[[a]]", regex.Pattern),                                     # `re` warns of a nested set
+    (r"(?<![\w.])(?:amidst|whilst)(?!\w)", TimedPattern),        # opens with an assertion
+    (r"\b(?:first|Élan)", TimedPattern),                          # opens with \b
+    (r"(?:[A-Z]\p{Ll}+)", TimedPattern),                           # Unicode classes: only `regex`
+    (r"\bfirst\b(?<=(?:the|a)\s+first)", TimedPattern),         # variable-width look-behind
+    (r"(?P<wd>Mon)|\((?P<wd>Tue)\)", TimedPattern),              # a group name used twice
+    (r"[[a]]", TimedPattern),                                     # `re` warns of a nested set
 ])
 def test_built_patterns_fall_back_to_regex_only_for_its_own_syntax(pattern: str, engine: type) -> None:
     compiled = compile_words(pattern, scan=True)
@@ -123,7 +123,11 @@ def test_word_patterns_compile_with_re_and_keep_their_boundaries() -> None:
 
 
 def test_author_patterns_keep_regex_and_its_time_limit() -> None:
-    assert isinstance(compile_regex("(a|aa)+$"), regex.Pattern)
+    compiled = compile_regex(r"(a|aa)+$")
+    assert isinstance(compiled, TimedPattern) and isinstance(compiled.compiled, regex.Pattern)
+    for search in (compiled.search, compiled.match, lambda t: list(compiled.finditer(t))):
+        with pytest.raises(TimeoutError):
+            search("a" * 40 + "b")
 
 
 def test_invalid_built_pattern_is_a_rule_error_naming_the_key() -> None:

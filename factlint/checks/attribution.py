@@ -7,7 +7,7 @@ from typing import Any
 
 import regex
 
-from factlint.checks.base import ANY_SPACE, compile_words, word_pattern
+from factlint.checks.base import ANY_SPACE, compile_regex, compile_words, word_pattern
 from factlint.checks.lexicon import Lexicon
 
 BY_AGENT = compile_words(r"\s+(?:[a-z]+ly\s+)?by\s+(?![\d$€£¥])\w")
@@ -39,7 +39,7 @@ class Attribution:
         cues = (*options["cues"], *lexicon.phrases, *options.get("public_record", ()))
         self.cues = compile_words(word_pattern(cues, r"\s+"), True, "cues", scan=True)
         citations = "|".join(f"(?:{p})" for p in options["citations"]) or r"(?!)"
-        self.citations = compile_words(citations, False, "citations")
+        self.citations = compile_regex(citations, False, "citations")
         # Reporting verbs need a subject that can report ("Pfizer reported", not "deaths reported");
         # a verb of speaking has a speaker for subject whatever it is ("Sanders acknowledged").
         self.verbs = compile_words(word_pattern(options["reporting_verbs"]), False, "reporting_verbs")

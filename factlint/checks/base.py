@@ -19,7 +19,6 @@ from factlint.rule import RuleError
 MATCH_TIMEOUT = 2.0
 
 Check = Callable[[Document], Iterable[Finding]]
-Pattern = re.Pattern | regex.Pattern
 ANY_SPACE = r"\s+"  # what a space in a listed phrase matches, where a line may wrap between words
 # A search that opens with a look-around or \b, or ignores case, gives `re` no first character to
 # skip ahead to: it tries every position, up to 25 times slower than `regex`, which scans ahead.
@@ -56,7 +55,7 @@ def validate_options(rule_options: Mapping[str, Any], schema: Mapping[str, Optio
             try:
                 values[key] = option.validate(rule_options[key])
             except (TypeError, ValueError) as exc:
-                raise RuleError(f"'{key}' {exc}", key) from None
+                raise RuleError(f"'{key}' {exc}", key, getattr(exc, "line", None)) from None
         elif option.required:
             raise RuleError(f"missing required key '{key}'")
         else:
@@ -119,6 +118,14 @@ def string_list(value: Any) -> tuple[str, ...]:
     return tuple(value)
 
 
+def word_list(value: Any) -> tuple[str, ...]:
+    """Validate a list of words or phrases to search for: an empty one could never match."""
+    words = string_list(value)
+    if not all(w.strip() for w in words):
+        raise ValueError("must not hold an empty word (it could never match)")
+    return words
+
+
 def string_map(value: Any) -> dict[str, str]:
     """Validate a mapping of strings to strings."""
     if not isinstance(value, dict) or not all(
@@ -137,16 +144,66 @@ STANDARD_SCHEMAS: Mapping[str, Mapping[str, Any]] = MappingProxyType({
     "number": {"type": "number"},
     "string_list": STRING_LIST_SCHEMA,
     "string_map": {"type": "object", "additionalProperties": {"type": "string"}},
+    "word_list": STRING_LIST_SCHEMA,
+    "pattern_list": STRING_LIST_SCHEMA,
 })
 
 
-def compile_regex(pattern: str, ignore_case: bool = False, key: str = "patterns") -> regex.Pattern:
-    """Compile a rule's regular expression, reporting a bad one as a RuleError on `key`."""
+class TimedPattern:
+    """A `regex` pattern whose every search stops with TimeoutError after MATCH_TIMEOUT seconds."""
+
+    __slots__ = ("compiled",)
+
+    def __init__(self, compiled: regex.Pattern) -> None:
+        self.compiled = compiled
+
+    @property
+    def pattern(self) -> str:
+        """The source of the pattern."""
+        return self.compiled.pattern
+
+    def match(self, text: str, *bounds: int) -> regex.Match | None:
+        """Match at a position, within the time limit."""
+        return self.compiled.match(text, *bounds, timeout=MATCH_TIMEOUT)
+
+    def fullmatch(self, text: str, *bounds: int) -> regex.Match | None:
+        """Match the whole of a range, within the time limit."""
+        return self.compiled.fullmatch(text, *bounds, timeout=MATCH_TIMEOUT)
+
+    def search(self, text: str, *bounds: int) -> regex.Match | None:
+        """Search a range, within the time limit."""
+        return self.compiled.search(text, *bounds, timeout=MATCH_TIMEOUT)
+
+    def finditer(self, text: str, *bounds: int) -> Iterator[regex.Match]:
+        """Iterate over the matches in a range, within the time limit."""
+        return self.compiled.finditer(text, *bounds, timeout=MATCH_TIMEOUT)
+
+
+def compile_regex(pattern: str, ignore_case: bool = False, key: str = "patterns") -> TimedPattern:
+    """Compile a rule's regular expression, reporting a bad one as a RuleError on `key`.
+
+    This is the one way an author-written pattern is compiled: the result cannot run without
+    the match time limit.
+    """
     flags = regex.V0 | (regex.IGNORECASE if ignore_case else 0)
+    if not isinstance(pattern, str):
+        raise RuleError(f"a regular expression must be a string, not {pattern!r:.60}", key)
     try:
-        return regex.compile(pattern, flags)
-    except (regex.error, TypeError, ValueError) as exc:
-        raise RuleError(f"invalid regular expression {pattern!r}: {exc}", key) from None
+        return TimedPattern(regex.compile(pattern, flags))
+    except (regex.error, TypeError, ValueError, OverflowError, RecursionError, MemoryError) as exc:
+        raise RuleError(f"invalid regular expression {pattern[:200]!r}: {exc}", key) from None
+
+
+Pattern = re.Pattern | regex.Pattern | TimedPattern
+
+
+def pattern_list(value: Any) -> tuple[str, ...]:
+    """Validate a list of an author's regular expressions.
+
+    They are compiled when the rule is built, by compile_regex only: declaring an option with
+    this validator is what lets the test suite check that no other compile function sees them.
+    """
+    return string_list(value)
 
 
 def compile_words(
@@ -179,6 +236,32 @@ def match_at(pattern: Pattern, text: str, at: int) -> re.Match | regex.Match | N
     if isinstance(pattern, regex.Pattern):
         return pattern.match(text, at, timeout=MATCH_TIMEOUT)
     return pattern.match(text, at)
+
+
+class CaselessLookup:
+    """Map a matched word back to the rule's own spelling of it, however its case was folded.
+
+    A case-blind search matches `amidſt` for `amidst` and `ADVİSER` for `adviser`, yet
+    `'ſ'.lower()` is not `'s'` and `'İ'.lower()` is two characters: a plain `lower()` key would
+    miss. Keys are case-folded; a match that still misses is compared word by word, as the
+    search compared it.
+    """
+
+    def __init__(self, words: Iterable[str], ignore_case: bool) -> None:
+        self.ignore_case = ignore_case
+        self.words = tuple(words)
+        self._by_key = {self._key(w): w for w in reversed(self.words)}
+
+    def _key(self, word: str) -> str:
+        return word.casefold() if self.ignore_case else word
+
+    def get(self, found: str) -> str | None:
+        """Return the rule's word that `found` is a spelling of, or None."""
+        word = self._by_key.get(self._key(found))
+        if word is not None or not self.ignore_case:
+            return word
+        flags = regex.IGNORECASE | regex.V0
+        return next((w for w in self.words if regex.fullmatch(regex.escape(w), found, flags)), None)
 
 
 def exception_pattern(phrases: tuple[str, ...], ignore_case: bool) -> Pattern | None:

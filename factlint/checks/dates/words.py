@@ -148,7 +148,7 @@ def _compile(lex: Lexicon, data: dict[str, Any]) -> None:
     # Plain literal alternations with no boundary test run fastest in the standard `re` module:
     # they find candidate places, and the precise patterns are then tried only there.
     prefixes = {form[:3] for form in [*lex.month_number, *lex.weekday_number]}
-    lex.trigger_scan = re.compile(alternation(prefixes))
+    lex.trigger_scan = compile_words(alternation(prefixes))
     lex.trigger = compile_words(rf"\b(?:(?P<mon>{months})|(?P<wd>{weekdays}))")
     lex.day_before = compile_words(rf"(?<![\w,.])(?P<day>\d{{1,2}})(?P<ord>{ordinal})?{SP}(?:of{SP})?$")
     lex.dm_tail = compile_words(rf"(?P<mon>{months})(?:,?{SP}(?P<year>\d{{4}}))?(?![\w,]\d|\w)")
@@ -166,13 +166,13 @@ def _compile(lex: Lexicon, data: dict[str, Any]) -> None:
     lex.qualifier_before = compile_words(rf"(?<![\w])(?P<q>{qualifiers}){SP}$")
     lex.relative = compile_words(rf"(?<![\w])(?:{variants(set(lex.days) | set(lex.periods))})$")
     keys = {phrase.split()[-1] for phrase in [*lex.days, *lex.periods]}
-    lex.relative_scan = re.compile(variants(keys))
+    lex.relative_scan = compile_words(variants(keys))
     lex.relative_keys = tuple(sorted(k.lower() for k in keys))
     names = [str(n) for n in data.get("names", [])]
     lex.names = compile_words(rf"(?<![\w])(?:{alternation(names)})(?![\w])") if names else None
     lex.cues, lex.cue_tense = _cue_pattern(data)
     clause_words = variants(_words(data, "clause_words"), ANY_SPACE)
-    lex.clause_words = re.compile(rf"\b(?:{clause_words})\b")
+    lex.clause_words = compile_words(rf"\b(?:{clause_words})\b")
     lex.weekday_before = compile_words(
         rf"(?<![\w])(?P<wd>{weekdays})"
         rf"(?:(?:{SP}(?:and|or|through){SP}|[ \t]?[-–][ \t]?)(?P<wd2>{weekdays}))?"
@@ -193,5 +193,5 @@ def _cue_pattern(data: dict[str, Any]) -> tuple[re.Pattern, dict[str, str]]:
             tenses[key] = tenses[key.replace("'", "’")] = tense
     # A phrase starting with an apostrophe ("'ll") follows a word, so it takes no left boundary.
     phrases = variants(set(tenses), ANY_SPACE)
-    pattern = re.compile(rf"(?:(?<![\w'’])|(?=['’]))(?:{phrases})(?![\w'’])")
+    pattern = compile_words(rf"(?:(?<![\w'’])|(?=['’]))(?:{phrases})(?![\w'’])")
     return pattern, tenses

@@ -30,6 +30,7 @@ YEAR_SPAN = compile_words(r"(\d{4})\s?(?:-|–|to)\s?(\d{4})")
 TIME_AFTER = compile_words(r"(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o['’]clock))", True)
 ORDINAL_OR_WORD = compile_words(r"[A-Za-z]|-[A-Za-z]|['’]s\b")
 AGE_AFTER = compile_words(r"[,)]")
+AND_NUMBER = compile_words(rf"\s+and\s+\$?{NUMBER}(?:\s?%|\s+\w+)?")
 WORD_BEFORE = compile_words(r"(\S+) $")
 # "2 cents per $100" is one figure.
 PER = compile_words(r"\s+per\s+[$€£¥₹]?\d[\d,]*(?:\.\d+)?(?!\w)")
@@ -124,7 +125,7 @@ class FigureFinder:
         """Extend 'between 10' over its 'and 15 percent'."""
         if not text[start:start + 8].lower().startswith("between"):
             return end
-        more = regex.match(rf"\s+and\s+\$?{NUMBER}(?:\s?%|\s+\w+)?", text[end:end + 40])
+        more = AND_NUMBER.match(text[end:end + 40])
         return end + more.end() if more else end
 
     def _half_ok(self, text: str, start: int) -> bool:

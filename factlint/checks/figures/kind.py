@@ -8,7 +8,8 @@ import regex
 
 from factlint import quotations
 from factlint.checks.base import (
-    Check, Option, boolean, compile_words, integer, one_of, string_list, string_value, word_pattern,
+    Check, Option, boolean, compile_regex, compile_words, integer, one_of, pattern_list,
+    string_list, string_value, word_list, word_pattern,
 )
 from factlint.rule import Rule, RuleError, RuleSetStore
 from factlint.checks.figures.find import FigureFinder
@@ -26,20 +27,23 @@ UNSOURCED_LISTS = (
     "currencies", "magnitudes", "percent_words", "spelled_numbers",
 )
 LIST_KEYS = (
-    *UNSOURCED_LISTS, "citations", "skip_words", "subject_openers", "short_magnitudes", "currency_words",
-    "fractions", "comparatives", "multipliers", "multiplier_verbs", "multiplier_idioms", "public_record", "not_claim_before",
-    "not_claim_after", "identifier_numbers", "months", "street_suffixes", "phrases",
+    *UNSOURCED_LISTS, "skip_words", "subject_openers", "short_magnitudes", "currency_words",
+    "fractions", "comparatives", "multipliers", "multiplier_verbs", "multiplier_idioms", "public_record",
+    "not_claim_before", "not_claim_after", "identifier_numbers", "months", "street_suffixes", "phrases",
     "age_subjects", "age_groups", "age_verbs", "age_clauses", "clause_followers", "score_cues", "score_objects",
     "score_verbs", "box_score_after", "box_score_units", "possessives", "account_nouns", "named_source_links",
     "nameable_phrases",
 )
+# An author's own regular expressions: compiled with the match time limit.
+PATTERN_KEYS = ("citations",)
 OPTIONS = {
     "check": Option(one_of(CHECKS), required=True),
     "sentences_before": Option(integer, 1),
     "source_scope_paragraphs": Option(integer, 3),
     "lexicon": Option(string_value, ""),
     "skip_headings": Option(boolean, True),
-    **{key: Option(string_list, ()) for key in LIST_KEYS},
+    **{key: Option(word_list, ()) for key in LIST_KEYS},
+    **{key: Option(pattern_list, ()) for key in PATTERN_KEYS},
 }
 PLACEHOLDERS = frozenset({"candidate"})
 DEFAULT_MESSAGE = "'{match}': say where this figure comes from"

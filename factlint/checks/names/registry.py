@@ -13,14 +13,15 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 import ahocorasick
-import yaml
 
+from factlint import yamlfile
+from factlint.checks.names import cache
 from factlint.checks.names.text import distance
-from factlint.rule import RuleError, RuleSetStore
+from factlint.rule import RuleError, RuleSetStore, ValueAtLine
 
 PERSON, PERSON_VARIANT, ORG, ORG_VARIANT, TITLE, TITLE_VARIANT = range(6)
 HOUSE_ROLES = (PERSON, ORG, TITLE)
-CACHE_VERSION = b"factlint-names-1"
+CACHE_VERSION = b"factlint-names-2"
 CACHE_MIN_ENTITIES = 1000  # smaller registries build faster than a cache file loads
 PERSON_KEYS = {"name", "variants", "titles", "title_variants"}
 ORG_KEYS = {"name", "variants"}
@@ -60,17 +61,10 @@ def _entries(value: Any, allowed: set[str], what: str) -> tuple[dict[str, Any], 
         raise TypeError("must be a list of entries, each with a 'name'")
     entries = []
     for number, entry in enumerate(value, 1):
-        where = f"{what} entry {number}"
-        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str) or not entry["name"].strip():
-            raise ValueError(f"{where} needs a 'name' string")
-        extra = sorted(set(entry) - allowed)
-        if extra:
-            raise ValueError(f"{where} has unknown key '{extra[0]}' (known: {', '.join(sorted(allowed))})")
-        parsed = {"name": " ".join(entry["name"].split())}
-        parsed.update({k: _strings(entry, k, where) for k in sorted(allowed - {"name"})})
-        if parsed.get("title_variants") and not parsed.get("titles"):
-            raise ValueError(f"{where} has 'title_variants' but no 'titles' to correct them to")
-        entries.append(parsed)
+        try:
+            entries.append(_entry(entry, allowed, f"{what} entry {number}"))
+        except ValueError as exc:  # point at the entry itself, when its line is known
+            raise ValueAtLine(str(exc), getattr(entry, "line", None)) from None
     return tuple(entries)
 
 
@@ -81,6 +75,20 @@ PEOPLE_SCHEMA = {"type": "array", "items": {
 ORGANIZATIONS_SCHEMA = {"type": "array", "items": {
     "type": "object", "required": ["name"], "additionalProperties": False,
     "properties": {"name": {"type": "string"}, "variants": _NAME_LIST}}}
+
+
+def _entry(entry: Any, allowed: set[str], where: str) -> dict[str, Any]:
+    """Validate one registry entry: a mapping with a `name` and only the allowed keys."""
+    if not isinstance(entry, dict) or not isinstance(entry.get("name"), str) or not entry["name"].strip():
+        raise ValueError(f"{where} needs a 'name' string")
+    extra = sorted(set(entry) - allowed)
+    if extra:
+        raise ValueError(f"{where} has unknown key '{extra[0]}' (known: {', '.join(sorted(allowed))})")
+    parsed = {"name": " ".join(entry["name"].split())}
+    parsed.update({k: _strings(entry, k, where) for k in sorted(allowed - {"name"})})
+    if parsed.get("title_variants") and not parsed.get("titles"):
+        raise ValueError(f"{where} has 'title_variants' but no 'titles' to correct them to")
+    return parsed
 
 
 def people_option(value: Any) -> tuple[dict[str, Any], ...]:
@@ -167,6 +175,87 @@ class Registry:
     def __len__(self) -> int:
         return len(self.names) + len(self.organizations)
 
+    def to_data(self) -> dict[str, Any]:
+        """Return the compiled registry as plain JSON-able data (the automaton as its keys)."""
+        keys = [""] * len(self._houses)
+        for key, index in (self.automaton.items() if self.automaton is not None else ()):
+            keys[index] = key
+        return {"names": self.names, "organizations": self.organizations, "keys": keys,
+                "titles": [[index, *pair] for index, pair in self.titles.items()],
+                "roles": _pack(self._roles), "houses": self._houses, "ids": _pack_lists(self._ids),
+                "by_last": [list(self.by_last), _pack_lists(self.by_last.values())],
+                "by_first": [list(self.by_first), _pack_lists(self.by_first.values())]}
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> Registry:
+        """Rebuild a registry from to_data()'s output; raise ValueError for data it did not make."""
+        registry = cls.__new__(cls)
+        registry.names, registry.organizations = _texts(data["names"]), _texts(data["organizations"])
+        limit = max(len(registry.names), len(registry.organizations))
+        keys, registry._houses = _texts(data["keys"]), _texts(data["houses"])
+        registry._roles = _unpack(data["roles"], "B", 6)
+        registry._ids = _unpack_lists(data["ids"], limit)
+        if not len(keys) == len(registry._houses) == len(registry._roles) == len(registry._ids):
+            raise ValueError("inconsistent registry cache")
+        registry.titles = {i: (tuple(t), tuple(v)) for i, t, v in data["titles"]}
+        if not all(isinstance(i, int) and 0 <= i < len(registry.names) for i in registry.titles):
+            raise ValueError("inconsistent registry cache")
+        _texts([text for pair in registry.titles.values() for words in pair for text in words])
+        registry._lengths = array("I", map(len, keys))
+        registry.automaton = _automaton(dict.fromkeys(keys))
+        for name in ("by_last", "by_first"):
+            index_keys, packed = data[name]
+            setattr(registry, name, dict(zip(_texts(index_keys), _unpack_lists(packed, len(registry.names)), strict=True)))
+        return registry
+
+
+def _texts(values: Any) -> list[str]:
+    """Return a list of strings, or raise ValueError."""
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise ValueError("expected a list of strings")
+    return values
+
+
+def _pack(values: Iterable[int], code: str = "B") -> str:
+    """Return numbers as the base64 of their machine array (fast to write and to read)."""
+    import base64
+
+    return base64.b64encode(array(code, values).tobytes()).decode("ascii")
+
+
+def _unpack(packed: Any, code: str, limit: int) -> Any:
+    """Read back _pack's numbers, each below limit; raise ValueError for anything else."""
+    import base64
+    import binascii
+
+    try:
+        values = array(code, base64.b64decode(packed, validate=True))
+    except (TypeError, binascii.Error) as exc:
+        raise ValueError(str(exc)) from None
+    if values and max(values) >= limit:
+        raise ValueError("inconsistent registry cache")
+    return bytes(values) if code == "B" else values
+
+
+def _pack_lists(lists: Iterable[tuple[int, ...]]) -> list[str]:
+    """Pack lists of numbers as their concatenation and the offset at which each one ends."""
+    flat, ends = array("I"), array("I")
+    for numbers in lists:
+        flat.extend(numbers)
+        ends.append(len(flat))
+    return [_pack(flat, "I"), _pack(ends, "I")]
+
+
+def _unpack_lists(packed: Any, limit: int) -> list[tuple[int, ...]]:
+    """Read back _pack_lists's lists of numbers, each number below limit."""
+    flat_packed, ends_packed = packed
+    flat = _unpack(flat_packed, "I", limit)
+    ends = _unpack(ends_packed, "I", len(flat) + 1)
+    starts = [0, *ends[:-1]]
+    if any(a > b for a, b in zip(starts, ends)):
+        raise ValueError("inconsistent registry cache")
+    return [tuple(flat[a:b]) for a, b in zip(starts, ends)]
+
 
 def _first_keys(first: str, last: str) -> tuple[str, str]:
     """Index keys under which a one-edit misspelling of `last` still meets its person."""
@@ -227,29 +316,45 @@ def load_file(path: Path, store: RuleSetStore) -> Registry:
     import hashlib  # here, not at the top: only registry files need it, not every start-up
 
     digest = hashlib.sha256(CACHE_VERSION + data).hexdigest()
-    return store.get((load_file, digest), lambda: _read_cache(digest) or _parse(path, data, digest))
+    return store.get((load_file, digest), lambda: _from_cache(path, digest) or _parse(path, data, digest))
+
+
+def _from_cache(path: Path, digest: str) -> Registry | None:
+    """Build a registry from its cached entries, validated again as if read from the file."""
+    content = cache.read(digest)
+    if content is None:
+        return None
+    try:
+        return Registry.from_data(content["registry"])
+    except (KeyError, TypeError, ValueError, AttributeError):  # not what factlint wrote: a miss
+        return None
 
 
 def _parse(path: Path, data: bytes, digest: str) -> Registry:
     """Parse and compile a registry file, and cache the result if it is large."""
     try:
-        content = _load_data(data)
-    except yaml.YAMLError as exc:
-        raise RuleError(f"registry {path} is not valid YAML: {str(exc).splitlines()[0]}", "registry") from None
+        content = _load_data(path, data)
+    except yamlfile.YamlError as exc:
+        raise RuleError(f"registry {exc}", "registry") from None
     if not isinstance(content, dict) or set(content) - {"people", "organizations"}:
         raise RuleError(f"registry {path} must be a mapping with 'people' and/or 'organizations'", "registry")
-    try:
-        people = people_option(content.get("people", []))
-        organizations = organizations_option(content.get("organizations", []))
-    except (TypeError, ValueError) as exc:
-        raise RuleError(f"registry {path}: {exc}", "registry") from None
+    people, organizations = _validated(path, content)
     registry = Registry(people, organizations)
     if len(registry) >= CACHE_MIN_ENTITIES:
-        _write_cache(digest, registry)
+        cache.write(digest, registry.to_data())
     return registry
 
 
-def _load_data(data: bytes) -> Any:
+def _validated(path: Path, content: dict[str, Any]) -> tuple[tuple[dict[str, Any], ...], tuple[dict[str, Any], ...]]:
+    """Return a registry's people and organizations, validated."""
+    try:
+        return people_option(content.get("people", [])), organizations_option(content.get("organizations", []))
+    except (TypeError, ValueError) as exc:
+        line = f":{exc.line}" if getattr(exc, "line", None) else ""
+        raise RuleError(f"registry {path}{line}: {exc}", "registry") from None
+
+
+def _load_data(path: Path, data: bytes) -> Any:
     """Parse registry data: YAML, or JSON (itself YAML) through the much faster JSON parser."""
     if data.lstrip()[:1] == b"{":
         import json
@@ -258,46 +363,8 @@ def _load_data(data: bytes) -> Any:
             return json.loads(data)
         except ValueError:
             pass  # not JSON after all: let the YAML parser read it and report any error
-    return yaml.load(data, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-
-
-def cache_dir() -> Path:
-    """Return where compiled registries are cached: $FACTLINT_CACHE_DIR, else the user cache."""
-    if os.environ.get("FACTLINT_CACHE_DIR"):
-        return Path(os.environ["FACTLINT_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "factlint"
-
-
-def _cache_path(digest: str) -> Path:
-    return cache_dir() / f"names-{digest}.pickle"
-
-
-def _read_cache(digest: str) -> Registry | None:
-    """Load a compiled registry from the cache; None if there is none or it is unreadable."""
-    import pickle
-
     try:
-        with open(_cache_path(digest), "rb") as handle:
-            registry = pickle.load(handle)
-    except Exception:  # a missing, partial or stale cache file only means building again
-        return None
-    return registry if isinstance(registry, Registry) else None
-
-
-def _write_cache(digest: str, registry: Registry) -> None:
-    """Save a compiled registry atomically; an unwritable cache is silently skipped."""
-    import pickle
-    import tempfile
-
-    temp = None
-    try:
-        folder = cache_dir()
-        folder.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(dir=folder, prefix=".names-", suffix=".tmp")
-        with os.fdopen(handle, "wb") as out:
-            pickle.dump(registry, out, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temp, _cache_path(digest))
-    except OSError:
-        if temp is not None:
-            Path(temp).unlink(missing_ok=True)
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise yamlfile.YamlError(f"{path}: not valid UTF-8 (byte {exc.start})") from None
+    return yamlfile.load(path, text)

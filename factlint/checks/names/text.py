@@ -188,7 +188,7 @@ def _pair_re(others: frozenset[str]) -> Pattern:
         letters = bodies["L"] + bodies["M"]
         translated = (f"(?P<first>{lead[2]}(?<!{lead[1]}{lead[2]})(?=[{letters}'\\-]* {lead[2]})"
                       + translated[lead.end():])
-    return re.compile(translated)
+    return compile_words(translated)
 
 
 def distance(a: str, b: str, limit: int = 2) -> int:

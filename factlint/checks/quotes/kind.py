@@ -8,7 +8,8 @@ import regex
 
 from factlint import quotations
 from factlint.checks.base import (
-    Check, Option, boolean, compile_words, integer, one_of, string_list, string_value, word_pattern,
+    Check, Option, boolean, compile_words, integer, one_of, string_list, string_value, word_list,
+    word_pattern,
 )
 from factlint.rule import Rule, RuleError, RuleSetStore
 from factlint.quotations import Quote, QuoteScan
@@ -20,8 +21,8 @@ from factlint.finding import Finding
 CHECKS = ("unattributed", "unbalanced")
 OPTIONS = {
     "check": Option(one_of(CHECKS), required=True),
-    "speaker_cues": Option(string_list, ()),
-    "minor_words": Option(string_list, ()),
+    "speaker_cues": Option(word_list, ()),
+    "minor_words": Option(word_list, ()),
     "min_words": Option(integer, 4),
     "skip_headings": Option(boolean, True),
     "lexicon": Option(string_value, ""),

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
-from factlint.checks.base import Check, Option, boolean, compile_words, find_all, word_pattern
+from factlint.checks.base import CaselessLookup, Check, Option, boolean, compile_words, find_all, word_pattern
 from factlint.rule import Rule, RuleSetStore
 from factlint.checks.style.substitution import match_case
 from factlint.document import Document
@@ -16,7 +16,7 @@ from factlint.finding import Finding
 def _pairs(value: Any) -> tuple[tuple[str, ...], ...]:
     """Validate a list of alternative groups, each a list of two or more strings."""
     if not isinstance(value, list) or not all(
-        isinstance(g, list) and len(g) >= 2 and all(isinstance(w, str) for w in g) for g in value
+        isinstance(g, list) and len(g) >= 2 and all(isinstance(w, str) and w.strip() for w in g) for g in value
     ) or not value:
         raise TypeError("must be a list of lists of two or more strings")
     return tuple(tuple(g) for g in value)
@@ -35,7 +35,7 @@ def build(rule: Rule, store: RuleSetStore) -> Check:
     """Compile each group of alternatives into one search."""
     ignore_case = rule.options["ignore_case"]
     groups = [
-        (compile_words(word_pattern(group), ignore_case, "pairs", scan=True), _canon(group, ignore_case))
+        (compile_words(word_pattern(group), ignore_case, "pairs", scan=True), CaselessLookup(group, ignore_case))
         for group in rule.options["pairs"]
     ]
 
@@ -46,16 +46,12 @@ def build(rule: Rule, store: RuleSetStore) -> Check:
     return check
 
 
-def _canon(group: tuple[str, ...], ignore_case: bool) -> dict[str, str]:
-    """Map each alternative, as matched, to its form as written in the rule."""
-    return {(w.lower() if ignore_case else w): w for w in group}
-
-
-def _check_group(rule: Rule, doc: Document, pattern, canon: dict[str, str],
+def _check_group(rule: Rule, doc: Document, pattern, canon: CaselessLookup,
                  ignore_case: bool) -> Iterator[Finding]:
     """Flag every use of a minority form; ties go to the form used first."""
-    matches = list(find_all(pattern, doc.lint_text))
-    forms = [canon[m.group(0).lower() if ignore_case else m.group(0)] for m in matches]
+    pairs = [(m, canon.get(m.group(0))) for m in find_all(pattern, doc.lint_text)]
+    matches = [m for m, form in pairs if form is not None]
+    forms = [form for _, form in pairs if form is not None]
     counts = Counter(forms)
     if len(counts) < 2:
         return

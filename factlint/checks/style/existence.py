@@ -6,8 +6,8 @@ from collections.abc import Callable, Iterator
 
 from factlint import quotations
 from factlint.checks.base import (
-    Check, Option, boolean, compile_regex, compile_words, exception_pattern, find_all, inside, match_at, spans,
-    string_list, word_pattern,
+    Check, Option, boolean, compile_regex, compile_words, exception_pattern, find_all, inside, match_at,
+    pattern_list, spans, string_list, word_list, word_pattern,
 )
 from factlint.document import Document
 from factlint.finding import Finding
@@ -15,10 +15,10 @@ from factlint.rule import Rule, RuleError, RuleSetStore
 from factlint.wordindex import WordIndex
 
 OPTIONS = {
-    "tokens": Option(string_list, ()),
-    "patterns": Option(string_list, ()),
-    "anchors": Option(string_list, ()),
-    "exceptions": Option(string_list, ()),
+    "tokens": Option(word_list, ()),
+    "patterns": Option(pattern_list, ()),
+    "anchors": Option(word_list, ()),
+    "exceptions": Option(word_list, ()),
     "ignore_case": Option(boolean, False),
     "skip_headings": Option(boolean, False),
     "skip_quotations": Option(boolean, False),
@@ -54,15 +54,13 @@ def build(rule: Rule, store: RuleSetStore) -> Check:
 def _scanned(options: dict) -> Matches:
     """Return a whole-text search for the tokens and patterns, as one alternation."""
     ignore_case = options["ignore_case"]
-    parts = [compile_regex(p, ignore_case).pattern for p in options["patterns"]]
-    if options["tokens"]:
-        parts.append(word_pattern(options["tokens"]))
-    joined = "|".join(f"(?:{p})" for p in parts)
+    words = [word_pattern(options["tokens"])] if options["tokens"] else []
     # Only word lists are trusted to `re`; an author's own patterns keep the match time limit.
     if options["patterns"]:
-        pattern = compile_regex(joined, ignore_case)
+        parts = [compile_regex(p, ignore_case).pattern for p in options["patterns"]] + words  # each named if bad
+        pattern = compile_regex("|".join(f"(?:{p})" for p in parts), ignore_case)
     else:
-        pattern = compile_words(joined, ignore_case, "tokens", scan=True)
+        pattern = compile_words(f"(?:{words[0]})", ignore_case, "tokens", scan=True)
     return lambda text: (m.span() for m in find_all(pattern, text))
 
 

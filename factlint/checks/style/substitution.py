@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from factlint.checks.base import (
-    Check, Option, boolean, compile_words, exception_pattern, find_all, inside, spans, string_list, string_map, word_pattern,
+    CaselessLookup, Check, Option, boolean, compile_words, exception_pattern, find_all, inside, spans,
+    string_list, string_map, word_list, word_pattern,
 )
 from factlint.rule import Rule, RuleError, RuleSetStore
 from factlint.document import Document
@@ -13,7 +14,7 @@ from factlint.finding import Finding
 
 OPTIONS = {
     "swap": Option(string_map, required=True),
-    "exceptions": Option(string_list, ()),
+    "exceptions": Option(word_list, ()),
     "ignore_case": Option(boolean, False),
     "skip_headings": Option(boolean, False),
 }
@@ -26,8 +27,10 @@ def build(rule: Rule, store: RuleSetStore) -> Check:
     swap = rule.options["swap"]
     if not swap:
         raise RuleError("'swap' must not be empty", "swap")
+    if not all(word.strip() for word in swap):
+        raise RuleError("'swap' must not swap an empty word (it could never match)", "swap")
     ignore_case = rule.options["ignore_case"]
-    lookup = {(k.lower() if ignore_case else k): v for k, v in swap.items()}
+    lookup = CaselessLookup(swap, ignore_case)
     pattern = compile_words(word_pattern(swap), ignore_case, "swap", scan=True)
     exceptions = exception_pattern(rule.options["exceptions"], ignore_case)
 
@@ -40,7 +43,10 @@ def build(rule: Rule, store: RuleSetStore) -> Check:
             if rule.options["skip_headings"] and doc.in_heading(start):
                 continue
             found = match.group(0)
-            expected = lookup[found.lower()] if ignore_case else lookup[found]
+            observed = lookup.get(found)
+            if observed is None:  # cannot happen for a match of the swap's own words
+                continue
+            expected = swap[observed]
             if ignore_case:
                 expected = match_case(found, expected)
             if expected != found:
