@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from factlint.checks import lexicon
 from factlint.rule import RuleError
@@ -28,6 +29,20 @@ def unattributed(text: str) -> list[tuple[str, int, int, str]]:
 def test_lemmas_are_inflected() -> None:
     assert {"quip", "quips", "quipped", "quipping"} <= lexicon.inflections("quip")
     assert {"tell", "tells", "told", "telling"} <= lexicon.inflections("tell")
+
+
+def test_the_generated_forms_file_is_current() -> None:
+    # Regenerate with: python -m factlint.checks.lexicon
+    path = lexicon.default_path()
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    table = lexicon.generate_forms(data["communication_verbs"], data["quote_only_verbs"])
+    assert yaml.safe_load(lexicon.forms_path(path).read_text(encoding="utf-8")) == table
+
+
+def test_lemmas_missing_from_the_forms_file_are_inflected_at_load(tmp_path: Path) -> None:
+    custom = tmp_path / "_attribution.yaml"
+    custom.write_text("communication_verbs: [harrumph]\nquote_only_verbs: []\n", encoding="utf-8")
+    assert {"harrumphed", "harrumphs"} <= lexicon.load(custom).figure_verb_forms
 
 
 def test_a_bad_lexicon_is_a_rule_error(tmp_path: Path) -> None:

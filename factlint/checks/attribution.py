@@ -8,7 +8,7 @@ from typing import Any
 import regex
 
 from factlint.checks.base import ANY_SPACE, compile_regex, compile_words, word_pattern
-from factlint.checks.lexicon import Lexicon
+from factlint.checks.lexicon import Lexicon, WordSet
 
 BY_AGENT = compile_words(r"\s+(?:[a-z]+ly\s+)?by\s+(?![\d$€£¥])\w")
 STRIP = "\"'“”‘’()[]{}.,;:—–-"
@@ -44,10 +44,9 @@ class Attribution:
         # a verb of speaking has a speaker for subject whatever it is ("Sanders acknowledged").
         self.verbs = compile_words(word_pattern(options["reporting_verbs"]), False, "reporting_verbs")
         speech = lexicon.figure_verb_forms - set(options["reporting_verbs"])
-        self.speech = compile_words(word_pattern(speech), False, "lexicon")
+        self.speech = WordSet(speech)
         # Verbs that attribute a figure only when "that" or a colon follows: "added that".
-        self.that_verbs = compile_words(word_pattern(lexicon.verb_forms - lexicon.figure_verb_forms),
-                                        False, "lexicon")
+        self.that_verbs = WordSet(lexicon.verb_forms - lexicon.figure_verb_forms)
         self.source = _source_pattern(lexicon)
         self.source_determiners = lexicon.source_determiners
         self.agents = {w.lower() for w in options["agents"]}

@@ -65,7 +65,7 @@ def _unattributed(rule: Rule, store: RuleSetStore) -> Check:
     words = lexicon.for_rule(rule, store)
     cues = compile_words(word_pattern((*rule.options["speaker_cues"], *words.phrases), r"\s+"), True,
                          "speaker_cues", scan=True)
-    verbs = compile_words(word_pattern(words.verb_forms), False, "lexicon")
+    verbs = lexicon.WordSet(words.verb_forms)
     minor = {w.lower() for w in rule.options["minor_words"]}
     min_words = rule.options["min_words"]
 
