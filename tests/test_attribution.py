@@ -109,6 +109,11 @@ def test_a_named_survey_doing_the_finding_is_a_source() -> None:
     assert unsourced("Census data released Thursday put the county's growth at 3 percent.") == []
 
 
+def test_a_document_by_a_named_author_is_a_source() -> None:
+    assert unsourced("An analysis by the Eastport Ledger of 30 elections showed incumbents won 11 times.") == []
+    assert unsourced("An analysis of 30 elections was published.") == [("figures.unsourced", 1, 16, "30")]
+
+
 def test_in_the_poll_names_the_source() -> None:
     assert unsourced("Fifteen percent of voters in the poll were undecided.") == []
     assert unsourced("Fifteen percent of voters in the county were undecided.") == [
@@ -266,6 +271,7 @@ def test_text_inside_a_plain_html_tag_is_still_prose() -> None:
     "The group has more than a half-dozen chapters.",
     "Her deputy, then 35, ran the office.",
     "Kuchma was president from 1994 to 2005.",
+    "Her 401(k) plan is safe.",
 ])
 def test_not_claims(text: str) -> None:
     assert unsourced(text) == []

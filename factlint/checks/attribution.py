@@ -22,6 +22,7 @@ RELATIVES = ("that", "which", "who")
 PREPOSITION_INSIDE = compile_words(
     r"\b(?:in|from|according\s+to|by|under)\s+(?:the|a|an|this|that|its|their|these|those)\s+(?:\S+\s+){0,2}\S+\Z",
     True)
+BY_NAME_AFTER = compile_words(r"\s+(?:by|from|of)\s+(?:the\s+)?[A-Z]")
 THAT_AFTER = compile_words(r"\s+(?:that\b|:)")
 
 
@@ -86,8 +87,9 @@ class Attribution:
 
     def _named(self, sentence: str, at: int, mention: str) -> bool:
         """Tell whether a document mention at `at` names a source: 'the Marist survey', 'in the poll'."""
-        if PREPOSITION_BEFORE.search(sentence, 0, at) or PREPOSITION_INSIDE.search(mention):
-            return True  # "in the survey", "according to the report", "15 percent of voters in the poll"
+        if PREPOSITION_BEFORE.search(sentence, 0, at) or PREPOSITION_INSIDE.search(mention) \
+                or BY_NAME_AFTER.match(sentence, at + len(mention)):
+            return True  # "in the survey", "15 percent of voters in the poll", "an analysis by Politifact"
         words = mention.split()[:-1]
         first = 1 if not sentence[:at].strip() else 0  # a sentence's first word is capitalised anyway
         return any(w[:1].isupper() and w.lower() not in self.source_determiners for w in words[first:]) \

@@ -26,6 +26,7 @@ BARE_STEP = compile_words(r"[ \t]*\d{1,3}(?:[.)])?[ \t]+[A-Z]")
 # An age in parentheses after a name: "Ruth Ames (68)".
 PAREN_AGE = compile_words(r"[A-Z][\w'’.-]*[ \t]\(\d{1,3}\)")
 SLASH_DATE = compile_words(r"/\d")
+LETTER_IN_PARENS = compile_words(r"\([a-z]\)")  # a 401(k), a 501(c)(3): a label
 YEAR_SPAN = compile_words(r"(\d{4})\s?(?:-|–|to)\s?(\d{4})")
 TIME_AFTER = compile_words(r"(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o['’]clock))", True)
 ORDINAL_OR_WORD = compile_words(r"[A-Za-z]|-[A-Za-z]|['’]s\b")
@@ -155,7 +156,7 @@ class FigureFinder:
             return False
         if self.street.match(after) or self.month_after.match(after) or self.month_before.search(text, max(0, start - 12), start):
             return False
-        if SLASH_DATE.match(text, end) or text[start - 1:start] == "/":
+        if SLASH_DATE.match(text, end) or text[start - 1:start] == "/" or LETTER_IN_PARENS.match(text, end):
             return False  # 9/11, 3/4: a date or a label, not a count
         if text[start - 1:start] == "(" and PAREN_AGE.match(text, max(0, text.rfind(" ", 0, start - 2) + 1)):
             return False
