@@ -14,7 +14,8 @@ from factlint.finding import LEVELS
 
 CONFIG_NAMES = (".factlint.yaml", ".factlint.yml")
 KEYS = ("rules", "default_rules", "select", "ignore", "levels", "fail_level", "date", "exclude",
-        "warn_unused_disables")
+        "warn_unused_disables", "story_set", "story_keys")
+STORY_KEYS = ("story", "event", "slug")
 
 
 class ConfigError(Exception):
@@ -45,6 +46,8 @@ class Settings:
     date: Dateline | None = None
     exclude: tuple[str, ...] = ()
     warn_unused_disables: bool = False
+    story_set: bool = False                       # the drafts below this configuration are one story set
+    story_keys: tuple[str, ...] = STORY_KEYS      # front-matter keys whose equal values make a story set
     root: Path = field(default_factory=Path.cwd)
     source: Path | None = None
 
@@ -146,7 +149,7 @@ def _settings_from(data: dict[str, Any], path: Path, lines: yamlfile.LineDict | 
             raise fail(key, f"unknown key '{key}' (known: {', '.join(KEYS)})")
     base = path.parent
     values: dict[str, Any] = {"root": base, "source": path}
-    for key in ("rules", "select", "ignore", "exclude"):
+    for key in ("rules", "select", "ignore", "exclude", "story_keys"):
         if key in data:
             items = data[key]
             if isinstance(items, str):
@@ -154,7 +157,7 @@ def _settings_from(data: dict[str, Any], path: Path, lines: yamlfile.LineDict | 
             if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
                 raise fail(key, f"'{key}' must be a list of strings")
             values[key] = tuple(base / i for i in items) if key == "rules" else tuple(items)
-    for key in ("default_rules", "warn_unused_disables"):
+    for key in ("default_rules", "warn_unused_disables", "story_set"):
         if key in data:
             if not isinstance(data[key], bool):
                 raise fail(key, f"'{key}' must be true or false")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import ModuleType
@@ -15,13 +15,14 @@ from factlint.checks import KINDS
 from factlint.checks.base import Check, Option, validate_options
 from factlint.rule import Rule, RuleError, RuleSetStore, placeholders
 from factlint.document import Document
+from factlint.facts import CrossCheck, FactSource
 from factlint.finding import LEVELS, Finding
 from factlint.markup import Directive
 from factlint.suppress import Suppressions
 
 COMMON_KEYS = {"id", "kind", "level", "message", "description", "link", "enabled", "examples"}
 RULE_SUFFIXES = (".yaml", ".yml")
-EXAMPLE_KEYS = ("text", "matches", "fixed", "date", "markdown")
+EXAMPLE_KEYS = ("text", "stories", "matches", "fixed", "date", "markdown")
 
 
 class LoadError(Exception):
@@ -39,6 +40,7 @@ class LoadedRule:
     rule: Rule
     check: Check
     summary: Callable[[Document], dict[str, object]] | None = None
+    cross: CrossCheck | None = None  # a cross-story check, run over a story set
 
 
 def kind_module(kind: str) -> ModuleType:
@@ -112,7 +114,16 @@ class RuleFile:
         """Build the rule's check; raise LoadError naming the file and line."""
         try:
             summary = self.module.build_summary(self.rule) if hasattr(self.module, "build_summary") else None
-            return LoadedRule(self.rule, self.module.build(self.rule, store), summary)
+            cross = self.module.build_cross(self.rule, store) if hasattr(self.module, "build_cross") else None
+            return LoadedRule(self.rule, self.module.build(self.rule, store), summary, cross)
+        except RuleError as exc:
+            raise LoadError(f"{self.rule.source}:{self.data.line_of(exc.key)}: {exc}") from None
+
+    def sources(self, store: RuleSetStore) -> tuple[FactSource, ...]:
+        """Build what the rule's kind extracts for cross-story checks (names, figures, dates), if anything."""
+        owner = kind_module(self.rule.kind)  # the kind's, not one check's
+        try:
+            return owner.build_facts(self.rule, store) if hasattr(owner, "build_facts") else ()
         except RuleError as exc:
             raise LoadError(f"{self.rule.source}:{self.data.line_of(exc.key)}: {exc}") from None
 
@@ -202,8 +213,12 @@ def _examples(data: dict[str, Any]) -> tuple[dict[str, Any], ...]:
         raise RuleError("'examples' must be a list", "examples")
     known = set(EXAMPLE_KEYS)
     for example in examples:
-        if not isinstance(example, dict) or not isinstance(example.get("text"), str):
-            raise RuleError("each example needs a 'text' string", "examples")
+        stories = example.get("stories") if isinstance(example, dict) else None
+        if isinstance(stories, list) and stories and all(isinstance(s, str) for s in stories) \
+                and "text" not in example and "fixed" not in example:
+            pass  # a story set, for the cross-story kinds: its texts in order
+        elif not isinstance(example, dict) or not isinstance(example.get("text"), str):
+            raise RuleError("each example needs a 'text' string (or 'stories', a list of texts)", "examples")
         extra = set(example) - known
         if extra:
             raise RuleError(f"unknown example key '{sorted(extra)[0]}'", "examples")
@@ -231,6 +246,10 @@ class RuleSet:
     def __post_init__(self) -> None:
         if not self.ids:
             object.__setattr__(self, "ids", frozenset(r.rule.id for r in self.rules))
+    # What the rules of the packs extract for cross-story checks, selected or not: the across
+    # checks need names, figures and dates found even when the rules that flag them are off.
+    # Built only when a cross-story check is.
+    sources: tuple[FactSource, ...] = ()
 
     @classmethod
     def load(cls, roots: list[Path], wanted: Callable[[Rule], bool] | None = None) -> RuleSet:
@@ -250,7 +269,11 @@ class RuleSet:
                 by_id[rule_key] = read
         store = RuleSetStore()
         built = tuple(by_id[k].build(store) for k in sorted(by_id) if wanted is None or wanted(by_id[k].rule))
-        return cls(built, frozenset(by_id))
+        sources: dict[Hashable, FactSource] = {}
+        if any(loaded.cross is not None for loaded in built):
+            for key in sorted(by_id):  # every rule of the packs: selected or not, it can extract
+                sources.update((s.key, s) for s in by_id[key].sources(store) if s.key not in sources)
+        return cls(built, frozenset(by_id), tuple(sources.values()))
 
     @staticmethod
     def runs(rule: Rule, select: list[str], ignore: list[str]) -> bool:
@@ -271,7 +294,7 @@ class RuleSet:
                 # The built check keeps the file's level; lint() re-levels its findings.
                 loaded = replace(loaded, rule=replace(rule, level=level))
             chosen.append(loaded)
-        return RuleSet(tuple(chosen), self.ids)
+        return RuleSet(tuple(chosen), self.ids, self.sources)
 
     def unknown_patterns(self, patterns: list[str]) -> list[str]:
         """Return the rule-id globs that match no rule of the packs."""
@@ -304,7 +327,8 @@ def lint(doc: Document, rule_set: RuleSet, report_unused: bool = False) -> list[
     suppressions = Suppressions(doc)
     kept = [f for f in findings if not suppressions.suppresses(f)]
     if report_unused:
-        ran = [loaded.rule.id for loaded in rule_set.rules]
+        # A cross-story rule's disable comments are used by the story-set step, not here.
+        ran = [loaded.rule.id for loaded in rule_set.rules if loaded.cross is None]
         kept.extend(_unused_disable(doc, d) for d in suppressions.unused()
                     if not d.rules or any(fnmatch.filter(ran, pattern) for pattern in d.rules))
     return sorted(set(kept), key=lambda f: (f.start, f.end, f.rule, f.message))

@@ -13,6 +13,20 @@ def level_rank(level: str) -> int:
 
 
 @dataclass(frozen=True, order=True)
+class Related:
+    """Another place a finding points at: the same fact as another story tells it."""
+
+    path: str
+    line: int
+    column: int
+    match: str
+
+    def to_dict(self) -> dict[str, object]:
+        """Return the JSON view: path, line, column and the matched text."""
+        return {"path": self.path, "line": self.line, "column": self.column, "match": self.match}
+
+
+@dataclass(frozen=True, order=True)
 class Finding:
     """One rule violation at a span of one document."""
 
@@ -28,10 +42,19 @@ class Finding:
     fix: str | None = None
     start: int = 0
     end: int = 0
+    # Where other stories of a story set tell the same fact (cross-story findings only).
+    related: tuple[Related, ...] = ()
+
+    def pointers(self) -> str:
+        """Return ' (b.md:12:5 says 'Alan Brooks'; …)' for the related places, or ''."""
+        if not self.related:
+            return ""
+        said = "; ".join(f"{r.path}:{r.line}:{r.column} says '{' '.join(r.match.split())}'" for r in self.related)
+        return f" ({said})"
 
     def to_dict(self) -> dict[str, object]:
-        """Return the JSON-contract view of this finding (offsets are internal)."""
-        return {
+        """Return the JSON-contract view of this finding (offsets are internal); `related` if any."""
+        view: dict[str, object] = {
             "path": self.path,
             "line": self.line,
             "column": self.column,
@@ -43,3 +66,6 @@ class Finding:
             "match": self.match,
             "fix": self.fix,
         }
+        if self.related:
+            view["related"] = [r.to_dict() for r in self.related]
+        return view

@@ -23,9 +23,12 @@ COMMON = {
     "link": {"type": "string"},
     "enabled": {"type": "boolean", "default": True},
     "examples": {"type": "array", "items": {
-        "type": "object", "required": ["text"], "additionalProperties": False,
+        "type": "object", "additionalProperties": False,
+        "oneOf": [{"required": ["text"]}, {"required": ["stories"]}],
         "properties": {
             "text": {"type": "string"},
+            "stories": {"type": "array", "minItems": 1, "items": {"type": "string"},
+                        "description": "A story set (across rules): its texts, in order."},
             "matches": {"type": "array", "items": {"type": "string"}},
             "fixed": {"type": "string"},
             "date": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"},

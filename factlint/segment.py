@@ -111,7 +111,7 @@ def _ends_sentence(text: str, floor: int, match: re.Match[str]) -> bool:
     punct_start = match.start()
     if text[punct_start] != "." or text.startswith("..", punct_start):
         return True
-    word_start = max(text.rfind(" ", floor, punct_start), text.rfind("\n", floor, punct_start)) + 1
+    word_start = _word_start(text, floor, punct_start)
     word = text[word_start:punct_start].lstrip("\"'“‘([")
     key = word.lower()
     if key in NEVER_FINAL or (len(word) == 1 and word.isupper()):
@@ -122,6 +122,16 @@ def _ends_sentence(text: str, floor: int, match: re.Match[str]) -> bool:
     if key in MAYBE_FINAL or "." in word or (word[1:2] == "-" and STATE_PARTY.match(word + ".")):
         return _opens_sentence(text[match.end():match.end() + 40])
     return True
+
+
+def _word_start(text: str, floor: int, end: int) -> int:
+    """Return where the word ending at `end` starts: after the last space or line break, not before floor."""
+    # A step back per character of the word: rfind would scan to the paragraph's start whenever
+    # the paragraph has no line break, which is quadratic on one long line.
+    start = end
+    while start > floor and text[start - 1] not in " \n":
+        start -= 1
+    return start
 
 
 def _opens_sentence(after: str) -> bool:

@@ -16,11 +16,13 @@ LAYERS = {
     "factlint.cli": 0,
     "factlint.formats": 1, "factlint.runner": 1, "factlint.ruletest": 1,
     "factlint.baseline": 1, "factlint.changed": 1, "factlint.parallel": 1,
-    "factlint.config": 2, "factlint.schema": 2,
+    "factlint.storysets": 1, "factlint.suggest": 1,  # story sets and the registry proposal
+    "factlint.config": 2, "factlint.schema": 2, "factlint.storyrun": 2,  # storyrun: the cross-story step
     "factlint.engine": 3, "factlint.fix": 3, "factlint.report": 3,
     "factlint.checks": 4,  # the kind table and the kind packages
     "factlint.checks.base": 5, "factlint.checks.attribution": 5, "factlint.checks.lexicon": 5,  # what kinds share
     "factlint.rule": 6, "factlint.suppress": 6, "factlint.quotations": 6, "factlint.wordindex": 6,
+    "factlint.facts": 6,  # what kinds extract for the cross-story checks
     "factlint.document": 7,
     "factlint.markup": 8, "factlint.segment": 8, "factlint.finding": 8, "factlint.yamlfile": 8,
     "factlint": 9,

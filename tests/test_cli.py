@@ -38,6 +38,19 @@ FINDING_SCHEMA = {
                     "message": {"type": "string", "minLength": 1},
                     "match": {"type": "string"},
                     "fix": {"type": ["string", "null"]},
+                    "related": {  # cross-story findings only: the other drafts' places
+                        "type": "array", "minItems": 1,
+                        "items": {
+                            "type": "object", "additionalProperties": False,
+                            "required": ["path", "line", "column", "match"],
+                            "properties": {
+                                "path": {"type": "string"},
+                                "line": {"type": "integer", "minimum": 1},
+                                "column": {"type": "integer", "minimum": 1},
+                                "match": {"type": "string"},
+                            },
+                        },
+                    },
                 },
             },
         }

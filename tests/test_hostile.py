@@ -340,3 +340,46 @@ def test_messages_are_formatted_with_bounded_widths_and_length() -> None:
     assert placeholders("{match:>40} {count!r}") == {"match", "count"}
     with pytest.raises(ValueError, match="too wide"):
         placeholders("{match:>{expected}}")
+
+
+def test_a_draft_in_an_unsearchable_folder_is_named_and_the_rest_is_linted(tmp_path: Path, capsys, monkeypatch) -> None:
+    hidden = tmp_path / "locked" / "d.txt"
+    hidden.parent.mkdir()
+    hidden.write_text("The talks came amidst tension.\n", encoding="utf-8")
+    other = tmp_path / "e.txt"
+    other.write_text("The talks came amidst tension.\n", encoding="utf-8")
+    real = Path.is_file
+
+    def is_file(self: Path) -> bool:  # stat() on a draft whose folder may not be searched
+        if self == hidden:
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "is_file", is_file)
+    code, out, err = run_cli(capsys, "--select", "style.amid", str(hidden), str(other))
+    assert code == 2 and f"{hidden}: permission denied" in one_error_line(err)
+    assert finding_lines(out) == [f"{other}:1:16: warning style.amid 'amidst' → 'amid' (AP style)"]
+
+
+def test_without_a_terminal_a_finding_on_a_long_line_gets_a_short_excerpt(tmp_path: Path, capsys) -> None:
+    draft = tmp_path / "d.txt"
+    draft.write_text("word " * 90 + "amidst the talks " + "word " * 30 + "\nShort line amidst it.\n", encoding="utf-8")
+    code, out, _ = run_cli(capsys, "--select", "style.amid", str(draft))
+    lines = out.splitlines()
+    assert code == 1 and lines[0].startswith(f"{draft}:1:451: warning style.amid")
+    excerpt, caret = lines[1], lines[2]
+    assert excerpt.startswith("    …") and len(excerpt) < 110 and "\033" not in out
+    assert excerpt[caret.index("^"):caret.index("^") + 6] == "amidst" and caret.count("~") == 5
+    assert lines[3].startswith(f"{draft}:2:12:")  # a short line needs no excerpt
+    assert lines[4:] == ["2 findings (2 fixable) in 1 file"]
+
+
+def test_the_readme_examples_name_rules_that_exist() -> None:
+    import re
+
+    from tests.helpers import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ids = {loaded.rule.id for loaded in rule_set().rules}
+    for option, glob in re.findall(r"--(select|ignore) '?([\w.*-]+)'?", readme):
+        assert any(__import__("fnmatch").fnmatchcase(rule_id, glob) for rule_id in ids), (option, glob)

@@ -14,6 +14,7 @@ from tests.helpers import RULES, SEEDS, rule_set
 
 PACKS = (RULES, SEEDS / "rules")
 ALL_RULES = [r for pack in PACKS if pack.is_dir() for r in rule_set(pack).rules]
+SOURCES = rule_set(RULES).sources  # the names, figures and dates the across examples compare
 EXAMPLES = [
     pytest.param(loaded, number, example, id=f"{loaded.rule.id}#{number}")
     for loaded in ALL_RULES
@@ -23,7 +24,7 @@ EXAMPLES = [
 
 @pytest.mark.parametrize("loaded, number, example", EXAMPLES)
 def test_rule_example(loaded, number, example) -> None:
-    assert example_failures(loaded, number, example) == []
+    assert example_failures(loaded, number, example, SOURCES) == []
 
 
 @pytest.mark.parametrize("loaded", ALL_RULES, ids=lambda r: r.rule.id)

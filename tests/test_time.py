@@ -153,7 +153,7 @@ def default_rules():
 
 
 ISSUE_SHAPES = ["unclosed comment", "unclosed fence", "unclosed link", "e-mail-like run", "URL-like run",
-                "curly quotes", "backtick runs"]
+                "curly quotes", "backtick runs", "one long line of words"]
 
 
 def test_the_benchmark_has_the_shapes_the_suite_times() -> None:

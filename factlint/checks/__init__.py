@@ -6,6 +6,11 @@ build_summary(rule), a per-document summary (readability scores, say) that the J
 carries under `files`. A kind with several checks has a kind module whose CHECK_MODULES maps each
 `check:` name to its module, and whose OPTIONS holds the keys every check of the kind takes;
 a kind with one check is that check's module.
+
+For story sets, a kind module may expose build_facts(rule, store) -> tuple[FactSource, ...]:
+what its rules can extract from a story (people's names, registry forms, figures, resolved
+dates; see factlint/facts.py), and a check module build_cross(rule, store), a check run over
+the stories of a set with those facts. The `across` kind is made of such checks.
 """
 
 from types import MappingProxyType
@@ -21,4 +26,5 @@ KINDS = MappingProxyType({
     "figures": "factlint.checks.figures.kind",
     "quotes": "factlint.checks.quotes.kind",
     "readability": "factlint.checks.readability.kind",
+    "across": "factlint.checks.across.kind",
 })

@@ -36,4 +36,4 @@ def _command(finding: Finding) -> str:
         "title": finding.rule,
     }
     joined = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
-    return f"::{COMMANDS[finding.level]} {joined}::{escape_data(finding.message)}"
+    return f"::{COMMANDS[finding.level]} {joined}::{escape_data(finding.message + finding.pointers())}"

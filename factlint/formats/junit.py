@@ -37,7 +37,7 @@ def _testcase(suite: ET.Element, file: FileReport) -> None:
     case = ET.SubElement(suite, "testcase", {"classname": "factlint", "name": _xml(file.path), "file": _xml(file.path)})
     for finding in file.findings:
         ET.SubElement(case, "failure", {
-            "message": _xml(f"{finding.line}:{finding.column} {finding.rule}: {finding.message}"),
+            "message": _xml(f"{finding.line}:{finding.column} {finding.rule}: {finding.message}{finding.pointers()}"),
             "type": finding.level,
         }).text = _xml(_detail(finding))
 
@@ -45,7 +45,7 @@ def _testcase(suite: ET.Element, file: FileReport) -> None:
 def _detail(finding: Finding) -> str:
     """Return the failure's body: where, what rule, the message, the matched text and any fix."""
     lines = [
-        f"{finding.path}:{finding.line}:{finding.column}: {finding.level} {finding.rule} {finding.message}",
+        f"{finding.path}:{finding.line}:{finding.column}: {finding.level} {finding.rule} {finding.message}{finding.pointers()}",
         f"matched: {finding.match}",
     ]
     if finding.fix is not None:

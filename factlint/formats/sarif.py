@@ -82,6 +82,14 @@ def _result(finding: Finding, index: dict[str, int]) -> dict[str, object]:
             "region": {**region, "snippet": {"text": finding.match}},
         }}],
     }
+    if finding.related:
+        result["relatedLocations"] = [{
+            "id": number,
+            "physicalLocation": {"artifactLocation": _artifact(other.path),
+                                 "region": {"startLine": other.line, "startColumn": other.column,
+                                            "snippet": {"text": other.match}}},
+            "message": {"text": f"'{other.match}' here"},
+        } for number, other in enumerate(finding.related, 1)]
     if finding.rule in index:
         result["ruleIndex"] = index[finding.rule]
     if finding.fix is not None:

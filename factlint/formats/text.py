@@ -63,8 +63,8 @@ def _headline(finding: Finding, color: bool) -> str:
     """Return the one-line form of a finding, coloured when asked."""
     place = f"{finding.path}:{finding.line}:{finding.column}:"
     if not color:
-        return f"{place} {finding.level} {finding.rule} {finding.message}"
-    message = visible(finding.message)  # a terminal must not act on control characters
+        return f"{place} {finding.level} {finding.rule} {finding.message}{finding.pointers()}"
+    message = visible(finding.message + finding.pointers())  # a terminal must not act on control characters
     tint = COLORS[finding.level]
     return f"{BOLD}{place}{RESET} {tint}{finding.level}{RESET} {DIM}{finding.rule}{RESET} {message}"
 

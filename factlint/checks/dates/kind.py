@@ -15,7 +15,9 @@ from factlint.checks.dates.parse import ensure, parse
 from factlint.checks.dates.tense import strict_tense
 from factlint.checks.dates.style import ap_date, ap_style, label
 from factlint.checks.dates.words import Lexicon
+from factlint.checks.dates.facts import dates_source
 from factlint.document import Document
+from factlint.facts import FactSource
 from factlint.finding import Finding
 
 PLACEHOLDERS = frozenset({"date", "actual", "written", "reason", "cue", "tense", "side", "dateline",
@@ -208,3 +210,9 @@ OPTIONS = {  # after CHECKS, whose names `check` must be one of
     "check": Option(one_of(sorted(CHECKS)), required=True),
     "words": Option(string_value, "_words.yaml"),
 }
+
+
+def build_facts(rule: Rule, store: RuleSetStore) -> tuple[FactSource, ...]:
+    """Offer the cross-story checks the dates of each story, resolved with this rule's word list."""
+    path = Path(rule.source).parent / rule.options["words"] if rule.source else Path(rule.options["words"])
+    return (dates_source(lexicon(path, store)),)

@@ -22,6 +22,8 @@ CURRENCY_PREFIXES = ("US", "HK", "NZ", "C", "A", "S")
 PHONE = compile_words(r"(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[.-]\d{4}\b")
 LIST_NUMBER = compile_words(r"[ \t]*\d{1,3}[.)][ \t]")
 # A step of a numbered list written without its period ("3 Keep receipts."), next to another step.
+ALONE_ON_LINE = compile_words(r"\d{1,3}[.)]?[ \t]*(?:\n|\Z)")
+NEIGHBOUR_REACH = 400
 BARE_STEP = compile_words(r"[ \t]*\d{1,3}(?:[.)])?[ \t]+[A-Z]")
 # An age in parentheses after a name: "Ruth Ames (68)".
 PAREN_AGE = compile_words(r"[A-Z][\w'’.-]*[ \t]\(\d{1,3}\)")
@@ -226,18 +228,23 @@ def _is_year(found: str) -> bool:
 
 
 def _is_list_number(text: str, start: int) -> bool:
-    """Tell whether a number opens a numbered line: '1. Register by Oct. 15.', or '3 Keep receipts.' in a list."""
-    line_start = text.rfind("\n", 0, start) + 1
-    if text[line_start:start].strip():
+    """Tell whether a number opens a numbered line ('1. Register by Oct. 15.'), stands alone on its
+    line (a section number), or opens a step of a list written without periods ('3 Keep receipts.')."""
+    line_start = start  # back over blanks only: a search for the line break is quadratic on one long line
+    while line_start > 0 and text[line_start - 1] != "\n" and text[line_start - 1].isspace():
+        line_start -= 1
+    if not (line_start == 0 or text[line_start - 1] == "\n"):
         return False
-    line_end = text.find("\n", start)
-    if LIST_NUMBER.match(text, line_start) or not text[start:line_end if line_end >= 0 else None].strip(" \t.)0123456789"):
-        return True  # a numbered line, or a number alone on its line: a list or section number
+    if LIST_NUMBER.match(text, line_start) or ALONE_ON_LINE.match(text, start):
+        return True
     if not BARE_STEP.match(text, line_start):
         return False
-    before = text.rfind("\n", 0, max(0, line_start - 1)) + 1
-    after = text.find("\n", start)
-    neighbours = [before] if line_start else []
+    # A neighbouring line (looked for within a bounded stretch) must be a step too.
+    floor = max(0, line_start - 1 - NEIGHBOUR_REACH)
+    brk = text.rfind("\n", floor, max(0, line_start - 1))
+    before = brk + 1 if brk >= 0 else (0 if floor == 0 else -1)
+    after = text.find("\n", start, start + NEIGHBOUR_REACH)
+    neighbours = [before] if line_start and before >= 0 else []
     if after >= 0:
         neighbours.append(after + 1)
     return any(BARE_STEP.match(text, at) or LIST_NUMBER.match(text, at) for at in neighbours if at != line_start)

@@ -17,7 +17,9 @@ from factlint.checks import lexicon
 from factlint.checks.attribution import Attribution
 from factlint.checks.figures.unsourced import Sourcing, unsourced_figures
 from factlint.wordindex import WordIndex
+from factlint.checks.figures.facts import figures_source
 from factlint.document import Document
+from factlint.facts import FactSource
 from factlint.finding import Finding
 
 CHECKS = ("unsourced", "vague-attribution")
@@ -124,3 +126,10 @@ def _names_source(rule: Rule) -> Callable[[str, regex.Match], bool]:
     nameable = {" ".join(p.lower().split()) for p in rule.options["nameable_phrases"]}
     return lambda text, match: " ".join(match.group().lower().split()) in nameable \
         and named.match(text, match.end()) is not None
+
+
+def build_facts(rule: Rule, store: RuleSetStore) -> tuple[FactSource, ...]:
+    """Offer the cross-story checks the figures this rule finds (unsourced rules only)."""
+    if rule.options["check"] != "unsourced" or not rule.options["approximators"]:
+        return ()
+    return (figures_source(FigureFinder(rule.options)),)

@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from factlint.checks.names import people
+from factlint.checks.names import facts, people
 from factlint.checks.names import registry as registry_module
 from factlint.checks.names import registry_checks as checks
 from factlint.checks.base import Check, Option, integer, string_list, string_value
 from factlint.rule import Rule, RuleError, RuleSetStore
 from factlint.document import Document
+from factlint.facts import FactSource
 from factlint.finding import Finding
 
 REGISTRY_CHECKS = ("variants", "titles", "near-miss", "first-reference", "no-title")
@@ -110,3 +111,14 @@ def _policy(rule: Rule, table: people.NicknameTable) -> people.Policy:
         min_first=options["min_first_name_length"],
         min_last=options["min_surname_length"],
     )
+
+
+def build_facts(rule: Rule, store: RuleSetStore) -> tuple[FactSource, ...]:
+    """Offer the cross-story checks this rule's registry forms, or its people's names and policy."""
+    registry = registry_module.from_options(rule.options, rule.source, store)
+    if registry is not None:
+        return (facts.registry_source(registry),)
+    if "same-person" in rule.options["check"]:
+        table = store.get(people.load_nicknames, people.load_nicknames)
+        return (facts.people_source(_policy(rule, table)),)
+    return ()

@@ -1,0 +1,183 @@
+"""across.figures: the same quantity reported with different values in a story set.
+
+Two figures are one quantity when they count the same noun in the same role ('1,240 residents
+were evacuated' / 'about 1,420 residents evacuated'), in the same unit, of the same subject
+('residents of Oakdale', 'a contract with Acme'), in the same years. Each figure stands for a
+range: an exact one for itself give or take its rounding, an approximate one within the rule's
+tolerance, 'more than' and 'up to' an open range. Two figures disagree only when their ranges do
+not meet.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+from factlint.checks.across.report import Mention, report
+from factlint.checks.base import Pattern, compile_words, word_pattern
+from factlint.facts import FactSource, FigureSpan, Story
+from factlint.finding import Finding
+from factlint.rule import Rule
+
+NUMBER = re.compile(r"(?P<cur>[$€£¥₹])?(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?(?:\s+(?P<mag>[a-z]+))?")
+WORD = re.compile(r"[A-Za-z][a-z'-]*")
+YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+@dataclass(frozen=True)
+class FigureWords:
+    """The rule's word lists and tolerance."""
+
+    about: frozenset[str]
+    at_least: frozenset[str]
+    at_most: frozenset[str]
+    magnitudes: Mapping[str, float]
+    not_nouns: frozenset[str]
+    auxiliaries: frozenset[str]
+    verbs: frozenset[str]
+    not_roles: frozenset[str]
+    determiners: frozenset[str]
+    subject_links: frozenset[str]  # 'residents of Elmwood', 'a contract with Acme'
+    subject: Pattern  # the first subject link after a noun and the name after it
+    tolerance: float
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A figure read: its range, and what it counts."""
+
+    low: float
+    high: float
+    key: tuple[str, str, str, str]  # unit, noun, role, whose or whom ('residents of Elmwood')
+    years: frozenset[str] = frozenset()  # the years its sentence names: 'in 2004' is not 'this year'
+
+
+def read(text: str, start: int, end: int, words: FigureWords) -> Quantity | None:
+    """Read a figure's range and what it counts, or None when it is not a comparable count or amount."""
+    written = " ".join(text[start:end].split())
+    match = NUMBER.search(written)
+    if match is None or "%" in written or match.end() != len(written) and match.group("mag") is None:
+        return None
+    lead = written[:match.start()].strip().lower()
+    magnitude = words.magnitudes.get(match.group("mag") or "", 1.0 if match.group("mag") is None else math.nan)
+    if math.isnan(magnitude):
+        return None
+    value = float(match.group("num").replace(",", "") + (match.group("dec") or "")) * magnitude
+    low, high = _range(value, match, magnitude, lead, words)
+    counted = _counted(text, start, end, match.group("cur") or "", words)
+    return Quantity(low, high, counted, _years(text, start)) if counted else None
+
+
+def _years(text: str, start: int) -> frozenset[str]:
+    """Return the years named in the sentence around an offset."""
+    opening = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    closing = min((i for i in (text.find(". ", start), text.find("\n", start)) if i != -1), default=len(text))
+    return frozenset(YEAR.findall(text, opening, closing))
+
+
+def _range(value: float, match: re.Match[str], magnitude: float, lead: str,
+           words: FigureWords) -> tuple[float, float]:
+    """Return the range a figure claims, from its rounding and its approximator."""
+    digits = match.group("num").replace(",", "")
+    if match.group("dec"):
+        unit = 10 ** -(len(match.group("dec")) - 1) * magnitude
+    else:
+        unit = 10 ** (len(digits) - len(digits.rstrip("0"))) * magnitude if digits != "0" else 1.0
+    low, high = value - unit / 2, value + unit / 2
+    if lead in words.at_least:
+        return value, math.inf
+    if lead in words.at_most:
+        return 0.0, value
+    if lead:  # about, around, some, an estimated …
+        spread = value * words.tolerance
+        return min(low, value - spread), max(high, value + spread)
+    return low, high
+
+
+def _counted(text: str, start: int, end: int, unit: str, words: FigureWords) -> tuple[str, str, str, str] | None:
+    """Return (unit, noun, role, subject) for a figure, or None if it has no counted noun and role."""
+    sentence_end = min((i for i in (text.find(". ", end), text.find("\n", end)) if i != -1), default=len(text))
+    after = [m.group().lower() for m in WORD.finditer(text, end, min(sentence_end, end + 120))][:8]
+    if not after or after[0] in words.not_nouns or after[0] in words.auxiliaries or not text[end:].lstrip()[:1].islower():
+        return None
+    noun = after[0][:-1] if after[0].endswith("s") and not after[0].endswith("ss") and len(after[0]) > 3 else after[0]
+    rest = after[1:]
+    subject = ""
+    if len(rest) >= 2 and rest[0] in words.subject_links:
+        capital = words.subject.match(text, end, sentence_end)
+        if capital:  # the role comes after whose they are: 'residents of Elmwood were evacuated'
+            subject = capital.group(1).lower()
+            rest = [m.group().lower() for m in WORD.finditer(text, capital.end(), sentence_end)][:6]
+    role = _role_after(rest, words) or _role_before(text, start, words)
+    return (unit, noun, role, subject) if role and role not in words.not_roles else None
+
+
+def subject_pattern(links: Sequence[str], determiners: Sequence[str]) -> Pattern:
+    """Compile the search for the first subject link after a noun and the capitalised name after it."""
+    return compile_words(rf"[\w\s]*?{word_pattern(links)}\s+(?:{word_pattern(determiners)}\s+)?"
+                         r"([A-Z][\w'-]+)(?:\s+[A-Z][\w'-]+)*", False, "subject_links")
+
+
+def _is_verb(word: str, words: FigureWords) -> bool:
+    return word in words.verbs or (word.endswith("ed") and len(word) > 4)
+
+
+def _role_after(rest: list[str], words: FigureWords) -> str:
+    """The verb after the counted noun: 'residents (were) evacuated'."""
+    for word in rest[:3]:
+        if _is_verb(word, words):
+            return word
+        if word not in words.auxiliaries:
+            return ""
+    return ""
+
+
+def _role_before(text: str, start: int, words: FigureWords) -> str:
+    """The verb before the figure: 'evacuated about 1,240 residents', 'awarded a $3.2 million contract'."""
+    before = [w.lower() for w in WORD.findall(text[max(0, start - 60):start])][-3:]
+    for word in reversed(before):
+        if _is_verb(word, words):
+            return word
+        if word not in words.determiners:
+            return ""
+    return ""
+
+
+def check_figures(rule: Rule, stories: Sequence[Story], sources: Sequence[FactSource],
+                  words: FigureWords) -> Iterator[Finding]:
+    """Flag each story's figure for a quantity that another story gives a value it cannot have."""
+    by_key: dict[tuple[str, str, str, str], list[tuple[Mention, Quantity]]] = {}
+    for index, story in enumerate(stories):
+        found: dict[tuple[str, str, str, str], list[tuple[Mention, Quantity]]] = {}
+        text = story.doc.lint_text
+        for span in story.of(FigureSpan):
+            quantity = read(text, span.start, span.end, words)
+            if quantity is not None:
+                form = " ".join(text[span.start:span.end].split())
+                found.setdefault(quantity.key, []).append((Mention(index, span.start, span.end, form), quantity))
+        for key, items in found.items():
+            if not any(_apart(a, b) for _, a in items for _, b in items):  # one story, two values: two things
+                by_key.setdefault(key, []).extend(items)
+    for key, items in by_key.items():
+        if len({m.story for m, _ in items}) < 2:
+            continue
+        ranges = {m.form: q for m, q in items}
+        if len(ranges) < len({(m.form, q) for m, q in items}):
+            continue  # one figure as written, two quantities (in other years): leave it
+        if not any(_apart(a, b) for a in ranges.values() for b in ranges.values()):
+            continue
+        what = f"({key[1]}, {key[2]})"
+
+        def detail(form: str, others: list[str], what: str = what) -> str:
+            said = ", ".join(f"'{o}'" for o in others)
+            return f"'{form}' {what} here, but {said} in other stories of the set: check the figure"
+
+        yield from report(rule, stories, [m for m, _ in items], detail,
+                          conflict=lambda a, b, r=ranges: _apart(r[a], r[b]))
+
+
+def _apart(a: Quantity, b: Quantity) -> bool:
+    """Tell whether two figures of one quantity disagree: their ranges do not meet, in the same years."""
+    return a.years == b.years and (a.high < b.low or b.high < a.low)

@@ -1,0 +1,142 @@
+"""The `across` kind: checks that compare the stories of a story set with each other.
+
+An across rule finds nothing in one story alone: the engine runs it over a story set, after the
+per-story checks, with the facts the other kinds extract (people's names, registry forms,
+figures, resolved dates). Which comparison a rule makes is set by `check`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any
+
+import regex
+
+from factlint.checks.across.dates import EventWords, check_dates
+from factlint.checks.across.figures import FigureWords, check_figures, subject_pattern
+from factlint.checks.across.names import check_names
+from factlint.checks.across.organizations import check_organizations, org_pattern
+from factlint.checks.across.titles import TitleWords, check_titles
+from factlint.checks.base import Check, Option, number, string_list
+from factlint.document import Document
+from factlint.facts import CrossCheck, FactSource, Story
+from factlint.finding import Finding
+from factlint.rule import Rule, RuleError, RuleSetStore
+
+CHECKS = ("names", "titles", "organizations", "figures", "dates")
+
+
+def _checks(value: Any) -> tuple[str, ...]:
+    """Validate `check`: one comparison or a list of them."""
+    names = string_list(value)
+    unknown = [n for n in names if n not in CHECKS]
+    if unknown or not names:
+        raise ValueError(f"must name checks among {', '.join(CHECKS)}" + (f", not {unknown[0]!r}" if unknown else ""))
+    return names
+
+
+def _number_map(value: Any) -> dict[str, float]:
+    """Validate a mapping of words to numbers."""
+    if not isinstance(value, dict) or not all(
+            isinstance(k, str) and isinstance(v, (int, float)) and not isinstance(v, bool) for k, v in value.items()):
+        raise TypeError("must be a mapping of words to numbers")
+    return {k.lower(): float(v) for k, v in value.items()}
+
+
+def _pairs(value: Any) -> tuple[tuple[str, str], ...]:
+    """Validate a list of [a, b] pairs of strings."""
+    if not isinstance(value, list) or not all(
+            isinstance(p, list) and len(p) == 2 and all(isinstance(w, str) for w in p) for p in value):
+        raise TypeError("must be a list of [a, b] pairs of strings")
+    return tuple((a, b) for a, b in value)
+
+
+LISTS = ("title_words", "rank_words", "time_words", "organization_words", "about", "at_least", "at_most",
+         "not_nouns", "auxiliaries", "verbs", "not_roles", "events", "links", "determiners",
+         "verb_markers", "joiners", "subject_links")
+PAIRS_SCHEMA = {"type": "array", "items": {"type": "array", "items": {"type": "string"}, "minItems": 2, "maxItems": 2}}
+CHECK_NAMES = {"type": "string", "enum": list(CHECKS)}
+OPTIONS = {
+    "check": Option(_checks, required=True, schema={"oneOf": [
+        CHECK_NAMES, {"type": "array", "items": CHECK_NAMES, "minItems": 1}]}),
+    **{key: Option(string_list, ()) for key in LISTS},
+    "spellings": Option(_pairs, (), schema=PAIRS_SCHEMA),
+    "aliases": Option(_pairs, (), schema=PAIRS_SCHEMA),
+    "magnitudes": Option(_number_map, {}, schema={"type": "object", "additionalProperties": {"type": "number"}}),
+    "tolerance": Option(number, 0.1),
+}
+PLACEHOLDERS = frozenset({"detail", "found", "others", "house"})
+DEFAULT_MESSAGE = "{detail}"
+NEEDS = {"titles": ("title_words", "joiners"), "organizations": ("organization_words", "joiners"),
+         "figures": ("about", "at_least", "at_most", "magnitudes", "not_nouns", "auxiliaries", "subject_links",
+                     "determiners"),
+         "dates": ("events", "links")}
+
+
+def build(rule: Rule, store: RuleSetStore) -> Check:
+    """An across rule finds nothing in one story: its work is done by build_cross."""
+    build_cross(rule, store)  # validate now, so that a bad rule fails at load time
+
+    def check(doc: Document) -> Iterator[Finding]:
+        return iter(())
+
+    return check
+
+
+def build_cross(rule: Rule, store: RuleSetStore) -> CrossCheck:
+    """Build the comparisons the rule names into one cross-story check."""
+    options = rule.options
+    for name in options["check"]:
+        missing = [key for key in NEEDS.get(name, ()) if not options[key]]
+        if missing:
+            raise RuleError(f"check '{name}' needs '{missing[0]}'", missing[0])
+    if not 0 <= options["tolerance"] < 1:
+        raise RuleError("'tolerance' must be at least 0 and less than 1", "tolerance")
+    runs = [_comparison(name, rule) for name in options["check"]]
+
+    def cross(stories: Sequence[Story], sources: Sequence[FactSource]) -> Iterable[Finding]:
+        for run in runs:
+            yield from run(stories, sources)
+
+    return cross
+
+
+def title_words(options: Mapping[str, Any]) -> TitleWords:
+    """Build the title word lists of a rule's options."""
+    spellings = {a.lower(): b.lower() for a, b in options["spellings"]}
+    return TitleWords(frozenset(spellings.get(w, w) for w in _lower(options["title_words"])),
+                      _lower(options["rank_words"]), _lower(options["time_words"]), spellings,
+                      _lower(options["joiners"]))
+
+
+def organization_search(options: Mapping[str, Any]) -> tuple[regex.Pattern, dict[str, str], frozenset[str]]:
+    """Build the organisation-name search, the aliases and the leading words to drop of a rule's options."""
+    aliases = {a.lower().replace(".", ""): b.lower().replace(".", "") for a, b in options["aliases"]}
+    return org_pattern(options["organization_words"], options["joiners"]), aliases, _lower(options["determiners"])
+
+
+def _lower(items: Iterable[str]) -> frozenset[str]:
+    return frozenset(" ".join(i.lower().split()) for i in items)
+
+
+def _comparison(name: str, rule: Rule) -> Callable[[Sequence[Story], Sequence[FactSource]], Iterable[Finding]]:
+    """Return the function that runs one comparison of the rule."""
+    options = rule.options
+    if name == "names":
+        return lambda stories, sources: check_names(rule, stories, sources)
+    if name == "titles":
+        words = title_words(options)
+        return lambda stories, sources: check_titles(rule, stories, sources, words)
+    if name == "organizations":
+        search = organization_search(options)
+        return lambda stories, sources: check_organizations(rule, stories, sources, search)
+    if name == "figures":
+        figure_words = FigureWords(
+            _lower(options["about"]), _lower(options["at_least"]), _lower(options["at_most"]), options["magnitudes"],
+            _lower(options["not_nouns"]), _lower(options["auxiliaries"]), _lower(options["verbs"]),
+            _lower(options["not_roles"]), _lower(options["determiners"]), _lower(options["subject_links"]),
+            subject_pattern(options["subject_links"], options["determiners"]), options["tolerance"])
+        return lambda stories, sources: check_figures(rule, stories, sources, figure_words)
+    event_words = EventWords(_lower(options["events"]), _lower(options["links"]), _lower(options["determiners"]),
+                             _lower(options["verb_markers"]))
+    return lambda stories, sources: check_dates(rule, stories, sources, event_words)
