@@ -77,7 +77,7 @@ def scoped(article: Article, start: int) -> bool:
     """Tell whether a figure follows, in the same or the next paragraph, an annotated document source.
 
     The annotation marks a poll's findings as content only where the sentence says so; the
-    paragraphs that go on reporting the same poll are its scope too ("Sanders trails at 13
+    paragraphs that go on reporting the same poll are its scope too ("Lee trails at 39
     percent."). Nothing else (a person's claim, a background fact) gets a scope.
     """
     for attribution in article.attributions:

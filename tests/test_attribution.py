@@ -69,7 +69,7 @@ def test_a_verb_that_is_mostly_not_speech_does_not_source() -> None:
 
 
 def test_a_speaker_whose_name_ends_in_s_and_a_relative_clause() -> None:
-    assert unsourced("Sanders acknowledged Sunday that he needs 65 percent of the delegates.") == []
+    assert unsourced("Council member Reyes acknowledged Sunday that she needs 60 percent of the votes.") == []
     assert unsourced("The polls that show Ortiz above 10 percent are online.") == []
     assert unsourced("As reported by the Eastport Ledger, 300 homes lost power.") == []
 
@@ -115,9 +115,9 @@ def test_a_document_by_a_named_author_is_a_source() -> None:
 
 
 def test_in_the_poll_names_the_source() -> None:
-    assert unsourced("Fifteen percent of voters in the poll were undecided.") == []
-    assert unsourced("Fifteen percent of voters in the county were undecided.") == [
-        ("figures.unsourced", 1, 1, "Fifteen percent")]
+    assert unsourced("Nine percent of parents in the survey opposed the new bus routes.") == []
+    assert unsourced("Nine percent of parents in the district opposed the new bus routes.") == [
+        ("figures.unsourced", 1, 1, "Nine percent")]
 
 
 def test_a_document_that_is_not_the_source_does_not_source() -> None:
@@ -270,7 +270,7 @@ def test_text_inside_a_plain_html_tag_is_still_prose() -> None:
     "Ortiz led among voters under 30 and among those 65 and older.",
     "The group has more than a half-dozen chapters.",
     "Her deputy, then 35, ran the office.",
-    "Kuchma was president from 1994 to 2005.",
+    "Ortiz served on the council from 1998 to 2006.",
     "Her 401(k) plan is safe.",
 ])
 def test_not_claims(text: str) -> None:
@@ -356,12 +356,12 @@ def test_a_named_trade_publication_is_a_source() -> None:
 
 
 def test_a_margin_of_error_carries_its_source() -> None:
-    assert unsourced("The margin of sampling error is plus or minus 4.1 percentage points.") == []
-    assert unsourced("Support is plus or minus 4.1 percentage points from last year.") == [
-        ("figures.unsourced", 1, 26, "4.1 percentage points")]
+    assert unsourced("The margin of sampling error is plus or minus 3.8 percentage points.") == []
+    assert unsourced("Support is plus or minus 3.8 percentage points from last year.") == [
+        ("figures.unsourced", 1, 26, "3.8 percentage points")]
 
 
 def test_a_market_close_is_public_record() -> None:
-    assert unsourced("The Dow Jones industrial average closed down 24.11 points, or 0.1 percent, to 18,432.24.") == []
+    assert unsourced("The Dow Jones industrial average closed up 61.30 points, or 0.4 percent, at 17,205.10.") == []
     assert unsourced("Acme shares fell 20 percent after the chief executive quit.") == [
         ("figures.unsourced", 1, 18, "20 percent")]

@@ -42,7 +42,7 @@ class Attribution:
         citations = "|".join(f"(?:{p})" for p in options["citations"]) or r"(?!)"
         self.citations = compile_regex(citations, False, "citations")
         # Reporting verbs need a subject that can report ("Pfizer reported", not "deaths reported");
-        # a verb of speaking has a speaker for subject whatever it is ("Sanders acknowledged").
+        # a verb of speaking has a speaker for subject whatever it is ("Ortiz acknowledged").
         self.verbs = compile_words(word_pattern(options["reporting_verbs"]), False, "reporting_verbs")
         speech = lexicon.figure_verb_forms - set(options["reporting_verbs"])
         self.speech = WordSet(speech)
@@ -89,7 +89,7 @@ class Attribution:
         """Tell whether a document mention at `at` names a source: 'the Marist survey', 'in the poll'."""
         if PREPOSITION_BEFORE.search(sentence, 0, at) or PREPOSITION_INSIDE.search(mention) \
                 or BY_NAME_AFTER.match(sentence, at + len(mention)):
-            return True  # "in the survey", "15 percent of voters in the poll", "an analysis by Politifact"
+            return True  # "in the survey", "15 percent of voters in the poll", "an analysis by the Ledger"
         words = mention.split()[:-1]
         first = 1 if not sentence[:at].strip() else 0  # a sentence's first word is capitalised anyway
         return any(w[:1].isupper() and w.lower() not in self.source_determiners for w in words[first:]) \
@@ -131,7 +131,7 @@ class Attribution:
         if not word or low in self.determiners or low.endswith(("'s", "’s")):
             return False
         if low in self.agents or (speech and word.isalpha() and (word[:1].isupper() or low.endswith("s"))):
-            return True  # "Sanders acknowledged", "voters complained"
+            return True  # "Ortiz acknowledged", "voters complained"
         if word[:1].isupper():
             # A capitalised plural opening the sentence is a common noun: "Deaths reported ..."
             return not (index == 0 and word[1:].islower() and word.endswith("s"))

@@ -175,7 +175,7 @@ class FigureFinder:
     def _is_age(self, text: str, start: int, end: int, found: str) -> bool:
         """Tell whether a number is an age in apposition: 'Linda Park, 62, said'."""
         if text[start - 7:start] == ", then " and text[end:end + 1] == ",":
-            return found.isdigit() and int(found) <= 120  # "Sperling, then 38, said"
+            return found.isdigit() and int(found) <= 120  # "Ruiz, then 38, said"
         if not found.isdigit() or int(found) > 120 or text[start - 2:start] != ", ":
             return False
         if AGE_AFTER.match(text, end):

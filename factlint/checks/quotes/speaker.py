@@ -10,7 +10,7 @@ from factlint.quotations import Quote, QuoteScan
 # A quotation closed on a comma, question or exclamation mark, then a name or pronoun: the
 # speaker follows ("“Go home,” Grant told them", "“Why?” she asked"), whatever the verb.
 # So does a determiner ("the statement read"), or any word and then a name or determiner
-# ("beamed Donald Hartley", "read one", "reads a Wednesday editorial").
+# ("beamed Dana Ortiz", "read one", "reads an editorial").
 SPEAKER_AFTER = compile_words(
     r"[ \t\u00a0]+(?:[A-Z][\w'’.-]*|(?:he|she|they|we|I|it|the|a|an|one|his|her|its|their)\b"
     r"|(?!(?:and|but|or|nor|so|as|while|which|that|who|because|if|when|then|in|on|at|for|to|of|with)\b)"
@@ -19,7 +19,7 @@ SPEAKER_AFTER = compile_words(
 SOURCE_TAG = compile_words(r"\[[A-Z][\w .,'’&/-]{1,40}\]")
 # A credit right after it: "“Yes to the levy” (campaign poster, 2019)".
 CREDIT_AFTER = compile_words(r"[ \t]*\([^()\n]{1,40}\)")
-# A line that signs the quotation above it: "- Bernie Sanders." / "—Ana Ruiz, Eastport".
+# A line that signs the quotation above it: "- Dana Ortiz." / "—Ana Ruiz, Eastport".
 SIGNATURE = compile_words(r"[ \t]*[-—–]+[ \t]*[A-Z]")
 SPOKEN_END = (",", "?", "!", "—", "–", "-", "…")
 
