@@ -19,6 +19,7 @@ from factlint.report import FileReport, Report
 from factlint.runner import STDIN, Outcome, Resolver, collect, lint_one
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+SERVERS = ("lsp", "serve")
 
 
 def _date(value: str) -> Dateline:
@@ -43,7 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="factlint",
         description="Fact-check a draft: dates, names, figures and house style, from YAML rules.",
-        epilog="Exit status: 0 no finding at or above --fail-level (after --baseline and --changed-only), "
+        epilog="Editors: `factlint lsp` runs a language server, `factlint serve` a local page. "
+               "Exit status: 0 no finding at or above --fail-level (after --baseline and --changed-only), "
                "1 findings, 2 usage, configuration or input error.",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="drafts or folders (.txt, .md, .markdown); - for standard input")
@@ -92,6 +94,8 @@ def main(argv: list[str] | None = None) -> int:
         from factlint.suggest import main as registry_main  # only `factlint registry …` needs it
 
         return registry_main(argv[1:])
+    if argv and argv[0] in SERVERS:  # a draft folder of that name is still reachable as ./lsp
+        return _serve(argv[0], argv[1:])
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
@@ -105,6 +109,15 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - a crash must read as "could not lint" (2), not "findings" (1)
         print(f"factlint: error: {runner.internal_error('factlint', exc)}", file=sys.stderr)
         return EXIT_ERROR
+
+
+def _serve(name: str, argv: list[str]) -> int:
+    """Run one of the editor surfaces: the language server or the local page."""
+    if name == "lsp":
+        from factlint.lsp import command
+    else:
+        from factlint.serve import command
+    return command.main(argv)
 
 
 def _layer(args: argparse.Namespace):

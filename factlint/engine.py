@@ -30,7 +30,11 @@ class LoadError(Exception):
 
 
 class LintError(Exception):
-    """A check that could not finish on a document (a runaway regex, for one)."""
+    """A check that could not finish on a document (a runaway regex, for one); `rule` names its rule."""
+
+    def __init__(self, message: str, rule: str | None = None) -> None:
+        super().__init__(message)
+        self.rule = rule
 
 
 @dataclass(frozen=True)
@@ -243,13 +247,14 @@ class RuleSet:
     rules: tuple[LoadedRule, ...] = ()
     ids: frozenset[str] = frozenset()
 
-    def __post_init__(self) -> None:
-        if not self.ids:
-            object.__setattr__(self, "ids", frozenset(r.rule.id for r in self.rules))
     # What the rules of the packs extract for cross-story checks, selected or not: the across
     # checks need names, figures and dates found even when the rules that flag them are off.
     # Built only when a cross-story check is.
     sources: tuple[FactSource, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.ids:
+            object.__setattr__(self, "ids", frozenset(r.rule.id for r in self.rules))
 
     @classmethod
     def load(cls, roots: list[Path], wanted: Callable[[Rule], bool] | None = None) -> RuleSet:
@@ -322,7 +327,7 @@ def lint(doc: Document, rule_set: RuleSet, report_unused: bool = False) -> list[
         except TimeoutError:
             raise LintError(
                 f"{doc.path}: rule '{loaded.rule.id}' ({loaded.rule.source}) timed out: "
-                "its regular expression is too slow on this text"
+                "its regular expression is too slow on this text", loaded.rule.id,
             ) from None
     suppressions = Suppressions(doc)
     kept = [f for f in findings if not suppressions.suppresses(f)]

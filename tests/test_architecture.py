@@ -14,6 +14,9 @@ PACKAGE = ROOT / "factlint"
 # or siblings in its own package at the same layer (a kind's own modules, the formats).
 LAYERS = {
     "factlint.cli": 0,
+    # The editor surfaces, entered from cli, and what they share above the runner.
+    "factlint.lsp": 0.3, "factlint.serve": 0.3,
+    "factlint.live": 0.6,
     "factlint.formats": 1, "factlint.runner": 1, "factlint.ruletest": 1,
     "factlint.baseline": 1, "factlint.changed": 1, "factlint.parallel": 1,
     "factlint.storysets": 1, "factlint.suggest": 1,  # story sets and the registry proposal
@@ -24,7 +27,7 @@ LAYERS = {
     "factlint.rule": 6, "factlint.suppress": 6, "factlint.quotations": 6, "factlint.wordindex": 6,
     "factlint.facts": 6,  # what kinds extract for the cross-story checks
     "factlint.document": 7,
-    "factlint.markup": 8, "factlint.segment": 8, "factlint.finding": 8, "factlint.yamlfile": 8,
+    "factlint.codeunits": 8, "factlint.markup": 8, "factlint.segment": 8, "factlint.finding": 8, "factlint.yamlfile": 8,
     "factlint": 9,
 }
 KIND_PACKAGES = {p.name for p in (ROOT / "factlint" / "checks").iterdir() if (p / "__init__.py").exists()}

@@ -1,0 +1,1 @@
+"""`factlint serve`: a local page to paste a draft, see its findings and apply fixes."""
