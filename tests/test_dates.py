@@ -126,6 +126,76 @@ CASES = [
     ("resolved", "The bill passed on March 11, 2025.", "2024-01-30", []),
 ]
 
+# Forms real copy uses: a weekday beside a day, a tense cue far from its date, relative words
+# that contradict the date they name, a new year between date and dateline, a generic "today".
+FORM_CASES = [
+    # a weekday in parentheses after the date (2025-03-12 is a Wednesday)
+    ("weekday-mismatch", "The audit reached the board on March 12 (a Friday).", "2025-03-20", ["Friday"]),
+    ("weekday-mismatch", "The audit reached the board on March 14 (a Friday).", "2025-03-20", []),
+    # a weekday before "the 12th": the month from the dateline ...
+    ("weekday-mismatch", "The council met on Friday the 12th to vote.", "2025-03-20", ["Friday"]),
+    ("weekday-mismatch", "The council met on Friday the 14th to vote.", "2025-03-20", []),
+    ("weekday-mismatch", "The council meets again Friday, the 12th.", "2025-03-28", ["Friday"]),
+    ("weekday-mismatch", "The council meets again Friday, the 4th.", "2025-03-28", []),
+    # ... or from a month named earlier in the paragraph (2025-09-12 is a Friday)
+    ("weekday-mismatch", "The strike began in September. Talks resumed on Thursday, the 12th, and a deal followed.",
+     "2025-12-01", ["Thursday"]),
+    ("weekday-mismatch", "The strike began in September. Talks resumed on Friday, the 12th, and a deal followed.",
+     "2025-12-01", []),
+    ("weekday-mismatch", "The strike began Sept. 2, 2024. Talks resumed on Thursday, the 12th.", "2025-12-01", []),
+    ("weekday-mismatch", "The strike began Sept. 2, 2024. Talks resumed on Friday, the 12th.", "2025-12-01",
+     ["Friday"]),
+    # a month named in an earlier paragraph that fits the weekday is the one meant (2025-04-11 is a Friday)
+    ("weekday-mismatch", "The trial opens in April.\n\nJury selection begins Friday, the 11th.", "2025-02-20", []),
+    ("weekday-mismatch", "The trial opens in April.\n\nJury selection begins Thursday, the 11th.", "2025-02-20",
+     ["Thursday"]),
+    # a weekday after "the 12th"
+    ("weekday-mismatch", "The vote fell on the 12th, a Friday, after a long debate.", "2025-03-20", ["Friday"]),
+    ("weekday-mismatch", "The vote fell on the 14th, a Friday, after a long debate.", "2025-03-20", []),
+    ("weekday-mismatch", "The vote fell on the 12th (a Friday).", "2025-03-20", ["Friday"]),
+    ("weekday-mismatch", "Some voters stay home on Friday the 13th.", "2025-03-20", []),
+    # across a new year: the December just past (2024-12-27 is a Friday)
+    ("weekday-mismatch", "The shelter opened on Friday, Dec. 27.", "2025-01-08", []),
+    ("weekday-mismatch", "The shelter opened on Thursday, Dec. 27.", "2025-01-08", ["Thursday"]),
+    ("weekday-mismatch", "The shelter will reopen Friday, Dec. 27.", "2025-01-08", []),
+    ("tense", "The shelter will reopen Friday, Dec. 27.", "2025-01-08", ["Friday, Dec. 27"]),
+    ("relative-conflict", "The shelter opened last month, on Friday, Dec. 27.", "2025-01-08", []),
+    ("relative-conflict", "The shelter opened last week, on Friday, Dec. 27.", "2025-01-08",
+     ["last week, on Friday, Dec. 27"]),
+    # the tense of the clause the date belongs to, however far its verb
+    ("tense", "The agency is expected to release the audit, which the board requested after a year of cost "
+              "overruns at the plant, on Tuesday, June 10.", "2025-06-20", ["Tuesday, June 10"]),
+    ("tense", "The agency released the audit, which the board requested after a year of cost overruns at the "
+              "plant, on Tuesday, June 10.", "2025-06-20", []),
+    ("tense", "The agency is expected to release the audit, which the board requested after a year of cost "
+              "overruns at the plant, on Tuesday, June 24.", "2025-06-20", []),
+    ("tense", "The water authority is expected to publish its long-delayed review of the reservoir's "
+              "maintenance spending over the last decade on June 10.", "2025-06-20", ["June 10"]),
+    ("tense", "The board will — after months of delay and a lawsuit that ended in May — vote on June 10.",
+     "2025-06-20", ["June 10"]),
+    ("tense", "The mayor will sign the bill, which passed the council on June 10.", "2025-06-20", []),
+    ("tense", "The board will review the audit, the chairwoman said, on June 10.", "2025-06-20", []),
+    # relative words that contradict the date they name (2025-10-16 is a Thursday)
+    ("relative-conflict", "The board met last week, on Tuesday, Oct. 14.", "2025-10-16",
+     ["last week, on Tuesday, Oct. 14"]),
+    ("relative-conflict", "The board met last week, on Tuesday, Oct. 7.", "2025-10-16", []),
+    ("relative-conflict", "The hearing is next Tuesday, Oct. 7.", "2025-10-16", ["next Tuesday, Oct. 7"]),
+    ("relative-conflict", "The hearing is next Tuesday, Oct. 21.", "2025-10-16", []),
+    ("relative-conflict", "The board meets this week, on Thursday, Oct. 30.", "2025-10-16",
+     ["this week, on Thursday, Oct. 30"]),
+    ("relative-conflict", "The board meets this week, on Friday, Oct. 17.", "2025-10-16", []),
+    # a generic "today" is not a date
+    ("missing-dateline", "We discussed the challenges facing our country today.", None, []),
+    ("missing-dateline", "Clinton said the challenges facing our country today are grave.", None, []),
+    ("missing-dateline", "In today's economy, few families can save.", None, []),
+    ("missing-dateline", "The council votes today on the levy.", None, ["today"]),
+    ("missing-dateline", "The bill passed in the Senate today.", None, ["today"]),
+    ("resolved", "Leaders spoke about the challenges facing our country today.", "2024-01-30", []),
+    ("resolved", "The council voted on the levy today.", "2024-01-30", ["today"]),
+    # "the 12th" of "Friday the 12th" has no month to write: AP style leaves it
+    ("ap-style", "The council met on Friday the 14th to vote.", "2025-03-20", []),
+]
+CASES += FORM_CASES
 
 @pytest.mark.parametrize("rule, text, date, matches", CASES, ids=lambda v: v if isinstance(v, str) else None)
 def test_case(rule: str, text: str, date: str | None, matches: list[str]) -> None:

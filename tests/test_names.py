@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -277,6 +278,241 @@ def test_same_person_across_a_hard_wrap() -> None:
 ])
 def test_look_alikes_are_not_the_same_person(text: str) -> None:
     assert same(text) == []
+
+
+# --- later references, written forms, group nouns (default pack, no registry) -------------------
+
+def at(text: str, needle: str, nth: int = 0) -> tuple[int, int]:
+    """The 1-based (line, column) of the nth whole-word occurrence of needle."""
+    offset = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(needle)}(?!\w)", text)][nth]
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def expect_same(text: str, needle: str, nth: int = 0) -> list[tuple[str, int, int, str]]:
+    return [("names.same-person", *at(text, needle, nth), needle)]
+
+
+@pytest.mark.parametrize("text, needle", [
+    # a surname alone, one letter off the surname of a person named in full earlier
+    ("The pension board is chaired by Martin Halloran, a retired teacher.\n\n"
+     "Asked about the shortfall, Hallorn said the fund would recover.", "Hallorn"),
+    ("Inspector Grace Whitcombe led the audit. Whitcomb's report runs 40 pages.", "Whitcomb"),
+    ("Deborah Castellano filed the suit in March. Mayor Castelano has not responded.", "Castelano"),
+    ("Coach Terrence Okafor resigned Monday. Okafro said he was proud of the team.", "Okafro"),
+    ("The county hired Lorraine Pettigrew in May. Chief Financial Officer Petigrew signed the audit.",
+     "Petigrew"),
+    ("Martin Halloran chairs the board. Hallorn said he would abstain. Hallorn then left.", "Hallorn"),
+])
+def test_surname_alone_misspelled_after_the_full_name(text: str, needle: str) -> None:
+    assert same(text) == expect_same(text, needle)
+
+
+def test_surname_misspelling_message_names_the_full_name_and_its_line() -> None:
+    text = "Martin Halloran chairs the board.\n\nHallorn said he would abstain."
+    [finding] = run(text, select=["names.same-person"])
+    assert finding.message == ("'Hallorn' (line 3) looks like a misspelling of 'Halloran', the surname of "
+                               "'Martin Halloran' (line 1): use one spelling throughout")
+
+
+@pytest.mark.parametrize("text", [
+    # relatives and other people introduced in full are not misspellings
+    "Maria Lopez and her son, Daniel Lopes, run the bakery. Lopes said sales doubled.",
+    "Brian Keller and Anna Kellner share an office. Kellner declined to comment.",
+    # the surname alone before the full name is a first-reference question, not this one
+    "Hallorn spoke first. Later, Martin Halloran took questions.",
+    # words that are not surnames: places, demonyms, given names, common words
+    "Tim Kaine campaigned in Ohio. Officials in Wisconsin and Maine voted later.",
+    "Daniel Russo spoke about Russia. The Russian delegation left.",
+    "Sarah Marin met voters. Maria said nothing.",
+    "Ellen Parker leads the group. Parkes are closed on Mondays, and parkes remain shut.",
+    "Kevin Brandt spoke first. Brandts, his family, were there.",
+    "Lorraine Pettigrew spoke at the opening of Pettigrew Park and Petigrew Hall.",
+    # too short to tell a slip from another name
+    "Kim Lee spoke. Lei answered.",
+    # used more often than the name it resembles: someone else, introduced elsewhere
+    "Martin Halloran spoke. Hallorn said no. Hallorn left. Hallorn returned.",
+    # a handle or web address is not prose
+    "Follow Ian Hanchett on Twitter @IanHanchet.",
+    "Ian Hanchett wrote this. More at twitter.com/IanHanchet and example.org/Hanchet.",
+    # a list dash does not cut a full name in two
+    "Pollster Kristen Soltis Anderson wrote it.\n\n-David Andersen and Paul Peterson disagree.",
+    # the full name's first word is no given name: a group, not a person
+    "African American turnout rose. America voted.",
+])
+def test_near_surnames_that_are_not_slips(text: str) -> None:
+    assert same(text) == []
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("Ana Ruiz-Tagle leads the nurses' union. Ruiz Tagle said talks would resume.", "Ruiz Tagle"),
+    ("Ana Ruiz-Tagle leads the nurses' union. RuizTagle said talks would resume.", "RuizTagle"),
+    ("Ana Ruiz Tagle leads the union.\n\nLater, Ana Ruiz-Tagle said talks would resume.", "Ana Ruiz-Tagle"),
+    ("Zoë Álvarez chairs the committee. Zoe Alvarez said the vote was close.", "Zoe Alvarez"),
+    ("Zoë Álvarez chairs the committee. Alvarez said the vote was close.", "Alvarez"),
+    ("Pieter van der Berg sold the farm. Pieter Berg said he had no choice.", "Pieter Berg"),
+    ("Rosa De León won the seat. Rosa De Leon thanked her volunteers.", "Rosa De Leon"),
+    ("Photographer Geert Supré took the picture.\n\nPhoto: LinkedIn/Geert Supre", "Geert Supre"),
+])
+def test_one_name_written_with_other_hyphens_spaces_accents_or_particles(text: str, needle: str) -> None:
+    assert same(text) == expect_same(text, needle)
+
+
+def test_written_form_message_says_which_form_came_first() -> None:
+    text = "Ana Ruiz-Tagle leads the union.\nRuiz Tagle said talks would resume."
+    [finding] = run(text, select=["names.same-person"])
+    assert finding.message == ("'Ruiz Tagle' (line 2) writes 'Ruiz-Tagle' (line 1) with other hyphens, spaces, "
+                               "accents or particles: the story first writes 'Ruiz-Tagle'")
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Ruiz-Tagle leads the union. Ruiz-Tagle said talks would resume.",
+    "Juan de la Cruz spoke first. De la Cruz said the count was fair.",      # a capital opens the sentence
+    "Zoë Álvarez chairs the committee. Álvarez said the vote was close.",
+    "Bashar al-Assad spoke. Assad's ministers left.",                        # a particle dropped alone
+    "Osman Abu Laban spoke, and Abu Laban's nephew wept.",
+    "Read more from Ian Hanchett at @IanHanchett.",
+])
+def test_forms_written_the_same_way_pass(text: str) -> None:
+    assert same(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "African American voters turned out early. Pollsters said African Americans favored the levy.",
+    "A Girl Scout sold cookies outside the library. The Girl Scouts meet on Thursdays.",
+    "The Young Democrats met Tuesday. A Young Democrat handed out flyers.",
+    "Executive Order 14 was signed. Two Executive Orders followed.",
+    "It is really the Barry Bennetts of the world who decide, said Barry Bennett.",
+])
+def test_singular_and_plural_group_nouns_are_not_people(text: str) -> None:
+    assert same(text) == []
+
+
+def test_a_surname_with_a_plural_twin_is_still_a_person() -> None:
+    text = "Rachel Edwards won the primary. Rachel Edward thanked her staff."
+    assert same(text) == expect_same(text, "Rachel Edward")
+
+
+@pytest.mark.parametrize("formal, nick", [
+    ("Patricia", "Patty"), ("William", "Bill"), ("Margaret", "Peggy"), ("Charles", "Chuck"),
+    ("Elizabeth", "Betsy"), ("James", "Jim"), ("Sarah", "Sally"), ("Henry", "Hank"),
+    ("Katherine", "Kate"), ("Thomas", "Tom"), ("Rebecca", "Becky"), ("Theodore", "Ted"),
+])
+def test_nickname_far_from_the_formal_name(formal: str, nick: str) -> None:
+    filler = "".join(f"The council heard item {n} and moved on.\n\n" for n in range(30))
+    text = f"{formal} Gomez chairs the parks board.\n\n{filler}{nick} Gomez said the pool will reopen."
+    assert same(text) == expect_same(text, f"{nick} Gomez")
+
+
+@pytest.mark.parametrize("text", [
+    "Nancy Gomez and her mother, Ann Gomez, run the shop.",     # not in the supplement: names of their own
+    "Terry Gomez and Teresa Gomez coach the team.",
+    "Patrick Gomez and his sister Patty Gomez spoke.",           # Patty is no short form of Patrick
+])
+def test_names_left_out_of_the_nickname_supplement(text: str) -> None:
+    assert same(text) == []
+
+
+def test_nickname_supplement_pairs_are_taken_as_they_stand() -> None:
+    table = load_nicknames()
+    assert ("patty", "patricia") in nickname_pairs(table, (), (), [("Patty", "Patricia")])
+    assert ("patty", "patricia") not in nickname_pairs(table)
+
+
+def test_bad_nickname_supplement_is_a_load_error(tmp_path: Path) -> None:
+    (tmp_path / "_nicks.yaml").write_text("pairs: [[Bill]]\n", encoding="utf-8")
+    rule = tmp_path / "same.yaml"
+    rule.write_text("kind: names\nlevel: warning\ncheck: same-person\nnickname_supplement: _nicks.yaml\n",
+                    encoding="utf-8")
+    with pytest.raises(LoadError, match="nickname_supplement"):
+        load_rule_file(rule)
+
+
+# --- registry: surnames alone, written forms, lower-case titles ---------------------------------
+
+FORMS_REGISTRY = """\
+people:
+  - name: Ana Feld
+    titles: [Assistant Fire Marshal]
+    title_variants: [Assistant Fire Marshall]
+  - name: Dana Whitfield
+    titles: [Chief Operating Officer and Chief Financial Officer]
+    title_variants: [Chief Operating Officer and CFO]
+  - name: Zoë Álvarez
+  - name: Ana Ruiz-Tagle
+  - name: Martin Halloran
+"""
+
+
+def forms_check(text: str, *checks_: str) -> list:
+    rules = registry_rules(*checks_, registry=FORMS_REGISTRY)
+    return lint(Document(text, "draft.txt"), rules)
+
+
+def forms_fixed(text: str, *checks_: str) -> str:
+    rules = registry_rules(*checks_, registry=FORMS_REGISTRY)
+    doc, _ = fix_document(Document(text, "draft.txt"), lambda d: lint(d, rules))
+    return doc.text
+
+
+@pytest.mark.parametrize("text, needle, after", [
+    ("Ana Feld, the assistant fire marshall, inspected the warehouse.", "assistant fire marshall",
+     "Ana Feld, the assistant fire marshal, inspected the warehouse."),
+    ("Ana Feld, assistant fire marshall, inspected the warehouse.", "assistant fire marshall",
+     "Ana Feld, assistant fire marshal, inspected the warehouse."),
+    ("The district's chief operating officer and CFO, Dana Whitfield, resigned.", "chief operating officer and CFO",
+     "The district's chief operating officer and chief financial officer, Dana Whitfield, resigned."),
+    ("Assistant Fire Marshall Ana Feld inspected the warehouse.", "Assistant Fire Marshall",
+     "Assistant Fire Marshal Ana Feld inspected the warehouse."),
+])
+def test_title_variant_in_any_case_keeps_the_case_style(text: str, needle: str, after: str) -> None:
+    assert brief(forms_check(text, "titles")) == [("names.titles", *at(text, needle), needle)]
+    assert forms_fixed(text, "titles") == after
+
+
+@pytest.mark.parametrize("text", [
+    "He hopes to be an assistant fire marshall one day.",     # generic: a, not the
+    "Ana Feld, the assistant fire marshal, inspected the warehouse.",
+])
+def test_generic_and_house_titles_in_lower_case_pass(text: str) -> None:
+    assert forms_check(text, "titles") == []
+
+
+def test_registry_surname_misspelled_after_its_title() -> None:
+    text = "Ana Feld toured the site. Later, Assistant Fire Marshal Fled signed the order."
+    assert brief(forms_check(text, "near-miss")) == [("names.near-miss", *at(text, "Fled"), "Fled")]
+
+
+def test_registry_surname_alone_misspelled() -> None:
+    text = "Martin Halloran opened the meeting. Later, Hallorn took questions."
+    [finding] = forms_check(text, "near-miss")
+    assert brief([finding]) == [("names.near-miss", *at(text, "Hallorn"), "Hallorn")]
+    assert finding.message == "'Hallorn' is not in the names registry: did you mean 'Halloran' ('Martin Halloran')?"
+
+
+@pytest.mark.parametrize("text", [
+    "Hallorn took questions.",                                         # the person is not in the story
+    "Martin Halloran opened the meeting. Halloran took questions.",
+    "Martin Halloran opened the meeting. Holloway took questions.",   # two edits away
+])
+def test_registry_surname_alone_passes(text: str) -> None:
+    assert forms_check(text, "near-miss") == []
+
+
+@pytest.mark.parametrize("text, needle, after", [
+    ("Zoe Alvarez opened the hearing.", "Zoe Alvarez", "Zoë Álvarez opened the hearing."),
+    ("Ana Ruiz Tagle spoke. Ruiz Tagle left.", "Ana Ruiz Tagle", "Ana Ruiz-Tagle spoke. Ruiz-Tagle left."),
+    ("Ana Ruiz-Tagle spoke. RuizTagle left.", "RuizTagle", "Ana Ruiz-Tagle spoke. Ruiz-Tagle left."),
+])
+def test_registry_name_written_another_way(text: str, needle: str, after: str) -> None:
+    findings = forms_check(text, "near-miss")
+    assert brief(findings)[0] == ("names.near-miss", *at(text, needle), needle)
+    assert forms_fixed(text, "near-miss") == after
+
+
+def test_registry_written_form_message_names_the_registry_form() -> None:
+    [finding] = forms_check("Zoe Alvarez opened the hearing.", "near-miss")
+    assert finding.message == ("'Zoe Alvarez' writes the registry's 'Zoë Álvarez' with other hyphens, "
+                               "spaces or accents: use 'Zoë Álvarez'")
 
 
 # --- the seeds and their story registry -------------------------------------------------------

@@ -72,6 +72,12 @@ def resolve_explicit(date: Explicit, today: dt.date | None, tense: str | None, l
         date.years = [date.year]
     elif today is not None:
         chosen = infer_year(date.month, date.day, today, tense, lex.tense_window)
+        if date.weekdays:
+            # A weekday places a date near the dateline whatever the wording: "Friday, Dec. 27" in
+            # a story dated Jan. 8 is the December just past, even after "will".
+            nearest = infer_year(date.month, date.day, today, None, lex.tense_window)
+            if abs((near(nearest, date.month, date.day) - today).days) <= lex.tense_window:
+                chosen = nearest
         date.years = plausible_years(date.month, date.day, today, tense, chosen, lex.plausible_days)
     if not date.years:
         date.exists = date.day <= month_length(None, date.month)

@@ -10,8 +10,9 @@ import regex
 
 from factlint.checks.base import compile_words
 from factlint.checks.dates import calendar as cal
+from factlint.checks.dates import days
 from factlint.checks.dates.mentions import DocDates, Explicit, MonthRef, Relative, Weekday
-from factlint.checks.dates.tense import PREV_WORD, lean_tense
+from factlint.checks.dates.tense import PREV_WORD, Cue, lean_tense
 from factlint.checks.dates.words import Lexicon
 from factlint.document import Document
 
@@ -39,11 +40,16 @@ def _parse(doc: Document, lex: Lexicon) -> DocDates:
         if hit := lex.trigger.match(text, candidate.start()):
             (month_hits if hit["mon"] else weekday_hits).append(hit)
     explicit = _explicit(text, lex, month_hits)
+    cues: dict[int, list[Cue]] = {}
+    if weekday_hits:
+        explicit = sorted([*explicit, *days.day_dates(doc, lex, weekday_hits, month_hits, explicit, cues)],
+                          key=lambda e: e.start)
     taken = Spans((e.start, e.end) for e in explicit)
     used_weekdays = {w.start for e in explicit for w in e.weekdays if w}
     months = _months(text, lex, month_hits, taken)
-    relatives = _relatives(text, lex, weekday_hits, used_weekdays, taken)
-    dates = DocDates(explicit, months, relatives)
+    relatives = [r for r in _relatives(text, lex, weekday_hits, used_weekdays, taken)
+                 if not days.generic_today(doc, lex, r)]
+    dates = DocDates(explicit, months, relatives, cues)
     if explicit:
         _resolve(doc, lex, dates)
     return dates

@@ -68,8 +68,8 @@ def _style_findings(rule: Rule, doc: Document, dates: DocDates, lex: Lexicon) ->
 
 def _explicit_style(rule: Rule, doc: Document, date: Explicit, lex: Lexicon) -> Iterator[Finding]:
     """AP forms: 'January 5' → 'Jan. 5', 'March 11th' → 'March 11', '11 March' → 'March 11'."""
-    if date.form == "iso":
-        return
+    if date.form in ("iso", "day"):
+        return   # "the 12th" of "Friday the 12th" has no month to write beside it
     text = doc.text
     proper = lex.month_ap[date.month]
     day = text[slice(*date.day_span)]

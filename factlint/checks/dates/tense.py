@@ -7,7 +7,8 @@ from factlint.checks.dates.words import Lexicon
 from factlint.document import Document
 
 CLAUSE_MARKS = ",;:(—–\"“”"
-MAX_CUE_DISTANCE = 80
+MAX_INSERTIONS = 3
+DASHES = "—–"
 PREV_WORD = compile_words(r"(?P<word>[A-Za-z]+)[ \t\u00a0\n]+$")
 Cue = tuple[int, int, str]   # start, end, and 'past', 'future', 'reported' or 'neutral'
 
@@ -52,13 +53,54 @@ def strict_tense(doc: Document, lex: Lexicon, start: int) -> tuple[str, int, int
     word = before["word"].lower() if before else ""
     if word in lex.attributive:
         return None
-    floor = max(doc.sentence_at(start).start, start - MAX_CUE_DISTANCE)
-    floor = max([floor, *(text.rfind(ch, floor, start) + 1 for ch in CLAUSE_MARKS)])
-    floor = max([floor, *(m.end() for m in lex.clause_words.finditer(text, floor, start))])
-    cues = _cues(text, lex, floor, start)
+    cues = clause_cues(doc, lex, start)
     if not cues or cues[-1][2] not in ("past", "future"):
         return None
     cue_start, cue_end, tense = cues[-1]
     if tense == "past" and word in lex.target_prepositions:
         return None
     return tense, cue_start, cue_end
+
+
+def clause_cues(doc: Document, lex: Lexicon, start: int) -> list[Cue]:
+    """The tense cues of the clause a mention belongs to, before it.
+
+    The clause runs back to a clause mark or clause word. When it holds no cue and a clause set
+    off by commas or dashes stands just before it ("…the audit, which the board requested last
+    year, on June 10"), the insertion is stepped over and the clause around it is read.
+    """
+    text = doc.lint_text
+    low = doc.sentence_at(start).start
+    end = start
+    for _ in range(MAX_INSERTIONS + 1):
+        floor = _clause_floor(text, lex, low, end)
+        cues = _cues(text, lex, floor, end)
+        if cues:
+            return cues
+        inserted = _insertion_start(text, lex, low, floor)
+        if inserted is None:
+            return []
+        end = inserted
+    return []
+
+
+def _clause_floor(text: str, lex: Lexicon, low: int, end: int) -> int:
+    """Where the clause ending at `end` begins: after the last clause mark or clause word."""
+    floor = max([low, *(text.rfind(ch, low, end) + 1 for ch in CLAUSE_MARKS)])
+    return max([floor, *(m.end() for m in lex.clause_words.finditer(text, floor, end))])
+
+
+def _insertion_start(text: str, lex: Lexicon, low: int, floor: int) -> int | None:
+    """The opening mark of a comma- or dash-bounded insertion that ends just at `floor`, if any."""
+    closing = text[floor - 1] if floor > low else ""
+    if not closing or closing not in "," + DASHES:
+        return None
+    opening = max(text.rfind(ch, low, floor - 1) for ch in CLAUSE_MARKS)
+    if opening < low:
+        return None
+    if closing in DASHES:
+        return opening if text[opening] in DASHES else None
+    first = text[opening + 1:floor - 1].split(None, 1)
+    if text[opening] == "," and first and first[0].lower() in lex.insertion_openers:
+        return opening
+    return None

@@ -41,6 +41,7 @@ class Lexicon:
     attributive: frozenset[str]
     participle_before: frozenset[str]
     target_prepositions: frozenset[str]
+    insertion_openers: frozenset[str]
     tense_window: int
     plausible_days: int
     month_date: regex.Pattern = field(init=False)
@@ -62,6 +63,9 @@ class Lexicon:
     clause_words: re.Pattern = field(init=False)
     weekday_before: regex.Pattern = field(init=False)
     weekday_after: regex.Pattern = field(init=False)
+    weekday_the_day: regex.Pattern = field(init=False)
+    the_day_weekday: regex.Pattern = field(init=False)
+    generic_today: regex.Pattern | None = field(init=False)
 
 
 def variants(phrases: set[str] | frozenset[str], space: str = SP) -> str:
@@ -117,6 +121,7 @@ def _lexicon(path: Path, data: dict[str, Any]) -> Lexicon:
         tally_after=_words(data, "tally_after"), habitual=_words(data, "habitual"),
         attributive=_words(data, "attributive"), participle_before=_words(data, "participle_before"),
         target_prepositions=_words(data, "target_prepositions"),
+        insertion_openers=_words(data, "insertion_openers"),
         tense_window=int(data.get("tense_window_days", 45)),
         plausible_days=int(data.get("plausible_days", 250)),
     )
@@ -178,7 +183,31 @@ def _compile(lex: Lexicon, data: dict[str, Any]) -> None:
         rf"(?:(?:{SP}(?:and|or|through){SP}|[ \t]?[-–][ \t]?)(?P<wd2>{weekdays}))?"
         rf"(?:,{SP}|{SP}\(|{SP})$")
     lex.weekday_after = compile_words(
-        rf",{SP}an?{SP}(?P<wd>{weekdays})(?![\w])|{SP}\((?P<wd>{weekdays})\)")
+        rf",{SP}an?{SP}(?P<wd>{weekdays})(?![\w])|{SP}\((?:an?{SP})?(?P<wd>{weekdays})\)")
+    # A day of a month named elsewhere: "Friday the 12th", "Friday, the 12th", "the 12th, a Friday".
+    the_day = rf"(?P<the>the){SP}(?P<day>\d{{1,2}})(?P<ord>{ordinal})(?![\w])"
+    lex.weekday_the_day = compile_words(rf"(?P<wd>{weekdays}),?{SP}{the_day}")
+    lex.the_day_weekday = compile_words(
+        rf"(?<![\w]){the_day}(?:,{SP}an?{SP}(?P<wd>{weekdays})(?![\w])|{SP}\(an?{SP}(?P<wd>{weekdays})\))")
+    lex.generic_today = _generic_today(data)
+
+
+def _generic_today(data: dict[str, Any]) -> regex.Pattern | None:
+    """The search for "today" meaning the present age: "the challenges facing our country today",
+    "in today's world". It matches up to the end of "today"; None when the lists are empty."""
+    spec = data.get("generic_today") or {}
+    if not isinstance(spec, dict):
+        raise TypeError("'generic_today' must be a mapping")
+    after = variants(_words(spec, "after"))
+    determiners = variants(_words(spec, "determiners"))
+    nouns = variants(_words(spec, "nouns"))
+    forms = []
+    if after:
+        forms.append(rf"(?P<lead>{after}){SP}(?:(?:{determiners or '(?!)'}){SP})?(?:[\w-]+{SP}){{0,2}}"
+                     rf"[\w-]+{SP}today(?![\w'’])")
+    if nouns:
+        forms.append(rf"today['’]s{SP}(?:{nouns})(?![\w])")
+    return compile_words(rf"(?<![\w])(?:{'|'.join(forms)})") if forms else None
 
 
 def _cue_pattern(data: dict[str, Any]) -> tuple[re.Pattern, dict[str, str]]:

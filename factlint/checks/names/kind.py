@@ -8,9 +8,11 @@ rule runs is set by `check`; give each its own rule file to give each its own le
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
-from factlint.checks.names import facts, people
+from factlint import yamlfile
+from factlint.checks.names import facts, forms, people
 from factlint.checks.names import registry as registry_module
 from factlint.checks.names import registry_checks as checks
 from factlint.checks.base import Check, Option, integer, string_list, string_value
@@ -55,6 +57,9 @@ OPTIONS = {
     "gendered_endings": Option(_pairs, (), schema=PAIRS_SCHEMA),
     "also_nicknames": Option(_pairs, (), schema=PAIRS_SCHEMA),
     "not_nicknames": Option(_pairs, (), schema=PAIRS_SCHEMA),
+    "nickname_supplement": Option(string_value, ""),
+    "particles": Option(string_list, ()),
+    "group_words": Option(string_list, ()),
     "min_first_name_length": Option(integer, 5),
     "min_surname_length": Option(integer, 4),
 }
@@ -104,12 +109,16 @@ def _policy(rule: Rule, table: people.NicknameTable) -> people.Policy:
     """Build the same-person policy from the rule's word lists and the nickname data set."""
     options = rule.options
     return people.Policy(
-        nicknames=people.nickname_pairs(table, options["also_nicknames"], options["not_nicknames"]),
+        nicknames=people.nickname_pairs(table, options["also_nicknames"], options["not_nicknames"],
+                                        _supplement(rule)),
         table=table,
         gendered=frozenset(frozenset((a.lower(), b.lower())) for a, b in options["gendered_endings"]),
         not_names=frozenset(options["not_names"]),
         min_first=options["min_first_name_length"],
         min_last=options["min_surname_length"],
+        particles=frozenset(options["particles"]),
+        run_pattern=forms.run_pattern(frozenset(options["particles"])),
+        group_words=frozenset(w.lower() for w in options["group_words"]),
     )
 
 
@@ -122,3 +131,19 @@ def build_facts(rule: Rule, store: RuleSetStore) -> tuple[FactSource, ...]:
         table = store.get(people.load_nicknames, people.load_nicknames)
         return (facts.people_source(_policy(rule, table)),)
     return ()
+
+
+def _supplement(rule: Rule) -> tuple[tuple[str, str], ...]:
+    """Read the reviewed nickname table the rule names (`nickname_supplement`), relative to the rule file."""
+    name = rule.options["nickname_supplement"]
+    if not name:
+        return ()
+    path = Path(rule.source).parent / name if rule.source else Path(name)
+    try:
+        data = yamlfile.load(path)
+    except yamlfile.YamlError as exc:
+        raise RuleError(f"cannot read the nickname table: {exc}", "nickname_supplement") from None
+    try:
+        return _pairs(data.get("pairs") if isinstance(data, dict) else None)
+    except TypeError as exc:
+        raise RuleError(f"{path}: 'pairs' {exc}", "nickname_supplement") from None

@@ -9,9 +9,11 @@ formal name: see `nickname_pairs` and docs/names.md.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from factlint.checks.base import Pattern
 from factlint.rule import Rule
+from factlint.checks.names import forms, later
 from factlint.checks.names.text import Candidate, Folded, candidates, distance
 from factlint.document import Document
 from factlint.finding import Finding
@@ -64,11 +66,16 @@ def short_form(nick: str, formal: str) -> bool:
 
 
 def nickname_pairs(table: NicknameTable, extra: Iterable[tuple[str, str]] = (),
-                   dropped: Iterable[tuple[str, str]] = ()) -> frozenset[tuple[str, str]]:
-    """Return the trusted (nickname, formal) pairs: short forms from the data set, plus and minus the rule's."""
+                   dropped: Iterable[tuple[str, str]] = (),
+                   supplement: Iterable[tuple[str, str]] = ()) -> frozenset[tuple[str, str]]:
+    """Return the trusted (nickname, formal) pairs: short forms from the data set, plus and minus the rule's.
+
+    `extra` pairs count only if the data set has them; `supplement` pairs (a reviewed table) always.
+    """
     rows = table.rows
     pairs = {(nick, formal) for formal, nick in rows if short_form(nick, formal)}
     pairs |= {(n.lower(), f.lower()) for n, f in extra if (f.lower(), n.lower()) in rows}
+    pairs |= {(n.lower(), f.lower()) for n, f in supplement}
     return frozenset(pairs - {(n.lower(), f.lower()) for n, f in dropped})
 
 
@@ -82,6 +89,9 @@ class Policy:
     not_names: frozenset[str]
     min_first: int
     min_last: int
+    particles: frozenset[str] = frozenset()
+    group_words: frozenset[str] = frozenset()
+    run_pattern: Pattern = field(default_factory=lambda: forms.run_pattern(frozenset()))
 
     def related_first(self, a: str, b: str) -> bool:
         """Tell whether two first names (same surname) name one person."""
@@ -114,11 +124,54 @@ class Policy:
 
 
 def same_person(rule: Rule, doc: Document, policy: Policy) -> Iterator[Finding]:
-    """Flag the first use of a second spelling of one person's name, naming both forms and lines."""
+    """Flag the first use of a second form of one person's name, naming both forms and lines."""
     folded = Folded(doc.lint_text)
     found = candidates(folded.text, policy.not_names)
-    yield from _pairs(rule, doc, folded, found, lambda c: c.last.text, lambda c: c.first.text, policy.related_first)
-    yield from _pairs(rule, doc, folded, found, lambda c: c.first.text, lambda c: c.last.text, policy.related_last)
+    taken: list[tuple[int, int]] = []   # document spans already reported
+    runs = forms.runs(folded.text, policy.not_names, policy.particles, policy.run_pattern)
+    for variant in forms.variants(runs, policy.particles):
+        finding_ = _form_finding(rule, doc, folded, variant)
+        taken.append((finding_.start, finding_.end))
+        yield finding_
+    bare = [(r.text, r.start, r.end) for r in runs if len(r.words) == 1]
+    for slip in later.misspelled_surnames(folded.text, found, bare, policy.not_names, policy.table.known):
+        finding_ = _surname_finding(rule, doc, folded, slip)
+        if not _overlaps(finding_, taken):
+            taken.append((finding_.start, finding_.end))
+            yield finding_
+    people = [c for c in found if not _group_noun(folded.text, c, found, policy)]
+    for finding_ in (*_pairs(rule, doc, folded, people, lambda c: c.last.text, lambda c: c.first.text,
+                             policy.related_first),
+                     *_pairs(rule, doc, folded, people, lambda c: c.first.text, lambda c: c.last.text,
+                             policy.related_last)):
+        if not _overlaps(finding_, taken):
+            yield finding_
+
+
+def _overlaps(finding_: Finding, spans: list[tuple[int, int]]) -> bool:
+    """Tell whether a finding overlaps one already reported."""
+    return any(start < finding_.end and finding_.start < end for start, end in spans)
+
+
+def _group_noun(text: str, candidate: Candidate, found: list[Candidate], policy: Policy) -> bool:
+    """'Girl Scout' beside 'Girl Scouts', 'African American' beside 'African Americans': a group, not a person.
+
+    A real surname with a plural-looking twin (Rachel Edward / Rachel Edwards) still counts when
+    the first word is a given name and no form follows a determiner or number ('the', 'a', 'two').
+    """
+    twins = [c for c in found if c.first.text == candidate.first.text
+             and later.plural_pair(c.last.text, candidate.last.text)]
+    if not twins:
+        return False
+    if candidate.first.text.lower() not in policy.table.known:
+        return True
+    return any(_word_before(text, c.start).lower() in policy.group_words for c in (candidate, *twins))
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word just before offset start (a number counts), or ''."""
+    head = text[max(0, start - 24):start].rstrip()
+    return head.rsplit(" ", 1)[-1] if head and text[start - 1:start] == " " else ""
 
 
 def _pairs(rule: Rule, doc: Document, folded: Folded, found: list[Candidate], same, differs,
@@ -146,4 +199,25 @@ def _finding(rule: Rule, doc: Document, folded: Folded, later: Candidate, earlie
         "spelled two ways: use one form throughout"
     )
     return rule.finding(doc, start, end, detail=detail, found=later.name, other=earlier.name,
+                        line=line, other_line=other_line)
+
+
+def _form_finding(rule: Rule, doc: Document, folded: Folded, variant: forms.Variant) -> Finding:
+    start, end = folded.span(variant.start, variant.end)
+    line = doc.position(start)[0]
+    other_line = doc.position(folded.original(variant.earlier_start))[0]
+    detail = (f"'{variant.later}' (line {line}) writes '{variant.earlier}' (line {other_line}) with other "
+              f"hyphens, spaces, accents or particles: the story first writes '{variant.earlier}'")
+    return rule.finding(doc, start, end, detail=detail, found=variant.later, other=variant.earlier,
+                        line=line, other_line=other_line)
+
+
+def _surname_finding(rule: Rule, doc: Document, folded: Folded, slip: later.Misspelling) -> Finding:
+    start, end = folded.span(slip.start, slip.end)
+    line = doc.position(start)[0]
+    other_line = doc.position(folded.original(slip.person.start))[0]
+    surname = slip.person.last.text
+    detail = (f"'{slip.word}' (line {line}) looks like a misspelling of '{surname}', the surname of "
+              f"'{slip.person.name}' (line {other_line}): use one spelling throughout")
+    return rule.finding(doc, start, end, detail=detail, found=slip.word, other=slip.person.name,
                         line=line, other_line=other_line)

@@ -16,6 +16,7 @@ import ahocorasick
 
 from factlint import yamlfile
 from factlint.checks.names import cache
+from factlint.checks.names.forms import key as form_key, run_pattern as form_run_pattern
 from factlint.checks.names.text import distance
 from factlint.rule import RuleError, RuleSetStore, ValueAtLine
 
@@ -130,6 +131,14 @@ class Registry:
         self._ids = [tuple(ids) for _, _, ids in keys.values()]
         self._lengths = array("I", (len(key) for key in keys))
         self.automaton = _automaton(keys)
+        # Titles after a name are lower case in AP style: title variants are also matched in any case.
+        lowered = _lowered_title_variants(keys)
+        self.lower_titles = [(house, tuple(ids), len(key)) for key, (house, ids) in lowered.items()]
+        self.lower_automaton = _automaton(lowered)
+        self.particles = frozenset(w for name in self.names for w in name.split(" ") if w[:1].islower())
+        self.run_pattern = form_run_pattern(self.particles)
+        self.by_form: dict[str, tuple[int, ...]] = {}
+        self.by_surname_form: dict[str, tuple[int, ...]] = {}
         self.by_last: dict[str, tuple[int, ...]] = {}
         self.by_first: dict[str, tuple[int, ...]] = {}
         self._index_people()
@@ -162,7 +171,12 @@ class Registry:
         """Index people by surname, and by first name with the surname's first or last two letters."""
         by_last: dict[str, list[int]] = {}
         by_first: dict[str, list[int]] = {}
+        by_form: dict[str, list[int]] = {}
+        by_surname: dict[str, list[int]] = {}
         for index, name in enumerate(self.names):
+            by_form.setdefault(form_key(name), []).append(index)
+            if " " in name:
+                by_surname.setdefault(form_key(name.split(" ", 1)[1]), []).append(index)
             first, last = name_parts(name)
             if not last:
                 continue
@@ -170,6 +184,8 @@ class Registry:
             for key in _first_keys(first, last):
                 by_first.setdefault(key, []).append(index)
         self.by_last = {k: tuple(v) for k, v in by_last.items()}
+        self.by_form = {k: tuple(v) for k, v in by_form.items()}
+        self.by_surname_form = {k: tuple(v) for k, v in by_surname.items()}
         self.by_first = {k: tuple(v) for k, v in by_first.items()}
 
     def __len__(self) -> int:
@@ -274,6 +290,16 @@ def _add_key(keys: dict[str, list[Any]], key: str, role: int, house: str, index:
         keys[key] = [role, house, [index]]
     elif known[0] == role and known[1] == house and known[2][-1] != index:
         known[2].append(index)  # indexes arrive in order, so a repeat is always the last one
+
+
+def _lowered_title_variants(keys: Mapping[str, list[Any]]) -> dict[str, list[Any]]:
+    """Map each title variant in lower case to its house title and people."""
+    lowered: dict[str, list[Any]] = {}
+    for key, (role, house, ids) in keys.items():
+        if role == TITLE_VARIANT:
+            entry = lowered.setdefault(key.lower(), [house, []])
+            entry[1].extend(i for i in ids if i not in entry[1])
+    return lowered
 
 
 def _closest(variant: str, titles: tuple[str, ...]) -> str:

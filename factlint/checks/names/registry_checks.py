@@ -13,12 +13,14 @@ from factlint.rule import Rule
 from factlint.checks.names.registry import (
     ORG_VARIANT, PERSON, PERSON_VARIANT, TITLE, TITLE_VARIANT, Group, Registry, first_keys,
 )
+from factlint.checks.names import registry_forms
 from factlint.checks.names.text import WORD, Candidate, Folded, bounded, candidates, distance, typo_shaped
 from factlint.document import Document
 from factlint.finding import Finding
 
 _SPACES = re.compile(r"(\s+)")
 _CAPITALISED_WORD = re.compile(r"[A-Z][\w'-]*[a-z]$")
+HOLDER_WORDS = frozenset({"the", "its", "his", "her", "their", "our", "your", "my"})
 
 
 class Hit:
@@ -88,6 +90,7 @@ def _scan(registry: Registry, doc: Document) -> Scan:
             start = end + 1 - group.length
             if bounded(text, start, end + 1):
                 found.append(Hit(start, end + 1, group))
+    found.extend(_lower_case_titles(registry, folded.text, found))
     found.sort(key=lambda h: (h.start, -h.end))
     hits, cursor = [], -1
     for hit in found:
@@ -95,6 +98,46 @@ def _scan(registry: Registry, doc: Document) -> Scan:
             hits.append(hit)
             cursor = hit.end
     return Scan(doc, folded, hits)
+
+
+def _lower_case_titles(registry: Registry, text: str, exact: list[Hit]) -> list[Hit]:
+    """Title variants written in another case: "Ana Feld, the assistant fire marshall," (AP lower-cases
+    a title after a name or standing alone). A lower-case one counts only where it names the holder:
+    after "the", a possessive or a name and comma, not after "a" ("a deputy adviser" is generic).
+    """
+    lowered = text.lower()
+    if registry.lower_automaton is None or len(lowered) != len(text):
+        return []
+    taken = {(h.start, h.end) for h in exact}
+    found = []
+    for end, index in registry.lower_automaton.iter(lowered):
+        house, ids, length = registry.lower_titles[index]
+        start = end + 1 - length
+        if (start, end + 1) in taken or not bounded(text, start, end + 1):
+            continue
+        if text[start].islower() and not _names_holder(text, start):
+            continue
+        found.append(Hit(start, end + 1, Group(TITLE_VARIANT, house, ids, end + 1 - start)))
+    return found
+
+
+def _names_holder(text: str, start: int) -> bool:
+    """Tell whether a lower-case title names its holder: after the, a possessive, or a name and comma."""
+    head = text[max(0, start - 40):start]
+    words = head.split()
+    if not words or not head.endswith(" "):
+        return False
+    previous = words[-1]
+    if previous.lower() in HOLDER_WORDS or previous.endswith("'s") or previous.endswith("s'"):
+        return True
+    return previous.endswith(",") and bool(_CAPITALISED_WORD.match(previous[:-1]))
+
+
+def styled(house: str, found: str) -> str:
+    """Write a house title in the case style of the text: lower case where the text is (acronyms kept)."""
+    if not found[:1].islower():
+        return house
+    return " ".join(w if w.isupper() and len(w) > 1 else w.lower() for w in house.split(" "))
 
 
 def keep_spacing(original: str, house: str) -> str:
@@ -119,7 +162,7 @@ def variants(rule: Rule, scan_: Scan, roles: tuple[int, ...], what: str) -> Iter
             continue
         start, end = scan_.document_span(hit.start, hit.end)
         found = scan_.folded.text[hit.start:hit.end]
-        house = hit.group.house
+        house = styled(hit.group.house, found) if hit.group.role == TITLE_VARIANT else hit.group.house
         detail = f"'{found}' is not the house form{what}: use '{house}'"
         yield rule.finding(scan_.doc, start, end, fix=keep_spacing(scan_.doc.text[start:end], house),
                            detail=detail, found=found, house=house)
@@ -147,6 +190,20 @@ def near_misses(rule: Rule, scan_: Scan, registry: Registry, known_names: frozen
         found, house = candidate.name, registry.names[person]
         detail = f"'{found}' is not in the names registry: did you mean '{house}'?"
         yield rule.finding(scan_.doc, start, end, detail=detail, found=found, house=house)
+    for slip in registry_forms.surname_slips(scan_, registry, known_names):
+        start, end = scan_.document_span(slip.start, slip.end)
+        house = registry.names[slip.person]
+        surname = registry.person(slip.person).last
+        detail = f"'{slip.found}' is not in the names registry: did you mean '{surname}' ('{house}')?"
+        yield rule.finding(scan_.doc, start, end, detail=detail, found=slip.found, house=house)
+    for slip in registry_forms.written_forms(scan_, registry):
+        start, end = scan_.document_span(slip.start, slip.end)
+        house = registry.names[slip.person]
+        form = house.split(" ", 1)[1] if slip.bare else house
+        detail = (f"'{slip.found}' writes the registry's '{form}' with other hyphens, spaces or accents: "
+                  f"use '{form}'")
+        yield rule.finding(scan_.doc, start, end, fix=keep_spacing(scan_.doc.text[start:end], form),
+                           detail=detail, found=slip.found, house=house)
 
 
 def _near_person(scan_: Scan, registry: Registry, candidate: Candidate, known: frozenset[str]) -> int | None:

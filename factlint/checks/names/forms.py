@@ -1,0 +1,257 @@
+"""Name runs and their written forms: hyphens, spaces, accents and particles that do not change a name.
+
+"Ana Ruiz-Tagle", "Ana Ruiz Tagle" and "Ana RuizTagle" are one name; so are "Zoë Álvarez" and "Zoe
+Alvarez", and "Ludwig van Beethoven" and "Ludwig Beethoven". A name run is a stretch of
+capitalised words, with particles (de, la, van, al-) between them, that may be a person's name.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from factlint.checks.base import Pattern, alternation, compile_words
+
+# A word of a name run: a capitalised word, or a lower-case particle, perhaps joined by a hyphen
+# or apostrophe to a capitalised word ("al-Assad", "d'Arcy"). A possessive 's stays outside.
+_CAPITAL_WORD = r"\p{Lu}[\p{L}\p{M}]*(?:-[\p{L}\p{M}]+|'(?!s\b)[\p{L}\p{M}]+)*"
+_SEPARATORS = str.maketrans("", "", " -'")
+
+
+class Word(NamedTuple):
+    """One word of a name run and its folded span."""
+
+    text: str
+    start: int
+    end: int
+
+
+class NameRun(NamedTuple):
+    """A possible name: its words, and where the surname begins (1 with a given name, 0 without)."""
+
+    words: tuple[Word, ...]
+    surname_at: int
+
+    @property
+    def start(self) -> int:
+        return self.words[0].start
+
+    @property
+    def end(self) -> int:
+        return self.words[-1].end
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def surname(self) -> str:
+        return " ".join(w.text for w in self.words[self.surname_at:])
+
+    @property
+    def given(self) -> str:
+        return self.words[0].text if self.surname_at else ""
+
+
+def plain(text: str) -> str:
+    """Return text without accents, lower case: 'Zoë Álvarez' → 'zoe alvarez'."""
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def key(text: str, particles: frozenset[str] = frozenset()) -> str:
+    """Return the spelling of a name that hyphens, spaces, accents and (given) particles do not change."""
+    words = plain(text).split(" ")
+    kept = [_strip_particle(w, particles) for w in words if w not in particles]
+    return "".join(kept).translate(_SEPARATORS)
+
+
+def _strip_particle(word: str, particles: frozenset[str]) -> str:
+    """Drop a particle joined to a word by a hyphen or apostrophe ('al-assad' → 'assad')."""
+    for mark in "-'":
+        head, sep, tail = word.partition(mark)
+        if sep and head in particles and tail:
+            return tail
+    return word
+
+
+def in_address(text: str, start: int) -> bool:
+    """Tell whether a word is part of a handle, hashtag or web address ("@IanHanchett", "x.com/Ian")."""
+    chunk = text[max(0, start - 200):start].rsplit(None, 1)[-1] if start and not text[start - 1].isspace() else ""
+    return chunk.endswith(("@", "#")) or ("/" in chunk and "." in chunk) or chunk.lower().startswith("http")
+
+
+def _capitalised(word: str) -> bool:
+    """A name word: a capital letter first and a lower-case letter somewhere (not an acronym)."""
+    return word[:1].isupper() and not word.isupper()
+
+
+def runs(folded: str, not_names: frozenset[str], particles: frozenset[str], pattern: Pattern) -> list[NameRun]:
+    """Return the name runs of a folded text: capitalised words, one space apart, and particles among them.
+
+    `pattern` (run_pattern(), compiled once per rule set) finds the capitalised words; particles
+    before and between them ("Ludwig van Beethoven", "Bashar al-Assad") are joined here, which is
+    far faster than a search that tries every "de" and "la" of the text.
+    """
+    found: list[NameRun] = []
+    current: list[Word] = []
+    for match in pattern.finditer(folded):
+        if match.group() in not_names and not current:
+            continue   # "The", "But", "Monday": most one-word stretches, dropped before any work
+        before = folded[match.start() - 1:match.start()]
+        if (before and (before.isalnum() or before in "_")) or in_address(folded, match.start()):
+            continue   # inside a word ("iPhone"), or a handle or web address
+        start, text = match.start(), match.group()
+        if " " not in text and not _after_particle(folded, start, particles):
+            _split(current, found, not_names)   # the common case: one word, no particle before it
+            current = [Word(text, start, match.end())]
+            continue
+        words = _words(text, start)
+        lead = _particles_before(folded, start, particles)
+        if current and lead and lead[0].start > current[-1].end and folded[current[-1].end:lead[0].start] == " ":
+            current.extend(_join(lead, words))
+            continue
+        _split(current, found, not_names)
+        current = _join(lead, words)
+    _split(current, found, not_names)
+    return found
+
+
+def _words(text: str, at: int) -> list[Word]:
+    """The space-separated words of a match, with their spans."""
+    words = []
+    for piece in text.split(" "):
+        words.append(Word(piece, at, at + len(piece)))
+        at += len(piece) + 1
+    return words
+
+
+def _after_particle(folded: str, start: int, particles: frozenset[str]) -> bool:
+    """Tell quickly whether a particle ("van ", "al-") stands right before offset start."""
+    if start < 2 or folded[start - 1] not in " -'":
+        return False
+    before = folded[max(0, start - 8):start - 1].rsplit(None, 1)
+    return bool(before) and before[-1] in particles
+
+
+def _particles_before(folded: str, start: int, particles: frozenset[str]) -> list[Word]:
+    """The particles right before a capitalised word: 'van ' of 'van Beethoven', 'al-' of 'al-Assad'."""
+    found: list[Word] = []
+    at = start
+    while at > 1 and folded[at - 1] in " -'":
+        begin = max(folded.rfind(" ", 0, at - 1), folded.rfind("\n", 0, at - 1)) + 1
+        word = folded[begin:at - 1]
+        if word not in particles:
+            break
+        found.insert(0, Word(word + (folded[at - 1] if folded[at - 1] != " " else ""), begin, at if folded[at - 1] != " " else at - 1))
+        at = begin
+    return found
+
+
+def _join(lead: list[Word], words: list[Word]) -> list[Word]:
+    """Particles and the words after them; a joined particle ('al-') becomes part of its word."""
+    if lead and lead[-1].text[-1:] in "-'":
+        joined = Word(lead[-1].text + words[0].text, lead[-1].start, words[0].end)
+        return [*lead[:-1], joined, *words[1:]]
+    return [*lead, *words]
+
+
+def _split(words: list[Word], found: list[NameRun], not_names: frozenset[str]) -> None:
+    """Close a run, split at words that are no name words (an acronym such as 'US')."""
+    if len(words) == 1:   # the common case, kept cheap
+        if words[0].text not in not_names and _capitalised(words[0].text):
+            found.append(NameRun((words[0],), 0))
+        return
+    part: list[Word] = []
+    for word in words:
+        if _capitalised(word.text) or not word.text[:1].isupper():
+            part.append(word)
+        else:
+            _close(part, found, not_names)
+            part = []
+    _close(part, found, not_names)
+
+
+def run_pattern(particles: frozenset[str] = frozenset()) -> Pattern:
+    """Capitalised words (acronyms too), one space apart: one match a stretch."""
+    capital = _CAPITAL_WORD + r"(?![\p{L}\p{M}])"
+    return compile_words(rf"{capital}(?: {capital})*")
+
+
+def _close(words: list[Word], found: list[NameRun], not_names: frozenset[str]) -> None:
+    """Turn a run of words into a NameRun: the words after its last title or place word."""
+    last_other = max((i for i, w in enumerate(words) if w.text in not_names), default=-1)
+    words = words[last_other + 1:]   # "Chief Financial Officer Hallorn" → "Hallorn"; "Halloran Park" → nothing
+    while words and not words[0].text[:1].isupper() and not _joined_particle(words[0].text):
+        words = words[1:]            # a particle after a title word opens nothing
+    if not words:
+        return
+    capitals = [i for i, w in enumerate(words) if _capitalised(w.text)]
+    if not capitals:
+        return
+    given = len(capitals) >= 2 and capitals[0] == 0
+    found.append(NameRun(tuple(words), 1 if given else 0))
+
+
+def _joined_particle(word: str) -> bool:
+    """'al-Assad': a lower-case particle joined to a capitalised word."""
+    return any(mark in word and word.partition(mark)[2][:1].isupper() for mark in "-'")
+
+
+class Variant(NamedTuple):
+    """A later form of a name and the earlier form it writes differently."""
+
+    later: str
+    start: int
+    end: int
+    earlier: str
+    earlier_start: int
+
+
+def variants(found: Iterable[NameRun], particles: frozenset[str]) -> list[Variant]:
+    """Pair each name run with an earlier full name it writes with other hyphens, spaces, accents or particles.
+
+    A full name matches a full name with or without particles ("Ludwig van Beethoven" / "Ludwig
+    Beethoven"); a surname alone matches an earlier full name's surname with its particles as
+    written ("Ruiz Tagle said" after "Ana Ruiz-Tagle"), since many papers drop a particle on
+    second reference only when the person uses the name that way.
+    """
+    # Earlier full names by spelling key: the whole name without particles, and the surname as written.
+    by_name: dict[str, list[tuple[str, int]]] = {}
+    by_surname: dict[str, list[tuple[str, int]]] = {}
+    pairs: list[Variant] = []
+    written: set[str] = set()   # every form written so far, whole runs and surnames
+    for run in found:
+        if run.text in written:
+            continue
+        earlier = _earlier_form(run, by_name, by_surname, particles)
+        written.update((run.text, run.surname))
+        if earlier is not None:
+            pairs.append(Variant(run.text, run.start, run.end, *earlier))
+        elif run.surname_at:
+            by_name.setdefault(key(run.text, particles), []).append((run.text, run.start))
+            surname = (run.surname, run.words[run.surname_at].start)
+            by_surname.setdefault(key(run.surname), []).append(surname)
+    return pairs
+
+
+def _earlier_form(run: NameRun, by_name: dict[str, list[tuple[str, int]]],
+                  by_surname: dict[str, list[tuple[str, int]]], particles: frozenset[str]) -> tuple[str, int] | None:
+    """Return the earlier form (text, start) this run writes differently, or None."""
+    text = run.text
+    if run.surname_at:
+        for form in by_name.get(key(text, particles), ()):
+            if _differs(text, form[0]):
+                return form
+    for form in by_surname.get(key(text), ()):
+        if _differs(text, form[0]):
+            return form
+    return None
+
+
+def _differs(a: str, b: str) -> bool:
+    """Two forms differ in more than the case of their letters (a capitalised 'De la' opens a sentence)."""
+    return a.lower() != b.lower()

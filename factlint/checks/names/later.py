@@ -1,0 +1,101 @@
+"""Later references: a surname standing alone that misspells the surname of a person named in full earlier.
+
+AP style names a person in full once, then by surname. "Hallorn said" after "Martin Halloran" is a
+misspelling; "Lopes said" after "Maria Lopez and her son, Daniel Lopes" is not, because Lopes was
+introduced in full. The word must stand alone, come after the full name, be no common word of the
+story, no given name and no one else's surname, and be used no more often than the surname it
+resembles (or twice: a slip is often repeated once).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from factlint.checks.names.forms import in_address
+from factlint.checks.names.text import Candidate, distance, typo_shaped
+
+_LOWER_WORD = re.compile(r"(?<![A-Za-z'])[a-z]+(?![A-Za-z])")
+_CAPITALISED_END = re.compile(r"[A-Z][\w'-]*[a-z]$")
+MIN_LENGTH = 4          # shorter surnames have too many real neighbours (Kim/Kin, Lee/Lei)
+LOOSE_LENGTH = 5        # from this length a dropped or added letter counts; below it only a typo's shape
+SUBSTITUTION_LENGTH = 6  # and from this length a changed letter
+REPEATS = 2             # a slip may be repeated once; used more often than the name, it is someone else
+
+
+class Misspelling(NamedTuple):
+    """A bare surname, its folded span, and the full name whose surname it misspells."""
+
+    word: str
+    start: int
+    end: int
+    person: Candidate
+
+
+def plural_pair(a: str, b: str) -> bool:
+    """Tell whether one word is the other's plural: Scout/Scouts, Democrat/Democrats, Party/Parties."""
+    short, long = sorted((a, b), key=len)
+    return long in (short + "s", short + "es") or (short.endswith("y") and long == short[:-1] + "ies")
+
+
+def misspelled_surnames(folded: str, people: list[Candidate], bare: list[tuple[str, int, int]],
+                        not_names: frozenset[str], given_names: frozenset[str]) -> Iterator[Misspelling]:
+    """Yield the first use of each bare word that misspells an earlier full name's surname.
+
+    `bare` holds the words that stand alone as a name (a one-word name run). Only full names whose
+    first word is a given name count: "African American" names no one called American.
+    """
+    uses = Counter(word for word, _, _ in bare) + Counter(c.last.text for c in people)
+    named = {c.last.text for c in people} | {c.first.text for c in people}
+    common = lower_words(folded)
+    trusted: dict[str, list[Candidate]] = {}   # by the surname's first letter, which a slip keeps
+    for c in people:
+        if c.first.text.lower() in given_names or c.first.text.lower() not in common:
+            trusted.setdefault(c.last.text[:1], []).append(c)
+    reported: set[str] = set()
+    for word, start, end in bare:
+        if word in reported or word in named or word in not_names or len(word) < MIN_LENGTH:
+            continue
+        if word.lower() in given_names or word.lower() in common:
+            continue
+        matches = [c for c in trusted.get(word[:1], ()) if c.end <= start and near_surname(word, c.last.text)
+                   and uses[word] <= max(REPEATS, uses[c.last.text])]
+        if matches and len({c.last.text for c in matches}) == 1:
+            reported.add(word)
+            yield Misspelling(word, start, end, matches[0])
+
+
+def lower_words(text: str) -> set[str]:
+    """The words a text uses in lower case: a capitalised one of them opens a sentence, it names no one."""
+    return set(_LOWER_WORD.findall(text))
+
+
+def near_surname(word: str, surname: str) -> bool:
+    """One edit apart with the same first letter, not a plural.
+
+    Short words need the shape of a typo (a doubled, dropped-double or swapped letter); a changed
+    letter needs a longer word: Maine/Kaine and Osama/Obama are different words, not slips.
+    """
+    if word[:1] != surname[:1] or plural_pair(word, surname) or distance(word, surname, 1) != 1:
+        return False
+    if word + "n" == surname or surname + "n" == word:
+        return False   # a place and its people: America/American, Russia/Russian
+    if typo_shaped(word, surname):
+        return True
+    shortest = min(len(word), len(surname))
+    return shortest >= (SUBSTITUTION_LENGTH if len(word) == len(surname) else LOOSE_LENGTH)
+
+
+def alone(text: str, start: int, end: int, titles: frozenset[str]) -> bool:
+    """A word standing alone: no capitalised word (but a title) right before it, none right after it."""
+    if in_address(text, start):
+        return False
+    after = end + 2 if text.startswith("'s", end) else end
+    if text[after:after + 1] == " " and text[after + 1:after + 2].isupper():
+        return False
+    if start < 2 or text[start - 1] != " ":
+        return True
+    previous = text[text.rfind(" ", 0, start - 1) + 1:start - 1]
+    return previous in titles or not _CAPITALISED_END.match(previous)
