@@ -172,6 +172,8 @@ class Document:
             if (markdown_headings and text.rfind("\n", 0, p.start) + 1 in markdown_headings)
             or (not self.markdown and text[p.end - 1] not in HEADING_END
                 and _looks_like_heading(text[p.start:p.end]))
+            or (i == 0 and not self.markdown and len(self.paragraphs) > 1
+                and _looks_like_scraped_headline(text[p.start:p.end], text[self.paragraphs[1].start:self.paragraphs[1].end]))
         }
 
     def in_heading(self, offset: int) -> bool:
@@ -204,6 +206,20 @@ def split_lines(text: str) -> list[str]:
 def _looks_like_heading(paragraph: str) -> bool:
     """Tell whether a plain-text paragraph is a headline: one short line, no closing punctuation."""
     return paragraph[-1] not in HEADING_END and "\n" not in paragraph and len(paragraph.split()) <= 20
+
+
+def _looks_like_scraped_headline(paragraph: str, lede: str) -> bool:
+    """Tell whether a story's first paragraph is a headline that scraped copy closed with a period."""
+    # A headline is one line of a dozen words at most, over a lede at least twice as long.
+    tokens = paragraph.split()
+    words = len(tokens)
+    if not paragraph.endswith(".") or "\n" in paragraph or paragraph.count(". ") or not lede.strip():
+        return False
+    # Headline case: nearly every word capitalised ("Trump Answers Rubio With One Line.").
+    capitalised = sum(1 for t in tokens if t[:1].isupper() or t[:1].isdigit())
+    if words <= 25 and capitalised >= 0.8 * words and words >= 4:
+        return True
+    return words <= 12 and len(lede.split()) >= max(15, 2 * words)
 
 
 def parse_date(value: object, source: str) -> Dateline | None:

@@ -19,6 +19,11 @@ AUTOLINK = re.compile(r"<(?:[a-z][a-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>
 HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>")
 BLOCK_MARKER = re.compile(r"^[ \t]{0,3}(?:#{1,6}(?=[ \t]|$)|>[ \t]?|(?:[-*+]|\d{1,9}[.)])(?=[ \t]))[ \t]*", re.M)
 HEADING_OR_ITEM = re.compile(r"^[ \t]{0,3}(?:#{1,6}(?:[ \t]|$)|(?:[-*+]|\d{1,9}[.)])[ \t])")
+# Page debris pasted into a draft: an embed (a tweet, a script, a frame) is someone else's
+# markup and words, masked whole; any other HTML tag is markup around prose, masked alone.
+# The element's body is bounded, so an unclosed embed costs a bounded scan, not the whole text.
+EMBED = re.compile(r"<(tweet|script|style|iframe|embed|object|video|audio|svg)\b[^<>]*>(?:[^<]|<(?!/\1\s*>)){0,5000}?</\1\s*>",
+                   re.I)
 THEMATIC_BREAK = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
 
 
@@ -53,9 +58,17 @@ def scan(text: str, markdown: bool) -> Markup:
             found.directives.append(Directive(match.group(1), rules, start, end))
     if markdown:
         _scan_markdown(text, found)
+    elif "<" in text:
+        found.masked.extend(_page_debris(text))
     found.masked.extend(_urls(text))
     found.masked.extend(_emails(text))
     return found
+
+
+def _page_debris(text: str) -> list[tuple[int, int]]:
+    """Return the spans of embeds and HTML tags in a plain-text draft."""
+    embeds = [m.span() for m in EMBED.finditer(text)]
+    return embeds + [m.span() for m in HTML_TAG.finditer(mask(text, embeds))]
 
 
 def html_comments(text: str) -> list[tuple[int, int]]:

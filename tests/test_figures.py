@@ -63,14 +63,16 @@ def test_labelled_set_is_large_and_varied() -> None:
     assert sum(not i["unsourced"] for i in items) >= 40
 
 
-def test_precision_and_recall_on_the_labelled_set(capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_labelled_regression_set_still_holds(capsys: pytest.CaptureFixture[str]) -> None:
+    # A regression set written alongside the code, not a measure of precision on real copy:
+    # that is bench/polnear.py's score on PolNeAR (docs/attribution.md).
     correct, found, recalled, gold_total, misfits = score_labelled_set()
-    precision = correct / found if found else 1.0
+    agreement = correct / found if found else 1.0
     recall = recalled / gold_total
     with capsys.disabled():
-        print(f"\nfigures.unsourced on {FIXTURE.name}: precision {precision:.3f} ({correct}/{found}), "
-              f"recall {recall:.3f} ({recalled}/{gold_total})")
-    assert precision >= 0.95, misfits
+        print(f"\nfigures.unsourced regression set {FIXTURE.name} (written with the code): "
+              f"{correct}/{found} findings expected, {recalled}/{gold_total} expected figures found")
+    assert agreement >= 0.95, misfits
     assert recall >= 0.90, misfits
 
 

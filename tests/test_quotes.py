@@ -46,11 +46,13 @@ def test_speaker_two_sentences_away_is_too_far() -> None:
     assert quotes(text) == [("quotes.unattributed", 1, 43, "“We will rebuild this town.”")]
 
 
-def test_speaker_in_the_previous_paragraph_serves_only_a_partial_quote() -> None:
+def test_speaker_at_the_end_of_the_paragraph_before_serves_the_next_quote() -> None:
     partial = "The White House announced the talks.\n\nThe group will “combat illicit drug trafficking.”"
     assert quotes(partial) == []
     full = "The White House announced the talks.\n\n“The group will combat illicit drug trafficking.”"
-    assert quotes(full) == [
+    assert quotes(full) == []
+    nobody = "The talks open in Beijing.\n\n“The group will combat illicit drug trafficking.”"
+    assert quotes(nobody) == [
         ("quotes.unattributed", 3, 1, "“The group will combat illicit drug trafficking.”")]
 
 

@@ -7,10 +7,23 @@ from typing import Any
 
 import regex
 
-from factlint.checks.base import compile_regex, compile_words, word_pattern
+from factlint.checks.base import ANY_SPACE, compile_regex, compile_words, word_pattern
+from factlint.checks.lexicon import Lexicon, WordSet
 
 BY_AGENT = compile_words(r"\s+(?:[a-z]+ly\s+)?by\s+(?![\d$€£¥])\w")
 STRIP = "\"'“”‘’()[]{}.,;:—–-"
+CLOSING = ("”", '"', "’", "'")
+# After a verb in reporting order ("…, said Ellen Marsh", "…, noted the county clerk"): a name,
+# a pronoun or a determiner opens the speaker.
+SPEAKER_AFTER = compile_words(r"\s+(?:[A-Z]|(?:the|a|an|his|her|their|its|he|she|they|we|I)\b)")
+PREPOSITION_BEFORE = compile_words(r"\b(?:in|from|according\s+to|by|of|under)\s+\Z", True)
+BY_NAME = compile_words(r"\s+by\s+(?:the\s+)?[A-Z]")
+RELATIVES = ("that", "which", "who")
+PREPOSITION_INSIDE = compile_words(
+    r"\b(?:in|from|according\s+to|by|under)\s+(?:the|a|an|this|that|its|their|these|those)\s+(?:\S+\s+){0,2}\S+\Z",
+    True)
+BY_NAME_AFTER = compile_words(r"\s+(?:by|from|of)\s+(?:the\s+)?[A-Z]")
+THAT_AFTER = compile_words(r"\s+(?:that\b|:)")
 
 
 def _bare(token: str) -> str:
@@ -21,12 +34,22 @@ def _bare(token: str) -> str:
 class Attribution:
     """Compiled attribution cues: phrases, citation patterns and reporting verbs with an agent."""
 
-    def __init__(self, options: Mapping[str, Any]) -> None:
-        """Compile the rule's cue lists once."""
-        self.cues = compile_words(word_pattern(options["cues"]), True, "cues", scan=True)
+    def __init__(self, options: Mapping[str, Any], lexicon: Lexicon) -> None:
+        """Compile the rule's cue lists and the shared lexicon once."""
+        # Public record (a market's close) needs no named source: the exchange is the record.
+        cues = (*options["cues"], *lexicon.phrases, *options.get("public_record", ()))
+        self.cues = compile_words(word_pattern(cues, r"\s+"), True, "cues", scan=True)
         citations = "|".join(f"(?:{p})" for p in options["citations"]) or r"(?!)"
         self.citations = compile_regex(citations, False, "citations")
+        # Reporting verbs need a subject that can report ("Pfizer reported", not "deaths reported");
+        # a verb of speaking has a speaker for subject whatever it is ("Ortiz acknowledged").
         self.verbs = compile_words(word_pattern(options["reporting_verbs"]), False, "reporting_verbs")
+        speech = lexicon.figure_verb_forms - set(options["reporting_verbs"])
+        self.speech = WordSet(speech)
+        # Verbs that attribute a figure only when "that" or a colon follows: "added that".
+        self.that_verbs = WordSet(lexicon.verb_forms - lexicon.figure_verb_forms)
+        self.source = _source_pattern(lexicon)
+        self.source_determiners = lexicon.source_determiners
         self.agents = {w.lower() for w in options["agents"]}
         self.determiners = {w.lower() for w in options["determiners"]}
         self.openers = {w.lower() for w in options["subject_openers"]}
@@ -39,11 +62,40 @@ class Attribution:
         sentence = masked[start:end]
         if self.cues.search(sentence) or self.citations.search(original, start, end):
             return True
-        if self.accounts.search(sentence):
+        if self.accounts.search(sentence) or \
+                any(self._named(sentence, m.start(), m.group()) for m in self.source.finditer(sentence)):
+            return True
+        if any(THAT_AFTER.match(sentence, m.end()) and self._agentive(sentence, m.start(), m.end(), True)
+               for m in self.that_verbs.finditer(sentence)):
+            return True
+        if any(self._agentive(sentence, m.start(), m.end(), True) for m in self.speech.finditer(sentence)):
             return True
         return any(self._agentive(sentence, m.start(), m.end()) for m in self.verbs.finditer(sentence))
 
-    def _agentive(self, sentence: str, verb_start: int, verb_end: int) -> bool:
+    def source_name(self, masked: str, start: int, end: int, before: int) -> str:
+        """Return the last document an attributed sentence [start, end) names before offset `before`, or ''."""
+        found = ""
+        for match in self.source.finditer(masked, start, min(end, before + 200)):
+            if match.start() >= before:
+                break
+            if not (self._named(masked[start:end], match.start() - start, match.group())
+                    or self.verbs.match(masked, _next_word(masked, match.end()))
+                    or self.speech.match(masked, _next_word(masked, match.end()))):
+                continue  # "check their vaccination records": a document, but not the source
+            found = " ".join(match.group().split())
+        return found if found and self.attributed(masked, masked, start, end) else ""
+
+    def _named(self, sentence: str, at: int, mention: str) -> bool:
+        """Tell whether a document mention at `at` names a source: 'the Marist survey', 'in the poll'."""
+        if PREPOSITION_BEFORE.search(sentence, 0, at) or PREPOSITION_INSIDE.search(mention) \
+                or BY_NAME_AFTER.match(sentence, at + len(mention)):
+            return True  # "in the survey", "15 percent of voters in the poll", "an analysis by the Ledger"
+        words = mention.split()[:-1]
+        first = 1 if not sentence[:at].strip() else 0  # a sentence's first word is capitalised anyway
+        return any(w[:1].isupper() and w.lower() not in self.source_determiners for w in words[first:]) \
+            or (first == 1 and len(words) == 1 and words[0].lower() not in self.source_determiners)
+
+    def _agentive(self, sentence: str, verb_start: int, verb_end: int, speech: bool = False) -> bool:
         """Tell whether a reporting verb has a subject doing the reporting, not a bare passive."""
         tokens = sentence[:verb_start].split()
         index = len(tokens) - 1
@@ -51,6 +103,12 @@ class Attribution:
             index -= 1
         if index < 0:
             return False
+        if tokens[index].endswith((",", *CLOSING)) and SPEAKER_AFTER.match(sentence, verb_end):
+            return True  # reporting order: "…, said Ellen Marsh", "…,” noted the clerk
+        if BY_NAME.match(sentence, verb_end):
+            return True  # "as reported by Western Journalism", "estimated by the CBO"
+        if _bare(tokens[index]).lower() in RELATIVES and index > 0:
+            index -= 1  # "the polls that show", "the agency, which reported"
         if _bare(tokens[index]).lower() in self.passive:
             return bool(BY_AGENT.match(sentence, verb_end))
         if tokens[index].endswith(","):  # an appositive: look before the comma that opened it
@@ -59,21 +117,21 @@ class Attribution:
                 index -= 1
             if index < 0:
                 return False
-        return self._subject(tokens, index)
+        return self._subject(tokens, index, speech)
 
     def _skippable(self, token: str) -> bool:
         """Tell whether a word between subject and verb can be passed over: 'also', 'on Tuesday'."""
         word = _bare(token)
         return word.lower() in self.skip or (word.islower() and word.endswith("ly") and len(word) > 4)
 
-    def _subject(self, tokens: list[str], index: int) -> bool:
-        """Tell whether tokens[index] ends a noun phrase that can do the reporting."""
+    def _subject(self, tokens: list[str], index: int, speech: bool) -> bool:
+        """Tell whether tokens[index] ends a noun phrase that can do the reporting (or the speaking)."""
         word = _bare(tokens[index])
         low = word.lower()
         if not word or low in self.determiners or low.endswith(("'s", "’s")):
             return False
-        if low in self.agents:
-            return True
+        if low in self.agents or (speech and word.isalpha() and (word[:1].isupper() or low.endswith("s"))):
+            return True  # "Ortiz acknowledged", "voters complained"
         if word[:1].isupper():
             # A capitalised plural opening the sentence is a common noun: "Deaths reported ..."
             return not (index == 0 and word[1:].islower() and word.endswith("s"))
@@ -99,3 +157,22 @@ def _accounts(possessives: tuple[str, ...], nouns: tuple[str, ...]) -> regex.Pat
     owner = rf"(?:{word_pattern(possessives)}|(?:[\w.&-]+\s+){{0,5}}?[\w.&-]+['’]s)"
     return compile_words(
         rf"\bby\s+{owner}\s+(?:own\s+)?{word_pattern(nouns)}", True, "account_nouns")
+
+
+def _next_word(text: str, at: int) -> int:
+    """Return the offset of the next word after `at`, past spaces (and one word such as 'released')."""
+    while at < len(text) and text[at].isspace():
+        at += 1
+    return at
+
+
+def _source_pattern(lexicon: Lexicon) -> regex.Pattern:
+    """Compile 'a Quinnipiac poll', 'FEC filings', 'the report': a specific document as a source."""
+    if not lexicon.source_nouns:
+        return compile_words(r"(?!)")
+    determiners = word_pattern(sorted(lexicon.source_determiners))
+    opener = rf"(?:(?i:{determiners})|[A-Z][\w.&/'’-]*)"
+    nouns = word_pattern(lexicon.source_nouns, ANY_SPACE)
+    return compile_words(
+        rf"(?<![\w'’]){opener}(?:\s+[\w.&/'’-]+){{0,5}}?\s+{nouns}",
+        False, "source_nouns")

@@ -29,6 +29,7 @@ class Context:
         """Compile the rule's context lists once."""
         self.phrases_before = [p.split() for p in _lower_set(options["not_claim_before"]) if " " in p]
         self.age_subjects = _lower_set(options["age_subjects"])
+        self.age_groups = _lower_set(options["age_groups"])
         self.age_verbs = _lower_set(options["age_verbs"])
         self.age_clauses = _lower_set(options["age_clauses"])
         self.adverbs = _lower_set(options["skip_words"]) | {
@@ -60,7 +61,14 @@ class Context:
             return True
         if words[-1] == "the" and found.isdigit() and CLAUSE_END.match(text, end):
             return True  # 'scored from the 3', 'one of the 14': a yard line, or a count given before
+        if self._is_age_group(found, words):
+            return True
         return self._is_age(text, start, end, words) or self._is_score(text, end, found, words)
+
+    def _is_age_group(self, found: str, words: list[str]) -> bool:
+        """Tell whether a number bounds an age group: 'voters under 30', 'those over 65'."""
+        return found.isdigit() and int(found) <= 120 and len(words) > 1 \
+            and words[-1] in ("over", "under") and words[-2] in self.age_groups
 
     def _clause_ends(self, text: str, end: int) -> bool:
         """Tell whether the clause ends after a number, or goes on with a function word."""

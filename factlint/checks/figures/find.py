@@ -21,6 +21,15 @@ CURRENCY_SYMBOLS = "$€£¥₹"
 CURRENCY_PREFIXES = ("US", "HK", "NZ", "C", "A", "S")
 PHONE = compile_words(r"(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[.-]\d{4}\b")
 LIST_NUMBER = compile_words(r"[ \t]*\d{1,3}[.)][ \t]")
+# A step of a numbered list written without its period ("3 Keep receipts."), next to another step.
+ALONE_ON_LINE = compile_words(r"\d{1,3}[.)]?[ \t]*(?:\n|\Z)")
+NEIGHBOUR_REACH = 400
+BARE_STEP = compile_words(r"[ \t]*\d{1,3}(?:[.)])?[ \t]+[A-Z]")
+# An age in parentheses after a name: "Ruth Ames (68)".
+PAREN_AGE = compile_words(r"[A-Z][\w'’.-]*[ \t]\(\d{1,3}\)")
+SLASH_DATE = compile_words(r"/\d")
+LETTER_IN_PARENS = compile_words(r"\([a-z]\)")  # a 401(k), a 501(c)(3): a label
+YEAR_SPAN = compile_words(r"(\d{4})\s?(?:-|–|to)\s?(\d{4})")
 TIME_AFTER = compile_words(r"(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o['’]clock))", True)
 ORDINAL_OR_WORD = compile_words(r"[A-Za-z]|-[A-Za-z]|['’]s\b")
 AGE_AFTER = compile_words(r"[,)]")
@@ -42,7 +51,7 @@ class FigureFinder:
         self.pattern = compile_words(_pattern(options), True)
         self.keywords = WordIndex([
             *options["magnitudes"], *options["percent_words"], *options["fractions"],
-            *options["multipliers"], *options["spelled_numbers"]])
+            *options["multipliers"], *options["multiplier_verbs"], *options["spelled_numbers"]])
         currencies, magnitudes, percent_words, currency_words = (
             alternation(options[key], ANY_SPACE)
             for key in ("currencies", "magnitudes", "percent_words", "currency_words"))
@@ -53,6 +62,8 @@ class FigureFinder:
         self.street = compile_words(
             rf"\s+(?:[A-Z][\w.'’-]*\s+){{1,3}}(?:{alternation(options['street_suffixes'], ANY_SPACE)})(?!\w)",
             False, "street_suffixes")
+        self.month_before = compile_words(
+            rf"\b(?:{alternation(options['months'], ANY_SPACE)})[ \t]+\Z", False, "months")
         self.month_after = compile_words(rf"\s+(?:{alternation(options['months'], ANY_SPACE)})\b", False, "months")
         self.before_words = {w.lower() for w in options["not_claim_before"]}
         self.determiners = {w.lower() for w in options["determiners"]}
@@ -126,6 +137,8 @@ class FigureFinder:
         if word in self.before_words:
             return False
         after = text[start + 4:start + 9].lower()
+        if after[:1] in "-‑":
+            return False  # "half-dozen", "half-hour": part of another word
         return after.startswith((" of ", " the ")) or self._with_approximator(text, start) < start
 
     def _plain_ok(self, text: str, start: int, end: int, match: regex.Match) -> bool:
@@ -143,7 +156,11 @@ class FigureFinder:
             return False
         if _is_year(found) or _is_list_number(text, start) or self._is_age(text, start, end, found):
             return False
-        if self.street.match(after) or self.month_after.match(after):
+        if self.street.match(after) or self.month_after.match(after) or self.month_before.search(text, max(0, start - 12), start):
+            return False
+        if SLASH_DATE.match(text, end) or text[start - 1:start] == "/" or LETTER_IN_PARENS.match(text, end):
+            return False  # 9/11, 3/4: a date or a label, not a count
+        if text[start - 1:start] == "(" and PAREN_AGE.match(text, max(0, text.rfind(" ", 0, start - 2) + 1)):
             return False
         if self._is_duration_or_stat(after, found) or self.context.not_a_claim(text, start, end, found):
             return False
@@ -157,6 +174,8 @@ class FigureFinder:
 
     def _is_age(self, text: str, start: int, end: int, found: str) -> bool:
         """Tell whether a number is an age in apposition: 'Linda Park, 62, said'."""
+        if text[start - 7:start] == ", then " and text[end:end + 1] == ",":
+            return found.isdigit() and int(found) <= 120  # "Ruiz, then 38, said"
         if not found.isdigit() or int(found) > 120 or text[start - 2:start] != ", ":
             return False
         if AGE_AFTER.match(text, end):
@@ -201,17 +220,34 @@ def _word_before(text: str, start: int, keep_case: bool = False) -> str:
 
 
 def _is_year(found: str) -> bool:
-    """Tell whether a bare number reads as a year (1000–2099, no comma or decimals)."""
+    """Tell whether a bare number reads as a year (1000–2099, no comma or decimals), or a span of years."""
+    ends = YEAR_SPAN.fullmatch(found)
+    if ends:
+        return _is_year(ends.group(1)) and _is_year(ends.group(2))
     return found.isdigit() and len(found) == 4 and found[0] in "12" and int(found) < 2100
 
 
 def _is_list_number(text: str, start: int) -> bool:
-    """Tell whether a number opens a numbered line: '1. Register by Oct. 15.'"""
+    """Tell whether a number opens a numbered line ('1. Register by Oct. 15.'), stands alone on its
+    line (a section number), or opens a step of a list written without periods ('3 Keep receipts.')."""
     line_start = start  # back over blanks only: a search for the line break is quadratic on one long line
     while line_start > 0 and text[line_start - 1] != "\n" and text[line_start - 1].isspace():
         line_start -= 1
-    opens_line = line_start == 0 or text[line_start - 1] == "\n"
-    return opens_line and bool(LIST_NUMBER.match(text, line_start))
+    if not (line_start == 0 or text[line_start - 1] == "\n"):
+        return False
+    if LIST_NUMBER.match(text, line_start) or ALONE_ON_LINE.match(text, start):
+        return True
+    if not BARE_STEP.match(text, line_start):
+        return False
+    # A neighbouring line (looked for within a bounded stretch) must be a step too.
+    floor = max(0, line_start - 1 - NEIGHBOUR_REACH)
+    brk = text.rfind("\n", floor, max(0, line_start - 1))
+    before = brk + 1 if brk >= 0 else (0 if floor == 0 else -1)
+    after = text.find("\n", start, start + NEIGHBOUR_REACH)
+    neighbours = [before] if line_start and before >= 0 else []
+    if after >= 0:
+        neighbours.append(after + 1)
+    return any(BARE_STEP.match(text, at) or LIST_NUMBER.match(text, at) for at in neighbours if at != line_start)
 
 
 def _pattern(options: Mapping[str, Any]) -> str:
@@ -238,6 +274,8 @@ def _pattern(options: Mapping[str, Any]) -> str:
         rf"(?P<spelledpct>\b{spelled_run}\s(?:{percent})\b)",
         rf"(?P<fraction>\b(?:a|{spelled})[\s-](?:{fraction})\b(?=\s+of\b))",
         r"(?P<half>\bhalf\b)",
+        rf"(?P<growth>\b(?:{alternation(options['multiplier_verbs'], ANY_SPACE)})\b"
+        rf"(?!\s+(?:{alternation(options['multiplier_idioms'], ANY_SPACE)})\b))",
     ]
     return "|".join(alternatives)
 

@@ -9,11 +9,13 @@ import regex
 from factlint import quotations
 from factlint.checks.base import (
     Check, Option, boolean, compile_regex, compile_words, integer, one_of, pattern_list,
-    string_list, word_list, word_pattern,
+    string_list, string_value, word_list, word_pattern,
 )
 from factlint.rule import Rule, RuleError, RuleSetStore
 from factlint.checks.figures.find import FigureFinder
+from factlint.checks import lexicon
 from factlint.checks.attribution import Attribution
+from factlint.checks.figures.unsourced import Sourcing, unsourced_figures
 from factlint.wordindex import WordIndex
 from factlint.checks.figures.facts import figures_source
 from factlint.document import Document
@@ -28,9 +30,9 @@ UNSOURCED_LISTS = (
 )
 LIST_KEYS = (
     *UNSOURCED_LISTS, "skip_words", "subject_openers", "short_magnitudes", "currency_words",
-    "fractions", "comparatives", "multipliers", "not_claim_before", "not_claim_after",
-    "identifier_numbers", "months", "street_suffixes", "phrases",
-    "age_subjects", "age_verbs", "age_clauses", "clause_followers", "score_cues", "score_objects",
+    "fractions", "comparatives", "multipliers", "multiplier_verbs", "multiplier_idioms", "public_record",
+    "not_claim_before", "not_claim_after", "identifier_numbers", "months", "street_suffixes", "phrases",
+    "age_subjects", "age_groups", "age_verbs", "age_clauses", "clause_followers", "score_cues", "score_objects",
     "score_verbs", "box_score_after", "box_score_units", "possessives", "account_nouns", "named_source_links",
     "nameable_phrases",
 )
@@ -39,11 +41,13 @@ PATTERN_KEYS = ("citations",)
 OPTIONS = {
     "check": Option(one_of(CHECKS), required=True),
     "sentences_before": Option(integer, 1),
+    "source_scope_paragraphs": Option(integer, 3),
+    "lexicon": Option(string_value, ""),
     "skip_headings": Option(boolean, True),
     **{key: Option(word_list, ()) for key in LIST_KEYS},
     **{key: Option(pattern_list, ()) for key in PATTERN_KEYS},
 }
-PLACEHOLDERS: frozenset[str] = frozenset()
+PLACEHOLDERS = frozenset({"candidate"})
 DEFAULT_MESSAGE = "'{match}': say where this figure comes from"
 
 
@@ -55,9 +59,10 @@ def build(rule: Rule, store: RuleSetStore) -> Check:
     missing = [key for key in UNSOURCED_LISTS if not rule.options[key]]
     if missing:
         raise RuleError(f"the unsourced check needs '{missing[0]}'", missing[0])
-    if rule.options["sentences_before"] < 0:
-        raise RuleError("'sentences_before' must be 0 or more", "sentences_before")
-    return _unsourced(rule)
+    for key in ("sentences_before", "source_scope_paragraphs"):
+        if rule.options[key] < 0:
+            raise RuleError(f"'{key}' must be 0 or more", key)
+    return _unsourced(rule, store)
 
 
 def _skipper(doc: Document, rule: Rule, quotes: quotations.QuoteScan) -> Callable[[int], bool]:
@@ -68,35 +73,30 @@ def _skipper(doc: Document, rule: Rule, quotes: quotations.QuoteScan) -> Callabl
     return lambda offset: quotes.inside(offset) or doc.in_table(offset)
 
 
-def _unsourced(rule: Rule) -> Check:
-    """Flag figures whose sentence, and the sentences before it in the paragraph, name no source."""
+def _unsourced(rule: Rule, store: RuleSetStore) -> Check:
+    """Flag figures with no source in their sentence, the sentences before it, or a source's scope."""
     finder = FigureFinder(rule.options)
-    attribution = Attribution(rule.options)
-    window = rule.options["sentences_before"]
+    attribution = Attribution(rule.options, lexicon.for_rule(rule, store))
+    window, paragraphs = rule.options["sentences_before"], rule.options["source_scope_paragraphs"]
 
     def check(doc: Document) -> Iterator[Finding]:
         quotes = quotations.scan(doc)
-        known: dict[int, bool] = {}
-
-        def sourced(index: int) -> bool:
-            if index not in known:
-                span = doc.sentences[index]
-                known[index] = attribution.attributed(doc.text, quotes.masked, span.start, span.end)
-            return known[index]
-
-        for start, end in finder.find(doc.lint_text, _skipper(doc, rule, quotes)):
-            index = doc.sentence_index(start)
-            if index < 0:
-                continue
-            paragraph = doc.paragraph_index(start)
-            first = index
-            while first > max(0, index - window) and \
-                    doc.paragraph_index(doc.sentences[first - 1].start) == paragraph:
-                first -= 1
-            if not any(sourced(i) for i in range(index, first - 1, -1)):
-                yield rule.finding(doc, start, end)
+        figures = list(finder.find(doc.lint_text, _skipper(doc, rule, quotes)))
+        first_figures: dict[int, int] = {}
+        for start, _ in figures:
+            first_figures.setdefault(doc.sentence_index(start), start)
+        sourcing = Sourcing(doc, quotes, attribution, {doc.paragraph_index(start) for start, _ in figures},
+                            first_figures)
+        for start, end, candidate in unsourced_figures(sourcing, figures, window, paragraphs):
+            yield rule.finding(doc, start, end, candidate=f" ({candidate})" if candidate else "")
 
     return check
+
+
+def figure_spans(rule: Rule, doc: Document) -> list[tuple[int, int]]:
+    """Return the (start, end) of every figure the unsourced rule weighs, sourced or not."""
+    quotes = quotations.scan(doc)
+    return list(FigureFinder(rule.options).find(doc.lint_text, _skipper(doc, rule, quotes)))
 
 
 def _vague(rule: Rule) -> Check:

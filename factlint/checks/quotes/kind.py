@@ -8,10 +8,13 @@ import regex
 
 from factlint import quotations
 from factlint.checks.base import (
-    Check, Option, boolean, compile_words, integer, one_of, string_list, word_list, word_pattern,
+    Check, Option, boolean, compile_words, integer, one_of, string_list, string_value, word_list,
+    word_pattern,
 )
 from factlint.rule import Rule, RuleError, RuleSetStore
 from factlint.quotations import Quote, QuoteScan
+from factlint.checks import lexicon
+from factlint.checks.quotes.speaker import Speaker
 from factlint.document import Document
 from factlint.finding import Finding
 
@@ -22,6 +25,7 @@ OPTIONS = {
     "minor_words": Option(word_list, ()),
     "min_words": Option(integer, 4),
     "skip_headings": Option(boolean, True),
+    "lexicon": Option(string_value, ""),
 }
 PLACEHOLDERS: frozenset[str] = frozenset()
 DEFAULT_MESSAGE = "'{match}': check this quotation"
@@ -38,7 +42,7 @@ def build(rule: Rule, store: RuleSetStore) -> Check:
         return _unbalanced(rule)
     if not rule.options["speaker_cues"]:
         raise RuleError("the unattributed check needs 'speaker_cues'", "speaker_cues")
-    return _unattributed(rule)
+    return _unattributed(rule, store)
 
 
 def _unbalanced(rule: Rule) -> Check:
@@ -56,23 +60,29 @@ def _unbalanced(rule: Rule) -> Check:
     return check
 
 
-def _unattributed(rule: Rule) -> Check:
+def _unattributed(rule: Rule, store: RuleSetStore) -> Check:
     """Flag quotations of a sentence or more (or long partial ones) with no speaker nearby."""
-    cues = compile_words(word_pattern(rule.options["speaker_cues"], r"\s+"), True,
+    words = lexicon.for_rule(rule, store)
+    cues = compile_words(word_pattern((*rule.options["speaker_cues"], *words.phrases), r"\s+"), True,
                          "speaker_cues", scan=True)
+    verbs = lexicon.WordSet(words.verb_forms)
     minor = {w.lower() for w in rule.options["minor_words"]}
     min_words = rule.options["min_words"]
 
     def check(doc: Document) -> Iterator[Finding]:
         scan = quotations.scan(doc)
-        for chain in _chains(scan, doc):
-            first = chain[0]
-            if rule.options["skip_headings"] and doc.in_heading(first.start):
-                continue
-            if _left_open(scan, doc, chain[-1]):
-                continue
+        speaker = Speaker(doc, scan, cues, verbs)
+        chains = [c for c in _chains(scan, doc) if not (rule.options["skip_headings"] and doc.in_heading(c[0].start))
+                  and not _left_open(scan, doc, c[-1])]
+        spoken = {q.paragraph for c in chains if any(speaker.near(q, not _is_full(doc, q)) for q in c) for q in c}
+        for chain in chains:
+            first, last = chain[0], chain[-1]
+            if first.paragraph in spoken or first.paragraph - 1 in spoken:
+                continue  # a run of quotes from the speaker just named
+            if last.paragraph + 1 in spoken and speaker.only_quotes(first.paragraph):
+                continue  # a quotation-only paragraph whose speaker is named with the next quotation
             checked = [q for q in chain if _checkable(doc, q, minor, min_words)]
-            if checked and not any(_has_speaker(doc, scan, q, cues) for q in chain):
+            if checked:
                 yield rule.finding(doc, checked[0].start, checked[0].end)
 
     return check
@@ -112,36 +122,16 @@ def _is_full(doc: Document, quote: Quote) -> bool:
 
 def _checkable(doc: Document, quote: Quote, minor: set[str], min_words: int) -> bool:
     """Tell whether a quotation needs a speaker: a full sentence, or a long partial quote."""
-    if _is_full(doc, quote):
-        return True
     begin, finish = quote.content
     words = WORD.findall(doc.lint_text, begin, finish)
+    content = doc.lint_text[begin:finish].rstrip(" ,")
+    if len(words) < min_words and not content.endswith((".", "!", "?")):
+        return False  # a quoted term, title, nickname or slogan: "Sin Miedo", scare quotes
+    if not INNER_BOUNDARY.search(content) and all(w[:1].isupper() or w.lower() in minor for w in words):
+        return False  # a title in quotation marks ("The Power of Habit") is not a quotation
+    if _is_full(doc, quote):
+        return True
     if len(words) < min_words:
         return False
     # A title in quotation marks ("The Power of Habit") is not a quotation.
     return not all(w[:1].isupper() or w.lower() in minor for w in words)
-
-
-def _has_speaker(doc: Document, scan: QuoteScan, quote: Quote, cues: regex.Pattern) -> bool:
-    """Tell whether a speaker cue sits near a quotation, outside quoted words."""
-    if doc.lint_text[max(0, quote.start - 20):quote.start].rstrip().endswith(":"):
-        return True
-    first = doc.sentence_index(quote.start)
-    last = doc.sentence_index(max(quote.start, quote.end - 1))
-    paragraph = doc.paragraph_index(quote.start)
-
-    def cued(i: int) -> bool:
-        return i >= 0 and cues.search(scan.masked, doc.sentences[i].start, doc.sentences[i].end) is not None
-
-    # The quotation's own sentences first: the cue is most often there, and searches are the cost.
-    near = [i for i in (first - 1, last + 1) if _in_paragraph(doc, i, paragraph)]
-    if any(cued(i) for i in (*range(first, last + 1), *near)):
-        return True
-    if _is_full(doc, quote) or paragraph <= 0:
-        return False
-    return cued(doc.sentence_index(doc.paragraphs[paragraph - 1].end - 1))
-
-
-def _in_paragraph(doc: Document, index: int, paragraph: int) -> bool:
-    """Tell whether sentence `index` exists and lies in the given paragraph."""
-    return 0 <= index < len(doc.sentences) and doc.paragraph_index(doc.sentences[index].start) == paragraph

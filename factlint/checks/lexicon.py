@@ -1,0 +1,186 @@
+"""The attribution lexicon: communication verbs as lemmas, inflected once when the rules load."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import yaml
+
+from factlint import yamlfile
+from factlint.rule import Rule, RuleError, RuleSetStore
+
+DEFAULT_NAME = "_attribution.yaml"
+KEYS = ("communication_verbs", "quote_only_verbs", "phrases", "source_nouns", "source_determiners")
+
+
+WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+class WordMatch(NamedTuple):
+    """A word found by a WordSet: its text and offsets (the parts of a match the callers use)."""
+
+    text: str
+    begin: int
+    finish: int
+
+    def start(self) -> int:
+        """The word's first offset."""
+        return self.begin
+
+    def end(self) -> int:
+        """The offset just past the word."""
+        return self.finish
+
+    def group(self) -> str:
+        """The word."""
+        return self.text
+
+
+class WordSet:
+    """Whole words from a set, found by set lookups: hundreds of forms compile to no regex at all."""
+
+    def __init__(self, words: frozenset[str] | set[str]) -> None:
+        """Keep the words (case-sensitive: verb forms are lowercase in copy)."""
+        self.words = frozenset(words)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[WordMatch]:
+        """Yield each word of text[pos:endpos] that is in the set."""
+        for match in WORD.finditer(text, pos, len(text) if endpos is None else endpos):
+            if match.group() in self.words:
+                yield WordMatch(match.group(), match.start(), match.end())
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> WordMatch | None:
+        """Return the first word of text[pos:endpos] in the set, or None."""
+        return next(self.finditer(text, pos, endpos), None)
+
+    def match(self, text: str, pos: int = 0) -> WordMatch | None:
+        """Return the word starting at pos if it is in the set, else None."""
+        found = WORD.match(text, pos)
+        return WordMatch(found.group(), found.start(), found.end()) \
+            if found and found.group() in self.words and not text[pos - 1:pos].isalnum() else None
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Word forms that attribute: verb forms (all, and those a figure may use), phrases, source nouns."""
+
+    verb_forms: frozenset[str]
+    figure_verb_forms: frozenset[str]
+    phrases: tuple[str, ...]
+    source_nouns: tuple[str, ...]
+    source_determiners: frozenset[str]
+
+
+def inflections(lemma: str) -> set[str]:
+    """Return a verb lemma with every inflection lemminflect knows (its rules for unknown verbs)."""
+    # Imported here: only rule sets that use an attribution lexicon pay for loading its tables.
+    from lemminflect import getAllInflections, getAllInflectionsOOV
+
+    forms = getAllInflections(lemma, upos="VERB") or getAllInflectionsOOV(lemma, upos="VERB")
+    return {lemma, *(form for group in forms.values() for form in group)}
+
+
+def default_path() -> Path:
+    """Return the default pack's lexicon: package data when installed, `rules/` in a checkout."""
+    package = Path(__file__).resolve().parents[1]
+    installed = package / "rules"
+    return (installed if installed.is_dir() else package.parent / "rules") / DEFAULT_NAME
+
+
+def for_rule(rule: Rule, store: RuleSetStore) -> Lexicon:
+    """Return the lexicon a rule names with `lexicon:` (relative to its file), else the default one.
+
+    The rules of a set share one load per lexicon file version.
+    """
+    name = rule.options["lexicon"]
+    path = default_path() if not name else Path(rule.source).parent / name if rule.source else Path(name)
+    try:
+        key = (path.resolve(), path.stat().st_mtime_ns)
+    except OSError:
+        raise RuleError(f"the attribution lexicon {path} does not exist", "lexicon") from None
+    return store.get((for_rule, key), lambda: load(path))
+
+
+def noun_forms(word: str) -> set[str]:
+    """Return the singular and plural forms lemminflect knows for a word used as a noun."""
+    from lemminflect import getAllInflections
+
+    return {form for group in getAllInflections(word, upos="NOUN").values() for form in group}
+
+
+def load(path: Path) -> Lexicon:
+    """Read, validate and inflect an attribution lexicon file."""
+    try:
+        data = yamlfile.load(path)
+    except yamlfile.YamlError as exc:
+        raise RuleError(f"cannot read the attribution lexicon: {exc}", "lexicon") from None
+    if not isinstance(data, dict):
+        raise RuleError(f"{path}: the attribution lexicon must be a YAML mapping", "lexicon")
+    lists = {key: _words(data, key, path) for key in KEYS}
+    unknown = sorted(set(data) - set(KEYS))
+    if unknown:
+        raise RuleError(f"{path}:{data.line_of(unknown[0])}: unknown lexicon key '{unknown[0]}'", "lexicon")
+    tables = forms_table(lists["communication_verbs"], lists["quote_only_verbs"], path)
+    every = {form for lemma in lists["communication_verbs"] for form in tables["verbs"][lemma]}
+    quote_only = {form for lemma in lists["quote_only_verbs"] for form in tables["verbs"][lemma]}
+    # Beside a figure, a form that is also a noun ("states", "notes", "emails") is read as the noun.
+    nouns = {form for lemma in lists["communication_verbs"] for form in tables["nouns"][lemma]}
+    return Lexicon(frozenset(every | quote_only), frozenset(every - quote_only - nouns), tuple(lists["phrases"]),
+                   tuple(lists["source_nouns"]), frozenset(w.lower() for w in lists["source_determiners"]))
+
+
+def forms_path(path: Path) -> Path:
+    """Return where the generated word forms of a lexicon file are kept: `_attribution.forms.yaml`."""
+    return path.with_name(path.stem + ".forms.yaml")
+
+
+def generate_forms(verbs: list[str], quote_only: list[str]) -> dict[str, Any]:
+    """Inflect every lemma with lemminflect: verb forms, and the forms the word has as a noun."""
+    lemmas = sorted({*verbs, *quote_only})
+    return {"lemmas": lemmas,
+            "verbs": {lemma: sorted(inflections(lemma)) for lemma in lemmas},
+            "nouns": {lemma: sorted(noun_forms(lemma)) for lemma in lemmas}}
+
+
+def forms_table(verbs: list[str], quote_only: list[str], path: Path) -> dict[str, Any]:
+    """Return the lemmas' forms from the generated file beside the lexicon, or from lemminflect.
+
+    Loading lemminflect's tables costs about a second, paid on every run of a pre-commit hook;
+    the generated file (`python -m factlint.checks.lexicon LEXICON`) holds the same forms. When a
+    pack's lemmas differ from the file's, lemminflect inflects them at load time instead.
+    """
+    try:  # generated, so read with the fast loader: no line numbers to report
+        cached = yamlfile.parse(forms_path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        cached = None
+    lemmas = sorted({*verbs, *quote_only})
+    if isinstance(cached, dict) and cached.get("lemmas") == lemmas:
+        return cached
+    return generate_forms(verbs, quote_only)
+
+
+def main() -> None:
+    """Write the generated forms file of a lexicon (the default one if no path is given)."""
+    import sys
+
+    path = Path(sys.argv[1]) if len(sys.argv) > 1 else default_path()
+    data = yamlfile.load(path)
+    table = generate_forms(_words(data, "communication_verbs", path), _words(data, "quote_only_verbs", path))
+    header = f"# Generated from {path.name} by lemminflect: python -m factlint.checks.lexicon. Do not edit.\n"
+    forms_path(path).write_text(header + yaml.safe_dump(table, sort_keys=True, width=100), encoding="utf-8")
+
+
+def _words(data: Any, key: str, path: Path) -> list[str]:
+    """Return one list of words from the lexicon, or raise a RuleError naming its line."""
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise RuleError(f"{path}:{data.line_of(key)}: '{key}' must be a list of words", "lexicon")
+    return sorted({" ".join(v.split()) for v in value})
+
+
+if __name__ == "__main__":
+    main()

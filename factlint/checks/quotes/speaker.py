@@ -1,0 +1,95 @@
+"""Where a quotation's speaker is named: its sentences, the ones around it, the paragraphs beside it."""
+
+from __future__ import annotations
+
+from factlint.checks.base import Pattern, compile_words
+from factlint.checks.lexicon import WordSet
+from factlint.document import Document
+from factlint.quotations import Quote, QuoteScan
+
+# A quotation closed on a comma, question or exclamation mark, then a name or pronoun: the
+# speaker follows ("“Go home,” Grant told them", "“Why?” she asked"), whatever the verb.
+# So does a determiner ("the statement read"), or any word and then a name or determiner
+# ("beamed Dana Ortiz", "read one", "reads an editorial").
+SPEAKER_AFTER = compile_words(
+    r"[ \t\u00a0]+(?:[A-Z][\w'’.-]*|(?:he|she|they|we|I|it|the|a|an|one|his|her|its|their)\b"
+    r"|(?!(?:and|but|or|nor|so|as|while|which|that|who|because|if|when|then|in|on|at|for|to|of|with)\b)"
+    r"[a-z]+[ \t\u00a0]+(?:[A-Z]|(?:one|the|a|an|his|her|its|their)\b))")
+# A source tag after the quotation in its paragraph, as digests and round-ups credit: "[AP.]".
+SOURCE_TAG = compile_words(r"\[[A-Z][\w .,'’&/-]{1,40}\]")
+# A credit right after it: "“Yes to the levy” (campaign poster, 2019)".
+CREDIT_AFTER = compile_words(r"[ \t]*\([^()\n]{1,40}\)")
+# A line that signs the quotation above it: "- Dana Ortiz." / "—Ana Ruiz, Eastport".
+SIGNATURE = compile_words(r"[ \t]*[-—–]+[ \t]*[A-Z]")
+SPOKEN_END = (",", "?", "!", "—", "–", "-", "…")
+
+
+class Speaker:
+    """Speaker cues of one document: lexicon phrases and verb forms, searched outside quotations."""
+
+    def __init__(self, doc: Document, scan: QuoteScan, cues: Pattern, verbs: WordSet) -> None:
+        """Keep the document, its quotations and the compiled cues."""
+        self.doc, self.scan, self.cues, self.verbs = doc, scan, cues, verbs
+        self.spoken: dict[int, bool] = {}
+
+    def near(self, quote: Quote, partial: bool) -> bool:
+        """Tell whether a speaker is named next to a quotation, or in the paragraph before or after it."""
+        doc = self.doc
+        if doc.lint_text[max(0, quote.start - 20):quote.start].rstrip().endswith(":"):
+            return True
+        if quote.close is not None and doc.lint_text[quote.close - 1] in SPOKEN_END and \
+                SPEAKER_AFTER.match(doc.lint_text, quote.end):
+            return True
+        first = doc.sentence_index(quote.start)
+        last = doc.sentence_index(max(quote.start, quote.end - 1))
+        paragraph = doc.paragraph_index(quote.start)
+        if SOURCE_TAG.search(self.scan.masked, quote.end, doc.paragraphs[paragraph].end) or \
+                CREDIT_AFTER.match(doc.lint_text, quote.end):
+            return True
+        # The quotation's own sentences first: the cue is most often there, and searches are the cost.
+        near = [i for i in (first - 1, last + 1) if _in_paragraph(doc, i, paragraph)]
+        if any(self._cued(i) for i in (*range(first, last + 1), *near)):
+            return True
+        if partial and paragraph > 0 and self._cued(doc.sentence_index(doc.paragraphs[paragraph - 1].end - 1)):
+            return True  # a few quoted words take their source from the paragraph before
+        if not self.only_quotes(paragraph):
+            return False  # the writer's own sentences sit beside it: a speaker must be named here
+        if paragraph + 1 < len(doc.paragraphs) and SIGNATURE.match(doc.lint_text, doc.paragraphs[paragraph + 1].start):
+            return True
+        beside = []
+        if paragraph > 0:  # the speaker named at the end of the paragraph before ("She added:")
+            beside.append(doc.sentence_index(doc.paragraphs[paragraph - 1].end - 1))
+        if paragraph + 1 < len(doc.paragraphs):  # or at the start of the next one, not as its own quote's
+            following = doc.sentence_index(doc.paragraphs[paragraph + 1].start)
+            if following >= 0 and not self._quotes_in(following):
+                beside.append(following)
+        # Beside the quotation's paragraph only a verb of speaking names a speaker: "according to
+        # court records" there sources the facts of its own paragraph, not a quotation.
+        return any(self._cued(i, spoken_only=True) for i in beside)
+
+    def only_quotes(self, paragraph: int) -> bool:
+        """Tell whether a paragraph is quotation and nothing else (a run of quotes, a pull-quote)."""
+        span = self.doc.paragraphs[paragraph]
+        return not self.scan.masked[span.start:span.end].strip(" \t\n\"“”'‘’.,;:!?…—–-()[]")
+
+    def _quotes_in(self, index: int) -> bool:
+        """Tell whether sentence `index` holds a quotation (its cue then names that quotation's speaker)."""
+        span = self.doc.sentences[index]
+        return any(span.start <= q.start < span.end for q in self.scan.quotes)
+
+    def _cued(self, index: int, spoken_only: bool = False) -> bool:
+        """Tell whether sentence `index` holds a speaker cue (a verb of speaking, if spoken_only) outside quotes."""
+        if index < 0:
+            return False
+        span, masked = self.doc.sentences[index], self.scan.masked
+        if index not in self.spoken:
+            self.spoken[index] = bool(self.verbs.search(masked, span.start, span.end)) or \
+                masked[span.start:span.end].rstrip().endswith(":")
+        if spoken_only or self.spoken[index]:
+            return self.spoken[index]
+        return bool(self.cues.search(masked, span.start, span.end))
+
+
+def _in_paragraph(doc: Document, index: int, paragraph: int) -> bool:
+    """Tell whether sentence `index` exists and lies in the given paragraph."""
+    return 0 <= index < len(doc.sentences) and doc.paragraph_index(doc.sentences[index].start) == paragraph

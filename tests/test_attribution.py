@@ -1,0 +1,367 @@
+"""Attribution as newsrooms write it: the shared lexicon, source scope, quotes across paragraphs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from factlint.checks import lexicon
+from factlint.rule import RuleError
+from tests.helpers import RULES, brief, run
+
+PACKS = (RULES / "figures", RULES / "quotes")
+
+
+def unsourced(text: str) -> list[tuple[str, int, int, str]]:
+    """Return brief figures.unsourced findings on text."""
+    return brief(run(text, select=["figures.unsourced"], packs=PACKS))
+
+
+def unattributed(text: str) -> list[tuple[str, int, int, str]]:
+    """Return brief quotes.unattributed findings on text."""
+    return brief(run(text, select=["quotes.unattributed"], packs=PACKS))
+
+
+# --- the lexicon ---------------------------------------------------------------------------
+
+def test_lemmas_are_inflected() -> None:
+    assert {"quip", "quips", "quipped", "quipping"} <= lexicon.inflections("quip")
+    assert {"tell", "tells", "told", "telling"} <= lexicon.inflections("tell")
+
+
+def test_the_generated_forms_file_is_current() -> None:
+    # Regenerate with: python -m factlint.checks.lexicon
+    path = lexicon.default_path()
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    table = lexicon.generate_forms(data["communication_verbs"], data["quote_only_verbs"])
+    assert yaml.safe_load(lexicon.forms_path(path).read_text(encoding="utf-8")) == table
+
+
+def test_lemmas_missing_from_the_forms_file_are_inflected_at_load(tmp_path: Path) -> None:
+    custom = tmp_path / "_attribution.yaml"
+    custom.write_text("communication_verbs: [harrumph]\nquote_only_verbs: []\n", encoding="utf-8")
+    assert {"harrumphed", "harrumphs"} <= lexicon.load(custom).figure_verb_forms
+
+
+def test_a_bad_lexicon_is_a_rule_error(tmp_path: Path) -> None:
+    bad = tmp_path / "_attribution.yaml"
+    bad.write_text("communication_verbs: say\n", encoding="utf-8")
+    with pytest.raises(RuleError, match="must be a list of words"):
+        lexicon.load(bad)
+
+
+# --- reporting verbs beyond a short list -----------------------------------------------------
+
+@pytest.mark.parametrize("verb", ["conceded", "noted", "quipped", "tweeted", "insisted", "pointed out"])
+def test_a_communication_verb_with_a_speaker_sources_the_figure(verb: str) -> None:
+    assert unsourced(f"Mayor Dana Ortiz {verb} that the levy raised $4 million.") == []
+
+
+def test_without_a_speaker_the_figure_is_flagged() -> None:
+    assert unsourced("The levy raised $4 million.") == [("figures.unsourced", 1, 17, "$4 million")]
+
+
+def test_a_verb_that_is_mostly_not_speech_does_not_source() -> None:
+    assert unsourced("The county added 300 jobs and $4 million in payroll.") == [
+        ("figures.unsourced", 1, 18, "300"), ("figures.unsourced", 1, 31, "$4 million")]
+
+
+def test_a_speaker_whose_name_ends_in_s_and_a_relative_clause() -> None:
+    assert unsourced("Council member Reyes acknowledged Sunday that she needs 60 percent of the votes.") == []
+    assert unsourced("The polls that show Ortiz above 10 percent are online.") == []
+    assert unsourced("As reported by the Eastport Ledger, 300 homes lost power.") == []
+
+
+@pytest.mark.parametrize("text, match, column", [
+    ("The G7 leaders pledged $600 billion for roads.", "$600 billion", 24),
+    ("Seven states reported 40 percent turnout.", "40 percent", 23),
+    ("The 30,000 Ortiz emails cost $2 million to review.", "$2 million", 30),
+])
+def test_a_verb_that_commits_or_a_noun_that_looks_like_a_verb_does_not_source(
+        text: str, match: str, column: int) -> None:
+    assert (match, column) in [(f[3], f[2]) for f in unsourced(text)]
+
+
+@pytest.mark.parametrize("cue", ["in a statement", "in an interview", "in an email"])
+def test_noun_cues_source_the_figure(cue: str) -> None:
+    assert unsourced(f"The levy raised $4 million, Ortiz wrote {cue}.") == []
+    assert unsourced(f"The levy raised $4 million, {cue} to supporters.") == []
+
+
+def test_a_source_after_the_figure() -> None:
+    assert unsourced("Turnout reached 61 percent, the county clerk's office reported.") == []
+    assert unsourced("Turnout reached 61 percent, the highest since 1992.") == [
+        ("figures.unsourced", 1, 17, "61 percent")]
+
+
+def test_reporting_order_after_a_comma() -> None:
+    assert unsourced("Turnout reached 61 percent, noted Clerk Ana Ruiz.") == []
+    assert unsourced("Turnout reached 61 percent, noted in the margin.") == [
+        ("figures.unsourced", 1, 17, "61 percent")]
+
+
+# --- the source as the sentence's subject ------------------------------------------------------
+
+def test_a_named_survey_doing_the_finding_is_a_source() -> None:
+    assert unsourced("The Marist survey of 1,204 adults put support at 48 percent.") == []
+    assert unsourced("Census data released Thursday put the county's growth at 3 percent.") == []
+
+
+def test_a_document_by_a_named_author_is_a_source() -> None:
+    assert unsourced("An analysis by the Eastport Ledger of 30 elections showed incumbents won 11 times.") == []
+    assert unsourced("An analysis of 30 elections was published.") == [("figures.unsourced", 1, 16, "30")]
+
+
+def test_in_the_poll_names_the_source() -> None:
+    assert unsourced("Nine percent of parents in the survey opposed the new bus routes.") == []
+    assert unsourced("Nine percent of parents in the district opposed the new bus routes.") == [
+        ("figures.unsourced", 1, 1, "Nine percent")]
+
+
+def test_a_document_that_is_not_the_source_does_not_source() -> None:
+    assert unsourced("Residents should check their vaccination records. About 40% of pupils were not vaccinated.") \
+        == [("figures.unsourced", 1, 51, "About 40%")]
+
+
+# --- source scope across sentences and paragraphs -------------------------------------------
+
+POLL = ("A Quinnipiac poll released Tuesday found Ortiz leading with 48 percent.\n\n"
+        "Her rival, Sam Lee, trails at 39 percent. Among women, Ortiz leads by 15 points.\n\n")
+
+
+def test_a_poll_covers_the_figures_of_the_paragraphs_that_follow() -> None:
+    assert unsourced(POLL + "Independents split 44 percent to 41 percent.\n") == []
+
+
+def test_respondents_saying_figures_keep_the_poll_s_scope() -> None:
+    text = POLL + "Asked about taxes, 61 percent of voters say the levy is too high.\n\nOrtiz leads among renters, 52 percent to 40 percent.\n"
+    assert unsourced(text) == []
+
+
+def test_a_person_s_own_count_opens_no_scope() -> None:
+    text = "By his count, 11 kids came the first week.\n\nBy the end of the month, 40 kids had come.\n"
+    assert unsourced(text) == [("figures.unsourced", 3, 26, "40")]
+
+
+def test_a_quotation_with_no_named_speaker_ends_the_scope() -> None:
+    text = POLL + "“We are gaining.”\n\nLee's campaign has raised $2 million.\n"
+    findings = run(text, select=["figures.unsourced"], packs=PACKS)
+    assert brief(findings) == [("figures.unsourced", 7, 27, "$2 million")]
+    assert "'A Quinnipiac poll' is not its source: a quotation from someone else comes between" in \
+        findings[0].message
+
+
+def test_a_quotation_from_someone_else_ends_the_scope() -> None:
+    text = POLL + "“We are gaining,” Lee said at a rally.\n\nLee's campaign has raised $2 million.\n"
+    findings = run(text, select=["figures.unsourced"], packs=PACKS)
+    assert brief(findings) == [("figures.unsourced", 7, 27, "$2 million")]
+    assert "'A Quinnipiac poll' is not its source: another speaker comes between" in findings[0].message
+
+
+def test_the_scope_has_a_window() -> None:
+    text = POLL + "Voters head to the polls Nov. 4, with 12 percent still undecided.\n\n" * 3
+    findings = run(text, select=["figures.unsourced"], packs=PACKS)
+    assert brief(findings) == [("figures.unsourced", 9, 39, "12 percent")]
+    assert "'A Quinnipiac poll', 4 paragraphs back, is too far to be its source" in findings[0].message
+
+
+def test_a_trailing_source_covers_its_own_figure_only() -> None:
+    text = "Crime fell 8 percent, according to FBI data. Thefts rose. Assaults, however, rose 3 percent."
+    assert unsourced(text) == [("figures.unsourced", 1, 83, "3 percent")]
+
+
+# --- quotes -------------------------------------------------------------------------------------
+
+def test_a_speaker_right_after_the_quotation_with_any_verb() -> None:
+    assert unattributed("“Get out of my office,” Ortiz barked at the reporter.") == []
+    assert unattributed("“Get out of my office.” The reporter left.") == [
+        ("quotes.unattributed", 1, 1, "“Get out of my office.”")]
+
+
+@pytest.mark.parametrize("text", [
+    "“The levy is a promise kept,” the editorial read.",
+    "“The levy is a promise kept,” beamed Dana Ortiz.",
+    "ROUND-UP “The levy is a promise kept, and we kept it.” [Eastport Ledger.]",
+    "“The levy is a promise kept, and we kept it.”\n\n— Dana Ortiz, Eastport\n",
+    "Ortiz issued a statement, “The levy is a promise kept, and we kept it.”",
+])
+def test_speakers_and_credits_in_newsroom_forms(text: str) -> None:
+    assert unattributed(text) == []
+
+
+def test_a_conjunction_after_a_quotation_names_no_speaker() -> None:
+    assert unattributed("The council met. “The levy is a promise kept,” and the vote is in May.") == [
+        ("quotes.unattributed", 1, 18, "“The levy is a promise kept,”")]
+
+
+def test_a_run_of_quotes_from_one_speaker() -> None:
+    text = ("“We will rebuild this town,” Mayor Dana Ortiz said Tuesday.\n\n"
+            "“It will take years, and it will take all of us.”\n\n"
+            "“But we have done it before.”\n")
+    assert unattributed(text) == []
+
+
+def test_a_run_of_quotes_whose_speaker_comes_in_the_next_paragraph() -> None:
+    text = ("The council met Tuesday.\n\n“It will take years, and it will take all of us.”\n\n"
+            "“But we have done it before, and we will do it again,” Ortiz said.\n")
+    assert unattributed(text) == []
+
+
+def test_a_slogan_with_its_credit_needs_no_speaker() -> None:
+    assert unattributed("The posters read on.\n\n“Yes to the levy, yes to the schools!” (campaign poster, 2019)\n") == []
+    assert unattributed("The council met.\n\n“Yes to the levy, yes to the schools!” was everywhere.\n") == [
+        ("quotes.unattributed", 3, 1, "“Yes to the levy, yes to the schools!”")]
+
+
+def test_a_quote_paragraph_after_prose_with_no_speaker_is_flagged() -> None:
+    text = "The council met Tuesday.\n\n“It will take years, and it will take all of us.”\n\nThe vote is in May.\n"
+    assert unattributed(text) == [("quotes.unattributed", 3, 1, "“It will take years, and it will take all of us.”")]
+
+
+def test_she_added_at_the_end_of_the_paragraph_before() -> None:
+    text = "Ortiz spoke for an hour. She added:\n\n“It will take years, and it will take all of us.”\n"
+    assert unattributed(text) == []
+
+
+def test_speaker_in_the_first_sentence_of_the_next_paragraph() -> None:
+    text = "“It will take years, and it will take all of us.”\n\nOrtiz told the council that on Tuesday.\n"
+    assert unattributed(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The band's new album, “Sin Miedo,” sold out.",
+    "He called the plan “Operation Clean Sweep.”",
+    "The so-called “fair share” tax passed.",
+])
+def test_short_quoted_titles_and_terms_need_no_speaker(text: str) -> None:
+    assert unattributed(text) == []
+
+
+def test_a_short_quoted_sentence_still_needs_a_speaker() -> None:
+    assert unattributed("The council met Tuesday. “We lost.” The vote is in May.") == [
+        ("quotes.unattributed", 1, 26, "“We lost.”")]
+
+
+# --- page debris -------------------------------------------------------------------------------
+
+def test_an_embed_pasted_into_a_draft_is_not_prose() -> None:
+    text = ('Ortiz posted a reply.\n\n<tweet id="771156940076544000" datetime="2016-09-01">'
+            "We won 52 percent!</tweet>.\n")
+    assert unsourced(text) == []
+
+
+def test_text_inside_a_plain_html_tag_is_still_prose() -> None:
+    text = '<div class="box">The levy raised $4 million.</div>\n'
+    assert unsourced(text) == [("figures.unsourced", 1, 34, "$4 million")]
+
+
+# --- things that are not claims ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Councilwoman Ruth Ames (68) voted no.",
+    "The 9/11 memorial reopened.",
+    "The survey of residents ran March 30-April 4.",
+    "The law covers all 50 states.",
+    "He served the parish for nearly four decades.",
+    "She bought a six-pack of soda and a dozen roses.",
+    "Okafor had 12 rebounds, eight of them on offense.",
+    "Ortiz led among voters under 30 and among those 65 and older.",
+    "The group has more than a half-dozen chapters.",
+    "Her deputy, then 35, ran the office.",
+    "Ortiz served on the council from 1998 to 2006.",
+    "Her 401(k) plan is safe.",
+])
+def test_not_claims(text: str) -> None:
+    assert unsourced(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The fund lost (12) members.", [("figures.unsourced", 1, 16, "12")]),
+    ("The law covers 50 counties.", [("figures.unsourced", 1, 16, "50")]),
+    ("Turnout among voters under 30 rose 12 percent.", [("figures.unsourced", 1, 36, "12 percent")]),
+    ("The levy raised over 65 percent of its goal.", [("figures.unsourced", 1, 17, "over 65 percent")]),
+])
+def test_look_alikes_of_not_claims_are_claims(text: str, expected: list[tuple[str, int, int, str]]) -> None:
+    assert unsourced(text) == expected
+
+
+# --- figures in words ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, match", [
+    ("Two-thirds of residents oppose the plan.", "Two-thirds"),
+    ("Roughly a fifth of the budget went to roads.", "Roughly a fifth"),
+    ("Almost half of the pupils passed.", "Almost half"),
+    ("One in four voters is undecided.", "One in four"),
+    ("Rents tripled in a decade.", "tripled"),
+    ("Water bills quadrupled.", "quadrupled"),
+])
+def test_figures_in_words_are_claims(text: str, match: str) -> None:
+    assert [f[3] for f in unsourced(text)] == [match]
+    assert unsourced(text[:-1] + ", the housing authority said.") == []
+
+
+def test_an_idiom_is_not_a_multiple() -> None:
+    assert unsourced("Ortiz doubled down on the plan.") == []
+
+
+# --- headlines and lists ------------------------------------------------------------------------
+
+LEDE = "The Eastport school district hired 40 teachers this summer to cut class sizes, the superintendent said.\n"
+
+
+def test_a_scraped_headline_ending_in_a_period_is_not_a_sentence() -> None:
+    text = "Eastport schools add 40 teachers, US aid.\n\n" + LEDE
+    assert unsourced(text) == []
+    assert brief(run(text, select=["style.us-abbreviation"])) == []
+
+
+def test_a_scraped_headline_in_headline_case_is_not_a_sentence() -> None:
+    text = "Eastport Mayor Answers Critics With 1 Line That Had The Council Hall Laughing Out Loud For Minutes.\n\n" + LEDE
+    assert unsourced(text) == []
+
+
+def test_a_short_first_sentence_over_a_short_paragraph_is_still_prose() -> None:
+    text = "Eastport schools add 40 teachers.\n\nClasses start Monday.\n"
+    assert unsourced(text) == [("figures.unsourced", 1, 22, "40")]
+
+
+def test_numbered_steps_are_not_figures() -> None:
+    assert unsourced("What to do:\n\n2. Call your insurer.\n3 Keep receipts.\n4 Photograph the damage.\n") == []
+
+
+def test_a_number_alone_on_its_line_numbers_a_section() -> None:
+    assert unsourced("The ten best parks.\n\n3\n\nRiverside Park has a pool.\n") == []
+
+
+def test_a_number_opening_a_line_of_prose_is_a_figure() -> None:
+    assert unsourced("Prices rose in May.\n3 Democrats voted no.\n") == [("figures.unsourced", 2, 1, "3")]
+
+
+# --- vague sources ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("phrase", ["trade publications", "according to some accounts",
+                                    "people familiar with the matter", "observers say"])
+def test_vague_sources_are_vague_attribution_not_a_source(phrase: str) -> None:
+    text = f"The plant will close, {phrase}, costing 300 jobs."
+    findings = brief(run(text, select=["figures.*"], packs=PACKS))
+    assert [f[0] for f in findings] == ["figures.vague-attribution"]
+    assert findings[0][3].lower().startswith(phrase.split()[0])
+
+
+def test_a_named_trade_publication_is_a_source() -> None:
+    assert brief(run("The plant will close, Automotive News reported, costing 300 jobs.",
+                     select=["figures.*"], packs=PACKS)) == []
+
+
+def test_a_margin_of_error_carries_its_source() -> None:
+    assert unsourced("The margin of sampling error is plus or minus 3.8 percentage points.") == []
+    assert unsourced("Support is plus or minus 3.8 percentage points from last year.") == [
+        ("figures.unsourced", 1, 26, "3.8 percentage points")]
+
+
+def test_a_market_close_is_public_record() -> None:
+    assert unsourced("The Dow Jones industrial average closed up 61.30 points, or 0.4 percent, at 17,205.10.") == []
+    assert unsourced("Acme shares fell 20 percent after the chief executive quit.") == [
+        ("figures.unsourced", 1, 18, "20 percent")]
