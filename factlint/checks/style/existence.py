@@ -6,8 +6,8 @@ from collections.abc import Callable, Iterator
 
 from factlint import quotations
 from factlint.checks.base import (
-    Check, Option, boolean, compile_regex, compile_words, exception_pattern, find_all, inside, match_at,
-    pattern_list, spans, string_list, word_list, word_pattern,
+    Check, Option, boolean, compile_regex, exception_search, find_all, inside, match_at, pattern_list,
+    search_spans, word_list, word_pattern, word_search,
 )
 from factlint.document import Document
 from factlint.finding import Finding
@@ -25,7 +25,7 @@ OPTIONS = {
 }
 PLACEHOLDERS: frozenset[str] = frozenset()
 DEFAULT_MESSAGE = "'{match}' should not be used here"
-Matches = Callable[[str], Iterator[tuple[int, int]]]
+Matches = Callable[[Document], Iterator[tuple[int, int]]]
 
 
 def build(rule: Rule, store: RuleSetStore) -> Check:
@@ -33,13 +33,13 @@ def build(rule: Rule, store: RuleSetStore) -> Check:
     options = rule.options
     if not options["tokens"] and not options["patterns"]:
         raise RuleError("an existence rule needs 'tokens' or 'patterns'")
-    matches = _anchored(options) if options["anchors"] else _scanned(options)
-    exceptions = exception_pattern(options["exceptions"], options["ignore_case"])
+    matches = _anchored(options) if options["anchors"] else _scanned(options, store)
+    exceptions = exception_search(options["exceptions"], options["ignore_case"], store)
 
     def check(doc: Document) -> Iterator[Finding]:
-        excepted = spans(exceptions, doc.lint_text)
+        excepted = search_spans(exceptions, doc)
         quoted = quotations.scan(doc) if options["skip_quotations"] else None
-        for start, end in matches(doc.lint_text):
+        for start, end in matches(doc):
             if start == end or inside(start, end, excepted):
                 continue
             if options["skip_headings"] and doc.in_heading(start):
@@ -51,17 +51,17 @@ def build(rule: Rule, store: RuleSetStore) -> Check:
     return check
 
 
-def _scanned(options: dict) -> Matches:
+def _scanned(options: dict, store: RuleSetStore) -> Matches:
     """Return a whole-text search for the tokens and patterns, as one alternation."""
     ignore_case = options["ignore_case"]
+    if not options["patterns"]:  # a word list alone: the rule set's one word scan finds it
+        search = word_search(options["tokens"], ignore_case, "tokens", store)
+        return lambda doc: (m.span() for m in search.finditer(doc))
     words = [word_pattern(options["tokens"])] if options["tokens"] else []
-    # Only word lists are trusted to `re`; an author's own patterns keep the match time limit.
-    if options["patterns"]:
-        parts = [compile_regex(p, ignore_case).pattern for p in options["patterns"]] + words  # each named if bad
-        pattern = compile_regex("|".join(f"(?:{p})" for p in parts), ignore_case)
-    else:
-        pattern = compile_words(f"(?:{words[0]})", ignore_case, "tokens", scan=True)
-    return lambda text: (m.span() for m in find_all(pattern, text))
+    # An author's own patterns keep the match time limit.
+    parts = [compile_regex(p, ignore_case).pattern for p in options["patterns"]] + words  # each named if bad
+    pattern = compile_regex("|".join(f"(?:{p})" for p in parts), ignore_case)
+    return lambda doc: (m.span() for m in find_all(pattern, doc.lint_text))
 
 
 def _anchored(options: dict) -> Matches:
@@ -73,7 +73,8 @@ def _anchored(options: dict) -> Matches:
     compiled = [compile_regex(p, options["ignore_case"]) for p in options["patterns"]]
     anchors = WordIndex(options["anchors"])
 
-    def matches(text: str) -> Iterator[tuple[int, int]]:
+    def matches(doc: Document) -> Iterator[tuple[int, int]]:
+        text = doc.lint_text
         for at in anchors.starts(text):
             found = next((m for p in compiled if (m := match_at(p, text, at))), None)
             if found is not None:
