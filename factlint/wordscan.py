@@ -19,10 +19,10 @@ from factlint.document import Document
 # letter, mapped to it, where str.lower() alone would not (the Kelvin sign lowers to k itself).
 # tests/test_wordscan.py probes both engines over every code point to keep this complete.
 ASCII_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
-# Characters every pattern engine takes for word characters (or the dot that word_pattern's
-# boundaries also refuse): a candidate touching one cannot match, whatever the engine.
-ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
-ASCII_WORD_OR_DOT = ASCII_WORD | {"."}
+# A candidate cannot follow a letter, digit, underscore or dot (no word boundary of word_pattern
+# nor WordIndex allows one there, whatever the engine) nor run into a letter or digit.
+ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+ASCII_WORD_OR_DOT = ASCII_ALNUM | {"_", "."}
 
 
 def scannable(phrase: str) -> bool:
@@ -96,7 +96,7 @@ def _scan(automaton: ahocorasick.Automaton, text: str) -> dict[str, list[int]] |
     hits: dict[str, list[int]] = {}
     for end, (phrase, length) in automaton.iter(folded):
         start = end - length + 1
-        if (start and folded[start - 1] in ASCII_WORD_OR_DOT) or (end + 1 < size and folded[end + 1] in ASCII_WORD):
+        if (start and folded[start - 1] in ASCII_WORD_OR_DOT) or (end + 1 < size and folded[end + 1] in ASCII_ALNUM):
             continue
         hits.setdefault(phrase, []).append(start)
     return hits

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from factlint.checks.base import find_all, word_search
 from factlint.document import Document
 from factlint.rule import RuleSetStore
+from factlint.wordindex import WordIndex
 from factlint.wordscan import WordScanner, fold, scannable
 from tests.helpers import brief, run
 
@@ -87,3 +88,20 @@ def test_style_rules_through_the_scan() -> None:
         ("style.adviser-advisor", 2, 19, "advisor"),
         ("style.amid", 3, 42, "whilst"),
     ]
+
+
+ANCHORS = ("first", "record", "never before", "only")
+ANCHOR_TEXT = st.sampled_from([*ANCHORS, "First", "RECORD", "ReCord", "firsts", "_", "(", "“", "—", " ", "\n",
+                               ".", "-", "x", "\u0130", "é", "9", "record-high"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(ANCHOR_TEXT, max_size=12).map("".join))
+def test_anchors_from_the_scan_are_the_word_index_anchors(text: str) -> None:
+    scanner = WordScanner()
+    keys = scanner.register(ANCHORS)
+    index = WordIndex(ANCHORS)
+    doc = Document(text)
+    candidates = scanner.candidates(doc, keys)
+    if candidates is not None:
+        assert sorted(set(index.starts_among(doc.lint_text, candidates))) == sorted(set(index.starts(doc.lint_text)))

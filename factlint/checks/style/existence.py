@@ -13,6 +13,7 @@ from factlint.document import Document
 from factlint.finding import Finding
 from factlint.rule import Rule, RuleError, RuleSetStore
 from factlint.wordindex import WordIndex
+from factlint.wordscan import WordScanner
 
 OPTIONS = {
     "tokens": Option(word_list, ()),
@@ -33,7 +34,7 @@ def build(rule: Rule, store: RuleSetStore) -> Check:
     options = rule.options
     if not options["tokens"] and not options["patterns"]:
         raise RuleError("an existence rule needs 'tokens' or 'patterns'")
-    matches = _anchored(options) if options["anchors"] else _scanned(options, store)
+    matches = _anchored(options, store) if options["anchors"] else _scanned(options, store)
     exceptions = exception_search(options["exceptions"], options["ignore_case"], store)
 
     def check(doc: Document) -> Iterator[Finding]:
@@ -64,7 +65,7 @@ def _scanned(options: dict, store: RuleSetStore) -> Matches:
     return lambda doc: (m.span() for m in find_all(pattern, doc.lint_text))
 
 
-def _anchored(options: dict) -> Matches:
+def _anchored(options: dict, store: RuleSetStore) -> Matches:
     """Return a search that tries the patterns only where one of the anchor words starts."""
     # A long pattern full of look-behinds is slow to scan a whole text with; tried only at the
     # few places its first word occurs (found in one Aho-Corasick pass), it costs next to nothing.
@@ -72,10 +73,13 @@ def _anchored(options: dict) -> Matches:
         raise RuleError("'anchors' go with 'patterns', not 'tokens'", "anchors")
     compiled = [compile_regex(p, options["ignore_case"]) for p in options["patterns"]]
     anchors = WordIndex(options["anchors"])
+    scanner = store.get(WordScanner, WordScanner)
+    keys = scanner.register(options["anchors"])  # the rule set's one word scan finds them
 
     def matches(doc: Document) -> Iterator[tuple[int, int]]:
         text = doc.lint_text
-        for at in anchors.starts(text):
+        candidates = scanner.candidates(doc, keys) if keys is not None else None
+        for at in anchors.starts(text) if candidates is None else anchors.starts_among(text, candidates):
             found = next((m for p in compiled if (m := match_at(p, text, at))), None)
             if found is not None:
                 yield found.span()
