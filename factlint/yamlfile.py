@@ -7,6 +7,11 @@ from typing import Any
 
 import yaml
 
+from factlint import datacache
+
+# Names this module's parsing in the cache: change it when what load() returns changes.
+CACHE_NAMESPACE = "yamlfile.load 2"
+
 
 class YamlError(Exception):
     """A YAML file that cannot be read; str() is a one-line 'path:line: message'."""
@@ -87,7 +92,18 @@ def load(path: Path, text: str | None = None) -> Any:
     """Parse a YAML file (or the given text of it) into plain data with LineDict mappings."""
     try:
         source = path.read_text(encoding="utf-8") if text is None else text
-        return yaml.load(source, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        # Files on disk only: text being edited (an editor's unsaved buffer) would fill the cache.
+        cached = datacache.get(CACHE_NAMESPACE, source) if text is None else None
+        if cached is not None:
+            try:
+                return from_plain(cached)
+            except (TypeError, ValueError, KeyError, IndexError, AttributeError, RecursionError):
+                pass  # not what to_plain writes: parse the file instead
+        data = yaml.load(source, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        plain = to_plain(data) if text is None else None
+        if plain is not None:
+            datacache.put(CACHE_NAMESPACE, source, plain)
+        return data
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = f"{mark.line + 1}:" if mark else ""
@@ -96,3 +112,39 @@ def load(path: Path, text: str | None = None) -> Any:
     except (OSError, UnicodeDecodeError, yaml.YAMLError, ValueError, RecursionError) as exc:
         detail = getattr(exc, "strerror", None) or (str(exc).splitlines() or [type(exc).__name__])[0]
         raise YamlError(f"{path}: cannot read: {detail}") from None
+
+
+def to_plain(data: Any) -> Any:
+    """Return parsed YAML as JSON data (mappings with their lines), or None if it holds other types."""
+    if isinstance(data, LineDict):
+        items = [[k, data.key_lines[k], to_plain(v)] for k, v in data.items()]
+        return None if any(v is None for _, _, v in items) else {"line": data.line, "items": items}
+    if isinstance(data, list):
+        plain = [to_plain(v) for v in data]
+        return None if None in plain else {"list": plain}
+    if data is None or isinstance(data, (str, bool, int)) or (isinstance(data, float) and data == data
+                                                              and abs(data) != float("inf")):
+        return {"value": data}
+    return None  # dates, sets, binary, inf and nan: parse such a file every time
+
+
+def from_plain(plain: Any) -> Any:
+    """Rebuild what to_plain was given; raise ValueError (or the like) on anything else."""
+    if not isinstance(plain, dict) or len(plain) not in (1, 2):
+        raise ValueError("not cached YAML")
+    if "value" in plain:
+        value = plain["value"]
+        if value is not None and not isinstance(value, (str, bool, int, float)):
+            raise ValueError("not a scalar")
+        return value
+    if "list" in plain:
+        return [from_plain(v) for v in plain["list"]]
+    mapping = LineDict()
+    mapping.line = int(plain["line"])
+    mapping.key_lines = {}
+    for key, line, value in plain["items"]:
+        if not isinstance(key, str) or key in mapping:
+            raise ValueError("not a mapping key")
+        mapping[key] = from_plain(value)
+        mapping.key_lines[key] = int(line)
+    return mapping
