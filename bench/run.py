@@ -44,6 +44,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--repeat", type=int, default=200, help="times the five seeds are repeated (default 200)")
     parser.add_argument("--output", type=Path, default=RESULTS, help=f"where to write the JSON (default {RESULTS})")
     parser.add_argument("--no-textlint", action="store_true", help="leave textlint+prh out (no npm install)")
+    parser.add_argument("--no-registry", action="store_true", help="skip the registry-scaling section")
     args = parser.parse_args(argv)
     args.cold_runs = args.cold_runs or (10 if args.quick else 21)
     args.runs = args.runs or (1 if args.quick else 3)
@@ -198,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"bench: {exc}", file=sys.stderr)
             return 2
     try:
-        results["registry_scaling"] = registry_scaling(args.quick, factlint)
+        results["registry_scaling"] = None if args.no_registry else registry_scaling(args.quick, factlint)
     except Exception as exc:  # noqa: BLE001  (its failure must not lose the figures above)
         print(f"bench: registry scaling failed: {exc!r}", file=sys.stderr)
         results["registry_scaling"] = {"error": repr(exc)}

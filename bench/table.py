@@ -88,7 +88,7 @@ def render(results: dict[str, Any], targets: dict[str, float] | None = None, col
 def _registry(found: dict[str, Any] | None) -> list[str]:
     """The registry-scaling figures, as bench/registry.py reported them."""
     if not found:
-        return ["registry scaling: skipped (bench/registry.py is absent)"]
+        return ["", "registry scaling: skipped (--no-registry, or bench/registry.py is absent)"]
     lines = ["", "registry scaling (bench/registry.py):"]
     for key, value in found.items():
         shown = f"{value:,.4g}" if isinstance(value, float) else str(value)
