@@ -137,15 +137,21 @@ def test_an_unusable_cache_folder_costs_nothing_but_speed(tmp_path: Path, monkey
     assert RuleSet.load([_pack(tmp_path)]).rules[0].rule.id == "style.amid"
 
 
-def test_yaml_that_json_cannot_hold_is_not_cached(tmp_path: Path, cache: Path) -> None:
-    path = tmp_path / "dated.yaml"
-    path.write_text("date: 2024-01-29\nlist: [1, 2.5, null, true]\n", encoding="utf-8")
-    data = yamlfile.load(path)
-    assert str(data["date"]) == "2024-01-29" and not list(cache.glob("*.json"))
-    path.write_text("list: [1, 2.5, null, true, {a: b}]\n", encoding="utf-8")
+def test_every_yaml_value_comes_back_from_the_cache_as_parsed(tmp_path: Path, cache: Path, monkeypatch) -> None:
+    path = tmp_path / "values.yaml"
+    path.write_text("date: 2024-01-29\nat: 2024-01-29 10:30:00+02:00\n"
+                    "list: [1, 2.5, null, true, text, {a: b}]\n", encoding="utf-8")
     first = yamlfile.load(path)
+    _no_parsing(monkeypatch)
     again = yamlfile.load(path)
-    assert again == first and again["list"][4].line_of("a") == 1 and len(list(cache.glob("*.json"))) == 1
+    assert again == first and again["list"][5].line_of("a") == 3 and again.line_of("at") == 2
+    assert [type(v) for v in again.values()] == [type(v) for v in first.values()]
+
+
+def test_yaml_that_json_cannot_hold_is_not_cached(tmp_path: Path, cache: Path) -> None:
+    path = tmp_path / "odd.yaml"
+    path.write_text("values: !!set {a, b}\nbig: .inf\n", encoding="utf-8")
+    assert yamlfile.load(path)["big"] == float("inf") and not list(cache.glob("*.json"))
 
 
 def test_the_nickname_table_is_cached_by_the_data_set(cache: Path, monkeypatch) -> None:
