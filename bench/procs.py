@@ -20,12 +20,13 @@ class RunFailed(Exception):
 
 @dataclass(frozen=True)
 class Run:
-    """One process run: wall seconds, peak resident memory in MiB, exit status, output lines."""
+    """One process run: wall seconds, peak resident memory in MiB, exit status, output lines, CPU seconds."""
 
     seconds: float
     peak_mib: float
     status: int
     output_lines: int
+    cpu_seconds: float = float("nan")  # user + system time: what the run cost, however busy the machine
 
 
 def _gnu_time() -> str | None:
@@ -49,16 +50,19 @@ def run_once(command: list[str], cwd: Path) -> Run:
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
             tempfile.NamedTemporaryFile(mode="r", suffix=".rss") as rss:
         wrapped = [GNU_TIME, "-f", "%M", "-o", rss.name, *command] if GNU_TIME else command
+        # The untimed warm-up run keeps its bytecode, as an installed package's is compiled at install.
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
         start = time.perf_counter()
-        process = subprocess.Popen(wrapped, cwd=cwd, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
+        process = subprocess.Popen(wrapped, cwd=cwd, stdout=out, stderr=err, stdin=subprocess.DEVNULL, env=env)
         if hasattr(os, "wait4"):
             _, wait_status, usage = os.wait4(process.pid, 0)
             seconds = time.perf_counter() - start
             process.returncode = status = os.waitstatus_to_exitcode(wait_status)
             peak_kib = usage.ru_maxrss  # KiB on Linux
+            cpu = usage.ru_utime + usage.ru_stime  # the command's and its children's (GNU time's too)
         else:
             status = process.wait()
-            seconds, peak_kib = time.perf_counter() - start, float("nan")
+            seconds, peak_kib, cpu = time.perf_counter() - start, float("nan"), float("nan")
         if GNU_TIME:
             peak_kib = int(rss.read().split()[-1])
         out.seek(0)
@@ -67,7 +71,7 @@ def run_once(command: list[str], cwd: Path) -> Run:
             err.seek(0)
             message = err.read().decode("utf-8", "replace").strip()[-2000:]
             raise RunFailed(f"{' '.join(command)} exited {status}:\n{message}")
-    return Run(seconds, peak_kib / 1024, status, lines)
+    return Run(seconds, peak_kib / 1024, status, lines, cpu)
 
 
 def alternate(commands: dict[str, list[str]], runs: int, cwd: Path, warmup: bool = True) -> dict[str, list[Run]]:
@@ -91,6 +95,7 @@ def summary(runs: list[Run], words: int | None = None) -> dict[str, object]:
         "median_s": round(median, 4),
         "min_s": round(min(seconds), 4),
         "max_s": round(max(seconds), 4),
+        "cpu_median_s": round(statistics.median(r.cpu_seconds for r in runs), 4),
         "peak_mib": round(max(r.peak_mib for r in runs), 1),
         "output_lines": runs[-1].output_lines,
     }

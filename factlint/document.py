@@ -10,8 +10,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TypeVar
 
-import yaml
-
 from factlint import markup, segment, yamlfile
 from factlint.markup import Directive
 from factlint.segment import Span
@@ -247,6 +245,6 @@ def _front_matter_date(front_matter: str | None) -> Dateline | None:
         return None
     try:
         data = yamlfile.parse(front_matter)
-    except yaml.YAMLError:
+    except yamlfile.YamlError:
         return None
     return parse_date(data.get("date"), "front matter") if isinstance(data, dict) else None

@@ -12,8 +12,6 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-import yaml
-
 from factlint import markup, readers, yamlfile
 from factlint.config import Settings
 from factlint.document import MARKDOWN_SUFFIXES, Document
@@ -33,7 +31,7 @@ def front_matter_key(text: str, keys: tuple[str, ...]) -> tuple[str, str] | None
         return None
     try:
         data = yamlfile.parse(found)
-    except yaml.YAMLError:
+    except yamlfile.YamlError:
         return None
     if not isinstance(data, dict):
         return None

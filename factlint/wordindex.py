@@ -38,6 +38,17 @@ class WordIndex:
         found.sort()
         return found
 
+    def starts_among(self, text: str, candidates: list[int]) -> list[int]:
+        """Return those of the sorted candidate offsets where starts() finds a word, in order.
+
+        Given every offset where a form of a word may start (the rule set's word scan), this
+        finds what starts() finds without a pass of its own.
+        """
+        size = len(text)
+        return [at for at in candidates
+                if (at == 0 or text[at - 1] in OPENERS) and text.startswith(self._prefixes, at)
+                and any(text.startswith(v, at) and _ends_word(text, at + len(v), size) for v in self.variants)]
+
 
 def _automaton(variants: set[str]) -> ahocorasick.Automaton:
     """Build an automaton of each opener + word form, each key holding its word's length."""

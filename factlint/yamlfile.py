@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
+from factlint import datacache
+
+if TYPE_CHECKING:
+    import yaml
+
+# Names this module's parsing in the cache: change it when what load() returns changes.
+CACHE_NAMESPACE = "yamlfile.load 3"
 
 
 class YamlError(Exception):
@@ -23,26 +30,43 @@ class LineDict(dict):
         return self.key_lines.get(key, self.line) if key is not None else self.line
 
 
-# libyaml's parser when the wheel has it: rule packs load on every run of a commit hook.
-_SafeBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+def _loaders() -> tuple[type, type]:
+    """Return the plain and the line-keeping loader, built on first need.
 
-
-class _PlainLoader(_SafeBase):  # type: ignore[misc, valid-type]
-    """A safe loader that refuses aliases and reads an impossible date as an error, not a crash.
-
-    An alias repeats a node without copying it, so a few hundred bytes of nested aliases
-    stand for gigabytes once anything walks them (a `repr` in an error message will).
-    Rule, configuration and registry files have no need of them.
+    PyYAML is imported here, not with the module: a run whose rule files all come from the
+    cache never needs it, and importing it is a share of a commit hook's start-up.
     """
+    import yaml  # noqa: PLC0415
 
-    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
-        if node in self.constructed_objects or node in self.recursive_objects:
-            raise yaml.constructor.ConstructorError(
-                None, None, "YAML aliases (*name) are not allowed in factlint files", node.start_mark)
-        return super().construct_object(node, deep=deep)
+    # libyaml's parser when the wheel has it: rule packs load on every run of a commit hook.
+    safe_base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class PlainLoader(safe_base):  # type: ignore[misc, valid-type]
+        """A safe loader that refuses aliases and reads an impossible date as an error, not a crash.
+
+        An alias repeats a node without copying it, so a few hundred bytes of nested aliases
+        stand for gigabytes once anything walks them (a `repr` in an error message will).
+        Rule, configuration and registry files have no need of them.
+        """
+
+        def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+            if node in self.constructed_objects or node in self.recursive_objects:
+                raise yaml.constructor.ConstructorError(
+                    None, None, "YAML aliases (*name) are not allowed in factlint files", node.start_mark)
+            return super().construct_object(node, deep=deep)
+
+    PlainLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+
+    class LineLoader(PlainLoader):
+        """A plain loader whose mappings are LineDicts and whose keys must be unique strings."""
+
+    LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    return PlainLoader, LineLoader
 
 
-def _construct_timestamp(loader: _PlainLoader, node: yaml.ScalarNode) -> Any:
+def _construct_timestamp(loader: Any, node: yaml.ScalarNode) -> Any:
+    import yaml  # noqa: PLC0415 - imported already by _loaders
+
     try:
         return loader.construct_yaml_timestamp(node)
     except (ValueError, OverflowError):
@@ -50,14 +74,9 @@ def _construct_timestamp(loader: _PlainLoader, node: yaml.ScalarNode) -> Any:
             None, None, f"impossible date {node.value!r}", node.start_mark) from None
 
 
-_PlainLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+def _construct_mapping(loader: Any, node: yaml.MappingNode) -> LineDict:
+    import yaml  # noqa: PLC0415 - imported already by _loaders
 
-
-class _LineLoader(_PlainLoader):
-    """A plain loader whose mappings are LineDicts and whose keys must be unique strings."""
-
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
     loader.flatten_mapping(node)
     mapping = LineDict()
     mapping.line = node.start_mark.line + 1
@@ -75,24 +94,95 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
     return mapping
 
 
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
 def parse(text: str | bytes) -> Any:
-    """Parse YAML text into plain data, aliases refused; raise yaml.YAMLError."""
-    return yaml.load(text, Loader=_PlainLoader)  # noqa: S506 - a SafeLoader subclass
+    """Parse YAML text into plain data, aliases refused; raise YamlError if it is not YAML."""
+    import yaml  # noqa: PLC0415 - see _loaders
+
+    try:
+        return yaml.load(text, Loader=_loaders()[0])  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as exc:
+        raise YamlError(str(exc).splitlines()[0] if str(exc) else "invalid YAML") from None
 
 
 def load(path: Path, text: str | None = None) -> Any:
     """Parse a YAML file (or the given text of it) into plain data with LineDict mappings."""
     try:
         source = path.read_text(encoding="utf-8") if text is None else text
-        return yaml.load(source, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        # Files on disk only: text being edited (an editor's unsaved buffer) would fill the cache.
+        cached = datacache.get(CACHE_NAMESPACE, source) if text is None else None
+        if cached is not None:
+            try:
+                return from_plain(cached)
+            except (TypeError, ValueError, KeyError, IndexError, AttributeError, RecursionError):
+                pass  # not what to_plain writes: parse the file instead
+        data = _parse_lines(path, source)
+        plain = to_plain(data) if text is None else None
+        if plain is not None:
+            datacache.put(CACHE_NAMESPACE, source, plain)
+        return data
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
+        raise YamlError(f"{path}: cannot read: {_detail(exc)}") from None
+
+
+def _parse_lines(path: Path, source: str) -> Any:
+    """Parse YAML text into plain data with LineDict mappings; raise YamlError naming the line."""
+    import yaml  # noqa: PLC0415 - see _loaders
+
+    try:
+        return yaml.load(source, Loader=_loaders()[1])  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = f"{mark.line + 1}:" if mark else ""
         problem = exc.problem or exc.context or "invalid YAML"
         raise YamlError(f"{path}:{line} invalid YAML: {problem}") from None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError, ValueError, RecursionError) as exc:
-        detail = getattr(exc, "strerror", None) or (str(exc).splitlines() or [type(exc).__name__])[0]
-        raise YamlError(f"{path}: cannot read: {detail}") from None
+    except yaml.YAMLError as exc:
+        raise YamlError(f"{path}: cannot read: {_detail(exc)}") from None
+
+
+def _detail(exc: Exception) -> str:
+    """Return the first line of what an error says (or its class name)."""
+    return getattr(exc, "strerror", None) or (str(exc).splitlines() or [type(exc).__name__])[0]
+
+
+def to_plain(data: Any) -> Any:
+    """Return parsed YAML as JSON data (mappings with their lines), or None if it holds other types."""
+    if isinstance(data, LineDict):
+        items = [[k, data.key_lines[k], to_plain(v)] for k, v in data.items()]
+        return None if any(v is None for _, _, v in items) else {"line": data.line, "items": items}
+    if isinstance(data, list):
+        plain = [to_plain(v) for v in data]
+        return None if None in plain else {"list": plain}
+    if data is None or isinstance(data, (str, bool, int)) or (isinstance(data, float) and data == data
+                                                              and abs(data) != float("inf")):
+        return {"value": data}
+    if isinstance(data, dt.datetime):  # a YAML timestamp with a time (a datetime is also a date)
+        return {"datetime": data.isoformat()}
+    if isinstance(data, dt.date):  # a YAML date, as rule examples give their dateline
+        return {"date": data.isoformat()}
+    return None  # sets, binary, inf and nan: parse such a file every time
+
+
+def from_plain(plain: Any) -> Any:
+    """Rebuild what to_plain was given; raise ValueError (or the like) on anything else."""
+    if not isinstance(plain, dict) or len(plain) not in (1, 2):
+        raise ValueError("not cached YAML")
+    if "value" in plain:
+        value = plain["value"]
+        if value is not None and not isinstance(value, (str, bool, int, float)):
+            raise ValueError("not a scalar")
+        return value
+    if "list" in plain:
+        return [from_plain(v) for v in plain["list"]]
+    if "datetime" in plain:
+        return dt.datetime.fromisoformat(plain["datetime"])
+    if "date" in plain:
+        return dt.date.fromisoformat(plain["date"])
+    mapping = LineDict()
+    mapping.line = int(plain["line"])
+    mapping.key_lines = {}
+    for key, line, value in plain["items"]:
+        if not isinstance(key, str) or key in mapping:
+            raise ValueError("not a mapping key")
+        mapping[key] = from_plain(value)
+        mapping.key_lines[key] = int(line)
+    return mapping

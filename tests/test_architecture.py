@@ -28,9 +28,10 @@ LAYERS = {
     "factlint.checks.base": 5, "factlint.checks.attribution": 5, "factlint.checks.lexicon": 5,  # what kinds share
     "factlint.rule": 6, "factlint.suppress": 6, "factlint.quotations": 6, "factlint.wordindex": 6,
     "factlint.facts": 6,  # what kinds extract for the cross-story checks
+    "factlint.wordscan": 6,
     "factlint.document": 7,
     "factlint.codeunits": 8, "factlint.markup": 8, "factlint.segment": 8, "factlint.finding": 8, "factlint.yamlfile": 8,
-    "factlint": 9,
+    "factlint.datacache": 9, "factlint": 9,
 }
 KIND_PACKAGES = {p.name for p in (ROOT / "factlint" / "checks").iterdir() if (p / "__init__.py").exists()}
 

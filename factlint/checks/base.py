@@ -13,7 +13,8 @@ import regex
 
 from factlint.document import Document
 from factlint.finding import Finding
-from factlint.rule import RuleError
+from factlint.rule import RuleError, RuleSetStore
+from factlint.wordscan import WordScanner
 
 # Seconds one regex search may take before the rule is reported as too slow.
 MATCH_TIMEOUT = 2.0
@@ -264,14 +265,45 @@ class CaselessLookup:
         return next((w for w in self.words if regex.fullmatch(regex.escape(w), found, flags)), None)
 
 
-def exception_pattern(phrases: tuple[str, ...], ignore_case: bool) -> Pattern | None:
-    """Compile a rule's exception phrases into one search, or None when it has none."""
-    return compile_words(word_pattern(phrases), ignore_case, "exceptions", scan=True) if phrases else None
+@dataclass(frozen=True)
+class WordSearch:
+    """A word-list search that tries its pattern only where the rule set's word scanner points."""
+
+    pattern: Pattern
+    scanner: WordScanner
+    keys: frozenset[str] | None  # None: phrases the scanner cannot find, so search the whole text
+
+    def finditer(self, doc: Document) -> Iterator[re.Match | regex.Match]:
+        """Iterate over the pattern's matches in doc.lint_text, as a whole-text search finds them."""
+        starts = self.scanner.candidates(doc, self.keys) if self.keys is not None else None
+        if starts is None:
+            yield from find_all(self.pattern, doc.lint_text)
+            return
+        text, end = doc.lint_text, 0
+        for start in starts:
+            # Every match starts at a candidate, so trying them in order, each after the last
+            # match, finds exactly the matches a left-to-right search finds.
+            if start >= end and (found := match_at(self.pattern, text, start)) is not None:
+                yield found
+                end = found.end()
 
 
-def spans(pattern: Pattern | None, text: str) -> list[tuple[int, int]]:
-    """Return the spans a pattern matches in text (none when there is no pattern)."""
-    return [m.span() for m in find_all(pattern, text)] if pattern is not None else []
+def word_search(words: Iterable[str], ignore_case: bool, key: str, store: RuleSetStore) -> WordSearch:
+    """Compile a word list as whole words and register it with the rule set's word scanner."""
+    words = tuple(words)
+    pattern = compile_words(word_pattern(words), ignore_case, key, scan=True)
+    scanner = store.get(WordScanner, WordScanner)
+    return WordSearch(pattern, scanner, scanner.register(words))
+
+
+def exception_search(phrases: tuple[str, ...], ignore_case: bool, store: RuleSetStore) -> WordSearch | None:
+    """Compile a rule's exception phrases into one word search, or None when it has none."""
+    return word_search(phrases, ignore_case, "exceptions", store) if phrases else None
+
+
+def search_spans(search: WordSearch | None, doc: Document) -> list[tuple[int, int]]:
+    """Return the spans a word search matches in a document (none when there is no search)."""
+    return [m.span() for m in search.finditer(doc)] if search is not None else []
 
 
 def inside(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:

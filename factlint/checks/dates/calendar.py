@@ -6,8 +6,6 @@ import calendar
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from dateutil.relativedelta import relativedelta
-
 if TYPE_CHECKING:
     from factlint.checks.dates.mentions import Explicit, Relative
     from factlint.checks.dates.words import Lexicon
@@ -124,8 +122,9 @@ def period_range(unit: str, offset: int, part: str, today: dt.date) -> tuple[dt.
         starts = [week_day(today, ws, offset, ws) for ws in WEEK_STARTS]
         low, high = min(starts), max(starts) + dt.timedelta(days=6)
     elif unit == "month":
-        low = today.replace(day=1) + relativedelta(months=offset)
-        high = low + relativedelta(months=1, days=-1)
+        months = today.year * 12 + today.month - 1 + offset  # months since year 0, offset applied
+        low = dt.date(months // 12, months % 12 + 1, 1)
+        high = low.replace(day=calendar.monthrange(low.year, low.month)[1])
     else:
         low, high = dt.date(today.year + offset, 1, 1), dt.date(today.year + offset, 12, 31)
     if part == "past":

@@ -8,9 +8,12 @@ formal name: see `nickname_pairs` and docs/names.md.
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from factlint import datacache
 from factlint.checks.base import Pattern
 from factlint.rule import Rule
 from factlint.checks.names import forms, later
@@ -20,6 +23,7 @@ from factlint.finding import Finding
 
 
 DIMINUTIVE_ENDINGS = ("ie", "ey", "y", "e")
+NICKNAME_CACHE = "nicknames has_nickname rows 1"  # change it when the rows are read differently
 
 
 @dataclass(frozen=True)
@@ -32,11 +36,41 @@ class NicknameTable:
 
 
 def load_nicknames() -> NicknameTable:
-    """Read the nicknames data set through its package API (once per rule set: see kind.build)."""
-    from nicknames import name_triplets  # here: only the rules that pair names pay for it
+    """Read the nicknames data set through its package API (once per rule set: see kind.build).
 
-    rows = frozenset((t.name1.lower(), t.name2.lower()) for t in name_triplets() if t.relationship == "has_nickname")
+    Importing the package and reading its table is a good share of a commit hook's start-up, so
+    the rows are cached on disk, for the bytes of the package's files.
+    """
+    content = _data_set_content()
+    rows = _cached_rows(content) if content else None
+    if rows is None:
+        from nicknames import name_triplets  # here: only the rules that pair names pay for it
+
+        rows = frozenset((t.name1.lower(), t.name2.lower())
+                         for t in name_triplets() if t.relationship == "has_nickname")
+        if content:
+            datacache.put(NICKNAME_CACHE, content, sorted(rows))
     return NicknameTable(rows, frozenset(n for row in rows for n in row), frozenset(frozenset(r) for r in rows))
+
+
+def _data_set_content() -> str | None:
+    """Return the installed nicknames package's file names and bytes, found without importing it."""
+    try:
+        spec = importlib.util.find_spec("nicknames")
+        folder = Path(next(iter(spec.submodule_search_locations)))
+        files = sorted(p for p in folder.iterdir() if p.suffix in (".py", ".csv") and p.is_file())
+        return "\0".join(f"{f.name}\0{f.read_bytes().decode('latin-1')}" for f in files)
+    except (AttributeError, TypeError, StopIteration, OSError, ImportError, ValueError):
+        return None
+
+
+def _cached_rows(content: str) -> frozenset[tuple[str, str]] | None:
+    """Return the cached (formal, nickname) rows, or None unless they are a list of name pairs."""
+    cached = datacache.get(NICKNAME_CACHE, content)
+    if not isinstance(cached, list) or not all(
+            isinstance(r, list) and len(r) == 2 and all(isinstance(n, str) for n in r) for r in cached):
+        return None
+    return frozenset((formal, nick) for formal, nick in cached)
 
 
 def _stems(nick: str) -> set[str]:

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
-from factlint.checks.base import CaselessLookup, Check, Option, boolean, compile_words, find_all, word_pattern
+from factlint.checks.base import CaselessLookup, Check, Option, WordSearch, boolean, word_search
 from factlint.rule import Rule, RuleSetStore
 from factlint.checks.style.substitution import match_case
 from factlint.document import Document
@@ -35,7 +35,7 @@ def build(rule: Rule, store: RuleSetStore) -> Check:
     """Compile each group of alternatives into one search."""
     ignore_case = rule.options["ignore_case"]
     groups = [
-        (compile_words(word_pattern(group), ignore_case, "pairs", scan=True), CaselessLookup(group, ignore_case))
+        (word_search(group, ignore_case, "pairs", store), CaselessLookup(group, ignore_case))
         for group in rule.options["pairs"]
     ]
 
@@ -46,10 +46,10 @@ def build(rule: Rule, store: RuleSetStore) -> Check:
     return check
 
 
-def _check_group(rule: Rule, doc: Document, pattern, canon: CaselessLookup,
+def _check_group(rule: Rule, doc: Document, search: WordSearch, canon: CaselessLookup,
                  ignore_case: bool) -> Iterator[Finding]:
     """Flag every use of a minority form; ties go to the form used first."""
-    pairs = [(m, canon.get(m.group(0))) for m in find_all(pattern, doc.lint_text)]
+    pairs = [(m, canon.get(m.group(0))) for m in search.finditer(doc)]
     matches = [m for m, form in pairs if form is not None]
     forms = [form for _, form in pairs if form is not None]
     counts = Counter(forms)

@@ -6,13 +6,14 @@ from collections.abc import Callable, Iterator
 
 from factlint import quotations
 from factlint.checks.base import (
-    Check, Option, boolean, compile_regex, compile_words, exception_pattern, find_all, inside, match_at,
-    pattern_list, spans, string_list, word_list, word_pattern,
+    Check, Option, boolean, compile_regex, exception_search, find_all, inside, match_at, pattern_list,
+    search_spans, word_list, word_pattern, word_search,
 )
 from factlint.document import Document
 from factlint.finding import Finding
 from factlint.rule import Rule, RuleError, RuleSetStore
 from factlint.wordindex import WordIndex
+from factlint.wordscan import WordScanner
 
 OPTIONS = {
     "tokens": Option(word_list, ()),
@@ -25,7 +26,7 @@ OPTIONS = {
 }
 PLACEHOLDERS: frozenset[str] = frozenset()
 DEFAULT_MESSAGE = "'{match}' should not be used here"
-Matches = Callable[[str], Iterator[tuple[int, int]]]
+Matches = Callable[[Document], Iterator[tuple[int, int]]]
 
 
 def build(rule: Rule, store: RuleSetStore) -> Check:
@@ -33,13 +34,13 @@ def build(rule: Rule, store: RuleSetStore) -> Check:
     options = rule.options
     if not options["tokens"] and not options["patterns"]:
         raise RuleError("an existence rule needs 'tokens' or 'patterns'")
-    matches = _anchored(options) if options["anchors"] else _scanned(options)
-    exceptions = exception_pattern(options["exceptions"], options["ignore_case"])
+    matches = _anchored(options, store) if options["anchors"] else _scanned(options, store)
+    exceptions = exception_search(options["exceptions"], options["ignore_case"], store)
 
     def check(doc: Document) -> Iterator[Finding]:
-        excepted = spans(exceptions, doc.lint_text)
+        excepted = search_spans(exceptions, doc)
         quoted = quotations.scan(doc) if options["skip_quotations"] else None
-        for start, end in matches(doc.lint_text):
+        for start, end in matches(doc):
             if start == end or inside(start, end, excepted):
                 continue
             if options["skip_headings"] and doc.in_heading(start):
@@ -51,20 +52,20 @@ def build(rule: Rule, store: RuleSetStore) -> Check:
     return check
 
 
-def _scanned(options: dict) -> Matches:
+def _scanned(options: dict, store: RuleSetStore) -> Matches:
     """Return a whole-text search for the tokens and patterns, as one alternation."""
     ignore_case = options["ignore_case"]
+    if not options["patterns"]:  # a word list alone: the rule set's one word scan finds it
+        search = word_search(options["tokens"], ignore_case, "tokens", store)
+        return lambda doc: (m.span() for m in search.finditer(doc))
     words = [word_pattern(options["tokens"])] if options["tokens"] else []
-    # Only word lists are trusted to `re`; an author's own patterns keep the match time limit.
-    if options["patterns"]:
-        parts = [compile_regex(p, ignore_case).pattern for p in options["patterns"]] + words  # each named if bad
-        pattern = compile_regex("|".join(f"(?:{p})" for p in parts), ignore_case)
-    else:
-        pattern = compile_words(f"(?:{words[0]})", ignore_case, "tokens", scan=True)
-    return lambda text: (m.span() for m in find_all(pattern, text))
+    # An author's own patterns keep the match time limit.
+    parts = [compile_regex(p, ignore_case).pattern for p in options["patterns"]] + words  # each named if bad
+    pattern = compile_regex("|".join(f"(?:{p})" for p in parts), ignore_case)
+    return lambda doc: (m.span() for m in find_all(pattern, doc.lint_text))
 
 
-def _anchored(options: dict) -> Matches:
+def _anchored(options: dict, store: RuleSetStore) -> Matches:
     """Return a search that tries the patterns only where one of the anchor words starts."""
     # A long pattern full of look-behinds is slow to scan a whole text with; tried only at the
     # few places its first word occurs (found in one Aho-Corasick pass), it costs next to nothing.
@@ -72,9 +73,13 @@ def _anchored(options: dict) -> Matches:
         raise RuleError("'anchors' go with 'patterns', not 'tokens'", "anchors")
     compiled = [compile_regex(p, options["ignore_case"]) for p in options["patterns"]]
     anchors = WordIndex(options["anchors"])
+    scanner = store.get(WordScanner, WordScanner)
+    keys = scanner.register(options["anchors"])  # the rule set's one word scan finds them
 
-    def matches(text: str) -> Iterator[tuple[int, int]]:
-        for at in anchors.starts(text):
+    def matches(doc: Document) -> Iterator[tuple[int, int]]:
+        text = doc.lint_text
+        candidates = scanner.candidates(doc, keys) if keys is not None else None
+        for at in anchors.starts(text) if candidates is None else anchors.starts_among(text, candidates):
             found = next((m for p in compiled if (m := match_at(p, text, at))), None)
             if found is not None:
                 yield found.span()

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from factlint.checks.base import (
-    CaselessLookup, Check, Option, boolean, compile_words, exception_pattern, find_all, inside, spans,
-    string_list, string_map, word_list, word_pattern,
+    CaselessLookup, Check, Option, boolean, exception_search, inside, search_spans, string_map, word_list,
+    word_search,
 )
 from factlint.rule import Rule, RuleError, RuleSetStore
 from factlint.document import Document
@@ -31,12 +31,12 @@ def build(rule: Rule, store: RuleSetStore) -> Check:
         raise RuleError("'swap' must not swap an empty word (it could never match)", "swap")
     ignore_case = rule.options["ignore_case"]
     lookup = CaselessLookup(swap, ignore_case)
-    pattern = compile_words(word_pattern(swap), ignore_case, "swap", scan=True)
-    exceptions = exception_pattern(rule.options["exceptions"], ignore_case)
+    search = word_search(swap, ignore_case, "swap", store)
+    exceptions = exception_search(rule.options["exceptions"], ignore_case, store)
 
     def check(doc: Document) -> Iterator[Finding]:
-        excepted = spans(exceptions, doc.lint_text)
-        for match in find_all(pattern, doc.lint_text):
+        excepted = search_spans(exceptions, doc)
+        for match in search.finditer(doc):
             start, end = match.span()
             if inside(start, end, excepted):
                 continue

@@ -1,0 +1,102 @@
+"""One Aho-Corasick pass per document finds where any rule's listed words may occur.
+
+The word-list rules of a rule set (substitutions, existence tokens, consistency pairs, their
+exceptions) register their phrases with the set's one scanner while they are built. A document
+is then scanned once, in lower case, and each rule confirms its own candidates with its own
+compiled pattern: the scan only says where to look, the pattern still decides what matches.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+
+import ahocorasick
+
+from factlint.document import Document
+
+# Characters outside ASCII that a case-insensitive `re` or `regex` search matches to an ASCII
+# letter, mapped to it, where str.lower() alone would not (the Kelvin sign lowers to k itself).
+# tests/test_wordscan.py probes both engines over every code point to keep this complete.
+ASCII_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+# A candidate cannot follow a letter, digit, underscore or dot (no word boundary of word_pattern
+# nor WordIndex allows one there, whatever the engine) nor run into a letter or digit.
+ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+ASCII_WORD_OR_DOT = ASCII_ALNUM | {"_", "."}
+
+
+def scannable(phrase: str) -> bool:
+    """Tell whether the scanner can find a phrase: printable ASCII words, single spaces between."""
+    return (phrase.isascii() and phrase.isprintable() and phrase.strip() == phrase != ""
+            and "  " not in phrase)
+
+
+def fold(text: str) -> str | None:
+    """Return text in lower case, ASCII look-alikes folded, or None if that would shift offsets."""
+    if any(c in text for c in "\u0130\u0131\u017f"):
+        text = text.translate(ASCII_FOLD)
+    folded = text.lower()
+    # A character that lowers to two (no character lowers to none) would shift every offset after it.
+    return folded if len(folded) == len(text) else None
+
+
+class WordScanner:
+    """The phrases of every word-list rule of one rule set, found in one pass over a document.
+
+    Rules register while the set loads; the automaton is built on the first scan (and again if
+    a rule registers later). A scan's hits live in the document's store, so any number of
+    documents can be scanned at once.
+    """
+
+    def __init__(self) -> None:
+        self._phrases: set[str] = set()
+        self._automaton: ahocorasick.Automaton | None = None
+        self._generation = 0
+        self._lock = threading.Lock()
+
+    def register(self, phrases: Iterable[str]) -> frozenset[str] | None:
+        """Add a rule's phrases; return their scan keys, or None if some cannot be scanned."""
+        phrases = tuple(phrases)
+        if not phrases or not all(scannable(p) for p in phrases):
+            return None
+        keys = frozenset(p.lower() for p in phrases)
+        with self._lock:
+            if not keys <= self._phrases:
+                self._phrases |= keys
+                self._automaton = None
+                self._generation += 1
+        return keys
+
+    def candidates(self, doc: Document, keys: frozenset[str]) -> list[int] | None:
+        """Return the sorted offsets where one of the phrases may start, or None to search the text."""
+        automaton, generation = self._built()
+        hits = doc.derived((WordScanner, self, generation), lambda: _scan(automaton, doc.lint_text))
+        if hits is None:
+            return None
+        return sorted(start for key in keys for start in hits.get(key, ()))
+
+    def _built(self) -> tuple[ahocorasick.Automaton, int]:
+        """Return the automaton of every registered phrase, building it if a phrase is new."""
+        with self._lock:
+            if self._automaton is None:
+                automaton = ahocorasick.Automaton()
+                for phrase in self._phrases:
+                    automaton.add_word(phrase, (phrase, len(phrase)))
+                automaton.make_automaton()
+                self._automaton = automaton
+            return self._automaton, self._generation
+
+
+def _scan(automaton: ahocorasick.Automaton, text: str) -> dict[str, list[int]] | None:
+    """Return each phrase's start offsets in text, dropping those inside a longer ASCII word."""
+    folded = fold(text)
+    if folded is None:
+        return None
+    size = len(folded)
+    hits: dict[str, list[int]] = {}
+    for end, (phrase, length) in automaton.iter(folded):
+        start = end - length + 1
+        if (start and folded[start - 1] in ASCII_WORD_OR_DOT) or (end + 1 < size and folded[end + 1] in ASCII_ALNUM):
+            continue
+        hits.setdefault(phrase, []).append(start)
+    return hits

@@ -1,0 +1,175 @@
+"""The on-disk cache of parsed rule files: used when sound, ignored when anything is amiss."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+import yaml
+
+from factlint import datacache, yamlfile
+from factlint.engine import LoadError, RuleSet
+from factlint.checks.names import people
+
+RULE = """kind: substitution
+level: warning
+message: "'{match}' → '{expected}'"
+swap: {amidst: amid}
+ignore_case: true
+"""
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("FACTLINT_CACHE_DIR", str(folder))
+    return folder
+
+
+def _pack(tmp_path: Path, text: str = RULE) -> Path:
+    pack = tmp_path / "pack" / "style"
+    pack.mkdir(parents=True, exist_ok=True)
+    (pack / "amid.yaml").write_text(text, encoding="utf-8")
+    return pack.parent
+
+
+def _no_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the YAML parser ran: the cache was not used")
+    monkeypatch.setattr(yaml, "load", refuse)
+
+
+def _lint_ids(rules: RuleSet) -> list[tuple[str, str]]:
+    return [(r.rule.id, r.rule.message) for r in rules.rules]
+
+
+def test_a_second_load_reads_the_cache_not_the_yaml(tmp_path: Path, cache: Path, monkeypatch) -> None:
+    pack = _pack(tmp_path)
+    first = RuleSet.load([pack])
+    assert len(list(cache.glob("*.json"))) == 1
+    assert oct(cache.stat().st_mode & 0o777) == "0o700"
+    _no_parsing(monkeypatch)
+    again = RuleSet.load([pack])
+    assert _lint_ids(again) == _lint_ids(first) == [("style.amid", "'{match}' → '{expected}'")]
+
+
+def test_a_changed_rule_file_is_parsed_again(tmp_path: Path, cache: Path) -> None:
+    pack = _pack(tmp_path)
+    RuleSet.load([pack])
+    _pack(tmp_path, RULE.replace("level: warning", "level: error"))
+    assert RuleSet.load([pack]).rules[0].rule.level == "error"
+    assert len(list(cache.glob("*.json"))) == 2
+
+
+def test_cached_data_is_validated_like_parsed_data(tmp_path: Path, cache: Path) -> None:
+    """What the cache holds is only data: a bad value in it is reported as the rule file's error."""
+    pack = _pack(tmp_path)
+    RuleSet.load([pack])
+    (entry,) = cache.glob("*.json")
+    stored = json.loads(entry.read_text(encoding="utf-8"))
+    for key, line, value in stored["data"]["items"]:
+        if key == "level":
+            value["value"] = "fatal"
+    entry.write_text(json.dumps(stored), encoding="utf-8")
+    with pytest.raises(LoadError, match=r"amid\.yaml:2: 'level' must be one of"):
+        RuleSet.load([pack])
+
+
+@pytest.mark.parametrize("damage", ["garbage", "other content", "other format", "not a tree", "symlink"])
+def test_a_damaged_cache_file_is_a_miss(tmp_path: Path, cache: Path, monkeypatch, damage: str) -> None:
+    pack = _pack(tmp_path)
+    RuleSet.load([pack])
+    (entry,) = cache.glob("*.json")
+    stored = json.loads(entry.read_text(encoding="utf-8"))
+    if damage == "garbage":
+        entry.write_bytes(b"{\x00not json")
+    elif damage == "other content":  # what a checksum collision would look like
+        stored["content"] = stored["content"].replace("amidst", "amongst")
+        entry.write_text(json.dumps(stored), encoding="utf-8")
+    elif damage == "other format":
+        stored["format"] = "something else"
+        entry.write_text(json.dumps(stored), encoding="utf-8")
+    elif damage == "not a tree":
+        stored["data"] = {"line": 1, "items": [[["a list as a key"], 1, {"value": 1}]]}
+        entry.write_text(json.dumps(stored), encoding="utf-8")
+    else:
+        elsewhere = tmp_path / "elsewhere.json"
+        elsewhere.write_text(json.dumps(stored), encoding="utf-8")
+        entry.unlink()
+        entry.symlink_to(elsewhere)
+    assert datacache.get(yamlfile.CACHE_NAMESPACE, RULE) is None or damage == "not a tree"
+    assert RuleSet.load([pack]).rules[0].rule.options["swap"] == {"amidst": "amid"}  # parsed again
+
+
+def test_a_cache_others_can_write_is_ignored(tmp_path: Path, cache: Path, monkeypatch) -> None:
+    pack = _pack(tmp_path)
+    RuleSet.load([pack])
+    (entry,) = cache.glob("*.json")
+    assert datacache.get(yamlfile.CACHE_NAMESPACE, RULE) is not None
+    entry.chmod(0o666)
+    assert datacache.get(yamlfile.CACHE_NAMESPACE, RULE) is None
+    entry.chmod(0o600)
+    cache.chmod(0o777)
+    assert datacache.get(yamlfile.CACHE_NAMESPACE, RULE) is None
+    datacache.put("test", "content", {"value": 1})
+    assert len(list(cache.glob("*.json"))) == 1, "wrote into a folder others can write"
+    cache.chmod(0o700)
+    assert datacache.get(yamlfile.CACHE_NAMESPACE, RULE) is not None
+
+
+def test_a_cache_owned_by_someone_else_is_ignored(tmp_path: Path, cache: Path, monkeypatch) -> None:
+    pack = _pack(tmp_path)
+    RuleSet.load([pack])
+    (entry,) = cache.glob("*.json")
+    monkeypatch.setattr(os, "getuid", lambda: os.stat(entry).st_uid + 1)
+    assert datacache.get(yamlfile.CACHE_NAMESPACE, RULE) is None
+    _no_parsing(monkeypatch)
+    with pytest.raises(AssertionError, match="the YAML parser ran"):
+        RuleSet.load([pack])
+
+
+def test_an_unusable_cache_folder_costs_nothing_but_speed(tmp_path: Path, monkeypatch) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("FACTLINT_CACHE_DIR", str(blocker / "cache"))
+    assert RuleSet.load([_pack(tmp_path)]).rules[0].rule.id == "style.amid"
+
+
+def test_every_yaml_value_comes_back_from_the_cache_as_parsed(tmp_path: Path, cache: Path, monkeypatch) -> None:
+    path = tmp_path / "values.yaml"
+    path.write_text("date: 2024-01-29\nat: 2024-01-29 10:30:00+02:00\n"
+                    "list: [1, 2.5, null, true, text, {a: b}]\n", encoding="utf-8")
+    first = yamlfile.load(path)
+    _no_parsing(monkeypatch)
+    again = yamlfile.load(path)
+    assert again == first and again["list"][5].line_of("a") == 3 and again.line_of("at") == 2
+    assert [type(v) for v in again.values()] == [type(v) for v in first.values()]
+
+
+def test_yaml_that_json_cannot_hold_is_not_cached(tmp_path: Path, cache: Path) -> None:
+    path = tmp_path / "odd.yaml"
+    path.write_text("values: !!set {a, b}\nbig: .inf\n", encoding="utf-8")
+    assert yamlfile.load(path)["big"] == float("inf") and not list(cache.glob("*.json"))
+
+
+def test_the_nickname_table_is_cached_by_the_data_set(cache: Path, monkeypatch) -> None:
+    table = people.load_nicknames()
+    assert len(list(cache.glob("*.json"))) == 1
+    import nicknames
+
+    monkeypatch.setattr(nicknames, "name_triplets", lambda: pytest.fail("read the data set again"))
+    assert people.load_nicknames() == table
+
+
+def test_text_not_read_from_disk_is_not_cached(tmp_path: Path, cache: Path) -> None:
+    """An editor's unsaved buffer changes at every keystroke: it would only fill the cache."""
+    data = yamlfile.load(tmp_path / "unsaved.yaml", "kind: existence\ntokens: [very]\n")
+    assert data.line_of("tokens") == 2 and not cache.exists()
+
+
+def test_an_entry_is_used_only_for_its_own_content(cache: Path) -> None:
+    datacache.put("test", "one", {"value": 1})
+    assert datacache.get("test", "one") == {"value": 1}
+    assert datacache.get("test", "two") is None and datacache.get("other", "one") is None
