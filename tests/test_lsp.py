@@ -11,7 +11,6 @@ import pytest_asyncio
 from lsprotocol import types
 from pytest_lsp import LanguageClient, client_capabilities, make_test_lsp_client
 
-from tests.helpers import ROOT
 
 FACTLINT = Path(sys.executable).parent / "factlint"
 # 🗳️ is one astral character (two UTF-16 code units, four UTF-8 bytes) and a variation selector.

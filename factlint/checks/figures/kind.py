@@ -8,8 +8,8 @@ import regex
 
 from factlint import quotations
 from factlint.checks.base import (
-    Check, Option, boolean, compile_regex, compile_words, integer, one_of, pattern_list,
-    string_list, string_value, word_list, word_pattern,
+    Check, Option, boolean, compile_words, integer, one_of, pattern_list, string_value, word_list,
+    word_pattern,
 )
 from factlint.rule import Rule, RuleError, RuleSetStore
 from factlint.checks.figures.find import FigureFinder

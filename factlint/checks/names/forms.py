@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from factlint.checks.base import Pattern, alternation, compile_words
+from factlint.checks.base import Pattern, compile_words
 
 # A word of a name run: a capitalised word, or a lower-case particle, perhaps joined by a hyphen
 # or apostrophe to a capitalised word ("al-Assad", "d'Arcy"). A possessive 's stays outside.

@@ -6,7 +6,6 @@ automaton from a large registry file is cached on disk, keyed by a hash of the f
 
 from __future__ import annotations
 
-import os
 from array import array
 from collections.abc import Iterable, Mapping
 from pathlib import Path

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from factlint import quotations
 from factlint.checks.base import (
-    Check, Option, boolean, compile_words, integer, one_of, string_list, string_value, word_list,
-    word_pattern,
+    Check, Option, boolean, compile_words, integer, one_of, string_value, word_list, word_pattern,
 )
 from factlint.rule import Rule, RuleError, RuleSetStore
 from factlint.quotations import Quote, QuoteScan
