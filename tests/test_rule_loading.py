@@ -158,3 +158,14 @@ def test_a_selection_builds_only_its_rules(tmp_path: Path, monkeypatch) -> None:
     settings = config.Settings(select=("names.*", "style.*"))
     ids = {r.rule.id for r in config.build_rule_set(settings).rules}
     assert ids and all(i.startswith(("names.", "style.")) for i in ids)
+
+
+@pytest.mark.parametrize("rule, data_file, body", [
+    ("kind: dates\ncheck: impossible\nwords: _words.yaml\n", "_words.yaml", "months: {}\nmonthz: {}\n"),
+    ("kind: names\ncheck: same-person\nnickname_supplement: _nick.yaml\n", "_nick.yaml", "pairs: []\npair: []\n"),
+])
+def test_data_files_reject_unknown_keys_naming_their_line(tmp_path: Path, rule: str, data_file: str, body: str) -> None:
+    path = write(tmp_path, rule, "pack/probe.yaml")
+    (path.parent / data_file).write_text(body, encoding="utf-8")
+    with pytest.raises(LoadError, match=rf"{data_file}:2: unknown key '\w+' in the"):
+        load_rule_file(path)

@@ -7,10 +7,12 @@ import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
+from pathlib import Path
 from typing import Any
 
 import regex
 
+from factlint import yamlfile
 from factlint.document import Document
 from factlint.finding import Finding
 from factlint.rule import RuleError, RuleSetStore
@@ -43,8 +45,8 @@ class Option:
         """Return the JSON Schema of this key's values."""
         if self.schema is not None:
             return dict(self.schema)
-        if isinstance(self.validate, Choice):
-            return {"type": "string", "enum": list(self.validate.allowed)}
+        if isinstance(self.validate, (Choice, ChoiceList)):
+            return self.validate.json_schema()
         return dict(STANDARD_SCHEMAS.get(self.validate.__name__, {}))
 
 
@@ -84,9 +86,49 @@ class Choice:
         return value
 
 
+    def json_schema(self) -> dict[str, Any]:
+        """Return the JSON Schema of the allowed values."""
+        return {"type": "string", "enum": list(self.allowed)}
+
+
 def one_of(choices: Iterable[str]) -> Choice:
     """Return a validator for a string option that must be one of the choices."""
     return Choice(tuple(choices))
+
+
+@dataclass(frozen=True)
+class ChoiceList:
+    """A validator for one or more values out of a few, as a string or a list (`check: [a, b]`)."""
+
+    allowed: tuple[str, ...]
+
+    def __call__(self, value: Any) -> tuple[str, ...]:
+        """Return the values as a tuple if there is at least one and each is allowed."""
+        names = string_list(value)
+        unknown = [n for n in names if n not in self.allowed]
+        if unknown or not names:
+            raise ValueError(f"must name checks among {', '.join(self.allowed)}"
+                             + (f", not {unknown[0]!r}" if unknown else ""))
+        return names
+
+    def json_schema(self) -> dict[str, Any]:
+        """Return the JSON Schema of one allowed value or a list of them."""
+        item = {"type": "string", "enum": list(self.allowed)}
+        return {"oneOf": [item, {"type": "array", "items": item, "minItems": 1}]}
+
+
+def some_of(choices: Iterable[str]) -> ChoiceList:
+    """Return a validator for one or more of the choices, as a string or a list."""
+    return ChoiceList(tuple(choices))
+
+
+def string_pairs(value: Any) -> tuple[tuple[str, str], ...]:
+    """Validate a list of [a, b] pairs of strings."""
+    if not isinstance(value, list) or not all(
+        isinstance(p, list) and len(p) == 2 and all(isinstance(w, str) for w in p) for p in value
+    ):
+        raise TypeError("must be a list of [a, b] pairs of strings")
+    return tuple((a, b) for a, b in value)
 
 
 def boolean(value: Any) -> bool:
@@ -145,6 +187,7 @@ STANDARD_SCHEMAS: Mapping[str, Mapping[str, Any]] = MappingProxyType({
     "number": {"type": "number"},
     "string_list": STRING_LIST_SCHEMA,
     "string_map": {"type": "object", "additionalProperties": {"type": "string"}},
+    "string_pairs": {"type": "array", "items": {"type": "array", "items": {"type": "string"}, "minItems": 2, "maxItems": 2}},
     "word_list": STRING_LIST_SCHEMA,
     "pattern_list": STRING_LIST_SCHEMA,
 })
@@ -337,3 +380,20 @@ def _bounded(phrase: str, space: str) -> str:
     first = regex.escape(head)
     tail = space + space.join(regex.escape(w) for w in rest.split(" ")) if gap else ""
     return rf"{first}(?<![\w.]{first}){tail}" if first else rf"(?<![\w.]){tail}"
+
+
+def read_data_file(path: Path, key: str, what: str, known: Iterable[str] | None = None) -> yamlfile.LineDict:
+    """Read a rule pack's data file (a word list, a lexicon) as a mapping; a RuleError on the rule's `key` if unusable.
+
+    With `known`, a key the file may not hold is an error naming its line, as in a rule file.
+    """
+    try:
+        data = yamlfile.load(path)
+    except yamlfile.YamlError as exc:
+        raise RuleError(f"cannot read the {what}: {exc}", key) from None
+    if not isinstance(data, yamlfile.LineDict):
+        raise RuleError(f"{path}: the {what} must be a YAML mapping", key)
+    unknown = sorted(set(data) - set(known)) if known is not None else []
+    if unknown:
+        raise RuleError(f"{path}:{data.line_of(unknown[0])}: unknown key '{unknown[0]}' in the {what}", key)
+    return data

@@ -8,9 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
-import yaml
-
 from factlint import yamlfile
+from factlint.checks.base import read_data_file
 from factlint.rule import Rule, RuleError, RuleSetStore
 
 DEFAULT_NAME = "_attribution.yaml"
@@ -114,16 +113,8 @@ def noun_forms(word: str) -> set[str]:
 
 def load(path: Path) -> Lexicon:
     """Read, validate and inflect an attribution lexicon file."""
-    try:
-        data = yamlfile.load(path)
-    except yamlfile.YamlError as exc:
-        raise RuleError(f"cannot read the attribution lexicon: {exc}", "lexicon") from None
-    if not isinstance(data, dict):
-        raise RuleError(f"{path}: the attribution lexicon must be a YAML mapping", "lexicon")
+    data = read_data_file(path, "lexicon", "attribution lexicon", KEYS)
     lists = {key: _words(data, key, path) for key in KEYS}
-    unknown = sorted(set(data) - set(KEYS))
-    if unknown:
-        raise RuleError(f"{path}:{data.line_of(unknown[0])}: unknown lexicon key '{unknown[0]}'", "lexicon")
     tables = forms_table(lists["communication_verbs"], lists["quote_only_verbs"], path)
     every = {form for lemma in lists["communication_verbs"] for form in tables["verbs"][lemma]}
     quote_only = {form for lemma in lists["quote_only_verbs"] for form in tables["verbs"][lemma]}
@@ -153,9 +144,9 @@ def forms_table(verbs: list[str], quote_only: list[str], path: Path) -> dict[str
     the generated file (`python -m factlint.checks.lexicon LEXICON`) holds the same forms. When a
     pack's lemmas differ from the file's, lemminflect inflects them at load time instead.
     """
-    try:  # generated, so read with the fast loader: no line numbers to report
-        cached = yamlfile.parse(forms_path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+    try:  # through the parsed-file cache, like rule files: a warm start never imports PyYAML
+        cached = yamlfile.load(forms_path(path))
+    except (OSError, UnicodeDecodeError, yamlfile.YamlError):
         cached = None
     lemmas = sorted({*verbs, *quote_only})
     if isinstance(cached, dict) and cached.get("lemmas") == lemmas:
@@ -166,6 +157,8 @@ def forms_table(verbs: list[str], quote_only: list[str], path: Path) -> dict[str
 def main() -> None:
     """Write the generated forms file of a lexicon (the default one if no path is given)."""
     import sys
+
+    import yaml  # only to write the generated file: a lint run never needs the dumper
 
     path = Path(sys.argv[1]) if len(sys.argv) > 1 else default_path()
     data = yamlfile.load(path)

@@ -17,7 +17,7 @@ from factlint.checks.across.figures import FigureWords, check_figures, subject_p
 from factlint.checks.across.names import check_names
 from factlint.checks.across.organizations import check_organizations, org_pattern
 from factlint.checks.across.titles import TitleWords, check_titles
-from factlint.checks.base import Check, Option, number, string_list
+from factlint.checks.base import Check, Option, number, some_of, string_list, string_pairs
 from factlint.document import Document
 from factlint.facts import CrossCheck, FactSource, Story
 from factlint.finding import Finding
@@ -25,14 +25,6 @@ from factlint.rule import Rule, RuleError, RuleSetStore
 
 CHECKS = ("names", "titles", "organizations", "figures", "dates")
 
-
-def _checks(value: Any) -> tuple[str, ...]:
-    """Validate `check`: one comparison or a list of them."""
-    names = string_list(value)
-    unknown = [n for n in names if n not in CHECKS]
-    if unknown or not names:
-        raise ValueError(f"must name checks among {', '.join(CHECKS)}" + (f", not {unknown[0]!r}" if unknown else ""))
-    return names
 
 
 def _number_map(value: Any) -> dict[str, float]:
@@ -43,25 +35,15 @@ def _number_map(value: Any) -> dict[str, float]:
     return {k.lower(): float(v) for k, v in value.items()}
 
 
-def _pairs(value: Any) -> tuple[tuple[str, str], ...]:
-    """Validate a list of [a, b] pairs of strings."""
-    if not isinstance(value, list) or not all(
-            isinstance(p, list) and len(p) == 2 and all(isinstance(w, str) for w in p) for p in value):
-        raise TypeError("must be a list of [a, b] pairs of strings")
-    return tuple((a, b) for a, b in value)
-
 
 LISTS = ("title_words", "rank_words", "time_words", "organization_words", "about", "at_least", "at_most",
          "not_nouns", "auxiliaries", "verbs", "not_roles", "events", "links", "determiners",
          "verb_markers", "joiners", "subject_links")
-PAIRS_SCHEMA = {"type": "array", "items": {"type": "array", "items": {"type": "string"}, "minItems": 2, "maxItems": 2}}
-CHECK_NAMES = {"type": "string", "enum": list(CHECKS)}
 OPTIONS = {
-    "check": Option(_checks, required=True, schema={"oneOf": [
-        CHECK_NAMES, {"type": "array", "items": CHECK_NAMES, "minItems": 1}]}),
+    "check": Option(some_of(CHECKS), required=True),
     **{key: Option(string_list, ()) for key in LISTS},
-    "spellings": Option(_pairs, (), schema=PAIRS_SCHEMA),
-    "aliases": Option(_pairs, (), schema=PAIRS_SCHEMA),
+    "spellings": Option(string_pairs, ()),
+    "aliases": Option(string_pairs, ()),
     "magnitudes": Option(_number_map, {}, schema={"type": "object", "additionalProperties": {"type": "number"}}),
     "tolerance": Option(number, 0.1),
 }

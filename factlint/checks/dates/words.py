@@ -9,8 +9,7 @@ from typing import Any
 
 import regex
 
-from factlint import yamlfile
-from factlint.checks.base import alternation, compile_words
+from factlint.checks.base import alternation, compile_words, read_data_file
 from factlint.rule import RuleError
 
 SP = r"(?:[ \t\u00a0]+(?:\n[ \t\u00a0]*)?|\n[ \t\u00a0]*)"  # white space, at most one line break
@@ -18,6 +17,14 @@ ANY_SPACE = r"\s+"  # inside one sentence, where cues are sought
 UNITS = ("week", "month", "year")
 PARTS = ("all", "past", "future")
 
+# The keys a `_words.yaml` may hold.
+KEYS = (
+    "attributive", "clause_words", "days", "future", "future_participles", "generic_today",
+    "habitual", "insertion_openers", "month_cues", "month_determiners", "month_not_before",
+    "months", "names", "not_day_after", "participle_before", "past", "past_auxiliaries", "periods",
+    "plausible_days", "qualifiers", "reported", "tally_after", "target_prepositions",
+    "tense_window_days", "weekdays",
+)
 
 @dataclass(eq=False)  # compared and hashed by identity: a key of per-document stores
 class Lexicon:
@@ -77,12 +84,7 @@ def variants(phrases: set[str] | frozenset[str], space: str = SP) -> str:
 
 def load(path: Path) -> Lexicon:
     """Read and validate a `_words.yaml`; raise RuleError on the `words` key when it is unusable."""
-    try:
-        data = yamlfile.load(path)
-    except yamlfile.YamlError as exc:
-        raise RuleError(f"cannot read the dates word list: {exc}", "words") from None
-    if not isinstance(data, dict):
-        raise RuleError(f"{path}: the dates word list must be a YAML mapping", "words")
+    data = read_data_file(path, "words", "dates word list", KEYS)
     try:
         return _lexicon(path, data)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
 
-from factlint import yamlfile
 from factlint.checks.names import facts, forms, people
 from factlint.checks.names import registry as registry_module
 from factlint.checks.names import registry_checks as checks
-from factlint.checks.base import Check, Option, integer, string_list, string_value
+from factlint.checks.base import (
+    Check, Option, integer, read_data_file, some_of, string_list, string_pairs, string_value,
+)
 from factlint.rule import Rule, RuleError, RuleSetStore
 from factlint.document import Document
 from factlint.facts import FactSource
@@ -26,37 +26,19 @@ CHECKS = (*REGISTRY_CHECKS, "same-person")
 DEFAULT_REGISTRY_CHECKS = ("variants", "titles", "near-miss", "first-reference")
 
 
-def _checks(value: Any) -> tuple[str, ...]:
-    """Validate `check`: one check name or a list of them."""
-    names = string_list(value)
-    unknown = [n for n in names if n not in CHECKS]
-    if unknown or not names:
-        raise ValueError(f"must name checks among {', '.join(CHECKS)}" + (f", not {unknown[0]!r}" if unknown else ""))
-    return names
 
 
-PAIRS_SCHEMA = {"type": "array", "items": {"type": "array", "items": {"type": "string"}, "minItems": 2, "maxItems": 2}}
-
-
-def _pairs(value: Any) -> tuple[tuple[str, str], ...]:
-    """Validate a list of two-string lists."""
-    if not isinstance(value, list) or not all(
-        isinstance(p, list) and len(p) == 2 and all(isinstance(w, str) for w in p) for p in value
-    ):
-        raise TypeError("must be a list of [a, b] pairs of strings")
-    return tuple((a, b) for a, b in value)
 
 
 OPTIONS = {
-    "check": Option(_checks, (), schema={"oneOf": [
-        {"type": "string", "enum": list(CHECKS)}, {"type": "array", "items": {"type": "string", "enum": list(CHECKS)}}]}),
+    "check": Option(some_of(CHECKS), ()),
     "people": Option(registry_module.people_option, (), schema=registry_module.PEOPLE_SCHEMA),
     "organizations": Option(registry_module.organizations_option, (), schema=registry_module.ORGANIZATIONS_SCHEMA),
     "registry": Option(string_value, ""),
     "not_names": Option(string_list, ()),
-    "gendered_endings": Option(_pairs, (), schema=PAIRS_SCHEMA),
-    "also_nicknames": Option(_pairs, (), schema=PAIRS_SCHEMA),
-    "not_nicknames": Option(_pairs, (), schema=PAIRS_SCHEMA),
+    "gendered_endings": Option(string_pairs, ()),
+    "also_nicknames": Option(string_pairs, ()),
+    "not_nicknames": Option(string_pairs, ()),
     "nickname_supplement": Option(string_value, ""),
     "particles": Option(string_list, ()),
     "group_words": Option(string_list, ()),
@@ -139,11 +121,8 @@ def _supplement(rule: Rule) -> tuple[tuple[str, str], ...]:
     if not name:
         return ()
     path = Path(rule.source).parent / name if rule.source else Path(name)
+    data = read_data_file(path, "nickname_supplement", "nickname table", ("pairs",))
     try:
-        data = yamlfile.load(path)
-    except yamlfile.YamlError as exc:
-        raise RuleError(f"cannot read the nickname table: {exc}", "nickname_supplement") from None
-    try:
-        return _pairs(data.get("pairs") if isinstance(data, dict) else None)
+        return string_pairs(data.get("pairs"))
     except TypeError as exc:
         raise RuleError(f"{path}: 'pairs' {exc}", "nickname_supplement") from None
