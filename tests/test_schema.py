@@ -58,6 +58,7 @@ BAD_RULES = {
     "bad example": "kind: existence\ntokens: [amidst]\nexamples: [{text: amidst, matched: [amidst]}]\n",
     "key of another check": "kind: readability\ncheck: long-sentence\nmax_words: 30\nmax_grade: 12\n",
     "missing check key": "kind: readability\ncheck: long-sentence\n",
+    "quotes key of another check": "kind: quotes\ncheck: unbalanced\nspeaker_cues: [said]\n",
     "no check": "kind: readability\nmax_words: 30\n",
 }
 

@@ -2,133 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from types import MappingProxyType
 
-from factlint import quotations
-from factlint.checks.base import (
-    Check, Option, boolean, compile_words, integer, one_of, string_value, word_list, word_pattern,
-)
-from factlint.rule import Rule, RuleError, RuleSetStore
-from factlint.quotations import Quote, QuoteScan
-from factlint.checks import lexicon
-from factlint.checks.quotes.speaker import Speaker
-from factlint.document import Document
-from factlint.finding import Finding
+from factlint.checks.base import Option, boolean, one_of
 
-CHECKS = ("unattributed", "unbalanced")
+CHECK_MODULES = MappingProxyType({
+    "unattributed": "factlint.checks.quotes.unattributed",
+    "unbalanced": "factlint.checks.quotes.unbalanced",
+})
 OPTIONS = {
-    "check": Option(one_of(CHECKS), required=True),
-    "speaker_cues": Option(word_list, ()),
-    "minor_words": Option(word_list, ()),
-    "min_words": Option(integer, 4),
+    "check": Option(one_of(CHECK_MODULES), required=True),
     "skip_headings": Option(boolean, True),
-    "lexicon": Option(string_value, ""),
 }
-PLACEHOLDERS: frozenset[str] = frozenset()
-DEFAULT_MESSAGE = "'{match}': check this quotation"
-
-WORD = compile_words(r"[\w’'-]+")
-INNER_BOUNDARY = compile_words(r"[.!?][\"'”’)]*\s+[\"'“‘(]?[A-Z]")
-LEADING = "…. —–-([‘'"
-
-
-def build(rule: Rule, store: RuleSetStore) -> Check:
-    """Build the check the rule names: 'unattributed' or 'unbalanced'."""
-    check = rule.options["check"]
-    if check == "unbalanced":
-        return _unbalanced(rule)
-    if not rule.options["speaker_cues"]:
-        raise RuleError("the unattributed check needs 'speaker_cues'", "speaker_cues")
-    return _unattributed(rule, store)
-
-
-def _unbalanced(rule: Rule) -> Check:
-    """Flag opening marks with no closing mark in their paragraph, unless the quote runs on."""
-
-    def check(doc: Document) -> Iterator[Finding]:
-        scan = quotations.scan(doc)
-        for quote in scan.unclosed:
-            if scan.runs_on(quote, doc):
-                continue
-            if rule.options["skip_headings"] and doc.in_heading(quote.start):
-                continue
-            yield rule.finding(doc, quote.start, quote.start + 1)
-
-    return check
-
-
-def _unattributed(rule: Rule, store: RuleSetStore) -> Check:
-    """Flag quotations of a sentence or more (or long partial ones) with no speaker nearby."""
-    words = lexicon.for_rule(rule, store)
-    cues = compile_words(word_pattern((*rule.options["speaker_cues"], *words.phrases), r"\s+"), True,
-                         "speaker_cues", scan=True)
-    verbs = lexicon.WordSet(words.verb_forms)
-    minor = {w.lower() for w in rule.options["minor_words"]}
-    min_words = rule.options["min_words"]
-
-    def check(doc: Document) -> Iterator[Finding]:
-        scan = quotations.scan(doc)
-        speaker = Speaker(doc, scan, cues, verbs)
-        chains = [c for c in _chains(scan, doc) if not (rule.options["skip_headings"] and doc.in_heading(c[0].start))
-                  and not _left_open(scan, doc, c[-1])]
-        spoken = {q.paragraph for c in chains if any(speaker.near(q, not _is_full(doc, q)) for q in c) for q in c}
-        for chain in chains:
-            first, last = chain[0], chain[-1]
-            if first.paragraph in spoken or first.paragraph - 1 in spoken:
-                continue  # a run of quotes from the speaker just named
-            if last.paragraph + 1 in spoken and speaker.only_quotes(first.paragraph):
-                continue  # a quotation-only paragraph whose speaker is named with the next quotation
-            checked = [q for q in chain if _checkable(doc, q, minor, min_words)]
-            if checked:
-                yield rule.finding(doc, checked[0].start, checked[0].end)
-
-    return check
-
-
-def _left_open(scan: QuoteScan, doc: Document, quote: Quote) -> bool:
-    """Tell whether a quotation never closes (quotes.unbalanced reports it; where it ends is unknown)."""
-    return quote.close is None and not scan.runs_on(quote, doc)
-
-
-def _chains(scan: QuoteScan, doc: Document) -> Iterator[list[Quote]]:
-    """Group quotations that run on over paragraphs (each left open, the next reopened)."""
-    chain: list[Quote] = []
-    for quote in scan.quotes:
-        if chain and not (scan.runs_on(chain[-1], doc) and quote.paragraph == chain[-1].paragraph + 1
-                          and quote.start == doc.paragraphs[quote.paragraph].start):
-            yield chain
-            chain = []
-        chain.append(quote)
-    if chain:
-        yield chain
-
-
-def _is_full(doc: Document, quote: Quote) -> bool:
-    """Tell whether a quotation is a sentence or more, not a few words in the writer's sentence."""
-    begin, finish = quote.content
-    content = doc.lint_text[begin:finish]
-    if INNER_BOUNDARY.search(content):
-        return True
-    opening = content.lstrip(LEADING)
-    if not opening[:1].isupper() and not opening[:1].isdigit():
-        return False
-    sentence = doc.sentence_at(quote.start)
-    before = doc.lint_text[sentence.start:quote.start].rstrip()
-    return not before.strip(LEADING) or before.endswith((":", ","))
-
-
-def _checkable(doc: Document, quote: Quote, minor: set[str], min_words: int) -> bool:
-    """Tell whether a quotation needs a speaker: a full sentence, or a long partial quote."""
-    begin, finish = quote.content
-    words = WORD.findall(doc.lint_text, begin, finish)
-    content = doc.lint_text[begin:finish].rstrip(" ,")
-    if len(words) < min_words and not content.endswith((".", "!", "?")):
-        return False  # a quoted term, title, nickname or slogan: "Sin Miedo", scare quotes
-    if not INNER_BOUNDARY.search(content) and all(w[:1].isupper() or w.lower() in minor for w in words):
-        return False  # a title in quotation marks ("The Power of Habit") is not a quotation
-    if _is_full(doc, quote):
-        return True
-    if len(words) < min_words:
-        return False
-    # A title in quotation marks ("The Power of Habit") is not a quotation.
-    return not all(w[:1].isupper() or w.lower() in minor for w in words)
