@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-import importlib
 import sys
 import time
 from pathlib import Path
@@ -13,6 +12,7 @@ import pytest
 from factlint.checks import KINDS
 from factlint.checks.base import pattern_list
 from factlint.cli import main
+from factlint.engine import check_options, kind_checks
 from factlint.config import Settings, build_rule_set
 from factlint.document import Document
 from factlint.engine import lint
@@ -42,24 +42,24 @@ def test_only_the_compile_module_compiles_a_pattern_it_did_not_write_itself() ->
     assert offenders == [], "compile through checks.base.compile_regex or compile_words:\n" + "\n".join(offenders)
 
 
+def check_modules() -> dict[str, dict]:
+    """Return, per check module (a kind with one check is its own), the keys its rules take."""
+    return {module.__name__: check_options(kind, module) for kind in KINDS for module in kind_checks(kind).values()}
+
+
 def pattern_options() -> dict[str, set[str]]:
-    """Return, per kind module file, the option keys that hold an author's regular expressions."""
-    found: dict[str, set[str]] = {}
-    for module_name in KINDS.values():
-        module = importlib.import_module(module_name)
-        keys = {key for key, option in module.OPTIONS.items() if option.validate is pattern_list}
-        found[module_name] = keys
-    return found
+    """Return, per check module, the option keys that hold an author's regular expressions."""
+    return {name: {key for key, option in options.items() if option.validate is pattern_list}
+            for name, options in check_modules().items()}
 
 
 def test_every_option_that_holds_regular_expressions_is_validated_as_patterns() -> None:
     by_kind = pattern_options()
     assert by_kind["factlint.checks.style.existence"] == {"patterns"}
     assert by_kind["factlint.checks.figures.kind"] == {"citations"}
-    for module_name, keys in by_kind.items():  # a key named like a pattern is one
-        module = importlib.import_module(module_name)
-        named = {k for k in module.OPTIONS if "pattern" in k or k in ("citations", "regex", "regexes")}
-        assert named <= keys, f"{module_name}: {sorted(named - keys)} must use pattern_list"
+    for module_name, options in check_modules().items():  # a key named like a pattern is one
+        named = {k for k in options if "pattern" in k or k in ("citations", "regex", "regexes")}
+        assert named <= by_kind[module_name], f"{module_name}: {sorted(named - by_kind[module_name])} must use pattern_list"
 
 
 def tainted_uses(tree: ast.AST, keys: set[str]) -> list[tuple[int, str]]:
