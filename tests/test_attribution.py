@@ -306,6 +306,11 @@ def test_an_idiom_is_not_a_multiple() -> None:
     assert unsourced("Ortiz doubled down on the plan.") == []
 
 
+def test_a_multiple_after_an_article_is_an_adjective() -> None:
+    text = "The clerk fixed a doubled letter in the ballot, and the tripled fee was a typo.\nSales tripled."
+    assert unsourced(text) == [("figures.unsourced", 2, 7, "tripled")]
+
+
 # --- headlines and lists ------------------------------------------------------------------------
 
 LEDE = "The Eastport school district hired 40 teachers this summer to cut class sizes, the superintendent said.\n"

@@ -274,7 +274,9 @@ def _pattern(options: Mapping[str, Any]) -> str:
         rf"(?P<spelledpct>\b{spelled_run}\s(?:{percent})\b)",
         rf"(?P<fraction>\b(?:a|{spelled})[\s-](?:{fraction})\b(?=\s+of\b))",
         r"(?P<half>\bhalf\b)",
-        rf"(?P<growth>\b(?:{alternation(options['multiplier_verbs'], ANY_SPACE)})\b"
+        # After an article the word is an adjective ("a doubled letter"), not a claim of growth.
+        rf"(?P<growth>(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bA\s)(?<!\bAn\s)(?<!\bThe\s)"
+        rf"\b(?:{alternation(options['multiplier_verbs'], ANY_SPACE)})\b"
         rf"(?!\s+(?:{alternation(options['multiplier_idioms'], ANY_SPACE)})\b))",
     ]
     return "|".join(alternatives)
