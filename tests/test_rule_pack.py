@@ -10,7 +10,7 @@ import pytest
 from factlint.cli import main
 from factlint.engine import load_rule_file, rule_files
 from factlint.ruletest import example_failures
-from tests.helpers import RULES, SEEDS, rule_set
+from tests.helpers import ROOT, RULES, SEEDS, rule_set
 
 PACKS = (RULES, SEEDS / "rules")
 ALL_RULES = [r for pack in PACKS if pack.is_dir() for r in rule_set(pack).rules]
@@ -68,3 +68,10 @@ def test_test_rules_names_the_rule_and_example_that_broke(tmp_path: Path, capsys
     out = capsys.readouterr().out
     assert "rule 'style.amid' example 2: expected matches ['amongst'], got ['amidst']" in out
     assert "1 passed, 1 failed" in out
+
+
+def test_the_projects_own_prose_passes_its_own_hook(capsys) -> None:
+    # The pre-commit configuration lints the README and docs with the default pack.
+    paths = [str(ROOT / "README.md"), str(ROOT / "docs"), str(ROOT / "bench" / "README.md")]
+    status = main(paths)
+    assert status == 0, capsys.readouterr().out
