@@ -72,3 +72,11 @@ def test_schema_and_loader_reject_the_same_mistakes(name: str, tmp_path: Path) -
     path.write_text(text, encoding="utf-8")
     with pytest.raises(LoadError):
         load_rule_file(path)
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_every_key_of_every_check_is_documented(kind: str) -> None:
+    docs = "\n".join(p.read_text(encoding="utf-8") for p in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))])
+    for name, check in kind_checks(kind).items():
+        missing = sorted(key for key in check_options(kind, check) if f"`{key}`" not in docs)
+        assert missing == [], f"{kind} {name}: describe {missing} in docs/ (as `key`)"
