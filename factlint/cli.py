@@ -108,13 +108,20 @@ def main(argv: list[str] | None = None) -> int:
         return _run(parser, args)
     except (ConfigError, LoadError, OutputError, baseline.BaselineError, changed.GitError,
             parallel.WorkerError) as exc:
-        print(f"factlint: error: {exc}", file=sys.stderr)
+        _print_error(str(exc))
         return EXIT_ERROR
     except BrokenPipeError:
         return EXIT_ERROR
     except Exception as exc:  # noqa: BLE001 - a crash must read as "could not lint" (2), not "findings" (1)
-        print(f"factlint: error: {runner.internal_error('factlint', exc)}", file=sys.stderr)
+        _print_error(runner.internal_error('factlint', exc))
         return EXIT_ERROR
+
+
+def _print_error(message: str) -> None:
+    """Print one error line: a path or value holding a line break or control character stays on it."""
+    from factlint.formats.text import visible
+
+    print(f"factlint: error: {visible(message)}", file=sys.stderr)
 
 
 def _serve(name: str, argv: list[str]) -> int:
@@ -220,7 +227,7 @@ def _outcomes(args: argparse.Namespace, resolver: Resolver, mode: str,
         error = problem and f"{path}: {problem}" or (outcome.error if outcome else None)
         if error:
             errors.append(error)
-            print(f"factlint: error: {error}", file=sys.stderr)
+            _print_error(error)
             continue
         files.append(outcome.report)
         diffs.append(outcome.diff)

@@ -383,3 +383,13 @@ def test_the_readme_examples_name_rules_that_exist() -> None:
     ids = {loaded.rule.id for loaded in rule_set().rules}
     for option, glob in re.findall(r"--(select|ignore) '?([\w.*-]+)'?", readme):
         assert any(__import__("fnmatch").fnmatchcase(rule_id, glob) for rule_id in ids), (option, glob)
+
+
+def test_an_error_naming_a_path_with_a_line_break_stays_one_line(tmp_path: Path, capsys, monkeypatch) -> None:
+    (tmp_path / ".factlint.yaml").write_text('rules: "pack\\rname"\n', encoding="utf-8")
+    (tmp_path / "draft.txt").write_text("The talks come amidst tensions.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["draft.txt"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "\r" not in err and err.startswith("factlint: error: ")
+    assert "pack␍name: no such rule file or directory" in err

@@ -1,0 +1,109 @@
+"""How figures.unsourced decides a figure is sourced: its sentence, the sentences before it, or a source's scope."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from factlint.checks.attribution import Attribution
+from factlint.document import Document
+from factlint.quotations import QuoteScan
+
+
+@dataclass
+class Sourcing:
+    """Per-document answers, computed once a sentence: attributed? which document does it name?"""
+
+    doc: Document
+    quotes: QuoteScan
+    attribution: Attribution
+    figure_paragraphs: set[int]
+    first_figures: dict[int, int]
+    attributed: dict[int, bool] = field(default_factory=dict)
+    names: dict[int, str] = field(default_factory=dict)
+
+    def sentence_sourced(self, index: int) -> bool:
+        """Tell whether sentence `index` carries attribution outside its quotations."""
+        if index not in self.attributed:
+            span = self.doc.sentences[index]
+            self.attributed[index] = self.attribution.attributed(self.doc.text, self.quotes.masked,
+                                                                 span.start, span.end)
+        return self.attributed[index]
+
+    def source_named(self, index: int) -> str:
+        """Return the document sentence `index` names as a source ('the Marist survey'), or ''.
+
+        Only a document named before the sentence's first figure opens a scope: one named after
+        it ("rose 8 percent, according to FBI data") sources that figure alone.
+        """
+        if index not in self.names:
+            span = self.doc.sentences[index]
+            before = self.first_figures.get(index, span.end)
+            self.names[index] = self.attribution.source_name(self.quotes.masked, span.start, span.end, before)
+        return self.names[index]
+
+
+def covered_nearby(sourcing: Sourcing, index: int, window: int) -> bool:
+    """Tell whether the figure's sentence, or one of `window` sentences before it in its paragraph, is sourced."""
+    doc = sourcing.doc
+    paragraph = doc.paragraph_index(doc.sentences[index].start)
+    first = index
+    while first > max(0, index - window) and doc.paragraph_index(doc.sentences[first - 1].start) == paragraph:
+        first -= 1
+    return any(sourcing.sentence_sourced(i) for i in range(index, first - 1, -1))
+
+
+def scope_source(sourcing: Sourcing, index: int, paragraphs: int) -> tuple[bool, str]:
+    """Return (covered, rejected candidate) for a figure in sentence `index` under an earlier source.
+
+    A document named as a source ("a Quinnipiac poll released Tuesday") covers the figures that
+    follow it until another speaker is attributed in a sentence that gives no figure of its own,
+    a quotation or a paragraph with neither a figure nor the source comes between, or
+    `paragraphs` paragraphs have passed.
+    """
+    doc = sourcing.doc
+    here = doc.paragraph_index(doc.sentences[index].start)
+    speaker = False  # another speaker or source took over after the document was named
+    for back in range(index - 1, -1, -1):
+        paragraph = doc.paragraph_index(doc.sentences[back].start)
+        name = sourcing.source_named(back)
+        if name:
+            if here - paragraph > paragraphs:
+                return False, f"'{name}', {here - paragraph} paragraphs back, is too far to be its source"
+            reason = "another speaker comes between" if speaker else \
+                _break(sourcing, paragraph, here, name.split()[-1].lower())
+            return (False, f"'{name}' is not its source: {reason}") if reason else (True, "")
+        if here - paragraph > paragraphs:
+            return False, ""
+        # "61 percent of voters say": a sentence that gives figures goes on reporting the document.
+        speaker = speaker or (sourcing.sentence_sourced(back) and back not in sourcing.first_figures)
+    return False, ""
+
+
+def _break(sourcing: Sourcing, source_paragraph: int, here: int, noun: str) -> str:
+    """Say what ends a source's scope between its paragraph and the figure's, or ''."""
+    doc = sourcing.doc
+    for paragraph in range(source_paragraph + 1, here):
+        span = doc.paragraphs[paragraph]
+        mentions = noun in doc.lint_text[span.start:span.end].lower()
+        if mentions:
+            continue
+        if any(q.paragraph == paragraph for q in sourcing.quotes.quotes):
+            return "a quotation from someone else comes between"
+        if paragraph not in sourcing.figure_paragraphs:
+            return "the story moves on to another topic between them"
+    return ""
+
+
+def unsourced_figures(sourcing: Sourcing, figures: list[tuple[int, int]], window: int,
+                      paragraphs: int) -> Iterator[tuple[int, int, str]]:
+    """Yield (start, end, rejected candidate) for each figure with no source."""
+    doc = sourcing.doc
+    for start, end in figures:
+        index = doc.sentence_index(start)
+        if index < 0 or covered_nearby(sourcing, index, window):
+            continue
+        covered, candidate = scope_source(sourcing, index, paragraphs)
+        if not covered:
+            yield start, end, candidate
+
