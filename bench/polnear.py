@@ -154,7 +154,7 @@ def lint(article: Article, rule_set: engine.RuleSet) -> tuple[Document, list[Fin
 def figure_spans(doc: Document, rule_set: engine.RuleSet) -> list[tuple[int, int]]:
     """Return the figures the unsourced rule weighs (its figure finder's claims)."""
     loaded = next(r for r in rule_set.rules if r.rule.id == FIGURES)
-    return engine.kind_module("figures").figure_spans(loaded.rule, doc)
+    return engine.kind_checks("figures")["unsourced"].figure_spans(loaded.rule, doc)
 
 
 @dataclass

@@ -56,7 +56,7 @@ def pattern_options() -> dict[str, set[str]]:
 def test_every_option_that_holds_regular_expressions_is_validated_as_patterns() -> None:
     by_kind = pattern_options()
     assert by_kind["factlint.checks.style.existence"] == {"patterns"}
-    assert by_kind["factlint.checks.figures.kind"] == {"citations"}
+    assert by_kind["factlint.checks.figures.unsourced"] == {"citations"}
     for module_name, options in check_modules().items():  # a key named like a pattern is one
         named = {k for k in options if "pattern" in k or k in ("citations", "regex", "regexes")}
         assert named <= by_kind[module_name], f"{module_name}: {sorted(named - by_kind[module_name])} must use pattern_list"

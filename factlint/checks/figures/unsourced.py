@@ -1,109 +1,77 @@
-"""figures.unsourced: a figure is sourced by its sentence, the sentences before it, or a source's scope."""
+"""figures check `unsourced`: a figure with no source in its sentence, the sentences before it, or a source's scope."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
+from factlint import quotations
+from factlint.checks import lexicon
 from factlint.checks.attribution import Attribution
+from factlint.checks.base import Check, Option, integer, pattern_list, string_value, word_list
+from factlint.checks.figures.find import FigureFinder
+from factlint.checks.figures.skip import skipper
+from factlint.checks.figures.sourcing import Sourcing, unsourced_figures
 from factlint.document import Document
-from factlint.quotations import QuoteScan
+from factlint.finding import Finding
+from factlint.rule import Rule, RuleError, RuleSetStore
+
+# Word lists the unsourced check cannot work without.
+REQUIRED_LISTS = (
+    "cues", "reporting_verbs", "agents", "determiners", "passive_markers", "approximators",
+    "currencies", "magnitudes", "percent_words", "spelled_numbers",
+)
+LIST_KEYS = (
+    *REQUIRED_LISTS, "skip_words", "subject_openers", "short_magnitudes", "currency_words",
+    "fractions", "comparatives", "multipliers", "multiplier_verbs", "multiplier_idioms", "public_record",
+    "not_claim_before", "not_claim_after", "identifier_numbers", "months", "street_suffixes",
+    "age_subjects", "age_groups", "age_verbs", "age_clauses", "clause_followers", "score_cues", "score_objects",
+    "score_verbs", "box_score_after", "box_score_units", "possessives", "account_nouns",
+)
+# An author's own regular expressions: compiled with the match time limit.
+PATTERN_KEYS = ("citations",)
+OPTIONS = {
+    "sentences_before": Option(integer, 1),
+    "source_scope_paragraphs": Option(integer, 3),
+    "lexicon": Option(string_value, ""),
+    **{key: Option(word_list, ()) for key in LIST_KEYS},
+    **{key: Option(pattern_list, ()) for key in PATTERN_KEYS},
+}
+PLACEHOLDERS = frozenset({"candidate"})
+DEFAULT_MESSAGE = "'{match}': say where this figure comes from"
 
 
-@dataclass
-class Sourcing:
-    """Per-document answers, computed once a sentence: attributed? which document does it name?"""
-
-    doc: Document
-    quotes: QuoteScan
-    attribution: Attribution
-    figure_paragraphs: set[int]
-    first_figures: dict[int, int]
-    attributed: dict[int, bool] = field(default_factory=dict)
-    names: dict[int, str] = field(default_factory=dict)
-
-    def sentence_sourced(self, index: int) -> bool:
-        """Tell whether sentence `index` carries attribution outside its quotations."""
-        if index not in self.attributed:
-            span = self.doc.sentences[index]
-            self.attributed[index] = self.attribution.attributed(self.doc.text, self.quotes.masked,
-                                                                 span.start, span.end)
-        return self.attributed[index]
-
-    def source_named(self, index: int) -> str:
-        """Return the document sentence `index` names as a source ('the Marist survey'), or ''.
-
-        Only a document named before the sentence's first figure opens a scope: one named after
-        it ("rose 8 percent, according to FBI data") sources that figure alone.
-        """
-        if index not in self.names:
-            span = self.doc.sentences[index]
-            before = self.first_figures.get(index, span.end)
-            self.names[index] = self.attribution.source_name(self.quotes.masked, span.start, span.end, before)
-        return self.names[index]
+def build(rule: Rule, store: RuleSetStore) -> Check:
+    """Check the rule's word lists and windows, then build the check."""
+    missing = [key for key in REQUIRED_LISTS if not rule.options[key]]
+    if missing:
+        raise RuleError(f"the unsourced check needs '{missing[0]}'", missing[0])
+    for key in ("sentences_before", "source_scope_paragraphs"):
+        if rule.options[key] < 0:
+            raise RuleError(f"'{key}' must be 0 or more", key)
+    return _unsourced(rule, store)
 
 
-def covered_nearby(sourcing: Sourcing, index: int, window: int) -> bool:
-    """Tell whether the figure's sentence, or one of `window` sentences before it in its paragraph, is sourced."""
-    doc = sourcing.doc
-    paragraph = doc.paragraph_index(doc.sentences[index].start)
-    first = index
-    while first > max(0, index - window) and doc.paragraph_index(doc.sentences[first - 1].start) == paragraph:
-        first -= 1
-    return any(sourcing.sentence_sourced(i) for i in range(index, first - 1, -1))
+def _unsourced(rule: Rule, store: RuleSetStore) -> Check:
+    """Flag figures with no source in their sentence, the sentences before it, or a source's scope."""
+    finder = FigureFinder(rule.options)
+    attribution = Attribution(rule.options, lexicon.for_rule(rule, store))
+    window, paragraphs = rule.options["sentences_before"], rule.options["source_scope_paragraphs"]
+
+    def check(doc: Document) -> Iterator[Finding]:
+        quotes = quotations.scan(doc)
+        figures = list(finder.find(doc.lint_text, skipper(doc, rule, quotes)))
+        first_figures: dict[int, int] = {}
+        for start, _ in figures:
+            first_figures.setdefault(doc.sentence_index(start), start)
+        sourcing = Sourcing(doc, quotes, attribution, {doc.paragraph_index(start) for start, _ in figures},
+                            first_figures)
+        for start, end, candidate in unsourced_figures(sourcing, figures, window, paragraphs):
+            yield rule.finding(doc, start, end, candidate=f" ({candidate})" if candidate else "")
+
+    return check
 
 
-def scope_source(sourcing: Sourcing, index: int, paragraphs: int) -> tuple[bool, str]:
-    """Return (covered, rejected candidate) for a figure in sentence `index` under an earlier source.
-
-    A document named as a source ("a Quinnipiac poll released Tuesday") covers the figures that
-    follow it until another speaker is attributed in a sentence that gives no figure of its own,
-    a quotation or a paragraph with neither a figure nor the source comes between, or
-    `paragraphs` paragraphs have passed.
-    """
-    doc = sourcing.doc
-    here = doc.paragraph_index(doc.sentences[index].start)
-    speaker = False  # another speaker or source took over after the document was named
-    for back in range(index - 1, -1, -1):
-        paragraph = doc.paragraph_index(doc.sentences[back].start)
-        name = sourcing.source_named(back)
-        if name:
-            if here - paragraph > paragraphs:
-                return False, f"'{name}', {here - paragraph} paragraphs back, is too far to be its source"
-            reason = "another speaker comes between" if speaker else \
-                _break(sourcing, paragraph, here, name.split()[-1].lower())
-            return (False, f"'{name}' is not its source: {reason}") if reason else (True, "")
-        if here - paragraph > paragraphs:
-            return False, ""
-        # "61 percent of voters say": a sentence that gives figures goes on reporting the document.
-        speaker = speaker or (sourcing.sentence_sourced(back) and back not in sourcing.first_figures)
-    return False, ""
-
-
-def _break(sourcing: Sourcing, source_paragraph: int, here: int, noun: str) -> str:
-    """Say what ends a source's scope between its paragraph and the figure's, or ''."""
-    doc = sourcing.doc
-    for paragraph in range(source_paragraph + 1, here):
-        span = doc.paragraphs[paragraph]
-        mentions = noun in doc.lint_text[span.start:span.end].lower()
-        if mentions:
-            continue
-        if any(q.paragraph == paragraph for q in sourcing.quotes.quotes):
-            return "a quotation from someone else comes between"
-        if paragraph not in sourcing.figure_paragraphs:
-            return "the story moves on to another topic between them"
-    return ""
-
-
-def unsourced_figures(sourcing: Sourcing, figures: list[tuple[int, int]], window: int,
-                      paragraphs: int) -> Iterator[tuple[int, int, str]]:
-    """Yield (start, end, rejected candidate) for each figure with no source."""
-    doc = sourcing.doc
-    for start, end in figures:
-        index = doc.sentence_index(start)
-        if index < 0 or covered_nearby(sourcing, index, window):
-            continue
-        covered, candidate = scope_source(sourcing, index, paragraphs)
-        if not covered:
-            yield start, end, candidate
-
+def figure_spans(rule: Rule, doc: Document) -> list[tuple[int, int]]:
+    """Return the (start, end) of every figure the unsourced rule weighs, sourced or not."""
+    quotes = quotations.scan(doc)
+    return list(FigureFinder(rule.options).find(doc.lint_text, skipper(doc, rule, quotes)))
