@@ -9,6 +9,7 @@ import regex
 
 from factlint.checks.base import ANY_SPACE, compile_regex, compile_words, word_pattern
 from factlint.checks.lexicon import Lexicon, WordSet
+from factlint.checks.phrases import phrase_set
 
 BY_AGENT = compile_words(r"\s+(?:[a-z]+ly\s+)?by\s+(?![\d$€£¥])\w")
 STRIP = "\"'“”‘’()[]{}.,;:—–-"
@@ -38,7 +39,7 @@ class Attribution:
         """Compile the rule's cue lists and the shared lexicon once."""
         # Public record (a market's close) needs no named source: the exchange is the record.
         cues = (*options["cues"], *lexicon.phrases, *options.get("public_record", ()))
-        self.cues = compile_words(word_pattern(cues, r"\s+"), True, "cues", scan=True)
+        self.cues = phrase_set(cues, "cues")
         citations = "|".join(f"(?:{p})" for p in options["citations"]) or r"(?!)"
         self.citations = compile_regex(citations, False, "citations")
         # Reporting verbs need a subject that can report ("Pfizer reported", not "deaths reported");

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from factlint.checks.base import Pattern, compile_words
+from factlint.checks.base import compile_words
 from factlint.checks.lexicon import WordSet
+from factlint.checks.phrases import PhraseSet
 from factlint.document import Document
 from factlint.quotations import Quote, QuoteScan
 
@@ -27,7 +28,7 @@ SPOKEN_END = (",", "?", "!", "—", "–", "-", "…")
 class Speaker:
     """Speaker cues of one document: lexicon phrases and verb forms, searched outside quotations."""
 
-    def __init__(self, doc: Document, scan: QuoteScan, cues: Pattern, verbs: WordSet) -> None:
+    def __init__(self, doc: Document, scan: QuoteScan, cues: PhraseSet, verbs: WordSet) -> None:
         """Keep the document, its quotations and the compiled cues."""
         self.doc, self.scan, self.cues, self.verbs = doc, scan, cues, verbs
         self.spoken: dict[int, bool] = {}

@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 from factlint import quotations
 from factlint.checks import lexicon
-from factlint.checks.base import Check, Option, compile_words, integer, string_value, word_list, word_pattern
+from factlint.checks.base import Check, Option, compile_words, integer, string_value, word_list
+from factlint.checks.phrases import phrase_set
 from factlint.checks.quotes.speaker import Speaker
 from factlint.document import Document
 from factlint.finding import Finding
@@ -37,8 +38,7 @@ def build(rule: Rule, store: RuleSetStore) -> Check:
 def _unattributed(rule: Rule, store: RuleSetStore) -> Check:
     """Flag quotations of a sentence or more (or long partial ones) with no speaker nearby."""
     words = lexicon.for_rule(rule, store)
-    cues = compile_words(word_pattern((*rule.options["speaker_cues"], *words.phrases), r"\s+"), True,
-                         "speaker_cues", scan=True)
+    cues = phrase_set((*rule.options["speaker_cues"], *words.phrases), "speaker_cues")
     verbs = lexicon.WordSet(words.verb_forms)
     minor = {w.lower() for w in rule.options["minor_words"]}
     min_words = rule.options["min_words"]
