@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path, PurePath
 
 from factlint.finding import Finding
@@ -130,5 +130,5 @@ class Baseline:
                     remaining[key] -= 1
                 else:
                     kept.append(finding)
-            kept_files.append(replace(file, findings=tuple(kept)))
+            kept_files.append(file._replace(findings=tuple(kept)))
         return kept_files

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import re
 from collections import defaultdict
-from dataclasses import replace
 from pathlib import Path
 
 from factlint.report import FileReport
@@ -130,4 +129,4 @@ def keep_changed(file: FileReport, lines: set[int] | None) -> FileReport:
     if lines is WHOLE_FILE:
         return file
     kept = tuple(f for f in file.findings if any(n in lines for n in range(f.line, f.end_line + 1)))
-    return replace(file, findings=kept)
+    return file._replace(findings=kept)

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from factlint import markup, segment, yamlfile
 from factlint.markup import Directive
@@ -65,8 +65,7 @@ def decode(data: bytes, encoding: str = "utf-8") -> tuple[str, bool]:
     return text, bom
 
 
-@dataclass(frozen=True)
-class Dateline:
+class Dateline(NamedTuple):
     """The date a story is written as of, and where it was found."""
 
     date: dt.date

@@ -5,10 +5,10 @@ from __future__ import annotations
 import fnmatch
 import importlib
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Any, NamedTuple
 
 from factlint import yamlfile
 from factlint.checks import KINDS
@@ -37,8 +37,7 @@ class LintError(Exception):
         self.rule = rule
 
 
-@dataclass(frozen=True)
-class LoadedRule:
+class LoadedRule(NamedTuple):
     """A rule with its built check, and its per-document summary if its kind makes one."""
 
     rule: Rule
@@ -106,8 +105,7 @@ def load_rule_file(path: Path, text: str | None = None, store: RuleSetStore | No
     return read_rule_file(path, text).build(store or RuleSetStore())
 
 
-@dataclass(frozen=True)
-class RuleFile:
+class RuleFile(NamedTuple):
     """A rule file read and validated, its check not yet built (compiling costs start-up)."""
 
     rule: Rule
@@ -246,15 +244,30 @@ class RuleSet:
 
     rules: tuple[LoadedRule, ...] = ()
     ids: frozenset[str] = frozenset()
-
-    # What the rules of the packs extract for cross-story checks, selected or not: the across
-    # checks need names, figures and dates found even when the rules that flag them are off.
-    # Built only when a cross-story check is.
-    sources: tuple[FactSource, ...] = ()
+    # Every rule file of the packs, when a cross-story check was built: see `sources`.
+    extractors: tuple[RuleFile, ...] = ()
+    store: RuleSetStore = field(default_factory=RuleSetStore, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if not self.ids:
             object.__setattr__(self, "ids", frozenset(r.rule.id for r in self.rules))
+
+    @classmethod
+    def of(cls, rules: tuple[LoadedRule, ...], sources: tuple[FactSource, ...] = ()) -> RuleSet:
+        """Return a rule set of rules already built, its cross-story checks using the given sources."""
+        store = RuleSetStore()
+        store.get((RuleSet, "sources"), lambda: tuple(sources))
+        return cls(rules, store=store)
+
+    @property
+    def sources(self) -> tuple[FactSource, ...]:
+        """What the rules of the packs extract for cross-story checks, selected or not.
+
+        The across checks need names, figures and dates found even when the rules that flag
+        them are off. Only a story set needs them, so they are built on first use, once per
+        rule set (under its store's lock), not on every start.
+        """
+        return self.store.get((RuleSet, "sources"), lambda: _extract_sources(self.extractors, self.store))
 
     @classmethod
     def load(cls, roots: list[Path], wanted: Callable[[Rule], bool] | None = None) -> RuleSet:
@@ -274,11 +287,8 @@ class RuleSet:
                 by_id[rule_key] = read
         store = RuleSetStore()
         built = tuple(by_id[k].build(store) for k in sorted(by_id) if wanted is None or wanted(by_id[k].rule))
-        sources: dict[Hashable, FactSource] = {}
-        if any(loaded.cross is not None for loaded in built):
-            for key in sorted(by_id):  # every rule of the packs: selected or not, it can extract
-                sources.update((s.key, s) for s in by_id[key].sources(store) if s.key not in sources)
-        return cls(built, frozenset(by_id), tuple(sources.values()))
+        extractors = tuple(by_id[k] for k in sorted(by_id)) if any(r.cross is not None for r in built) else ()
+        return cls(built, frozenset(by_id), extractors, store)
 
     @staticmethod
     def runs(rule: Rule, select: list[str], ignore: list[str]) -> bool:
@@ -297,13 +307,21 @@ class RuleSet:
             level = next((lv for pat, lv in levels.items() if fnmatch.fnmatchcase(rule.id, pat)), None)
             if level and level != rule.level:
                 # The built check keeps the file's level; lint() re-levels its findings.
-                loaded = replace(loaded, rule=replace(rule, level=level))
+                loaded = loaded._replace(rule=rule._replace(level=level))
             chosen.append(loaded)
-        return RuleSet(tuple(chosen), self.ids, self.sources)
+        return RuleSet(tuple(chosen), self.ids, self.extractors, self.store)
 
     def unknown_patterns(self, patterns: list[str]) -> list[str]:
         """Return the rule-id globs that match no rule of the packs."""
         return [p for p in patterns if not any(fnmatch.fnmatchcase(rule_key, p) for rule_key in self.ids)]
+
+
+def _extract_sources(extractors: tuple[RuleFile, ...], store: RuleSetStore) -> tuple[FactSource, ...]:
+    """Build what each rule file extracts for cross-story checks, the first source of each key winning."""
+    sources: dict[Hashable, FactSource] = {}
+    for read in extractors:
+        sources.update((s.key, s) for s in read.sources(store) if s.key not in sources)
+    return tuple(sources.values())
 
 
 def _matches_any(rule_key: str, patterns: list[str]) -> bool:
@@ -323,7 +341,7 @@ def lint(doc: Document, rule_set: RuleSet, report_unused: bool = False) -> list[
     for loaded in rule_set.rules:
         level = loaded.rule.level
         try:
-            findings.extend(f if f.level == level else replace(f, level=level) for f in loaded.check(doc))
+            findings.extend(f if f.level == level else f._replace(level=level) for f in loaded.check(doc))
         except TimeoutError:
             raise LintError(
                 f"{doc.path}: rule '{loaded.rule.id}' ({loaded.rule.source}) timed out: "

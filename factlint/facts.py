@@ -7,17 +7,17 @@ hands the facts to the `across` checks, which never import another kind.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import datetime as dt
 import unicodedata
 from collections.abc import Callable, Hashable, Iterable, Sequence
-from dataclasses import dataclass
 
 from factlint.document import Document
 from factlint.finding import Finding
 
 
-@dataclass(frozen=True)
-class PersonName:
+class PersonName(NamedTuple):
     """A possible person's name: first and last words, as written, and its document span."""
 
     first: str
@@ -30,8 +30,7 @@ class PersonName:
         return f"{self.first} {self.last}"
 
 
-@dataclass(frozen=True)
-class HouseName:
+class HouseName(NamedTuple):
     """A registry name or variant found in a story: the registry's house form for that span."""
 
     house: str
@@ -40,16 +39,14 @@ class HouseName:
     role: str  # "person", "organization" or "title"
 
 
-@dataclass(frozen=True)
-class FigureSpan:
+class FigureSpan(NamedTuple):
     """A figure a story states ('about 1,240', '$3.2 million'), approximator included."""
 
     start: int
     end: int
 
 
-@dataclass(frozen=True)
-class DateSpan:
+class DateSpan(NamedTuple):
     """A date a story gives, resolved against its own dateline: the days it can mean."""
 
     start: int
@@ -61,8 +58,7 @@ class DateSpan:
 Fact = PersonName | HouseName | FigureSpan | DateSpan
 
 
-@dataclass(frozen=True)
-class FactSource:
+class FactSource(NamedTuple):
     """A kind's way to extract one type of fact, built with a rule set; sources with one key are one.
 
     `relate(a, b)`, if given, tells whether two facts of this source name the same thing by the
@@ -76,8 +72,7 @@ class FactSource:
     relate: Callable[[Fact, Fact], str | None] | None = None
 
 
-@dataclass(frozen=True)
-class Story:
+class Story(NamedTuple):
     """One story of a story set: its document and the facts the sources found in it."""
 
     doc: Document

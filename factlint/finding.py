@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
+
 
 LEVELS: tuple[str, ...] = ("info", "warning", "error")
 
@@ -12,8 +13,7 @@ def level_rank(level: str) -> int:
     return LEVELS.index(level)
 
 
-@dataclass(frozen=True, order=True)
-class Related:
+class Related(NamedTuple):
     """Another place a finding points at: the same fact as another story tells it."""
 
     path: str
@@ -26,8 +26,7 @@ class Related:
         return {"path": self.path, "line": self.line, "column": self.column, "match": self.match}
 
 
-@dataclass(frozen=True, order=True)
-class Finding:
+class Finding(NamedTuple):
     """One rule violation at a span of one document."""
 
     path: str

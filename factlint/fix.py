@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 from factlint.document import Document
@@ -18,8 +19,7 @@ class FixError(Exception):
     """A fix that was not written: str() is one line naming the file."""
 
 
-@dataclass(frozen=True)
-class FixOutcome:
+class FixOutcome(NamedTuple):
     """What fixing one document did: the fixed document, its remaining findings, what was applied."""
 
     doc: Document

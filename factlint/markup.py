@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import bisect
 import re
 from dataclasses import dataclass, field
@@ -27,8 +29,7 @@ EMBED = re.compile(r"<(tweet|script|style|iframe|embed|object|video|audio|svg)\b
 THEMATIC_BREAK = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
 
 
-@dataclass(frozen=True)
-class Directive:
+class Directive(NamedTuple):
     """An inline suppression comment: disable, enable or disable-next-line."""
 
     action: str

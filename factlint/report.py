@@ -2,25 +2,25 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import NamedTuple
 
 from factlint.rule import Rule
 from factlint.finding import Finding
 
 
-@dataclass(frozen=True)
-class FileReport:
+class FileReport(NamedTuple):
     """One linted file: its path, original text, findings and any per-file summary."""
 
     path: str
     text: str
     findings: tuple[Finding, ...]
-    summary: dict[str, object] = field(default_factory=dict)
+    summary: Mapping[str, object] = MappingProxyType({})
     notes: tuple[str, ...] = ()  # how the file was read or written (tracked changes, comments)
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(NamedTuple):
     """Everything one run produced, in output order."""
 
     files: tuple[FileReport, ...]

@@ -6,8 +6,8 @@ import re
 import string
 import threading
 from collections.abc import Callable, Hashable, Mapping
-from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from types import MappingProxyType
+from typing import Any, NamedTuple, TypeVar
 
 from factlint.document import Document
 from factlint.finding import Finding
@@ -32,15 +32,14 @@ class ValueAtLine(ValueError):
         self.line = line
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """A rule as loaded from its YAML file, common fields checked, options validated."""
 
     id: str
     kind: str
     level: str
     message: str
-    options: Mapping[str, Any] = field(default_factory=dict)
+    options: Mapping[str, Any] = MappingProxyType({})
     description: str = ""
     link: str = ""
     enabled: bool = True

@@ -24,7 +24,7 @@ def example_failures(loaded: LoadedRule, number: int, example: Mapping[str, Any]
     date = parse_date(example.get("date"), "example") if "date" in example else None
     if "date" in example and date is None:
         return [f"{label}: 'date' is not a YYYY-MM-DD date"]
-    alone = RuleSet((loaded,), sources=sources)
+    alone = RuleSet.of((loaded,), sources)
     if "stories" in example:
         docs = [Document(text, f"<story {n}>", bool(example.get("markdown")), date)
                 for n, text in enumerate(example["stories"], 1)]

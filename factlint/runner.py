@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import errno
 from collections import Counter
 import os
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
@@ -24,8 +25,7 @@ DRAFT_SUFFIXES = tuple(readers.SUFFIXES)
 STDIN = "-"
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(NamedTuple):
     """What linting one draft produced: a report, a diff, or an error line."""
 
     report: FileReport | None = None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from factlint.document import Document
 from factlint.engine import RuleSet
@@ -34,7 +33,7 @@ def lint_stories(docs: Sequence[Document], rule_set: RuleSet) -> dict[str, list[
             continue
         level = loaded.rule.level
         for finding in loaded.cross(stories, rule_set.sources):
-            found[finding.path].append(finding if finding.level == level else replace(finding, level=level))
+            found[finding.path].append(finding if finding.level == level else finding._replace(level=level))
     kept: dict[str, list[Finding]] = {}
     for doc in docs:
         suppressions = Suppressions(doc)

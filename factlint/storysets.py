@@ -9,7 +9,6 @@ configuration's `story_keys`); or the drafts below a folder whose `.factlint.yam
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 
 from factlint import markup, readers, yamlfile
@@ -81,7 +80,7 @@ def cross_lint(files: list[FileReport], settings_of: Callable[[Path], Settings],
                          settings_of(Path(m.path)).date) for m in members]
         for path, findings in lint_stories(docs, rule_set).items():
             added.setdefault(path, []).extend(findings)
-    return [replace(f, findings=tuple(sorted({*f.findings, *added[f.path]}, key=_order)))
+    return [f._replace(findings=tuple(sorted({*f.findings, *added[f.path]}, key=_order)))
             if added.get(f.path) else f for f in files]
 
 

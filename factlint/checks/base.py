@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from types import MappingProxyType
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -28,8 +27,7 @@ ANY_SPACE = r"\s+"  # what a space in a listed phrase matches, where a line may 
 LEADING_ASSERTION = re.compile(r"(?:\((?:\?:|\?P<\w+>)?)*(?:\(\?<?[=!]|\\[bB]|\^)")
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(NamedTuple):
     """A kind-specific rule key: how to validate it, its default, whether it is required.
 
     `schema` is the key's JSON Schema for editors; the standard validators below supply their
@@ -73,8 +71,7 @@ def string_value(value: Any) -> str:
     return value
 
 
-@dataclass(frozen=True)
-class Choice:
+class Choice(NamedTuple):
     """A validator for a string option that must be one of a few values (`check`, say)."""
 
     allowed: tuple[str, ...]
@@ -96,8 +93,7 @@ def one_of(choices: Iterable[str]) -> Choice:
     return Choice(tuple(choices))
 
 
-@dataclass(frozen=True)
-class ChoiceList:
+class ChoiceList(NamedTuple):
     """A validator for one or more values out of a few, as a string or a list (`check: [a, b]`)."""
 
     allowed: tuple[str, ...]
@@ -308,8 +304,7 @@ class CaselessLookup:
         return next((w for w in self.words if regex.fullmatch(regex.escape(w), found, flags)), None)
 
 
-@dataclass(frozen=True)
-class WordSearch:
+class WordSearch(NamedTuple):
     """A word-list search that tries its pattern only where the rule set's word scanner points."""
 
     pattern: Pattern

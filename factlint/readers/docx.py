@@ -12,7 +12,7 @@ import bisect
 import io
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from factlint.document import Document, InputError
@@ -51,8 +51,8 @@ class DocxReading(Reading):
     def locate(self, finding: Finding) -> Finding:
         """Place a finding at its paragraph number and column, with the paragraph's container."""
         first, last = self.paragraph_at(finding.start), self.paragraph_at(max(finding.start, finding.end - 1))
-        return replace(
-            finding, line=first.number, column=finding.start - first.start + 1,
+        return finding._replace(
+            line=first.number, column=finding.start - first.start + 1,
             end_line=last.number, end_column=finding.end - last.start + 1, container=first.container,
         )
 

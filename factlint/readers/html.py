@@ -13,7 +13,7 @@ import codecs
 import html
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from factlint.document import LINE_BREAK, Document, InputError, decode
@@ -81,7 +81,7 @@ class HtmlReading(Reading):
         start = self.source_offset(finding.start)
         end = self.source_offset(max(finding.end, finding.start + 1), end=True)
         (line, column), (end_line, end_column) = self.position(start), self.position(end)
-        return replace(finding, line=line, column=column, end_line=end_line, end_column=end_column, start=start, end=end)
+        return finding._replace(line=line, column=column, end_line=end_line, end_column=end_column, start=start, end=end)
 
 
 def read(data: bytes, path: str, options: ReadOptions) -> HtmlReading:

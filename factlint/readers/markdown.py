@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from factlint import markup
 from factlint.document import LINE_BREAK, Document, decode, encoding_of
@@ -45,7 +45,7 @@ class MarkdownReading(Reading):
         """Place a finding at its line and column in the Markdown as written."""
         start, end = self.source_offset(finding.start), self.source_offset(finding.end, end=True)
         (line, column), (end_line, end_column) = self.position(start), self.position(end)
-        return replace(finding, line=line, column=column, end_line=end_line, end_column=end_column, start=start, end=end)
+        return finding._replace(line=line, column=column, end_line=end_line, end_column=end_column, start=start, end=end)
 
 
 def read(data: bytes, path: str, options: ReadOptions) -> Reading:

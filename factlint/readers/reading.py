@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from dataclasses import dataclass
 
 from factlint.document import Dateline, Document, InputError
@@ -10,8 +12,7 @@ from factlint.finding import Finding
 TRACKED_CHANGES = ("accepted", "original")
 
 
-@dataclass(frozen=True)
-class ReadOptions:
+class ReadOptions(NamedTuple):
     """How to read a draft: its format, the dateline given, and which text of tracked changes."""
 
     format: str = "text"

@@ -8,20 +8,18 @@ figures, resolved dates). Which comparison a rule makes is set by `check`.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import regex
 
-from factlint.checks.across.dates import EventWords, check_dates
-from factlint.checks.across.figures import FigureWords, check_figures, subject_pattern
-from factlint.checks.across.names import check_names
-from factlint.checks.across.organizations import check_organizations, org_pattern
-from factlint.checks.across.titles import TitleWords, check_titles
 from factlint.checks.base import Check, Option, number, some_of, string_list, string_pairs
 from factlint.document import Document
 from factlint.facts import CrossCheck, FactSource, Story
 from factlint.finding import Finding
 from factlint.rule import Rule, RuleError, RuleSetStore
+
+if TYPE_CHECKING:
+    from factlint.checks.across.titles import TitleWords
 
 CHECKS = ("names", "titles", "organizations", "figures", "dates")
 
@@ -57,7 +55,7 @@ NEEDS = {"titles": ("title_words", "joiners"), "organizations": ("organization_w
 
 def build(rule: Rule, store: RuleSetStore) -> Check:
     """An across rule finds nothing in one story: its work is done by build_cross."""
-    build_cross(rule, store)  # validate now, so that a bad rule fails at load time
+    _validate(rule)  # now, so that a bad rule fails at load time
 
     def check(doc: Document) -> Iterator[Finding]:
         return iter(())
@@ -66,7 +64,22 @@ def build(rule: Rule, store: RuleSetStore) -> Check:
 
 
 def build_cross(rule: Rule, store: RuleSetStore) -> CrossCheck:
-    """Build the comparisons the rule names into one cross-story check."""
+    """Check the rule's keys; return the cross-story check that runs the comparisons it names.
+
+    A comparison's module and word lists are loaded when a story set runs: linting one story,
+    the commonest run, never pays for them.
+    """
+    _validate(rule)
+
+    def cross(stories: Sequence[Story], sources: Sequence[FactSource]) -> Iterable[Finding]:
+        for name in rule.options["check"]:
+            yield from _comparison(name, rule)(stories, sources)
+
+    return cross
+
+
+def _validate(rule: Rule) -> None:
+    """Raise RuleError when a comparison lacks a word list it needs, or the tolerance is out of range."""
     options = rule.options
     for name in options["check"]:
         missing = [key for key in NEEDS.get(name, ()) if not options[key]]
@@ -74,17 +87,40 @@ def build_cross(rule: Rule, store: RuleSetStore) -> CrossCheck:
             raise RuleError(f"check '{name}' needs '{missing[0]}'", missing[0])
     if not 0 <= options["tolerance"] < 1:
         raise RuleError("'tolerance' must be at least 0 and less than 1", "tolerance")
-    runs = [_comparison(name, rule) for name in options["check"]]
 
-    def cross(stories: Sequence[Story], sources: Sequence[FactSource]) -> Iterable[Finding]:
-        for run in runs:
-            yield from run(stories, sources)
 
-    return cross
+def _comparison(name: str, rule: Rule) -> Callable[[Sequence[Story], Sequence[FactSource]], Iterable[Finding]]:
+    """Return the function that runs one comparison of the rule."""
+    options = rule.options
+    if name == "names":
+        from factlint.checks.across.names import check_names
+        return lambda stories, sources: check_names(rule, stories, sources)
+    if name == "titles":
+        from factlint.checks.across.titles import check_titles
+        words = title_words(options)
+        return lambda stories, sources: check_titles(rule, stories, sources, words)
+    if name == "organizations":
+        from factlint.checks.across.organizations import check_organizations
+        search = organization_search(options)
+        return lambda stories, sources: check_organizations(rule, stories, sources, search)
+    if name == "figures":
+        from factlint.checks.across.figures import FigureWords, check_figures, subject_pattern
+        figure_words = FigureWords(
+            _lower(options["about"]), _lower(options["at_least"]), _lower(options["at_most"]), options["magnitudes"],
+            _lower(options["not_nouns"]), _lower(options["auxiliaries"]), _lower(options["verbs"]),
+            _lower(options["not_roles"]), _lower(options["determiners"]), _lower(options["subject_links"]),
+            subject_pattern(options["subject_links"], options["determiners"]), options["tolerance"])
+        return lambda stories, sources: check_figures(rule, stories, sources, figure_words)
+    from factlint.checks.across.dates import EventWords, check_dates
+    event_words = EventWords(_lower(options["events"]), _lower(options["links"]), _lower(options["determiners"]),
+                             _lower(options["verb_markers"]))
+    return lambda stories, sources: check_dates(rule, stories, sources, event_words)
 
 
 def title_words(options: Mapping[str, Any]) -> TitleWords:
     """Build the title word lists of a rule's options."""
+    from factlint.checks.across.titles import TitleWords
+
     spellings = {a.lower(): b.lower() for a, b in options["spellings"]}
     return TitleWords(frozenset(spellings.get(w, w) for w in _lower(options["title_words"])),
                       _lower(options["rank_words"]), _lower(options["time_words"]), spellings,
@@ -93,32 +129,11 @@ def title_words(options: Mapping[str, Any]) -> TitleWords:
 
 def organization_search(options: Mapping[str, Any]) -> tuple[regex.Pattern, dict[str, str], frozenset[str]]:
     """Build the organisation-name search, the aliases and the leading words to drop of a rule's options."""
+    from factlint.checks.across.organizations import org_pattern
+
     aliases = {a.lower().replace(".", ""): b.lower().replace(".", "") for a, b in options["aliases"]}
     return org_pattern(options["organization_words"], options["joiners"]), aliases, _lower(options["determiners"])
 
 
 def _lower(items: Iterable[str]) -> frozenset[str]:
     return frozenset(" ".join(i.lower().split()) for i in items)
-
-
-def _comparison(name: str, rule: Rule) -> Callable[[Sequence[Story], Sequence[FactSource]], Iterable[Finding]]:
-    """Return the function that runs one comparison of the rule."""
-    options = rule.options
-    if name == "names":
-        return lambda stories, sources: check_names(rule, stories, sources)
-    if name == "titles":
-        words = title_words(options)
-        return lambda stories, sources: check_titles(rule, stories, sources, words)
-    if name == "organizations":
-        search = organization_search(options)
-        return lambda stories, sources: check_organizations(rule, stories, sources, search)
-    if name == "figures":
-        figure_words = FigureWords(
-            _lower(options["about"]), _lower(options["at_least"]), _lower(options["at_most"]), options["magnitudes"],
-            _lower(options["not_nouns"]), _lower(options["auxiliaries"]), _lower(options["verbs"]),
-            _lower(options["not_roles"]), _lower(options["determiners"]), _lower(options["subject_links"]),
-            subject_pattern(options["subject_links"], options["determiners"]), options["tolerance"])
-        return lambda stories, sources: check_figures(rule, stories, sources, figure_words)
-    event_words = EventWords(_lower(options["events"]), _lower(options["links"]), _lower(options["determiners"]),
-                             _lower(options["verb_markers"]))
-    return lambda stories, sources: check_dates(rule, stories, sources, event_words)

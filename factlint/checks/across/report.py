@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from factlint.facts import Story
 from factlint.finding import Finding, Related
@@ -85,4 +85,4 @@ def report(rule: Rule, stories: Sequence[Story], mentions: Sequence[Mention], de
             finding = rule.finding(doc, first.start, first.end,
                                    detail=detail(form, [o.form for o in others]),
                                    found=form, others=", ".join(f"'{o.form}'" for o in others), house=house or "")
-            yield replace(finding, related=tuple(related(stories, o) for o in others))
+            yield finding._replace(related=tuple(related(stories, o) for o in others))
