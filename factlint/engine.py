@@ -347,6 +347,8 @@ def lint(doc: Document, rule_set: RuleSet, report_unused: bool = False) -> list[
                 f"{doc.path}: rule '{loaded.rule.id}' ({loaded.rule.source}) timed out: "
                 "its regular expression is too slow on this text", loaded.rule.id,
             ) from None
+        except RuleError as exc:  # a pattern built from the rule's words, compiled on first use
+            raise LintError(f"{loaded.rule.source}: rule '{loaded.rule.id}': {exc}", loaded.rule.id) from None
     suppressions = Suppressions(doc)
     kept = [f for f in findings if not suppressions.suppresses(f)]
     if report_unused:

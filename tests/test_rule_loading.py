@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import re
 from pathlib import Path
 
@@ -109,7 +111,7 @@ def test_select_ignore_and_levels(tmp_path: Path) -> None:
     (r"[[a]]", TimedPattern),                                     # `re` warns of a nested set
 ])
 def test_built_patterns_fall_back_to_regex_only_for_its_own_syntax(pattern: str, engine: type) -> None:
-    compiled = compile_words(pattern, scan=True)
+    compiled = compile_words(pattern, scan=True).compiled()
     assert isinstance(compiled, engine)
     assert [m.group() for m in find_all(compiled, "the first amidst Élan")] == [
         m.group() for m in regex.finditer(pattern, "the first amidst Élan")]
@@ -117,7 +119,7 @@ def test_built_patterns_fall_back_to_regex_only_for_its_own_syntax(pattern: str,
 
 def test_word_patterns_compile_with_re_and_keep_their_boundaries() -> None:
     pattern = compile_words(word_pattern(["U.S.", "US", "adviser"]), ignore_case=False, scan=True)
-    assert isinstance(pattern, re.Pattern)
+    assert isinstance(pattern.compiled(), re.Pattern)
     text = "US troops, U.S. aid, USA, the US. adviser, advisers, co-adviser, x.US"
     assert [m.group() for m in find_all(pattern, text)] == ["US", "U.S.", "US", "adviser", "adviser"]
 
@@ -130,10 +132,39 @@ def test_author_patterns_keep_regex_and_its_time_limit() -> None:
             search("a" * 40 + "b")
 
 
-def test_invalid_built_pattern_is_a_rule_error_naming_the_key() -> None:
+def test_invalid_built_pattern_is_a_rule_error_naming_the_key_on_first_use() -> None:
+    pattern = compile_words("(unclosed", key="phrases")  # compiled when first used, not at start-up
     with pytest.raises(RuleError, match="invalid regular expression") as caught:
-        compile_words("(unclosed", key="phrases")
+        pattern.search("text")
     assert caught.value.key == "phrases"
+
+
+def test_a_built_pattern_is_compiled_once_and_then_searches_directly() -> None:
+    pattern = compile_words(r"\bvote[sd]?\b")
+    assert "search" not in vars(pattern)
+    assert pattern.search("Council voted 5-2").group() == "voted"
+    assert vars(pattern)["search"] == pattern.compiled().search  # the compiled pattern's own method
+    assert pattern.pattern == r"\bvote[sd]?\b" and pattern.compiled() is pattern.compiled()
+
+
+def test_every_pattern_a_module_builds_at_import_compiles() -> None:
+    """A fixed pattern is compiled on first use: a typo in one must still fail here, not in a newsroom."""
+    import importlib
+    import pkgutil
+
+    import factlint
+    from factlint.checks.base import LazyPattern
+
+    count = 0
+    for info in pkgutil.walk_packages(factlint.__path__, "factlint."):
+        module = importlib.import_module(info.name)
+        for value in vars(module).values():
+            held = value.values() if isinstance(value, Mapping) else value if isinstance(value, (tuple, list)) else ()
+            for pattern in (value, *held):
+                if isinstance(pattern, LazyPattern):
+                    pattern.compiled()
+                    count += 1
+    assert count > 40  # the walk reached the modules that build patterns
 
 
 def test_only_the_rules_that_run_are_built_but_every_file_is_validated(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import MappingProxyType
@@ -234,9 +235,6 @@ def compile_regex(pattern: str, ignore_case: bool = False, key: str = "patterns"
         raise RuleError(f"invalid regular expression {pattern[:200]!r}: {exc}", key) from None
 
 
-Pattern = re.Pattern | regex.Pattern | TimedPattern
-
-
 def pattern_list(value: Any) -> tuple[str, ...]:
     """Validate a list of an author's regular expressions.
 
@@ -248,8 +246,13 @@ def pattern_list(value: Any) -> tuple[str, ...]:
 
 def compile_words(
     pattern: str, ignore_case: bool = False, key: str = "patterns", scan: bool = False,
-) -> Pattern:
-    """Compile a pattern factlint assembles from escaped word lists: with `re` if it can, else `regex`."""
+) -> LazyPattern:
+    """Return a pattern factlint assembles from escaped word lists, compiled on its first use."""
+    return LazyPattern(pattern, ignore_case, key, scan)
+
+
+def _compile_words_now(pattern: str, ignore_case: bool, key: str, scan: bool) -> re.Pattern | TimedPattern:
+    """Compile an assembled pattern: with `re` if it can, else `regex`."""
     # `re` compiles about three times faster than `regex`, and start-up is paid on every
     # commit. `regex` remains for whole-text scans (`scan`) that `re` would run slowly, and for
     # the syntax only it has (\p{L}, variable-width look-behind, a group name used twice).
@@ -262,6 +265,45 @@ def compile_words(
             return re.compile(pattern, re.IGNORECASE if ignore_case else 0)
     except (re.error, Warning, TypeError, ValueError, OverflowError, RecursionError):
         return compile_regex(pattern, ignore_case, key)
+
+
+class LazyPattern:
+    """An assembled pattern compiled the first time it is used, not at start-up.
+
+    Most patterns of a rule set find nothing to do in a short story (no range of weekdays, no
+    tense to weigh), and compiling them all was about half of a commit hook's start-up. Its
+    only state is its own compiled form, a function of its source alone: threads that use it
+    first get one pattern, built under its lock. Once built, its search methods are the
+    compiled pattern's own, so a use costs no extra call.
+    """
+
+    SEARCHES = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split")
+
+    def __init__(self, pattern: str, ignore_case: bool, key: str, scan: bool) -> None:
+        self._source = (pattern, ignore_case, key, scan)
+        self._lock = threading.Lock()
+        self._built: re.Pattern | TimedPattern | None = None
+
+    def compiled(self) -> re.Pattern | TimedPattern:
+        """Return the compiled pattern, compiling it now if no one has."""
+        with self._lock:
+            if self._built is None:
+                built = _compile_words_now(*self._source)
+                for name in self.SEARCHES:
+                    if hasattr(built, name):
+                        setattr(self, name, getattr(built, name))
+                self._built = built
+            return self._built
+
+    def __getattr__(self, name: str) -> Any:
+        # Only reached for what the instance does not hold yet: its searches before the first
+        # use, and the compiled pattern's attributes (pattern, groupindex, flags).
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return getattr(self.compiled(), name)
+
+
+Pattern = re.Pattern | regex.Pattern | TimedPattern | LazyPattern
 
 
 def find_all(pattern: Pattern, text: str) -> Iterator[re.Match | regex.Match]:
