@@ -396,7 +396,7 @@ def alternation(phrases: Iterable[str], space: str = r"\ ") -> str:
 
     `space` is what a space inside a phrase matches: itself, or r"\\s+" for any white space.
     """
-    escaped = sorted((regex.escape(p) for p in phrases), key=len, reverse=True)
+    escaped = sorted((re.escape(p) for p in phrases), key=len, reverse=True)
     return "|".join(e.replace(r"\ ", space) for e in escaped) or r"(?!)"
 
 
@@ -414,8 +414,8 @@ def word_pattern(words: Iterable[str], space: str = r"\ ") -> str:
 def _bounded(phrase: str, space: str) -> str:
     """Return one escaped phrase whose first word must not follow a letter, digit or dot."""
     head, gap, rest = phrase.partition(" ")
-    first = regex.escape(head)
-    tail = space + space.join(regex.escape(w) for w in rest.split(" ")) if gap else ""
+    first = re.escape(head)
+    tail = space + space.join(re.escape(w) for w in rest.split(" ")) if gap else ""
     return rf"{first}(?<![\w.]{first}){tail}" if first else rf"(?<![\w.]){tail}"
 
 
