@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path, PurePath
 
 from factlint.finding import Finding
@@ -86,12 +85,12 @@ def write(target: Path, files: list[FileReport]) -> int:
     return len(entries)
 
 
-@dataclass
 class Baseline:
     """The recorded findings, as a multiset of (path, fingerprint) keys."""
 
-    folder: Path
-    counts: Counter[tuple[str, str]]
+    def __init__(self, folder: Path, counts: Counter[tuple[str, str]]) -> None:
+        self.folder = folder
+        self.counts = counts
 
     @classmethod
     def load(cls, source: Path) -> Baseline:

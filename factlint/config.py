@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import fnmatch
-from dataclasses import dataclass, field, replace
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from factlint import yamlfile
 from factlint.document import Dateline, parse_date
@@ -33,15 +34,14 @@ def default_pack() -> Path:
     return installed if installed.is_dir() else package.parent / "rules"
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     """Everything that decides how files are linted, after all layers are merged."""
 
     rules: tuple[Path, ...] = ()
     default_rules: bool = True
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
-    levels: dict[str, str] = field(default_factory=dict)
+    levels: Mapping[str, str] = MappingProxyType({})
     fail_level: str = "warning"
     date: Dateline | None = None
     exclude: tuple[str, ...] = ()
@@ -50,7 +50,7 @@ class Settings:
     story_keys: tuple[str, ...] = STORY_KEYS      # front-matter keys whose equal values make a story set
     input_format: str | None = None  # None: by extension
     tracked_changes: str = "accepted"  # or "original": a Word draft as it reads now
-    root: Path = field(default_factory=Path.cwd)
+    root: Path | None = None  # None: the working directory
     source: Path | None = None
 
     def packs(self) -> list[Path]:
@@ -60,7 +60,7 @@ class Settings:
     def excluded(self, path: Path) -> bool:
         """Tell whether a path matches one of the exclude globs (relative to the config's folder)."""
         try:
-            relative = path.resolve().relative_to(self.root.resolve()).as_posix()
+            relative = path.resolve().relative_to((self.root or Path.cwd()).resolve()).as_posix()
         except ValueError:
             relative = path.as_posix()
         return any(fnmatch.fnmatch(relative, g) or fnmatch.fnmatch(path.name, g) for g in self.exclude)
@@ -191,7 +191,7 @@ def merge_command_line(settings: Settings, **options: Any) -> Settings:
         changes["rules"] = settings.rules + tuple(options["rules"])
     if options.get("levels"):
         changes["levels"] = {**settings.levels, **options["levels"]}
-    return replace(settings, **changes)
+    return settings._replace(**changes)
 
 
 def build_rule_set(settings: Settings) -> RuleSet:

@@ -6,7 +6,6 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple, TypeVar
 
@@ -72,34 +71,33 @@ class Dateline(NamedTuple):
     source: str
 
 
-@dataclass
 class Document:
     """One draft: its original text and everything derived from it, computed once."""
 
-    text: str
-    path: str = "<string>"
-    markdown: bool = False
-    date_override: Dateline | None = None
-    bom: bool = False
-    encoding: str = "utf-8"
-    lint_text: str = field(init=False)
-    directives: list[Directive] = field(init=False)
-    dateline: Dateline | None = field(init=False)
-    _derived: dict[Hashable, object] = field(init=False, repr=False, compare=False, default_factory=dict)
-
-    def __post_init__(self) -> None:
-        normalised = self.text.replace("\r\n", " \n").replace("\r", "\n")
+    def __init__(self, text: str, path: str = "<string>", markdown: bool = False,
+                 date_override: Dateline | None = None, bom: bool = False, encoding: str = "utf-8") -> None:
+        self.text = text
+        self.path = path
+        self.markdown = markdown
+        self.date_override = date_override
+        self.bom = bom
+        self.encoding = encoding
+        self._derived: dict[Hashable, object] = {}
+        normalised = text.replace("\r\n", " \n").replace("\r", "\n")
         found = markup.scan(normalised, self.markdown)
         dateline = self.date_override or _front_matter_date(found.front_matter)
         first_line = DATE_LINE.match(normalised)
         if first_line:
             found.masked.append(first_line.span())
             dateline = dateline or _date_from(first_line.groups(), "first line")
-        self.dateline = dateline
-        self.directives = found.directives
-        self.lint_text = markup.mask(normalised, found.masked)
+        self.dateline: Dateline | None = dateline
+        self.directives: list[Directive] = found.directives
+        self.lint_text: str = markup.mask(normalised, found.masked)
         self._block_starts = found.block_starts
         self._heading_starts = found.heading_starts
+
+    def __repr__(self) -> str:
+        return f"Document(path={self.path!r}, {len(self.text)} characters)"
 
     def derived(self, key: Hashable, compute: Callable[[], T]) -> T:
         """Return the value derived from this document under key, computed on first request.

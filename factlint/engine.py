@@ -5,7 +5,6 @@ from __future__ import annotations
 import fnmatch
 import importlib
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 from typing import Any, NamedTuple
@@ -234,23 +233,22 @@ def _examples(data: dict[str, Any]) -> tuple[dict[str, Any], ...]:
     return tuple(examples)
 
 
-@dataclass(frozen=True)
 class RuleSet:
     """An ordered collection of loaded rules, passed to lint(); never a global registry.
 
     `ids` holds the id of every rule of the packs, built or not, so that a selector can be
-    checked against the whole pack.
+    checked against the whole pack; `extractors` every rule file of the packs when a
+    cross-story check was built (see `sources`). A rule set is not changed once made.
     """
 
-    rules: tuple[LoadedRule, ...] = ()
-    ids: frozenset[str] = frozenset()
-    # Every rule file of the packs, when a cross-story check was built: see `sources`.
-    extractors: tuple[RuleFile, ...] = ()
-    store: RuleSetStore = field(default_factory=RuleSetStore, compare=False, repr=False)
+    __slots__ = ("rules", "ids", "extractors", "store")
 
-    def __post_init__(self) -> None:
-        if not self.ids:
-            object.__setattr__(self, "ids", frozenset(r.rule.id for r in self.rules))
+    def __init__(self, rules: tuple[LoadedRule, ...] = (), ids: frozenset[str] = frozenset(),
+                 extractors: tuple[RuleFile, ...] = (), store: RuleSetStore | None = None) -> None:
+        self.rules = rules
+        self.ids = ids or frozenset(r.rule.id for r in rules)
+        self.extractors = extractors
+        self.store = RuleSetStore() if store is None else store
 
     @classmethod
     def of(cls, rules: tuple[LoadedRule, ...], sources: tuple[FactSource, ...] = ()) -> RuleSet:

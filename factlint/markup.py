@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 import bisect
 import re
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 DIRECTIVE = re.compile(r"<!--\s*factlint-(disable-next-line|disable|enable)\b(.*?)-->", re.S)
@@ -38,15 +36,17 @@ class Directive(NamedTuple):
     end: int
 
 
-@dataclass
 class Markup:
     """What the markup scan found: spans to blank, block starts, directives, front matter."""
 
-    masked: list[tuple[int, int]] = field(default_factory=list)
-    block_starts: list[int] = field(default_factory=list)
-    heading_starts: list[int] = field(default_factory=list)
-    directives: list[Directive] = field(default_factory=list)
-    front_matter: str | None = None
+    __slots__ = ("masked", "block_starts", "heading_starts", "directives", "front_matter")
+
+    def __init__(self) -> None:
+        self.masked: list[tuple[int, int]] = []
+        self.block_starts: list[int] = []
+        self.heading_starts: list[int] = []
+        self.directives: list[Directive] = []
+        self.front_matter: str | None = None
 
 
 def scan(text: str, markdown: bool) -> Markup:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from factlint.document import Document
@@ -29,17 +28,16 @@ class Quote(NamedTuple):
         return self.start + 1, self.close if self.close is not None else self.end
 
 
-@dataclass
 class QuoteScan:
     """The quotations of a document, its unclosed marks, and its text blanked inside quotations."""
 
-    quotes: list[Quote]
-    unclosed: list[Quote]
-    masked: str
-    _starts: list[int] = field(default_factory=list)
+    __slots__ = ("quotes", "unclosed", "masked", "_starts")
 
-    def __post_init__(self) -> None:
-        self._starts = [q.start for q in self.quotes]
+    def __init__(self, quotes: list[Quote], unclosed: list[Quote], masked: str) -> None:
+        self.quotes = quotes
+        self.unclosed = unclosed
+        self.masked = masked
+        self._starts = [q.start for q in quotes]
 
     def inside(self, offset: int) -> bool:
         """Tell whether offset lies within a quotation, marks included."""

@@ -37,14 +37,14 @@ def test_a_crash_in_one_draft_is_one_line_exit_2_and_the_others_are_still_report
     bad, good = tmp_path / "a.txt", tmp_path / "b.txt"
     bad.write_text("The talks came amidst the storm.\n", encoding="utf-8")
     good.write_text("The talks came amidst tension.\n", encoding="utf-8")
-    real = Document.__post_init__
+    real = Document.__init__
 
-    def explode(self: Document) -> None:
-        if "storm" in self.text:
+    def explode(self: Document, text: str, *args, **kwargs) -> None:
+        if "storm" in text:
             raise KeyError("boom")
-        real(self)
+        real(self, text, *args, **kwargs)
 
-    monkeypatch.setattr(Document, "__post_init__", explode)
+    monkeypatch.setattr(Document, "__init__", explode)
     code, out, err = run_cli(capsys, "--select", "style.amid", "--jobs", "1", str(bad), str(good))
     line = one_error_line(err)
     assert code == 2 and str(bad) in line and "internal error (KeyError: 'boom')" in line and "report" in line

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -63,8 +62,7 @@ class WordSet:
             if found and found.group() in self.words and not text[pos - 1:pos].isalnum() else None
 
 
-@dataclass(frozen=True)
-class Lexicon:
+class Lexicon(NamedTuple):
     """Word forms that attribute: verb forms (all, and those a figure may use), phrases, source nouns."""
 
     verb_forms: frozenset[str]

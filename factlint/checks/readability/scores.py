@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from factlint.document import Document
 from factlint.segment import Span
 
 
-@dataclass(frozen=True)
-class Scores:
+class Scores(NamedTuple):
     """Word, sentence and syllable counts of some prose, and the Flesch scores they give."""
 
     words: int
