@@ -11,7 +11,7 @@ from typing import Any, NamedTuple
 
 from factlint import yamlfile
 from factlint.checks import KINDS
-from factlint.checks.base import Check, Option, validate_options
+from factlint.checks.base import Check, Option, one_of, some_of, validate_options
 from factlint.rule import Rule, RuleError, RuleSetStore, placeholders
 from factlint.document import Document
 from factlint.facts import CrossCheck, FactSource
@@ -59,9 +59,23 @@ def kind_checks(kind: str) -> dict[str, ModuleType]:
 
 
 def check_options(kind: str, check: ModuleType) -> dict[str, Option]:
-    """Return the keys a rule of one kind and check takes: the kind's shared keys, then the check's."""
+    """Return the keys a rule of one kind and check takes: `check`, the kind's shared keys, then the check's."""
     module = kind_module(kind)
-    return {**module.OPTIONS, **check.OPTIONS} if module is not check else dict(module.OPTIONS)
+    if module is check:
+        return dict(module.OPTIONS)
+    return {**check_key(module), **module.OPTIONS, **check.OPTIONS}
+
+
+def check_key(module: ModuleType) -> dict[str, Option]:
+    """Return the `check` key of a kind with several checks, derived from its CHECK_MODULES.
+
+    A kind with CHECK_LISTS lets a rule name several of its checks (a list), or none for its
+    DEFAULT_CHECKS; any other rule names exactly one.
+    """
+    names = tuple(module.CHECK_MODULES)
+    if getattr(module, "CHECK_LISTS", False):
+        return {"check": Option(some_of(names), ())}
+    return {"check": Option(one_of(names), required=True)}
 
 
 def _check_module(kind: str, data: yamlfile.LineDict) -> ModuleType:

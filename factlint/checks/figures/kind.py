@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from factlint.checks.base import Option, boolean, one_of
+from factlint.checks.base import Option, boolean
 from factlint.checks.figures.facts import figures_source
 from factlint.checks.figures.find import FigureFinder
 from factlint.facts import FactSource
@@ -15,7 +15,6 @@ CHECK_MODULES = MappingProxyType({
     "vague-attribution": "factlint.checks.figures.vague_attribution",
 })
 OPTIONS = {
-    "check": Option(one_of(CHECK_MODULES), required=True),
     "skip_headings": Option(boolean, True),
 }
 
