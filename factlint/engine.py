@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import importlib
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any, NamedTuple
@@ -58,7 +58,7 @@ def kind_checks(kind: str) -> dict[str, ModuleType]:
     return {name: importlib.import_module(path) for name, path in module.CHECK_MODULES.items()}
 
 
-def check_options(kind: str, check: ModuleType) -> dict[str, Option]:
+def check_options(kind: str, check: ModuleType | CheckGroup) -> dict[str, Option]:
     """Return the keys a rule of one kind and check takes: `check`, the kind's shared keys, then the check's."""
     module = kind_module(kind)
     if module is check:
@@ -78,12 +78,66 @@ def check_key(module: ModuleType) -> dict[str, Option]:
     return {"check": Option(one_of(names), required=True)}
 
 
-def _check_module(kind: str, data: yamlfile.LineDict) -> ModuleType:
-    """Return the module of the check a rule names with `check:` (or the kind's only check)."""
+class CheckGroup(NamedTuple):
+    """Several checks of one kind that one rule runs (`check: [a, b]`): it takes the union of their keys.
+
+    It offers what a check module offers the engine; its check runs each check in turn.
+    """
+
+    names: tuple[str, ...]
+    modules: tuple[ModuleType, ...]
+
+    # Named as a check module names them: the engine reads a group as it reads a module.
+    @property
+    def OPTIONS(self) -> dict[str, Option]:
+        """The keys of every check of the group."""
+        return {key: option for module in self.modules for key, option in module.OPTIONS.items()}
+
+    @property
+    def PLACEHOLDERS(self) -> frozenset[str]:
+        """The message fields any check of the group fills."""
+        return frozenset().union(*(module.PLACEHOLDERS for module in self.modules))
+
+    @property
+    def DEFAULT_MESSAGE(self) -> str:
+        """The first check's default message."""
+        return self.modules[0].DEFAULT_MESSAGE
+
+    def build(self, rule: Rule, store: RuleSetStore) -> Check:
+        """Build every check of the group; what they share is built once through the store."""
+        checks = [module.build(rule, store) for module in self.modules]
+
+        def check(doc: Document) -> Iterator[Finding]:
+            for one in checks:
+                yield from one(doc)
+
+        return check
+
+
+def check_group(kind: str, names: tuple[str, ...]) -> ModuleType | CheckGroup:
+    """Return the module of one check of a kind, or the group of several."""
+    paths = kind_module(kind).CHECK_MODULES
+    chosen = tuple(dict.fromkeys(names))
+    modules = tuple(importlib.import_module(paths[name]) for name in chosen)
+    return modules[0] if len(modules) == 1 else CheckGroup(chosen, modules)
+
+
+def _check_module(kind: str, data: yamlfile.LineDict) -> ModuleType | CheckGroup:
+    """Return the module of the check a rule names with `check:` (or the kind's only check).
+
+    A kind with CHECK_LISTS takes a list of its checks, or none for its DEFAULT_CHECKS.
+    """
     module = kind_module(kind)
     if not hasattr(module, "CHECK_MODULES"):
         return module
     names = module.CHECK_MODULES
+    if getattr(module, "CHECK_LISTS", False):
+        if "check" not in data:
+            return check_group(kind, module.DEFAULT_CHECKS)
+        try:
+            return check_group(kind, check_key(module)["check"].validate(data["check"]))
+        except (TypeError, ValueError) as exc:
+            raise RuleError(f"'check' {exc}", "check") from None
     name = data.get("check")
     if name is None:
         raise RuleError(f"missing required key 'check' (one of: {', '.join(names)})")
@@ -122,7 +176,7 @@ class RuleFile(NamedTuple):
     """A rule file read and validated, its check not yet built (compiling costs start-up)."""
 
     rule: Rule
-    module: ModuleType
+    module: ModuleType | CheckGroup
     data: yamlfile.LineDict
 
     def build(self, store: RuleSetStore) -> LoadedRule:
@@ -168,7 +222,7 @@ def _validate(path: Path, data: yamlfile.LineDict) -> RuleFile:
     options = check_options(kind, module)
     unknown = sorted(set(data) - COMMON_KEYS - set(options))
     if unknown:
-        owner = f"check '{data['check']}'" if module is not kind_module(kind) else f"kind '{kind}'"
+        owner = _owner(kind, module, data)
         raise RuleError(f"unknown key '{unknown[0]}' for {owner}", unknown[0])
     rule = Rule(
         id=_text(data, "id", rule_id(path)),
@@ -183,6 +237,16 @@ def _validate(path: Path, data: yamlfile.LineDict) -> RuleFile:
         source=str(path),
     )
     return RuleFile(rule, module, data)
+
+
+def _owner(kind: str, module: ModuleType | CheckGroup, data: yamlfile.LineDict) -> str:
+    """Name what a rule's keys belong to, for an error: its kind, its check or its checks."""
+    if isinstance(module, CheckGroup):
+        return "checks " + ", ".join(f"'{name}'" for name in module.names)
+    if module is kind_module(kind):
+        return f"kind '{kind}'"
+    name = data["check"]
+    return f"check '{name if isinstance(name, str) else name[0]}'"
 
 
 def _text(data: dict[str, Any], key: str, default: str) -> str:
@@ -206,7 +270,7 @@ def _level(data: dict[str, Any]) -> str:
     return level
 
 
-def _message(data: dict[str, Any], module: ModuleType) -> str:
+def _message(data: dict[str, Any], module: ModuleType | CheckGroup) -> str:
     message = _text(data, "message", module.DEFAULT_MESSAGE)
     try:
         names = placeholders(message)

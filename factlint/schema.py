@@ -11,7 +11,7 @@ from types import ModuleType
 from typing import Any
 
 from factlint.checks import KINDS
-from factlint.engine import check_options, kind_checks
+from factlint.engine import CheckGroup, check_group, check_key, check_options, kind_checks, kind_module
 from factlint.finding import LEVELS
 
 COMMON = {
@@ -38,7 +38,7 @@ COMMON = {
 }
 
 
-def check_schema(kind: str, check: ModuleType) -> dict[str, Any]:
+def check_schema(kind: str, check: ModuleType | CheckGroup) -> dict[str, Any]:
     """Return the schema a rule of one kind and check must meet: the common keys and its own."""
     options = check_options(kind, check)
     return {
@@ -53,11 +53,32 @@ def kind_schema(kind: str) -> dict[str, Any]:
     checks = kind_checks(kind)
     if "" in checks:
         return check_schema(kind, checks[""])
+    if getattr(kind_module(kind), "CHECK_LISTS", False):
+        return _lists_schema(kind, checks)
     return {
         "required": ["check"],
         "properties": {"check": {"enum": list(checks)}},
         "allOf": [{"if": {"properties": {"check": {"const": name}}}, "then": check_schema(kind, module)}
                   for name, module in checks.items()],
+    }
+
+
+def _lists_schema(kind: str, checks: dict[str, ModuleType]) -> dict[str, Any]:
+    """Return the schema of a kind whose rules may name several checks, or none for its defaults.
+
+    A list takes the keys of every check of the kind: the union of exactly the listed checks'
+    keys, which the loader enforces, is more than a schema can say simply.
+    """
+    named = {"required": ["check"]}
+    return {
+        "properties": {"check": check_key(kind_module(kind))["check"].json_schema()},
+        "allOf": [
+            *({"if": {**named, "properties": {"check": {"const": name}}}, "then": check_schema(kind, module)}
+              for name, module in checks.items()),
+            {"if": {"not": named}, "then": check_schema(kind, check_group(kind, kind_module(kind).DEFAULT_CHECKS))},
+            {"if": {**named, "properties": {"check": {"type": "array"}}},
+             "then": check_schema(kind, check_group(kind, tuple(checks)))},
+        ],
     }
 
 

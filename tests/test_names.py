@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from factlint.checks.names import registry as names_registry
+from factlint.checks.names import words as names_words
 from factlint.checks.names.people import load_nicknames, nickname_pairs, short_form
 from factlint.checks.names.text import Folded, candidates, distance, typo_shaped
 from factlint.document import Document
@@ -32,6 +33,7 @@ organizations:
   - name: U.S.-PRC Counternarcotics Working Group
     variants: [US-PRC Counternarcotics Working Group, U.S.-China Counternarcotics Working Group]
 """
+ENDINGS = names_words.load(names_words.default_path()).diminutive_endings
 LEVELS = {"variants": "error", "titles": "warning", "near-miss": "warning",
           "first-reference": "warning", "no-title": "info"}
 
@@ -637,11 +639,18 @@ def test_typo_shapes() -> None:
 
 
 def test_nickname_policy_keeps_short_forms_and_drops_noise() -> None:
-    pairs = nickname_pairs(load_nicknames())
+    pairs = nickname_pairs(load_nicknames(), endings=ENDINGS)
     assert {("jen", "jennifer"), ("kathy", "katherine"), ("bob", "robert"), ("ted", "edward")} <= pairs
     assert ("robert", "bill") not in pairs and ("erin", "aaron") not in pairs and ("ann", "anna") not in pairs
-    assert short_form("kate", "katherine") and short_form("ted", "edward") and short_form("bill", "william")
-    assert not short_form("mike", "miguel") and not short_form("joe", "joshua") and not short_form("ian", "john")
+    assert short_form("kate", "katherine", ENDINGS) and short_form("ted", "edward", ENDINGS)
+    assert short_form("bill", "william", ENDINGS)
+    assert not short_form("mike", "miguel", ENDINGS) and not short_form("joe", "joshua", ENDINGS)
+    assert not short_form("ian", "john", ENDINGS)
+
+
+def test_diminutive_endings_come_from_the_word_file() -> None:
+    assert short_form("kathy", "katherine", ENDINGS)  # kath- begins katherine once -y is dropped
+    assert not short_form("kathy", "katherine")  # with no endings, kathy itself must begin it
 
 
 def test_rule_nickname_lists_only_select_from_the_data_set() -> None:

@@ -60,6 +60,9 @@ BAD_RULES = {
     "missing check key": "kind: readability\ncheck: long-sentence\n",
     "quotes key of another check": "kind: quotes\ncheck: unbalanced\nspeaker_cues: [said]\n",
     "no check": "kind: readability\nmax_words: 30\n",
+    "names key of another check": "kind: names\ncheck: variants\npeople: [{name: Ann Lee}]\nalso_nicknames: [[Al, Albert]]\n",
+    "names default checks given a same-person key": "kind: names\npeople: [{name: Ann Lee}]\nnot_names: [Board]\n",
+    "names list of unknown checks": "kind: names\ncheck: [variants, spelling]\npeople: [{name: Ann Lee}]\n",
 }
 
 

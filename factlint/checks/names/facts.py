@@ -50,14 +50,14 @@ def _after_a_name(text: str, start: int, policy: Policy) -> bool:
     return match is not None and match.group(1) not in policy.not_names and match.group(1).lower() in policy.table.known
 
 
-def registry_source(registry: Registry) -> FactSource:
+def registry_source(registry: Registry, holders: frozenset[str]) -> FactSource:
     """Offer the registry's house form for every registry name or variant a story uses."""
 
     def extract(doc: Document) -> Iterator[HouseName]:
-        scanned = scan(registry, doc)
+        scanned = scan(registry, holders, doc)
         for hit in scanned.hits:
             role = ROLES.get(hit.group.role)
             if role is not None:
                 yield HouseName(hit.group.house, *scanned.document_span(hit.start, hit.end), role)
 
-    return FactSource(("names.registry", id(registry)), HouseName, extract)
+    return FactSource(("names.registry", id(registry), holders), HouseName, extract)

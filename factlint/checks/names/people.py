@@ -21,8 +21,6 @@ from factlint.checks.names.text import Candidate, Folded, candidates, distance
 from factlint.document import Document
 from factlint.finding import Finding
 
-
-DIMINUTIVE_ENDINGS = ("ie", "ey", "y", "e")
 NICKNAME_CACHE = "nicknames has_nickname rows 1"  # change it when the rows are read differently
 
 
@@ -36,7 +34,7 @@ class NicknameTable:
 
 
 def load_nicknames() -> NicknameTable:
-    """Read the nicknames data set through its package API (once per rule set: see kind.build).
+    """Read the nicknames data set through its package API (once per rule set: see same_person.build).
 
     Importing the package and reading its table is a good share of a commit hook's start-up, so
     the rows are cached on disk, for the bytes of the package's files.
@@ -73,19 +71,20 @@ def _cached_rows(content: str) -> frozenset[tuple[str, str]] | None:
     return frozenset((formal, nick) for formal, nick in cached)
 
 
-def _stems(nick: str) -> set[str]:
+def _stems(nick: str, endings: Iterable[str]) -> set[str]:
     """Return a nickname with and without a diminutive ending (Kathy → kath, Kate → kat)."""
     stems = {nick}
-    for ending in DIMINUTIVE_ENDINGS:
+    for ending in endings:
         if nick.endswith(ending) and len(nick) - len(ending) >= 3:
             stems.add(nick[:-len(ending)])
     return stems
 
 
-def short_form(nick: str, formal: str) -> bool:
+def short_form(nick: str, formal: str, endings: Iterable[str] = ()) -> bool:
     """Tell whether nick looks like a short form of formal, not merely a name the data set links.
 
-    It must be at least two letters shorter and, with or without a diminutive ending, begin it
+    It must be at least two letters shorter and, with or without a diminutive ending (`endings`,
+    from the names word file), begin it
     (Jen/Jennifer, Kathy/Katherine, Ed/Edward), rhyme with its start (Bob/Robert, Bill/William,
     Kathy/Catherine), or begin it after a dropped first letter (Ted/Edward, Nell/Ellen).
     """
@@ -95,19 +94,20 @@ def short_form(nick: str, formal: str) -> bool:
         formal.startswith(stem)
         or (len(stem) >= 3 and stem[0] != formal[0] and formal[1:].startswith(stem[1:]))
         or (len(stem) >= 3 and formal.startswith(stem[1:]))
-        for stem in _stems(nick)
+        for stem in _stems(nick, endings)
     )
 
 
 def nickname_pairs(table: NicknameTable, extra: Iterable[tuple[str, str]] = (),
                    dropped: Iterable[tuple[str, str]] = (),
-                   supplement: Iterable[tuple[str, str]] = ()) -> frozenset[tuple[str, str]]:
+                   supplement: Iterable[tuple[str, str]] = (),
+                   endings: Iterable[str] = ()) -> frozenset[tuple[str, str]]:
     """Return the trusted (nickname, formal) pairs: short forms from the data set, plus and minus the rule's.
 
     `extra` pairs count only if the data set has them; `supplement` pairs (a reviewed table) always.
     """
-    rows = table.rows
-    pairs = {(nick, formal) for formal, nick in rows if short_form(nick, formal)}
+    rows, endings = table.rows, tuple(endings)
+    pairs = {(nick, formal) for formal, nick in rows if short_form(nick, formal, endings)}
     pairs |= {(n.lower(), f.lower()) for n, f in extra if (f.lower(), n.lower()) in rows}
     pairs |= {(n.lower(), f.lower()) for n, f in supplement}
     return frozenset(pairs - {(n.lower(), f.lower()) for n, f in dropped})

@@ -328,7 +328,9 @@ def from_options(options: Mapping[str, Any], source: str, store: RuleSetStore) -
         path = Path(source).parent / options["registry"] if source else Path(options["registry"])
         return load_file(path, store)
     if people or organizations:
-        return Registry(people, organizations)
+        # One registry for every check of a rule (and every rule listing the same entries), so
+        # that they share one scan of each document.
+        return store.get((from_options, repr(people), repr(organizations)), lambda: Registry(people, organizations))
     return None
 
 

@@ -1,26 +1,40 @@
-"""The registry checks of the names kind: variants, title variants, near misses, first references."""
+"""What the registry checks of the names kind share: their keys, the registry scan, the house-form helpers.
+
+A rule may run several registry checks (`check: [variants, titles]`); each builds its check here,
+and all of them share one registry and one scan of each document through the rule set's store
+and the document's.
+"""
 
 from __future__ import annotations
 
 import bisect
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
-from factlint.rule import Rule
-from factlint.checks.names.registry import (
-    ORG_VARIANT, PERSON, PERSON_VARIANT, TITLE, TITLE_VARIANT, Group, Registry, first_keys,
-)
-from factlint.checks.names import registry_forms
-from factlint.checks.names.text import WORD, Candidate, Folded, bounded, candidates, distance, typo_shaped
+from factlint.checks.base import Check, Option, string_value
+from factlint.checks.names import registry as registry_module
+from factlint.checks.names import words
+from factlint.rule import Rule, RuleError, RuleSetStore
+from factlint.checks.names.registry import PERSON, PERSON_VARIANT, TITLE_VARIANT, Group, Registry
+from factlint.checks.names.text import WORD, Candidate, Folded, bounded, candidates
 from factlint.document import Document
 from factlint.finding import Finding
 
+# The keys of a registry rule, which every registry check takes: the registry, inline or a data file.
+OPTIONS = {
+    "people": Option(registry_module.people_option, (), schema=registry_module.PEOPLE_SCHEMA),
+    "organizations": Option(registry_module.organizations_option, (), schema=registry_module.ORGANIZATIONS_SCHEMA),
+    "registry": Option(string_value, ""),
+}
+# One set for every names check, so that a rule running several of them fills any message.
+PLACEHOLDERS = frozenset({"detail", "found", "house", "other", "line", "other_line"})
+DEFAULT_MESSAGE = "{detail}"
+
 _SPACES = re.compile(r"(\s+)")
-_CAPITALISED_WORD = re.compile(r"[A-Z][\w'-]*[a-z]$")
-HOLDER_WORDS = frozenset({"the", "its", "his", "her", "their", "our", "your", "my"})
+CAPITALISED_WORD = re.compile(r"[A-Z][\w'-]*[a-z]$")
 
 
 class Hit:
@@ -74,12 +88,15 @@ class Scan:
         return self.folded.span(start, end)
 
 
-def scan(registry: Registry, doc: Document) -> Scan:
-    """Match the registry against a document once; rules sharing a registry share the scan."""
-    return doc.derived((scan, registry), lambda: _scan(registry, doc))
+RegistryRun = Callable[[Rule, Scan, Registry], Iterator[Finding]]
 
 
-def _scan(registry: Registry, doc: Document) -> Scan:
+def scan(registry: Registry, holders: frozenset[str], doc: Document) -> Scan:
+    """Match the registry against a document once; rules sharing a registry and word file share the scan."""
+    return doc.derived((scan, registry, holders), lambda: _scan(registry, holders, doc))
+
+
+def _scan(registry: Registry, holders: frozenset[str], doc: Document) -> Scan:
     """Find the registry's longest non-overlapping matches in the folded text."""
     folded = Folded(doc.lint_text)
     found: list[Hit] = []
@@ -90,7 +107,7 @@ def _scan(registry: Registry, doc: Document) -> Scan:
             start = end + 1 - group.length
             if bounded(text, start, end + 1):
                 found.append(Hit(start, end + 1, group))
-    found.extend(_lower_case_titles(registry, folded.text, found))
+    found.extend(_lower_case_titles(registry, holders, folded.text, found))
     found.sort(key=lambda h: (h.start, -h.end))
     hits, cursor = [], -1
     for hit in found:
@@ -100,10 +117,10 @@ def _scan(registry: Registry, doc: Document) -> Scan:
     return Scan(doc, folded, hits)
 
 
-def _lower_case_titles(registry: Registry, text: str, exact: list[Hit]) -> list[Hit]:
+def _lower_case_titles(registry: Registry, holders: frozenset[str], text: str, exact: list[Hit]) -> list[Hit]:
     """Title variants written in another case: "Ana Feld, the assistant fire marshall," (AP lower-cases
     a title after a name or standing alone). A lower-case one counts only where it names the holder:
-    after "the", a possessive or a name and comma, not after "a" ("a deputy adviser" is generic).
+    after a holder word ("the"), a possessive or a name and comma, not after "a" ("a deputy adviser").
     """
     lowered = text.lower()
     if registry.lower_automaton is None or len(lowered) != len(text):
@@ -115,22 +132,22 @@ def _lower_case_titles(registry: Registry, text: str, exact: list[Hit]) -> list[
         start = end + 1 - length
         if (start, end + 1) in taken or not bounded(text, start, end + 1):
             continue
-        if text[start].islower() and not _names_holder(text, start):
+        if text[start].islower() and not _names_holder(text, start, holders):
             continue
         found.append(Hit(start, end + 1, Group(TITLE_VARIANT, house, ids, end + 1 - start)))
     return found
 
 
-def _names_holder(text: str, start: int) -> bool:
-    """Tell whether a lower-case title names its holder: after the, a possessive, or a name and comma."""
+def _names_holder(text: str, start: int, holders: frozenset[str]) -> bool:
+    """Tell whether a lower-case title names its holder: after a holder word, a possessive, or a name and comma."""
     head = text[max(0, start - 40):start]
     words = head.split()
     if not words or not head.endswith(" "):
         return False
     previous = words[-1]
-    if previous.lower() in HOLDER_WORDS or previous.endswith("'s") or previous.endswith("s'"):
+    if previous.lower() in holders or previous.endswith("'s") or previous.endswith("s'"):
         return True
-    return previous.endswith(",") and bool(_CAPITALISED_WORD.match(previous[:-1]))
+    return previous.endswith(",") and bool(CAPITALISED_WORD.match(previous[:-1]))
 
 
 def styled(house: str, found: str) -> str:
@@ -168,81 +185,7 @@ def variants(rule: Rule, scan_: Scan, roles: tuple[int, ...], what: str) -> Iter
                            detail=detail, found=found, house=house)
 
 
-def name_variants(rule: Rule, scan_: Scan, registry: Registry) -> Iterator[Finding]:
-    """Registry variants of people's and organisations' names."""
-    return variants(rule, scan_, (PERSON_VARIANT, ORG_VARIANT), "")
-
-
-def title_variants(rule: Rule, scan_: Scan, registry: Registry) -> Iterator[Finding]:
-    """Registry variants of titles, before a name or standing alone."""
-    return variants(rule, scan_, (TITLE_VARIANT,), " of the title")
-
-
-def near_misses(rule: Rule, scan_: Scan, registry: Registry, known_names: frozenset[str]) -> Iterator[Finding]:
-    """Flag a name one edit away from a registry person's when something says it is that person."""
-    for candidate in scan_.candidates:
-        if scan_.covered(candidate.start, candidate.end):
-            continue
-        person = _near_person(scan_, registry, candidate, known_names)
-        if person is None:
-            continue
-        start, end = scan_.document_span(candidate.start, candidate.end)
-        found, house = candidate.name, registry.names[person]
-        detail = f"'{found}' is not in the names registry: did you mean '{house}'?"
-        yield rule.finding(scan_.doc, start, end, detail=detail, found=found, house=house)
-    for slip in registry_forms.surname_slips(scan_, registry, known_names):
-        start, end = scan_.document_span(slip.start, slip.end)
-        house = registry.names[slip.person]
-        surname = registry.person(slip.person).last
-        detail = f"'{slip.found}' is not in the names registry: did you mean '{surname}' ('{house}')?"
-        yield rule.finding(scan_.doc, start, end, detail=detail, found=slip.found, house=house)
-    for slip in registry_forms.written_forms(scan_, registry):
-        start, end = scan_.document_span(slip.start, slip.end)
-        house = registry.names[slip.person]
-        form = house.split(" ", 1)[1] if slip.bare else house
-        detail = (f"'{slip.found}' writes the registry's '{form}' with other hyphens, spaces or accents: "
-                  f"use '{form}'")
-        yield rule.finding(scan_.doc, start, end, fix=keep_spacing(scan_.doc.text[start:end], form),
-                           detail=detail, found=slip.found, house=house)
-
-
-def _near_person(scan_: Scan, registry: Registry, candidate: Candidate, known: frozenset[str]) -> int | None:
-    """Return the registry person a candidate misspells, or None."""
-    first, last = candidate.first.text, candidate.last.text
-    for index in registry.by_last.get(last, ()):
-        wanted = registry.person(index).first
-        if wanted != first and len(wanted) >= 3 and distance(first, wanted, 1) == 1:
-            if first.lower() not in known or _corroborated(scan_, registry, index, candidate, False):
-                return index
-    seen: set[int] = set()
-    for key in first_keys(first, last):
-        for index in registry.by_first.get(key, ()):
-            wanted = registry.person(index).last
-            if index in seen or wanted == last or len(wanted) < 4:
-                continue
-            seen.add(index)
-            if distance(last, wanted, 1) == 1 and (
-                typo_shaped(last, wanted) or _corroborated(scan_, registry, index, candidate, True)
-            ):
-                return index
-    return None
-
-
-def _corroborated(scan_: Scan, registry: Registry, index: int, candidate: Candidate, surname: bool) -> bool:
-    """Tell whether the document otherwise points at this person: their title or name nearby.
-
-    For a misspelled surname, the registry surname standing elsewhere in the story counts too.
-    """
-    person = registry.person(index)
-    if index in scan_.people_seen:
-        return True
-    if surname and scan_.word_counts.get(person.last, 0) > 0:
-        return True
-    title = scan_.hit_ending_at(candidate.start - 1)
-    return title is not None and title.group.role in (TITLE, TITLE_VARIANT) and index in title.group.ids
-
-
-def _full_references(scan_: Scan, headings: bool) -> dict[int, Hit]:
+def full_references(scan_: Scan, headings: bool) -> dict[int, Hit]:
     """Return each registry person's first full reference (name or variant), body text only."""
     first: dict[int, Hit] = {}
     for hit in scan_.hits:
@@ -255,52 +198,16 @@ def _full_references(scan_: Scan, headings: bool) -> dict[int, Hit]:
     return first
 
 
-def first_references(rule: Rule, scan_: Scan, registry: Registry) -> Iterator[Finding]:
-    """Flag a registry person's bare surname used before their full name first appears."""
-    full = _full_references(scan_, headings=True)
-    flagged: set[int] = set()
-    text = scan_.folded.text
-    for word, start, end in scan_.words:
-        ids = registry.by_last.get(word)
-        if not ids or scan_.covered(start, end) or not _bare(scan_, text, start, end):
-            continue
-        later = [i for i in ids if i in full and full[i].start > start and i not in flagged]
-        if not later or scan_.doc.in_heading(scan_.folded.original(start)):
-            continue
-        person = later[0]
-        flagged.update(later)
-        doc_start, doc_end = scan_.document_span(start, end)
-        line = scan_.doc.position(scan_.folded.original(full[person].start))[0]
-        house = registry.names[person]
-        detail = f"'{word}' comes before the first full reference to '{house}' (line {line}): give the full name first"
-        yield rule.finding(scan_.doc, doc_start, doc_end, detail=detail, found=word, house=house, other_line=line)
+def build_check(rule: Rule, store: RuleSetStore, name: str, run: RegistryRun) -> Check:
+    """Build one registry check of a rule: its registry and word file are shared through the store."""
+    registry = registry_module.from_options(rule.options, rule.source, store)
+    if registry is None:
+        if not rule.options["check"]:
+            raise RuleError("a names rule needs 'people', 'organizations' or 'registry', or 'check: same-person'")
+        raise RuleError(f"check '{name}' needs a registry: 'people', 'organizations' or 'registry'", "check")
+    holders = words.for_rule(rule, store).holder_words
 
+    def check(doc: Document) -> Iterator[Finding]:
+        return run(rule, scan(registry, holders, doc), registry)
 
-def _bare(scan_: Scan, text: str, start: int, end: int) -> bool:
-    """Tell whether a surname stands alone: not after a capitalised word (but after a title), not before one."""
-    if end + 1 < len(text) and text[end] == " " and text[end + 1].isupper():
-        return False
-    if start < 2 or text[start - 1] != " ":
-        return True
-    title = scan_.hit_ending_at(start - 1)
-    if title is not None and title.group.role in (TITLE, TITLE_VARIANT):
-        return True
-    previous = text[text.rfind(" ", 0, start - 1) + 1:start - 1]
-    return not _CAPITALISED_WORD.match(previous)
-
-
-def missing_titles(rule: Rule, scan_: Scan, registry: Registry) -> Iterator[Finding]:
-    """Flag a registry person's first reference in the body when it carries none of their titles."""
-    for index, hit in sorted(_full_references(scan_, headings=False).items(), key=lambda kv: kv[1].start):
-        person = registry.person(index)
-        if not person.titles:
-            continue
-        start, end = scan_.document_span(hit.start, hit.end)
-        sentence = scan_.doc.sentence_at(start)
-        words = Folded(scan_.doc.text[sentence.start:sentence.end]).text.lower()
-        if any(t.lower() in words for t in person.titles + person.title_variants):
-            continue
-        found = scan_.folded.text[hit.start:hit.end]
-        house = f"{person.titles[0]} {person.name}"
-        detail = f"the first reference to '{found}' has no title: the registry gives '{house}'"
-        yield rule.finding(scan_.doc, start, end, detail=detail, found=found, house=house)
+    return check

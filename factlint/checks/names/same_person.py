@@ -1,0 +1,69 @@
+"""names check `same-person`: one person named two ways in one story (no registry needed)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from factlint.checks.base import Check, Option, integer, read_data_file, string_list, string_pairs, string_value
+from factlint.checks.names import forms, people, words
+from factlint.checks.names.registry_checks import DEFAULT_MESSAGE, PLACEHOLDERS
+from factlint.document import Document
+from factlint.finding import Finding
+from factlint.rule import Rule, RuleError, RuleSetStore
+
+__all__ = ["DEFAULT_MESSAGE", "OPTIONS", "PLACEHOLDERS", "build", "policy"]
+
+OPTIONS = {
+    "not_names": Option(string_list, ()),
+    "gendered_endings": Option(string_pairs, ()),
+    "also_nicknames": Option(string_pairs, ()),
+    "not_nicknames": Option(string_pairs, ()),
+    "nickname_supplement": Option(string_value, ""),
+    "particles": Option(string_list, ()),
+    "group_words": Option(string_list, ()),
+    "min_first_name_length": Option(integer, 5),
+    "min_surname_length": Option(integer, 4),
+}
+
+
+def build(rule: Rule, store: RuleSetStore) -> Check:
+    """Build the same-person policy once; return the per-document check."""
+    rules_policy = policy(rule, store)
+
+    def check(doc: Document) -> Iterator[Finding]:
+        return people.same_person(rule, doc, rules_policy)
+
+    return check
+
+
+def policy(rule: Rule, store: RuleSetStore) -> people.Policy:
+    """Build the same-person policy from the rule's word lists, its word file and the nickname data set."""
+    options = rule.options
+    table = store.get(people.load_nicknames, people.load_nicknames)
+    endings = words.for_rule(rule, store).diminutive_endings
+    return people.Policy(
+        nicknames=people.nickname_pairs(table, options["also_nicknames"], options["not_nicknames"],
+                                        _supplement(rule), endings),
+        table=table,
+        gendered=frozenset(frozenset((a.lower(), b.lower())) for a, b in options["gendered_endings"]),
+        not_names=frozenset(options["not_names"]),
+        min_first=options["min_first_name_length"],
+        min_last=options["min_surname_length"],
+        particles=frozenset(options["particles"]),
+        run_pattern=forms.run_pattern(frozenset(options["particles"])),
+        group_words=frozenset(w.lower() for w in options["group_words"]),
+    )
+
+
+def _supplement(rule: Rule) -> tuple[tuple[str, str], ...]:
+    """Read the reviewed nickname table the rule names (`nickname_supplement`), relative to the rule file."""
+    name = rule.options["nickname_supplement"]
+    if not name:
+        return ()
+    path = Path(rule.source).parent / name if rule.source else Path(name)
+    data = read_data_file(path, "nickname_supplement", "nickname table", ("pairs",))
+    try:
+        return string_pairs(data.get("pairs"))
+    except TypeError as exc:
+        raise RuleError(f"{path}: 'pairs' {exc}", "nickname_supplement") from None

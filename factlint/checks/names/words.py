@@ -1,0 +1,52 @@
+"""The names kind's word file: the English words its checks read, from the pack's `names/_words.yaml`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from factlint.checks.base import Option, read_data_file, string_value, word_list
+from factlint.rule import Rule, RuleError, RuleSetStore
+
+# The keys a names word file may hold, each a list of words.
+KEYS = ("holder_words", "diminutive_endings")
+# Every names check takes `words`: a word file relative to the rule file, else the default pack's.
+OPTIONS = {"words": Option(string_value, "")}
+
+
+@dataclass(frozen=True)
+class NameWords:
+    """The words of one names word file, shared by the names rules of a rule set."""
+
+    holder_words: frozenset[str]       # before a lower-case title, they make it name its holder
+    diminutive_endings: tuple[str, ...]  # a nickname without one is its stem (Kathy → Kath)
+
+
+def default_path() -> Path:
+    """Return the default pack's names word file: package data when installed, `rules/` in a checkout."""
+    package = Path(__file__).resolve().parents[2]
+    installed = package / "rules"
+    return (installed if installed.is_dir() else package.parent / "rules") / "names" / "_words.yaml"
+
+
+def for_rule(rule: Rule, store: RuleSetStore) -> NameWords:
+    """Return the word file a rule names with `words:` (relative to its file), else the default one."""
+    name = rule.options["words"]
+    path = default_path() if not name else Path(rule.source).parent / name if rule.source else Path(name)
+    try:
+        key = (path.resolve(), path.stat().st_mtime_ns)
+    except OSError:
+        raise RuleError(f"the names word file {path} does not exist", "words") from None
+    return store.get((for_rule, key), lambda: load(path))
+
+
+def load(path: Path) -> NameWords:
+    """Read and validate a names word file; a bad value is a RuleError naming its line."""
+    data = read_data_file(path, "words", "names word file", KEYS)
+    lists = {}
+    for key in KEYS:
+        try:
+            lists[key] = word_list(data.get(key, []))
+        except (TypeError, ValueError) as exc:
+            raise RuleError(f"{path}:{data.line_of(key)}: '{key}' {exc}", "words") from None
+    return NameWords(frozenset(w.lower() for w in lists["holder_words"]), lists["diminutive_endings"])

@@ -1,0 +1,127 @@
+"""Each names check on its own, a rule that lists several, and the keys each check takes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factlint.checks.names import registry_checks
+from factlint.document import Document
+from factlint.engine import LoadError, RuleSet, lint, load_rule_file
+from tests.helpers import brief
+
+REGISTRY = """\
+people:
+  - name: Teodora Vance
+    variants: [Teddie Vance]
+    titles: [County Treasurer]
+    title_variants: [County Treasure]
+organizations:
+  - name: Harbor Transit Authority
+    variants: [Harbour Transit Authority]
+"""
+SAME_PERSON = "not_names: [The, Board]\nmin_surname_length: 4\n"
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / "names" / name
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def lint_with(tmp_path: Path, rule: str, text: str) -> list[tuple[str, int, int, str]]:
+    loaded = load_rule_file(write(tmp_path, "desk.yaml", f"kind: names\n{rule}"))
+    return brief(lint(Document(text, "draft.txt"), RuleSet((loaded,))))
+
+
+@pytest.mark.parametrize("check, text, found", [
+    ("variants", "Teddie Vance briefed the Harbour Transit Authority board.",
+     [(1, 1, "Teddie Vance"), (1, 26, "Harbour Transit Authority")]),
+    ("variants", "Teodora Vance briefed the Harbor Transit Authority board.", []),
+    ("titles", "County Treasure Teodora Vance signed the bonds.", [(1, 1, "County Treasure")]),
+    ("titles", "Teodora Vance, the county treasure, left early.", [(1, 20, "county treasure")]),
+    ("titles", "A county treasure was named. County Treasurer Teodora Vance left.", []),
+    ("near-miss", "County Treasurer Teodora Vanse signed the bonds.", [(1, 18, "Teodora Vanse")]),
+    ("near-miss", "Teodora Vancee signed the bonds.", [(1, 1, "Teodora Vancee")]),
+    ("near-miss", "Teodora Vance signed the bonds.", []),
+    ("first-reference", "Vance opened the meeting on bonds.\nTeodora Vance then read the figures.", [(1, 1, "Vance")]),
+    ("first-reference", "Teodora Vance opened the meeting. Vance then read the figures.", []),
+    ("no-title", "Teodora Vance opened the meeting. Later Teodora Vance spoke again.", [(1, 1, "Teodora Vance")]),
+    ("no-title", "County Treasurer Teodora Vance opened the meeting.", []),
+])
+def test_each_registry_check_alone(tmp_path: Path, check: str, text: str, found: list) -> None:
+    assert lint_with(tmp_path, f"check: {check}\n{REGISTRY}", text) == [("names.desk", *f) for f in found]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Renata Okafor chairs the board. Renata Okafer said the vote was close.", [(1, 33, "Renata Okafer")]),
+    ("Renata Okafor chairs the board. Renata Okafor said the vote was close.", []),
+])
+def test_same_person_alone(tmp_path: Path, text: str, found: list) -> None:
+    assert lint_with(tmp_path, f"check: same-person\n{SAME_PERSON}", text) == [("names.desk", *f) for f in found]
+
+
+def test_a_list_of_checks_runs_each_under_one_rule(tmp_path: Path) -> None:
+    text = "Teddie Vance, the county treasure, spoke. Teodora Vance left."
+    assert lint_with(tmp_path, f"check: [variants, titles]\n{REGISTRY}", text) == [
+        ("names.desk", 1, 1, "Teddie Vance"), ("names.desk", 1, 19, "county treasure")]
+
+
+def test_a_registry_rule_without_check_runs_the_four_default_checks(tmp_path: Path) -> None:
+    text = "Vance spoke first.\nTeddie Vance, the county treasure, left. Teodora Vance stayed."
+    assert lint_with(tmp_path, REGISTRY, text) == [
+        ("names.desk", 1, 1, "Vance"), ("names.desk", 2, 1, "Teddie Vance"), ("names.desk", 2, 19, "county treasure")]
+
+
+def test_the_checks_of_one_rule_share_one_registry_scan(tmp_path: Path, monkeypatch) -> None:
+    scans = []
+    real = registry_checks._scan
+    monkeypatch.setattr(registry_checks, "_scan", lambda *args: scans.append(1) or real(*args))
+    text = "Teddie Vance, the county treasure, spoke."
+    found = lint_with(tmp_path, f"check: [variants, titles, near-miss, first-reference, no-title]\n{REGISTRY}", text)
+    assert found == [("names.desk", 1, 1, "Teddie Vance"), ("names.desk", 1, 19, "county treasure")]
+    assert scans == [1]
+
+
+@pytest.mark.parametrize("rule, problem", [
+    (f"check: variants\n{REGISTRY}also_nicknames: [[Ted, Theodora]]\n", "unknown key 'also_nicknames' for check 'variants'"),
+    (f"check: [variants, titles]\n{REGISTRY}min_surname_length: 3\n",
+     "unknown key 'min_surname_length' for checks 'variants', 'titles'"),
+    (f"check: same-person\n{REGISTRY}", "unknown key 'organizations' for check 'same-person'"),
+    (f"{REGISTRY}not_names: [Board]\n",
+     "unknown key 'not_names' for checks 'variants', 'titles', 'near-miss', 'first-reference'"),
+    ("check: [variants, spelling]\n", "'check' must name checks among"),
+    ("check: [same-person, titles]\n", "check 'titles' needs a registry"),
+])
+def test_a_key_of_another_check_is_an_error_naming_it(tmp_path: Path, rule: str, problem: str) -> None:
+    with pytest.raises(LoadError, match=problem) as error:
+        load_rule_file(write(tmp_path, "desk.yaml", f"kind: names\n{rule}"))
+    assert "\n" not in str(error.value)
+
+
+def test_a_list_takes_the_keys_of_each_check_it_names(tmp_path: Path) -> None:
+    rule = f"check: [titles, same-person]\n{REGISTRY}{SAME_PERSON}"
+    text = "Teodora Vance, the county treasure, spoke. Renata Okafor and Renata Okafer voted."
+    assert lint_with(tmp_path, rule, text) == [("names.desk", 1, 20, "county treasure"),
+                                               ("names.desk", 1, 62, "Renata Okafer")]
+
+
+def test_holder_words_come_from_the_word_file(tmp_path: Path) -> None:
+    write(tmp_path, "_mine.yaml", "holder_words: [his]\ndiminutive_endings: [y]\n")
+    text = "Teodora Vance, the county treasure, left. His county treasure spoke. Teodora Vance, county treasure, sat."
+    assert lint_with(tmp_path, f"check: titles\nwords: _mine.yaml\n{REGISTRY}", text) == [
+        ("names.desk", 1, 47, "county treasure"), ("names.desk", 1, 85, "county treasure")]
+
+
+@pytest.mark.parametrize("data, problem", [
+    ("holder_words: [the]\nholders: [his]\n", r"_mine.yaml:2: unknown key 'holders' in the names word file"),
+    ("holder_words: [the]\ndiminutive_endings: [y, '']\n", r"_mine.yaml:2: 'diminutive_endings' must not hold an empty word"),
+    ("holder_words: 3\n", r"_mine.yaml:1: 'holder_words' must be a list of strings"),
+])
+def test_a_bad_word_file_is_a_one_line_error_naming_file_and_line(tmp_path: Path, data: str, problem: str) -> None:
+    write(tmp_path, "_mine.yaml", data)
+    with pytest.raises(LoadError, match=problem) as error:
+        load_rule_file(write(tmp_path, "desk.yaml", f"kind: names\ncheck: titles\nwords: _mine.yaml\n{REGISTRY}"))
+    assert "\n" not in str(error.value) and "desk.yaml:3:" in str(error.value)
