@@ -366,7 +366,7 @@ def test_resolved_is_off_by_default() -> None:
 
 def test_every_check_has_its_own_rule_file() -> None:
     ids = {r.rule.id for r in rule_set(DATES).rules}
-    assert ids == {f"dates.{name}" for name in dates.CHECKS}
+    assert ids == {f"dates.{name}" for name in dates.CHECK_MODULES}
 
 
 def test_unknown_check_is_a_load_error(tmp_path: Path) -> None:

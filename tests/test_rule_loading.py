@@ -183,9 +183,9 @@ def test_only_the_rules_that_run_are_built_but_every_file_is_validated(tmp_path:
 
 def test_a_selection_builds_only_its_rules(tmp_path: Path, monkeypatch) -> None:
     from factlint import config
-    from factlint.checks.dates import kind as dates_kind
+    from factlint.checks.dates import checking as dates_checking
 
-    monkeypatch.setattr(dates_kind, "build", lambda *a: pytest.fail("a dates rule was built"))
+    monkeypatch.setattr(dates_checking, "build_check", lambda *a: pytest.fail("a dates rule was built"))
     settings = config.Settings(select=("names.*", "style.*"))
     ids = {r.rule.id for r in config.build_rule_set(settings).rules}
     assert ids and all(i.startswith(("names.", "style.")) for i in ids)

@@ -11,7 +11,7 @@ import regex
 
 from factlint.checks.dates import calendar as cal
 from factlint.checks.dates.mentions import Explicit, Relative, Weekday
-from factlint.checks.dates.tense import Cue, clause_cues, lean_tense
+from factlint.checks.dates.tense_cues import Cue, clause_cues, lean_tense
 from factlint.checks.dates.words import Lexicon
 from factlint.document import Document
 

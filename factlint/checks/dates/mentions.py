@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from factlint.checks.dates.tense import Cue
+from factlint.checks.dates.tense_cues import Cue
 
 
 @dataclass

@@ -12,7 +12,7 @@ from factlint.checks.base import compile_words
 from factlint.checks.dates import calendar as cal
 from factlint.checks.dates import days
 from factlint.checks.dates.mentions import DocDates, Explicit, MonthRef, Relative, Weekday
-from factlint.checks.dates.tense import PREV_WORD, Cue, lean_tense
+from factlint.checks.dates.tense_cues import PREV_WORD, Cue, lean_tense
 from factlint.checks.dates.words import Lexicon
 from factlint.document import Document
 

@@ -1,106 +1,44 @@
-"""Tense for the `dates` kind: the cue words near a date that say whether it is past or future."""
+"""dates check `tense`: future wording about a date before the dateline, or past wording about one after it."""
 
 from __future__ import annotations
 
-from factlint.checks.base import compile_words
+from collections.abc import Iterator
+
+from factlint.checks.base import Check, Option
+from factlint.checks.dates.style import ap_date
+from factlint.checks.dates.tense_cues import strict_tense
+from factlint.checks.dates import checking
+from factlint.checks.dates.checking import DEFAULT_MESSAGE, PLACEHOLDERS
+from factlint.checks.dates.mentions import DocDates
 from factlint.checks.dates.words import Lexicon
 from factlint.document import Document
+from factlint.finding import Finding
+from factlint.rule import Rule, RuleSetStore
 
-CLAUSE_MARKS = ",;:(—–\"“”"
-MAX_INSERTIONS = 3
-DASHES = "—–"
-PREV_WORD = compile_words(r"(?P<word>[A-Za-z]+)[ \t\u00a0\n]+$")
-Cue = tuple[int, int, str]   # start, end, and 'past', 'future', 'reported' or 'neutral'
-
-
-def _cues(text: str, lex: Lexicon, start: int, end: int) -> list[Cue]:
-    """The tense cues in [start, end), leaving out past forms used as participles ('will be held')."""
-    cues = []
-    for m in lex.cues.finditer(text, start, end):
-        tense = lex.cue_tense[" ".join(m.group(0).lower().split())]
-        if tense in ("past", "reported"):
-            before = PREV_WORD.search(text, max(0, m.start() - 12), m.start())
-            if before and before["word"].lower() in lex.participle_before:
-                continue
-        cues.append((m.start(), m.end(), tense))
-    return cues
+__all__ = ["DEFAULT_MESSAGE", "OPTIONS", "PLACEHOLDERS", "build"]
+OPTIONS: dict[str, Option] = {}
+FIELDS = frozenset({"cue", "tense", "date", "dateline", "side"})
 
 
-def lean_tense(doc: Document, cache: dict[int, list[Cue]], lex: Lexicon, start: int,
-               end: int) -> str | None:
-    """The tense nearest a mention in its sentence: the cue before it, else the one after.
-
-    `cache` keeps each sentence's cues, keyed by the sentence's start, for the next mention.
-    """
-    sentence = doc.sentence_at(start)
-    cues = cache.get(sentence.start)
-    if cues is None:
-        cues = cache[sentence.start] = _cues(doc.lint_text, lex, *sentence)
-    before = [c for c in cues if c[1] <= start]
-    after = [c for c in cues if c[0] >= end]
-    cue = before[-1][2] if before else after[0][2] if after else None
-    return {"reported": "past", "neutral": None}.get(cue, cue)
+def build(rule: Rule, store: RuleSetStore) -> Check:
+    """Build the `tense` check of a dates rule."""
+    return checking.build_check(rule, store, "tense", tense, FIELDS)
 
 
-def strict_tense(doc: Document, lex: Lexicon, start: int) -> tuple[str, int, int] | None:
-    """The cue governing a mention: the nearest before it in its clause, if past or future.
-
-    None when the date names a thing ("the Jan. 6 committee") and for past wording that points
-    ahead through a preposition ("was postponed until March 3").
-    """
-    text = doc.lint_text
-    before = PREV_WORD.search(text, max(0, start - 16), start)
-    word = before["word"].lower() if before else ""
-    if word in lex.attributive:
-        return None
-    cues = clause_cues(doc, lex, start)
-    if not cues or cues[-1][2] not in ("past", "future"):
-        return None
-    cue_start, cue_end, tense = cues[-1]
-    if tense == "past" and word in lex.target_prepositions:
-        return None
-    return tense, cue_start, cue_end
-
-
-def clause_cues(doc: Document, lex: Lexicon, start: int) -> list[Cue]:
-    """The tense cues of the clause a mention belongs to, before it.
-
-    The clause runs back to a clause mark or clause word. When it holds no cue and a clause set
-    off by commas or dashes stands just before it ("…the audit, which the board requested last
-    year, on June 10"), the insertion is stepped over and the clause around it is read.
-    """
-    text = doc.lint_text
-    low = doc.sentence_at(start).start
-    end = start
-    for _ in range(MAX_INSERTIONS + 1):
-        floor = _clause_floor(text, lex, low, end)
-        cues = _cues(text, lex, floor, end)
-        if cues:
-            return cues
-        inserted = _insertion_start(text, lex, low, floor)
-        if inserted is None:
-            return []
-        end = inserted
-    return []
-
-
-def _clause_floor(text: str, lex: Lexicon, low: int, end: int) -> int:
-    """Where the clause ending at `end` begins: after the last clause mark or clause word."""
-    floor = max([low, *(text.rfind(ch, low, end) + 1 for ch in CLAUSE_MARKS)])
-    return max([floor, *(m.end() for m in lex.clause_words.finditer(text, floor, end))])
-
-
-def _insertion_start(text: str, lex: Lexicon, low: int, floor: int) -> int | None:
-    """The opening mark of a comma- or dash-bounded insertion that ends just at `floor`, if any."""
-    closing = text[floor - 1] if floor > low else ""
-    if not closing or closing not in "," + DASHES:
-        return None
-    opening = max(text.rfind(ch, low, floor - 1) for ch in CLAUSE_MARKS)
-    if opening < low:
-        return None
-    if closing in DASHES:
-        return opening if text[opening] in DASHES else None
-    first = text[opening + 1:floor - 1].split(None, 1)
-    if text[opening] == "," and first and first[0].lower() in lex.insertion_openers:
-        return opening
-    return None
+def tense(rule: Rule, doc: Document, dates: DocDates, lex: Lexicon) -> Iterator[Finding]:
+    """Future wording about a date before the dateline, or past wording about one after it."""
+    if doc.dateline is None:
+        return
+    today = doc.dateline.date
+    for date in dates.explicit:
+        last = date.end_date or date.date
+        if date.date is None or not (last < today or date.date > today):
+            continue   # a date on the dateline fits any wording: no need to read the tense
+        cue = strict_tense(doc, lex, date.start)
+        if cue is None:
+            continue
+        wording, cue_start, cue_end = cue
+        if (wording == "future" and last < today) or (wording == "past" and date.date > today):
+            yield rule.finding(doc, date.start, date.end, cue=doc.text[cue_start:cue_end], tense=wording,
+                               date=ap_date(date.date, lex), dateline=ap_date(today, lex),
+                               side="before" if wording == "future" else "after")

@@ -1,0 +1,51 @@
+"""What the checks of the dates kind share: the pack's word list, one parse per document, message fields."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from factlint.checks.base import Check
+from factlint.checks.dates import words as dates_words
+from factlint.checks.dates.mentions import DocDates
+from factlint.checks.dates.parse import parse
+from factlint.checks.dates.words import Lexicon
+from factlint.document import Document
+from factlint.finding import Finding
+from factlint.rule import Rule, RuleError, RuleSetStore, placeholders
+
+# The fields any dates check fills; each check says which of them it fills (see build_check).
+PLACEHOLDERS = frozenset({"date", "actual", "written", "reason", "cue", "tense", "side", "dateline",
+                          "relative", "meaning", "resolved"})
+DEFAULT_MESSAGE = "{match}: {reason}"
+
+CheckFn = Callable[[Rule, Document, DocDates, Lexicon], Iterator[Finding]]
+
+
+def build_check(rule: Rule, store: RuleSetStore, name: str, function: CheckFn, fields: frozenset[str]) -> Check:
+    """Check the rule's message against the fields the check fills, load the word list, build the check."""
+    unknown = placeholders(rule.message) - fields - {"match", "expected"}
+    if unknown:
+        raise RuleError(f"'message' uses {{{sorted(unknown)[0]}}}, which check '{name}' does not fill "
+                        f"(it fills: {', '.join(sorted(fields | {'match', 'expected'}))})", "message")
+    lex = rule_lexicon(rule, store)
+
+    def check(doc: Document) -> Iterator[Finding]:
+        return function(rule, doc, parse(doc, lex), lex)
+
+    return check
+
+
+def rule_lexicon(rule: Rule, store: RuleSetStore) -> Lexicon:
+    """Return the word list a rule names with `words:`, relative to the rule file."""
+    return lexicon(Path(rule.source).parent / rule.options["words"] if rule.source
+                   else Path(rule.options["words"]), store)
+
+
+def lexicon(path: Path, store: RuleSetStore) -> Lexicon:
+    """Load a word list once per file version and rule set: every dates rule shares one parse."""
+    try:
+        key = (path.resolve(), path.stat().st_mtime_ns)
+    except OSError:
+        raise RuleError(f"the dates word list {path} does not exist", "words") from None
+    return store.get((lexicon, key), lambda: dates_words.load(path))
