@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from factlint import quotations
-from factlint.checks.base import Check, Option, compile_words
+from factlint.checks.base import Check, Option, compile_words, integer
 from factlint.checks.dates import checking
 from factlint.checks.dates.checking import DEFAULT_MESSAGE, PLACEHOLDERS
 from factlint.checks.dates.mentions import DocDates, Explicit, MonthRef, Relative
@@ -15,17 +15,19 @@ from factlint.checks.dates.style import ap_date
 from factlint.checks.dates.words import Lexicon
 from factlint.document import Document
 from factlint.finding import Finding
-from factlint.rule import Rule, RuleSetStore
+from factlint.rule import Rule, RuleError, RuleSetStore
 
 __all__ = ["DEFAULT_MESSAGE", "OPTIONS", "PLACEHOLDERS", "build"]
-OPTIONS: dict[str, Option] = {}
+# AP uses the weekday alone for dates within a week of the dateline; beyond it, the month and day.
+OPTIONS = {"weekday_reach_days": Option(integer, 7)}
 FIELDS = frozenset({"reason"})
 SENTENCE_AFTER = compile_words(r"[ \t]*(?:$|\n[ \t]*\n|[ \t\n]+[\"“'‘(]?[A-Z])")
-AP_WEEK = 7
 
 
 def build(rule: Rule, store: RuleSetStore) -> Check:
     """Build the `ap-style` check of a dates rule."""
+    if rule.options["weekday_reach_days"] < 0:
+        raise RuleError("'weekday_reach_days' must be 0 or more", "weekday_reach_days")
     return checking.build_check(rule, store, "ap-style", ap_style, FIELDS)
 
 
@@ -103,6 +105,6 @@ def _weekday_style(rule: Rule, doc: Document, rel: Relative, lex: Lexicon,
     if rel.kind != "weekday" or not rel.certain or (rel.qualifier is None and rel.week is None):
         return
     day = rel.ranges[0][0]
-    if abs((day - today).days) > AP_WEEK:
+    if abs((day - today).days) > rule.options["weekday_reach_days"]:
         yield rule.finding(doc, rel.start, rel.end, fix=ap_date(day, lex, year=day.year != today.year),
                            reason="beyond a week from the dateline, give the month and day")

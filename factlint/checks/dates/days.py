@@ -108,7 +108,7 @@ def _month_from_dateline(doc: Document, lex: Lexicon, cache: dict[int, list[Cue]
 
 def generic_today(doc: Document, lex: Lexicon, rel: Relative) -> bool:
     """Tell whether a 'today' means the present age ('the challenges facing our country today')."""
-    if lex.generic_today is None or rel.phrase != "today":
+    if lex.generic_today is None or rel.phrase != lex.today_word.lower():
         return False
     text = doc.lint_text
     for match in lex.generic_today.finditer(text, max(0, rel.start - 80), min(len(text), rel.end + 40)):

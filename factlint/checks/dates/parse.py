@@ -19,8 +19,6 @@ from factlint.document import Document
 ISO_SCAN = re.compile(r"-[01]\d-")  # a cheap scan; ISO is then tried just before each hit
 ISO = re.compile(r"(?<![\w-])(?P<year>\d{4})-(?P<mon>\d\d)-(?P<day>\d\d)(?![\w-])")
 NEXT_WORD = compile_words(r"[ \t\u00a0]*\n?[ \t\u00a0]*(?P<word>[A-Za-z]+|['’]s\b)")
-STRONG_BEFORE = frozenset({"on", "by", "until", "since", "before", "after", "from", "through"})
-COUNTING_BEFORE = frozenset({"in", "by", "during"})
 LOOKBACK = 40
 NAME_REACH = 30
 RELATIVE_REACH = 24
@@ -91,7 +89,7 @@ def _explicit(text: str, lex: Lexicon, month_hits: list[regex.Match]) -> list[Ex
             kept.append(date)
     for date in kept:
         _attach_weekdays(text, date, lex)
-    return [d for d in kept if _plausible_day(text, d)]
+    return [d for d in kept if _plausible_day(text, d, lex)]
 
 
 def _month_day(text: str, m: regex.Match, lex: Lexicon) -> Explicit | None:
@@ -105,7 +103,7 @@ def _month_day(text: str, m: regex.Match, lex: Lexicon) -> Explicit | None:
         return None
     if not (m["ord"] or m["year"] or m["day2"]) and next_word[:1].islower():
         before = PREV_WORD.search(text, max(0, m.start() - 12), m.start())
-        if before and before["word"].lower() in COUNTING_BEFORE:
+        if before and before["word"].lower() in lex.count_prepositions:
             return None   # "In March 15 people died": a count after the month, not a day
     date = Explicit(m.start(), m.end(), "md", lex.month_number[m["mon"]], day,
                     int(m["year"]) if m["year"] else None, m.span("mon"),
@@ -128,7 +126,7 @@ def _day_month(text: str, tail: regex.Match, lex: Lexicon) -> Explicit | None:
         return None
     if not tail["year"]:
         before = PREV_WORD.search(text, max(0, m.start() - 12), m.start())
-        if not before or before["word"].lower() != "on" or tail["mon"] in ("May", "March"):
+        if not before or before["word"].lower() not in lex.day_month_before or tail["mon"] in lex.ambiguous_months:
             return None
     return Explicit(m.start(), tail.end(), "dm", lex.month_number[tail["mon"]], int(m["day"]),
                     int(tail["year"]) if tail["year"] else None, tail.span("mon"),
@@ -148,7 +146,7 @@ def _iso(m: regex.Match) -> Explicit | None:
 def _attach_weekdays(text: str, date: Explicit, lex: Lexicon) -> None:
     """Tie 'Tuesday, March 11', 'Tuesday (March 11)' or 'March 11, a Tuesday' to the date."""
     before = lex.weekday_before.search(text, max(0, date.start - LOOKBACK), date.start)
-    if before and not _qualified(text, before.start()):
+    if before and not _qualified(text, before.start(), lex):
         first = Weekday(lex.weekday_number[before["wd"]], *before.span("wd"))
         second = Weekday(lex.weekday_number[before["wd2"]], *before.span("wd2")) if before["wd2"] else None
         if second is None:
@@ -167,20 +165,20 @@ def _attach_weekdays(text: str, date: Explicit, lex: Lexicon) -> None:
             date.end = after.end()
 
 
-def _qualified(text: str, start: int) -> bool:
-    """Tell whether a weekday is preceded by last/next/this (then it is a relative date)."""
+def _qualified(text: str, start: int, lex: Lexicon) -> bool:
+    """Tell whether a weekday is preceded by a qualifier, last/next/this (then it is a relative date)."""
     before = PREV_WORD.search(text, max(0, start - 8), start)
-    return bool(before) and before["word"].lower() in ("last", "next", "this")
+    return bool(before) and before["word"].lower() in lex.qualifiers
 
 
-def _plausible_day(text: str, date: Explicit) -> bool:
+def _plausible_day(text: str, date: Explicit, lex: Lexicon) -> bool:
     """A day past 31 is a date only with a year, a weekday or a preposition such as 'on'."""
     if date.day <= 31:
         return True
     if date.year is not None or date.weekdays:
         return True
     before = PREV_WORD.search(text, max(0, date.start - 12), date.start)
-    return bool(before) and before["word"].lower() in STRONG_BEFORE
+    return bool(before) and before["word"].lower() in lex.date_prepositions
 
 
 def _months(text: str, lex: Lexicon, month_hits: list[regex.Match], taken: Spans) -> list[MonthRef]:

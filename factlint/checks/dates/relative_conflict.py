@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from factlint.checks.base import Check, Option, compile_words
+from factlint.checks.base import Check, Option, Pattern, alternation, compile_words
 from factlint.checks.dates.calendar import make_date, month_length
 from factlint.checks.dates.mentions import Explicit, MonthRef, Relative
 from factlint.checks.dates.parse import ensure
@@ -21,16 +21,22 @@ from factlint.rule import Rule, RuleSetStore
 __all__ = ["DEFAULT_MESSAGE", "OPTIONS", "PLACEHOLDERS", "build"]
 OPTIONS: dict[str, Option] = {}
 FIELDS = frozenset({"relative", "meaning", "date"})
-ADJACENT = compile_words(r"[ \t]*\n?[ \t]*(?:[,(][ \t]*\n?[ \t]*)?(?:(?:on|in)[ \t]*\n?[ \t]*)?")
 POSSESSIVE = compile_words(r"['’]s\b")
 
 
 def build(rule: Rule, store: RuleSetStore) -> Check:
     """Build the `relative-conflict` check of a dates rule."""
-    return checking.build_check(rule, store, "relative-conflict", relative_conflict, FIELDS)
+    adjacent = _adjacent(checking.rule_lexicon(rule, store))
+    return checking.build_check(rule, store, "relative-conflict",
+                                lambda rule_, doc, dates, lex: relative_conflict(rule_, doc, dates, lex, adjacent), FIELDS)
 
 
-def relative_conflict(rule: Rule, doc: Document, dates: DocDates, lex: Lexicon) -> Iterator[Finding]:
+def _adjacent(lex: Lexicon) -> Pattern:
+    """What may stand between two mentions of one date: a comma or parenthesis, and a word from the word list."""
+    return compile_words(rf"[ \t]*\n?[ \t]*(?:[,(][ \t]*\n?[ \t]*)?(?:(?:{alternation(lex.adjacent_words)})[ \t]*\n?[ \t]*)?")
+
+
+def relative_conflict(rule: Rule, doc: Document, dates: DocDates, lex: Lexicon, adjacent: Pattern) -> Iterator[Finding]:
     """A relative reference right beside an explicit date that it cannot mean."""
     if doc.dateline is None:
         return
@@ -41,7 +47,7 @@ def relative_conflict(rule: Rule, doc: Document, dates: DocDates, lex: Lexicon) 
         pair = {type(first), type(second)}
         if Explicit not in pair or len(pair) != 2 or second.start - first.end > 12:
             continue
-        if ADJACENT.fullmatch(text, first.end, second.start) is None:
+        if adjacent.fullmatch(text, first.end, second.start) is None:
             continue
         date, other = (first, second) if isinstance(first, Explicit) else (second, first)
         if date.date is None or POSSESSIVE.match(text, other.end):

@@ -24,6 +24,10 @@ KEYS = (
     "months", "names", "not_day_after", "participle_before", "past", "past_auxiliaries", "periods",
     "plausible_days", "qualifiers", "reported", "tally_after", "target_prepositions",
     "tense_window_days", "weekdays",
+    # the small words of date forms: "March 3 through 5", "11th of March", "Friday the 12th" …
+    "ordinals", "range_words", "weekday_joiners", "day_of", "week_words", "weekday_articles",
+    "day_determiners", "date_prepositions", "count_prepositions", "day_month_before",
+    "ambiguous_months", "adjacent_words",
 )
 
 @dataclass(eq=False)  # compared and hashed by identity: a key of per-document stores
@@ -51,6 +55,11 @@ class Lexicon:
     insertion_openers: frozenset[str]
     tense_window: int
     plausible_days: int
+    date_prepositions: frozenset[str]     # "on Feb. 32": a day past 31 may still be meant as a date
+    count_prepositions: frozenset[str]    # "In March 15 people died": a count after the month
+    day_month_before: frozenset[str]      # "on 11 March": a year-less day-month needs one before it
+    ambiguous_months: frozenset[str]      # month names that are also words: no year-less day-month
+    adjacent_words: frozenset[str]        # "Tuesday, on March 3": words between two date mentions
     month_date: regex.Pattern = field(init=False)
     trigger: regex.Pattern = field(init=False)
     day_before: regex.Pattern = field(init=False)
@@ -73,6 +82,7 @@ class Lexicon:
     weekday_the_day: regex.Pattern = field(init=False)
     the_day_weekday: regex.Pattern = field(init=False)
     generic_today: regex.Pattern | None = field(init=False)
+    today_word: str = field(init=False)  # the day phrase that may mean the present age instead
 
 
 def variants(phrases: set[str] | frozenset[str], space: str = SP) -> str:
@@ -126,6 +136,10 @@ def _lexicon(path: Path, data: dict[str, Any]) -> Lexicon:
         insertion_openers=_words(data, "insertion_openers"),
         tense_window=int(data.get("tense_window_days", 45)),
         plausible_days=int(data.get("plausible_days", 250)),
+        date_prepositions=_words(data, "date_prepositions"), count_prepositions=_words(data, "count_prepositions"),
+        day_month_before=_words(data, "day_month_before"),
+        ambiguous_months=frozenset(str(m) for m in data.get("ambiguous_months", [])),
+        adjacent_words=_words(data, "adjacent_words"),
     )
     _compile(lex, data)
     return lex
@@ -145,9 +159,9 @@ def _compile(lex: Lexicon, data: dict[str, Any]) -> None:
     full_months = alternation(set(lex.month_name.values()))
     weekdays = alternation(set(lex.weekday_number))
     full_weekdays = alternation(set(lex.weekday_name.values()))
-    ordinal = r"(?:st|nd|rd|th)"
+    ordinal, of = rf"(?:{_listed(data, 'ordinals')})", _listed(data, "day_of")
     day = rf"(?P<day>\d{{1,2}})(?P<ord>{ordinal})?(?!\d)"
-    second = (rf"(?:(?P<dash>[ \t]?[-–—][ \t]?|{SP}through{SP})(?:(?P<mon2>{months}){SP})?"
+    second = (rf"(?:(?P<dash>[ \t]?[-–—][ \t]?|{SP}(?:{_listed(data, 'range_words')}){SP})(?:(?P<mon2>{months}){SP})?"
               rf"(?P<day2>\d{{1,2}})(?P<ord2>{ordinal})?(?!\d))?")
     year = rf"(?:,{SP}(?P<year>\d{{4}})(?![\d,]\d))?"
     tail = r"(?![\w%]|[:.,]\d)"
@@ -157,7 +171,7 @@ def _compile(lex: Lexicon, data: dict[str, Any]) -> None:
     prefixes = {form[:3] for form in [*lex.month_number, *lex.weekday_number]}
     lex.trigger_scan = compile_words(alternation(prefixes))
     lex.trigger = compile_words(rf"\b(?:(?P<mon>{months})|(?P<wd>{weekdays}))")
-    lex.day_before = compile_words(rf"(?<![\w,.])(?P<day>\d{{1,2}})(?P<ord>{ordinal})?{SP}(?:of{SP})?$")
+    lex.day_before = compile_words(rf"(?<![\w,.])(?P<day>\d{{1,2}})(?P<ord>{ordinal})?{SP}(?:(?:{of}){SP})?$")
     lex.dm_tail = compile_words(rf"(?P<mon>{months})(?:,?{SP}(?P<year>\d{{4}}))?(?![\w,]\d|\w)")
     lex.month_year = compile_words(rf"(?<![\w])(?P<mon>{months}),?{SP}(?P<year>\d{{4}})(?![\w,]\d|\w)")
     # Searches start from a capitalised month or weekday name, a cheap literal scan; the cue
@@ -169,7 +183,7 @@ def _compile(lex: Lexicon, data: dict[str, Any]) -> None:
     qualifiers = variants(set(lex.qualifiers))
     lex.weekday_bare = compile_words(
         rf"(?<![\w])(?P<wd>{full_weekdays})(?![\w])"
-        rf"(?:{SP}(?:of{SP})?(?P<wq>{qualifiers}){SP}week(?![\w]))?")
+        rf"(?:{SP}(?:(?:{of}){SP})?(?P<wq>{qualifiers}){SP}(?:{_listed(data, 'week_words')})(?![\w]))?")
     lex.qualifier_before = compile_words(rf"(?<![\w])(?P<q>{qualifiers}){SP}$")
     lex.relative = compile_words(rf"(?<![\w])(?:{variants(set(lex.days) | set(lex.periods))})$")
     keys = {phrase.split()[-1] for phrase in [*lex.days, *lex.periods]}
@@ -182,34 +196,48 @@ def _compile(lex: Lexicon, data: dict[str, Any]) -> None:
     lex.clause_words = compile_words(rf"\b(?:{clause_words})\b")
     lex.weekday_before = compile_words(
         rf"(?<![\w])(?P<wd>{weekdays})"
-        rf"(?:(?:{SP}(?:and|or|through){SP}|[ \t]?[-–][ \t]?)(?P<wd2>{weekdays}))?"
+        rf"(?:(?:{SP}(?:{_listed(data, 'weekday_joiners')}){SP}|[ \t]?[-–][ \t]?)(?P<wd2>{weekdays}))?"
         rf"(?:,{SP}|{SP}\(|{SP})$")
+    article = _listed(data, "weekday_articles")
     lex.weekday_after = compile_words(
-        rf",{SP}an?{SP}(?P<wd>{weekdays})(?![\w])|{SP}\((?:an?{SP})?(?P<wd>{weekdays})\)")
+        rf",{SP}(?:{article}){SP}(?P<wd>{weekdays})(?![\w])|{SP}\((?:(?:{article}){SP})?(?P<wd>{weekdays})\)")
     # A day of a month named elsewhere: "Friday the 12th", "Friday, the 12th", "the 12th, a Friday".
-    the_day = rf"(?P<the>the){SP}(?P<day>\d{{1,2}})(?P<ord>{ordinal})(?![\w])"
+    the_day = rf"(?P<the>{_listed(data, 'day_determiners')}){SP}(?P<day>\d{{1,2}})(?P<ord>{ordinal})(?![\w])"
     lex.weekday_the_day = compile_words(rf"(?P<wd>{weekdays}),?{SP}{the_day}")
     lex.the_day_weekday = compile_words(
-        rf"(?<![\w]){the_day}(?:,{SP}an?{SP}(?P<wd>{weekdays})(?![\w])|{SP}\(an?{SP}(?P<wd>{weekdays})\))")
-    lex.generic_today = _generic_today(data)
+        rf"(?<![\w]){the_day}(?:,{SP}(?:{article}){SP}(?P<wd>{weekdays})(?![\w])|{SP}\((?:{article}){SP}(?P<wd>{weekdays})\))")
+    lex.generic_today, lex.today_word = _generic_today(data)
 
 
-def _generic_today(data: dict[str, Any]) -> regex.Pattern | None:
-    """The search for "today" meaning the present age: "the challenges facing our country today",
-    "in today's world". It matches up to the end of "today"; None when the lists are empty."""
+def _listed(data: dict[str, Any], key: str) -> str:
+    """Return a word list of the YAML as an alternation of its words, as written."""
+    values = data.get(key, [])
+    if not isinstance(values, list):
+        raise TypeError(f"'{key}' must be a list")
+    return alternation(str(v) for v in values)
+
+
+def _generic_today(data: dict[str, Any]) -> tuple[regex.Pattern | None, str]:
+    """The search for "today" (the spec's `word`) meaning the present age: "the challenges facing our
+    country today", "in today's world". It matches up to the end of the word; None when the lists
+    are empty. Returned with the word."""
     spec = data.get("generic_today") or {}
     if not isinstance(spec, dict):
         raise TypeError("'generic_today' must be a mapping")
+    word = str(spec.get("word", ""))
+    today = regex.escape(word)
     after = variants(_words(spec, "after"))
     determiners = variants(_words(spec, "determiners"))
     nouns = variants(_words(spec, "nouns"))
     forms = []
     if after:
         forms.append(rf"(?P<lead>{after}){SP}(?:(?:{determiners or '(?!)'}){SP})?(?:[\w-]+{SP}){{0,2}}"
-                     rf"[\w-]+{SP}today(?![\w'’])")
+                     rf"[\w-]+{SP}{today}(?![\w'’])")
     if nouns:
-        forms.append(rf"today['’]s{SP}(?:{nouns})(?![\w])")
-    return compile_words(rf"(?<![\w])(?:{'|'.join(forms)})") if forms else None
+        forms.append(rf"{today}['’]s{SP}(?:{nouns})(?![\w])")
+    if not word or not forms:
+        return None, word
+    return compile_words(rf"(?<![\w])(?:{'|'.join(forms)})"), word
 
 
 def _cue_pattern(data: dict[str, Any]) -> tuple[re.Pattern, dict[str, str]]:
