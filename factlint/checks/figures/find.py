@@ -17,8 +17,8 @@ NOT_AFTER = r"(?<![\w$€£¥₹.,/:#\-‑])"
 # Runs of digits; a figure can open only where one starts after no ',' or '.'. `regex` finds
 # them several times faster than `re`, and than a look-behind tried at every offset.
 DIGIT_RUN = regex.compile(r"\d+")
-CURRENCY_SYMBOLS = "$€£¥₹"
-CURRENCY_PREFIXES = ("US", "HK", "NZ", "C", "A", "S")
+# A listed currency is letters (a country prefix, perhaps none) then its symbol: "US$", "€".
+CURRENCY = compile_words(r"([^\W\d_]*)(\W+)")
 PHONE = compile_words(r"(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[.-]\d{4}\b")
 LIST_NUMBER = compile_words(r"[ \t]*\d{1,3}[.)][ \t]")
 # A step of a numbered list written without its period ("3 Keep receipts."), next to another step.
@@ -69,11 +69,12 @@ class FigureFinder:
         self.determiners = {w.lower() for w in options["determiners"]}
         self.identifiers = set(options["identifier_numbers"])
         self.context = Context(options)
+        self.currency_prefixes = _currency_prefixes(options["currencies"])
 
     def find(self, text: str, skip: Callable[[int], bool]) -> Iterator[tuple[int, int]]:
         """Yield (start, end) of each figure in text; skip(offset) drops quoted or heading ones."""
         anchors = [at for m in DIGIT_RUN.finditer(text) if text[(at := m.start()) - 1:at] not in (",", ".")]
-        anchors.extend(_currency_starts(text))
+        anchors.extend(_currency_starts(text, self.currency_prefixes))
         anchors.extend(self.keywords.starts(text))
         anchors.sort()
         last_end = 0
@@ -198,14 +199,23 @@ class FigureFinder:
         return self._with_approximator(text, start) == start
 
 
-def _currency_starts(text: str) -> list[int]:
+def _currency_prefixes(currencies: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Return each currency symbol of the rule's `currencies` with its prefixes, longest first ('$': 'US', 'C' …)."""
+    prefixes: dict[str, set[str]] = {}
+    for currency in currencies:
+        parts = CURRENCY.fullmatch(currency)
+        if parts:
+            prefixes.setdefault(parts.group(2), set()).add(parts.group(1))
+    return {symbol: tuple(sorted(found - {""}, key=lambda p: (-len(p), p))) for symbol, found in prefixes.items()}
+
+
+def _currency_starts(text: str, prefixes: dict[str, tuple[str, ...]]) -> list[int]:
     """Return where amounts open: a currency symbol, or the 'US' of 'US$'."""
     found = []
-    for symbol in CURRENCY_SYMBOLS:
+    for symbol, before in prefixes.items():
         at = text.find(symbol)
         while at >= 0:
-            prefix = next((p for p in CURRENCY_PREFIXES
-                           if at >= len(p) and text.startswith(p, at - len(p))), "")
+            prefix = next((p for p in before if at >= len(p) and text.startswith(p, at - len(p))), "")
             found.append(at - len(prefix))
             at = text.find(symbol, at + 1)
     return found
