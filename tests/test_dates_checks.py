@@ -88,3 +88,29 @@ def test_a_word_list_without_a_form_s_words_never_reads_that_form(tmp_path: Path
     assert findings(desk(tmp_path, rule), text) == []  # a day with its weekday and month is resolved
     bare = WORDS.replace("day_determiners: [the]", "day_determiners: []")
     assert findings(desk(tmp_path, rule, bare), text) == [("dates.desk", 1, 21, "Friday")]
+
+
+def test_a_month_name_before_on_is_no_month(tmp_path: Path) -> None:
+    # An unquoted `on` in YAML is `true`: the word list quotes it, and a word list that does not is an error.
+    rules = desk(tmp_path, "check: resolved\nmessage: '{match}'\n")
+    assert findings(rules, "Organizers said the March on the capitol drew 5,000 people.") == []
+    assert findings(rules, "Organizers said the March vote drew 5,000 people.") == [("dates.desk", 1, 21, "March")]
+
+
+@pytest.mark.parametrize("old, new, problem", [
+    ('month_not_before: ["on", ', "month_not_before: [on, ", r"_words.yaml:\d+: 'month_not_before' must be a list of strings"),
+    ("tense_window_days: 45", "tense_window_days: soon", r"_words.yaml:\d+: 'tense_window_days' must be a whole number"),
+    ("  March:     {number: 3,", "  March:     {number: 13,", r"_words.yaml:\d+: 'months' entry 'March' must have a 'number' from 1 to 12"),
+    ("  last week: [week, -1, all]", "  last week: [fortnight, -1, all]", r"_words.yaml:\d+: 'periods' entry 'last week' must be \[unit"),
+    ("qualifiers: {last: -1,", "qualifiers: {last: before,", r"_words.yaml:\d+: 'qualifiers' entry 'last' must be a whole number"),
+    ("range_words: [through]", "range_words: [through, '']", r"_words.yaml:\d+: 'range_words' must not hold an empty word"),
+    ("  word: today", "  word: [today]", r"_words.yaml:\d+: 'generic_today' entry 'word' must be a string"),
+])
+def test_a_bad_value_in_the_word_list_is_a_one_line_error_at_its_line(tmp_path: Path, old: str, new: str,
+                                                                       problem: str) -> None:
+    assert old in WORDS
+    words = WORDS.replace(old, new, 1)
+    line = words[:words.index(new)].count("\n") + 1
+    with pytest.raises(LoadError, match=problem) as error:
+        desk(tmp_path, "check: impossible\n", words)
+    assert "\n" not in str(error.value) and f"_words.yaml:{line}:" in str(error.value)

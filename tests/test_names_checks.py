@@ -125,3 +125,24 @@ def test_a_bad_word_file_is_a_one_line_error_naming_file_and_line(tmp_path: Path
     with pytest.raises(LoadError, match=problem) as error:
         load_rule_file(write(tmp_path, "desk.yaml", f"kind: names\ncheck: titles\nwords: _mine.yaml\n{REGISTRY}"))
     assert "\n" not in str(error.value) and "desk.yaml:3:" in str(error.value)
+
+
+@pytest.mark.parametrize("data, problem", [
+    ("pairs:\n  - [Bill, William]\n  - [Bob]\n", r"_nicks.yaml:1: 'pairs' must be a list of \[a, b\] pairs of strings"),
+    ("pair: []\n", r"_nicks.yaml:1: unknown key 'pair' in the nickname table"),
+    ("# no pairs yet\n{}\n", r"_nicks.yaml:\d+: missing required key 'pairs'"),
+])
+def test_a_bad_nickname_table_is_a_one_line_error_naming_file_and_line(tmp_path: Path, data: str, problem: str) -> None:
+    write(tmp_path, "_nicks.yaml", data)
+    with pytest.raises(LoadError, match=problem) as error:
+        load_rule_file(write(tmp_path, "desk.yaml", "kind: names\ncheck: same-person\nnickname_supplement: _nicks.yaml\n"))
+    assert "\n" not in str(error.value)
+
+
+def test_the_shipped_data_files_meet_their_validators() -> None:
+    from factlint.checks.names import words
+    from factlint.rule import RuleSetStore
+
+    assert words.load(words.default_path()).holder_words >= {"the", "his"}
+    same = load_rule_file(Path(__file__).parents[1] / "rules" / "names" / "same-person.yaml", store=RuleSetStore())
+    assert same.rule.options["nickname_supplement"] == "_nicknames.yaml"

@@ -434,3 +434,15 @@ def read_data_file(path: Path, key: str, what: str, known: Iterable[str] | None 
     if unknown:
         raise RuleError(f"{path}:{data.line_of(unknown[0])}: unknown key '{unknown[0]}' in the {what}", key)
     return data
+
+
+def validate_data(path: Path, data: yamlfile.LineDict, schema: Mapping[str, Option], key: str,
+                  what: str) -> dict[str, Any]:
+    """Check a data file's values with the validators rule options use; a RuleError on the rule's `key`.
+
+    The error is one line naming the file and the line of the bad value, as for a rule file.
+    """
+    try:
+        return validate_options(data, schema)
+    except RuleError as exc:
+        raise RuleError(f"{path}:{exc.line or data.line_of(exc.key)}: {exc} (in the {what})", key) from None

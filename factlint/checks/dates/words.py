@@ -10,12 +10,12 @@ from typing import Any
 import regex
 
 from factlint.checks.base import alternation, compile_words, read_data_file
+from factlint.checks.dates import word_values
+from factlint.checks.dates.word_values import PARTS, UNITS
 from factlint.rule import RuleError
 
 SP = r"(?:[ \t\u00a0]+(?:\n[ \t\u00a0]*)?|\n[ \t\u00a0]*)"  # white space, at most one line break
 ANY_SPACE = r"\s+"  # inside one sentence, where cues are sought
-UNITS = ("week", "month", "year")
-PARTS = ("all", "past", "future")
 
 # The keys a `_words.yaml` may hold.
 KEYS = (
@@ -95,6 +95,7 @@ def variants(phrases: set[str] | frozenset[str], space: str = SP) -> str:
 def load(path: Path) -> Lexicon:
     """Read and validate a `_words.yaml`; raise RuleError on the `words` key when it is unusable."""
     data = read_data_file(path, "words", "dates word list", KEYS)
+    word_values.validate(path, data, KEYS)
     try:
         return _lexicon(path, data)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:

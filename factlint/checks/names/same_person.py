@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from factlint.checks.base import Check, Option, integer, read_data_file, string_list, string_pairs, string_value
+from factlint.checks.base import (
+    Check, Option, integer, read_data_file, string_list, string_pairs, string_value, validate_data,
+)
 from factlint.checks.names import forms, people, words
 from factlint.checks.names.registry_checks import DEFAULT_MESSAGE, PLACEHOLDERS
 from factlint.document import Document
 from factlint.finding import Finding
-from factlint.rule import Rule, RuleError, RuleSetStore
+from factlint.rule import Rule, RuleSetStore
 
 __all__ = ["DEFAULT_MESSAGE", "OPTIONS", "PLACEHOLDERS", "build", "policy"]
 
@@ -63,7 +65,5 @@ def _supplement(rule: Rule) -> tuple[tuple[str, str], ...]:
         return ()
     path = Path(rule.source).parent / name if rule.source else Path(name)
     data = read_data_file(path, "nickname_supplement", "nickname table", ("pairs",))
-    try:
-        return string_pairs(data.get("pairs"))
-    except TypeError as exc:
-        raise RuleError(f"{path}: 'pairs' {exc}", "nickname_supplement") from None
+    schema = {"pairs": Option(string_pairs, required=True)}
+    return validate_data(path, data, schema, "nickname_supplement", "nickname table")["pairs"]

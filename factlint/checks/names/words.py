@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from factlint.checks.base import Option, read_data_file, string_value, word_list
+from factlint.checks.base import Option, read_data_file, string_value, validate_data, word_list
 from factlint.rule import Rule, RuleError, RuleSetStore
 
 # The keys a names word file may hold, each a list of words.
@@ -43,10 +43,5 @@ def for_rule(rule: Rule, store: RuleSetStore) -> NameWords:
 def load(path: Path) -> NameWords:
     """Read and validate a names word file; a bad value is a RuleError naming its line."""
     data = read_data_file(path, "words", "names word file", KEYS)
-    lists = {}
-    for key in KEYS:
-        try:
-            lists[key] = word_list(data.get(key, []))
-        except (TypeError, ValueError) as exc:
-            raise RuleError(f"{path}:{data.line_of(key)}: '{key}' {exc}", "words") from None
+    lists = validate_data(path, data, {key: Option(word_list, ()) for key in KEYS}, "words", "names word file")
     return NameWords(frozenset(w.lower() for w in lists["holder_words"]), lists["diminutive_endings"])
