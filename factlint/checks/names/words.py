@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from factlint.checks.base import Option, read_data_file, string_value, validate_data, word_list
 from factlint.rule import Rule, RuleError, RuleSetStore
@@ -14,8 +14,7 @@ KEYS = ("holder_words", "diminutive_endings")
 OPTIONS = {"words": Option(string_value, "")}
 
 
-@dataclass(frozen=True)
-class NameWords:
+class NameWords(NamedTuple):
     """The words of one names word file, shared by the names rules of a rule set."""
 
     holder_words: frozenset[str]       # before a lower-case title, they make it name its holder
