@@ -79,15 +79,11 @@ def check_key(module: ModuleType) -> dict[str, Option]:
 
 
 class CheckGroup(NamedTuple):
-    """Several checks of one kind that one rule runs (`check: [a, b]`): it takes the union of their keys.
-
-    It offers what a check module offers the engine; its check runs each check in turn.
-    """
+    """The checks one rule runs (`check: [a, b]`), offered as one check module: the union of their keys."""
 
     names: tuple[str, ...]
     modules: tuple[ModuleType, ...]
 
-    # Named as a check module names them: the engine reads a group as it reads a module.
     @property
     def OPTIONS(self) -> dict[str, Option]:
         """The keys of every check of the group."""
@@ -123,10 +119,7 @@ def check_group(kind: str, names: tuple[str, ...]) -> ModuleType | CheckGroup:
 
 
 def _check_module(kind: str, data: yamlfile.LineDict) -> ModuleType | CheckGroup:
-    """Return the module of the check a rule names with `check:` (or the kind's only check).
-
-    A kind with CHECK_LISTS takes a list of its checks, or none for its DEFAULT_CHECKS.
-    """
+    """Return the module of the check a rule names with `check:` (or the kind's only check), or their group."""
     module = kind_module(kind)
     if not hasattr(module, "CHECK_MODULES"):
         return module
