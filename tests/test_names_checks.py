@@ -146,3 +146,24 @@ def test_the_shipped_data_files_meet_their_validators() -> None:
     assert words.load(words.default_path()).holder_words >= {"the", "his"}
     same = load_rule_file(Path(__file__).parents[1] / "rules" / "names" / "same-person.yaml", store=RuleSetStore())
     assert same.rule.options["nickname_supplement"] == "_nicknames.yaml"
+
+
+WORD_FILE = (Path(__file__).parents[1] / "rules" / "names" / "_words.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("old, new, text, default, changed", [
+    # A name beside its plural twin is a group noun ("Golden Bear" / "Golden Bears"), by plural_endings.
+    ('plural_endings: [["", s], ["", es], [y, ies]]', "plural_endings: []",
+     "Golden Bear sold the tickets. Golden Bears won the final.", [], [(1, 31, "Golden Bears")]),
+    # A surname plus a demonym ending is another word (America/American), by demonym_endings.
+    ("demonym_endings: [n]", "demonym_endings: []",
+     "Martin Halloran chairs the board. Asked about the vote, Hallora said he would abstain.",
+     [], [(1, 57, "Hallora")]),
+])
+def test_word_endings_come_from_the_word_file(tmp_path: Path, old: str, new: str, text: str, default: list,
+                                              changed: list) -> None:
+    assert old in WORD_FILE
+    write(tmp_path, "_mine.yaml", WORD_FILE.replace(old, new))
+    assert lint_with(tmp_path, f"check: same-person\n{SAME_PERSON}", text) == [("names.desk", *f) for f in default]
+    assert lint_with(tmp_path, f"check: same-person\nwords: _mine.yaml\n{SAME_PERSON}", text) == [
+        ("names.desk", *f) for f in changed]

@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from factlint.checks.names.forms import in_address
 from factlint.checks.names.text import Candidate, distance, typo_shaped
+from factlint.checks.names.words import NameWords
 
 _LOWER_WORD = re.compile(r"(?<![A-Za-z'])[a-z]+(?![A-Za-z])")
 _CAPITALISED_END = re.compile(r"[A-Z][\w'-]*[a-z]$")
@@ -34,14 +35,19 @@ class Misspelling(NamedTuple):
     person: Candidate
 
 
-def plural_pair(a: str, b: str) -> bool:
-    """Tell whether one word is the other's plural: Scout/Scouts, Democrat/Democrats, Party/Parties."""
+def plural_pair(a: str, b: str, words: NameWords) -> bool:
+    """Tell whether one word is the other's plural: Scout/Scouts, Democrat/Democrats, Party/Parties.
+
+    The word file's `plural_endings` say how: each pair is a singular's ending and the plural's.
+    """
     short, long = sorted((a, b), key=len)
-    return long in (short + "s", short + "es") or (short.endswith("y") and long == short[:-1] + "ies")
+    return any(short.endswith(single) and long == short[:len(short) - len(single)] + plural
+               for single, plural in words.plural_endings)
 
 
 def misspelled_surnames(folded: str, people: list[Candidate], bare: list[tuple[str, int, int]],
-                        not_names: frozenset[str], given_names: frozenset[str]) -> Iterator[Misspelling]:
+                        not_names: frozenset[str], given_names: frozenset[str],
+                        words: NameWords) -> Iterator[Misspelling]:
     """Yield the first use of each bare word that misspells an earlier full name's surname.
 
     `bare` holds the words that stand alone as a name (a one-word name run). Only full names whose
@@ -60,7 +66,7 @@ def misspelled_surnames(folded: str, people: list[Candidate], bare: list[tuple[s
             continue
         if word.lower() in given_names or word.lower() in common:
             continue
-        matches = [c for c in trusted.get(word[:1], ()) if c.end <= start and near_surname(word, c.last.text)
+        matches = [c for c in trusted.get(word[:1], ()) if c.end <= start and near_surname(word, c.last.text, words)
                    and uses[word] <= max(REPEATS, uses[c.last.text])]
         if matches and len({c.last.text for c in matches}) == 1:
             reported.add(word)
@@ -72,15 +78,15 @@ def lower_words(text: str) -> set[str]:
     return set(_LOWER_WORD.findall(text))
 
 
-def near_surname(word: str, surname: str) -> bool:
+def near_surname(word: str, surname: str, words: NameWords) -> bool:
     """One edit apart with the same first letter, not a plural.
 
     Short words need the shape of a typo (a doubled, dropped-double or swapped letter); a changed
     letter needs a longer word: Maine/Kaine and Osama/Obama are different words, not slips.
     """
-    if word[:1] != surname[:1] or plural_pair(word, surname) or distance(word, surname, 1) != 1:
+    if word[:1] != surname[:1] or plural_pair(word, surname, words) or distance(word, surname, 1) != 1:
         return False
-    if word + "n" == surname or surname + "n" == word:
+    if any(word + end == surname or surname + end == word for end in words.demonym_endings):
         return False   # a place and its people: America/American, Russia/Russian
     if typo_shaped(word, surname):
         return True

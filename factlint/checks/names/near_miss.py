@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from factlint.checks.base import Check
-from factlint.checks.names import people, registry_forms
+from factlint.checks.names import people, registry_forms, words
+from factlint.checks.names.words import NameWords
 from factlint.checks.names.registry import TITLE, TITLE_VARIANT, Registry, first_keys
 from factlint.checks.names.registry_checks import (
     DEFAULT_MESSAGE, OPTIONS, PLACEHOLDERS, Scan, build_check, keep_spacing,
@@ -20,11 +21,13 @@ __all__ = ["DEFAULT_MESSAGE", "OPTIONS", "PLACEHOLDERS", "build"]
 def build(rule: Rule, store: RuleSetStore) -> Check:
     """Flag near misses of registry names; a given name of the nicknames data set needs corroboration."""
     known = store.get(people.load_nicknames, people.load_nicknames).known
+    forms = words.for_rule(rule, store)
     return build_check(rule, store, "near-miss",
-                       lambda rule_, scan_, registry: near_misses(rule_, scan_, registry, known))
+                       lambda rule_, scan_, registry: near_misses(rule_, scan_, registry, known, forms))
 
 
-def near_misses(rule: Rule, scan_: Scan, registry: Registry, known_names: frozenset[str]) -> Iterator[Finding]:
+def near_misses(rule: Rule, scan_: Scan, registry: Registry, known_names: frozenset[str],
+                forms: NameWords) -> Iterator[Finding]:
     """Flag a name one edit away from a registry person's when something says it is that person."""
     for candidate in scan_.candidates:
         if scan_.covered(candidate.start, candidate.end):
@@ -36,7 +39,7 @@ def near_misses(rule: Rule, scan_: Scan, registry: Registry, known_names: frozen
         found, house = candidate.name, registry.names[person]
         detail = f"'{found}' is not in the names registry: did you mean '{house}'?"
         yield rule.finding(scan_.doc, start, end, detail=detail, found=found, house=house)
-    for slip in registry_forms.surname_slips(scan_, registry, known_names):
+    for slip in registry_forms.surname_slips(scan_, registry, known_names, forms):
         start, end = scan_.document_span(slip.start, slip.end)
         house = registry.names[slip.person]
         surname = registry.person(slip.person).last

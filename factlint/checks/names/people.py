@@ -18,6 +18,7 @@ from factlint.checks.base import Pattern
 from factlint.rule import Rule
 from factlint.checks.names import forms, later
 from factlint.checks.names.text import Candidate, Folded, candidates, distance
+from factlint.checks.names.words import NameWords
 from factlint.document import Document
 from factlint.finding import Finding
 
@@ -125,6 +126,7 @@ class Policy:
     min_last: int
     particles: frozenset[str] = frozenset()
     group_words: frozenset[str] = frozenset()
+    words: NameWords = NameWords(frozenset(), ())
     run_pattern: Pattern = field(default_factory=lambda: forms.run_pattern(frozenset()))
 
     def related_first(self, a: str, b: str) -> bool:
@@ -168,7 +170,8 @@ def same_person(rule: Rule, doc: Document, policy: Policy) -> Iterator[Finding]:
         taken.append((finding_.start, finding_.end))
         yield finding_
     bare = [(r.text, r.start, r.end) for r in runs if len(r.words) == 1]
-    for slip in later.misspelled_surnames(folded.text, found, bare, policy.not_names, policy.table.known):
+    for slip in later.misspelled_surnames(folded.text, found, bare, policy.not_names, policy.table.known,
+                                          policy.words):
         finding_ = _surname_finding(rule, doc, folded, slip)
         if not _overlaps(finding_, taken):
             taken.append((finding_.start, finding_.end))
@@ -194,7 +197,7 @@ def _group_noun(text: str, candidate: Candidate, found: list[Candidate], policy:
     the first word is a given name and no form follows a determiner or number ('the', 'a', 'two').
     """
     twins = [c for c in found if c.first.text == candidate.first.text
-             and later.plural_pair(c.last.text, candidate.last.text)]
+             and later.plural_pair(c.last.text, candidate.last.text, policy.words)]
     if not twins:
         return False
     if candidate.first.text.lower() not in policy.table.known:

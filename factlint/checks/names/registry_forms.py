@@ -8,6 +8,7 @@ from typing import Any, NamedTuple, Protocol
 from factlint.checks.names import forms, later
 from factlint.checks.names.registry import PERSON, PERSON_VARIANT, TITLE, TITLE_VARIANT, Registry
 from factlint.checks.names.text import Folded
+from factlint.checks.names.words import NameWords
 
 
 class Scan(Protocol):
@@ -34,7 +35,7 @@ class Slip(NamedTuple):
     bare: bool
 
 
-def surname_slips(scan_: Scan, registry: Registry, given_names: frozenset[str]) -> Iterator[Slip]:
+def surname_slips(scan_: Scan, registry: Registry, given_names: frozenset[str], words: NameWords) -> Iterator[Slip]:
     """A surname standing alone, one edit from the surname of a registry person named earlier in the story."""
     named = _first_full_references(scan_)
     if not named:
@@ -49,7 +50,7 @@ def surname_slips(scan_: Scan, registry: Registry, given_names: frozenset[str]) 
             continue
         if not (later.alone(text, start, end, frozenset()) or _after_title(scan_, start, end)):
             continue
-        people = [i for i, at in named.items() if at < start and later.near_surname(word, registry.person(i).last)]
+        people = [i for i, at in named.items() if at < start and later.near_surname(word, registry.person(i).last, words)]
         if len(people) == 1:
             reported.add(word)
             yield Slip(start, end, word, people[0], True)

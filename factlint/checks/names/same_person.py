@@ -43,10 +43,10 @@ def policy(rule: Rule, store: RuleSetStore) -> people.Policy:
     """Build the same-person policy from the rule's word lists, its word file and the nickname data set."""
     options = rule.options
     table = store.get(people.load_nicknames, people.load_nicknames)
-    endings = words.for_rule(rule, store).diminutive_endings
+    name_words = words.for_rule(rule, store)
     return people.Policy(
         nicknames=people.nickname_pairs(table, options["also_nicknames"], options["not_nicknames"],
-                                        _supplement(rule), endings),
+                                        _supplement(rule), name_words.diminutive_endings),
         table=table,
         gendered=frozenset(frozenset((a.lower(), b.lower())) for a, b in options["gendered_endings"]),
         not_names=frozenset(options["not_names"]),
@@ -55,6 +55,7 @@ def policy(rule: Rule, store: RuleSetStore) -> people.Policy:
         particles=frozenset(options["particles"]),
         run_pattern=forms.run_pattern(frozenset(options["particles"])),
         group_words=frozenset(w.lower() for w in options["group_words"]),
+        words=name_words,
     )
 
 

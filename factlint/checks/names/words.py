@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
-from factlint.checks.base import Option, read_data_file, string_value, validate_data, word_list
+from factlint.checks.base import Option, read_data_file, string_pairs, string_value, validate_data, word_list
 from factlint.rule import Rule, RuleError, RuleSetStore
 
 # The keys a names word file may hold, each a list of words.
-KEYS = ("holder_words", "diminutive_endings")
+KEYS = ("holder_words", "diminutive_endings", "plural_endings", "demonym_endings")
 # Every names check takes `words`: a word file relative to the rule file, else the default pack's.
 OPTIONS = {"words": Option(string_value, "")}
 
@@ -19,6 +19,8 @@ class NameWords(NamedTuple):
 
     holder_words: frozenset[str]       # before a lower-case title, they make it name its holder
     diminutive_endings: tuple[str, ...]  # a nickname without one is its stem (Kathy → Kath)
+    plural_endings: tuple[tuple[str, str], ...] = ()  # a singular's ending and its plural's: (y, ies)
+    demonym_endings: tuple[str, ...] = ()  # a place and its people: America, American
 
 
 def default_path() -> Path:
@@ -42,5 +44,7 @@ def for_rule(rule: Rule, store: RuleSetStore) -> NameWords:
 def load(path: Path) -> NameWords:
     """Read and validate a names word file; a bad value is a RuleError naming its line."""
     data = read_data_file(path, "words", "names word file", KEYS)
-    lists = validate_data(path, data, {key: Option(word_list, ()) for key in KEYS}, "words", "names word file")
-    return NameWords(frozenset(w.lower() for w in lists["holder_words"]), lists["diminutive_endings"])
+    schema = {key: Option(string_pairs if key == "plural_endings" else word_list, ()) for key in KEYS}
+    lists = validate_data(path, data, schema, "words", "names word file")
+    return NameWords(frozenset(w.lower() for w in lists["holder_words"]), lists["diminutive_endings"],
+                     lists["plural_endings"], lists["demonym_endings"])
