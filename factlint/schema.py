@@ -66,18 +66,24 @@ def kind_schema(kind: str) -> dict[str, Any]:
 def _lists_schema(kind: str, checks: dict[str, ModuleType]) -> dict[str, Any]:
     """Return the schema of a kind whose rules may name several checks, or none for its defaults.
 
-    A list takes the keys of every check of the kind: the union of exactly the listed checks'
-    keys, which the loader enforces, is more than a schema can say simply.
+    A list takes the keys of the checks it names: each key of the kind is allowed when the list
+    contains one of the checks that take it.
     """
     named = {"required": ["check"]}
+    listed = {**named, "properties": {"check": {"type": "array"}}}
+    shared = kind_module(kind).OPTIONS
+    owners = {key: [name for name, module in checks.items() if key in module.OPTIONS]
+              for module in checks.values() for key in module.OPTIONS if key not in shared}
     return {
         "properties": {"check": check_key(kind_module(kind))["check"].json_schema()},
         "allOf": [
             *({"if": {**named, "properties": {"check": {"const": name}}}, "then": check_schema(kind, module)}
               for name, module in checks.items()),
             {"if": {"not": named}, "then": check_schema(kind, check_group(kind, kind_module(kind).DEFAULT_CHECKS))},
-            {"if": {**named, "properties": {"check": {"type": "array"}}},
-             "then": check_schema(kind, check_group(kind, tuple(checks)))},
+            {"if": listed, "then": check_schema(kind, check_group(kind, tuple(checks)))},
+            *({"if": {**listed, "required": ["check", key]},
+               "then": {"properties": {"check": {"contains": {"enum": names}}}}}
+              for key, names in owners.items() if len(names) < len(checks)),
         ],
     }
 

@@ -63,6 +63,8 @@ BAD_RULES = {
     "names key of another check": "kind: names\ncheck: variants\npeople: [{name: Ann Lee}]\nalso_nicknames: [[Al, Albert]]\n",
     "names default checks given a same-person key": "kind: names\npeople: [{name: Ann Lee}]\nnot_names: [Board]\n",
     "names list of unknown checks": "kind: names\ncheck: [variants, spelling]\npeople: [{name: Ann Lee}]\n",
+    "names list given a key of a check it does not list":
+        "kind: names\ncheck: [variants, titles]\npeople: [{name: Ann Lee}]\nalso_nicknames: [[Al, Albert]]\n",
 }
 
 
@@ -83,3 +85,12 @@ def test_every_key_of_every_check_is_documented(kind: str) -> None:
     for name, check in kind_checks(kind).items():
         missing = sorted(key for key in check_options(kind, check) if f"`{key}`" not in docs)
         assert missing == [], f"{kind} {name}: describe {missing} in docs/ (as `key`)"
+
+
+@pytest.mark.parametrize("text", [
+    "kind: names\ncheck: [titles, same-person]\npeople: [{name: Ann Lee}]\nalso_nicknames: [[Al, Albert]]\n",
+    "kind: names\npeople: [{name: Ann Lee}]\n",
+    "kind: names\ncheck: same-person\nnot_names: [Board]\nwords: _words.yaml\n",
+])
+def test_schema_accepts_a_list_with_the_keys_of_its_checks(text: str) -> None:
+    assert [e.message for e in VALIDATOR.iter_errors(as_editor_reads(text))] == []
