@@ -114,3 +114,13 @@ def test_a_bad_value_in_the_word_list_is_a_one_line_error_at_its_line(tmp_path: 
     with pytest.raises(LoadError, match=problem) as error:
         desk(tmp_path, "check: impossible\n", words)
     assert "\n" not in str(error.value) and f"_words.yaml:{line}:" in str(error.value)
+
+
+def test_generic_today_reads_its_word_and_participle_endings_from_the_word_list(tmp_path: Path) -> None:
+    text = "The mayor said the housing costs facing our city today are the worst in decades."
+    rule = "check: resolved\nmessage: '{match}'\n"
+    assert findings(desk(tmp_path, rule), text) == []  # the present age, framed by reported speech
+    no_endings = WORDS.replace("participle_endings: [ing]", "participle_endings: []")
+    assert findings(desk(tmp_path, rule, no_endings), text) == [("dates.desk", 1, 50, "today")]
+    other_word = WORDS.replace("  word: today", "  word: nowadays")
+    assert findings(desk(tmp_path, rule, other_word), text) == [("dates.desk", 1, 50, "today")]

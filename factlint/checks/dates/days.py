@@ -118,7 +118,7 @@ def generic_today(doc: Document, lex: Lexicon, rel: Relative) -> bool:
                 return True   # "today's world"
             # After a participle, reported speech may frame it ("said the challenges facing …");
             # after a preposition any tense cue makes it a day ("passed in the Senate today").
-            allowed = ("reported",) if lead.lower().endswith("ing") else ()
+            allowed = ("reported",) if lead.lower().endswith(lex.participle_endings) else ()
             return all(tense in allowed for _, _, tense in clause_cues(doc, lex, rel.start)
                        if tense != "neutral")
     return False

@@ -73,11 +73,11 @@ def periods(value: Any) -> dict[str, Any]:
 
 
 def generic_today(value: Any) -> dict[str, Any]:
-    """Validate `generic_today`: its `word`, and the `after`, `determiners` and `nouns` lists."""
-    spec = _mapping(value, "keys word, after, determiners and nouns")
+    """Validate `generic_today`: its `word`, and the `after`, `participle_endings`, `determiners` and `nouns` lists."""
+    spec = _mapping(value, "keys word, after, participle_endings, determiners and nouns")
     for key, item in spec.items():
         try:
-            if key not in ("word", "after", "determiners", "nouns"):
+            if key not in ("word", "after", "participle_endings", "determiners", "nouns"):
                 raise ValueError("is not a key it may hold")
             string_value(item) if key == "word" else word_list(item)
         except (TypeError, ValueError) as exc:

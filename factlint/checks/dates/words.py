@@ -83,6 +83,7 @@ class Lexicon:
     the_day_weekday: regex.Pattern = field(init=False)
     generic_today: regex.Pattern | None = field(init=False)
     today_word: str = field(init=False)  # the day phrase that may mean the present age instead
+    participle_endings: tuple[str, ...] = field(init=False)  # a lead word with one is a participle
 
 
 def variants(phrases: set[str] | frozenset[str], space: str = SP) -> str:
@@ -208,6 +209,7 @@ def _compile(lex: Lexicon, data: dict[str, Any]) -> None:
     lex.the_day_weekday = compile_words(
         rf"(?<![\w]){the_day}(?:,{SP}(?:{article}){SP}(?P<wd>{weekdays})(?![\w])|{SP}\((?:{article}){SP}(?P<wd>{weekdays})\))")
     lex.generic_today, lex.today_word = _generic_today(data)
+    lex.participle_endings = tuple(str(e).lower() for e in (data.get("generic_today") or {}).get("participle_endings", []))
 
 
 def _listed(data: dict[str, Any], key: str) -> str:
