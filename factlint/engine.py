@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import importlib
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Hashable
 from pathlib import Path
 from types import ModuleType
 from typing import Any, NamedTuple
@@ -12,6 +12,7 @@ from typing import Any, NamedTuple
 from factlint import yamlfile
 from factlint.checks import KINDS
 from factlint.checks.base import Check, Option, one_of, some_of, validate_options
+from factlint.checks.group import CheckGroup
 from factlint.rule import Rule, RuleError, RuleSetStore, placeholders
 from factlint.document import Document
 from factlint.facts import CrossCheck, FactSource
@@ -76,38 +77,6 @@ def check_key(module: ModuleType) -> dict[str, Option]:
     if getattr(module, "CHECK_LISTS", False):
         return {"check": Option(some_of(names), ())}
     return {"check": Option(one_of(names), required=True)}
-
-
-class CheckGroup(NamedTuple):
-    """The checks one rule runs (`check: [a, b]`), offered as one check module: the union of their keys."""
-
-    names: tuple[str, ...]
-    modules: tuple[ModuleType, ...]
-
-    @property
-    def OPTIONS(self) -> dict[str, Option]:
-        """The keys of every check of the group."""
-        return {key: option for module in self.modules for key, option in module.OPTIONS.items()}
-
-    @property
-    def PLACEHOLDERS(self) -> frozenset[str]:
-        """The message fields any check of the group fills."""
-        return frozenset().union(*(module.PLACEHOLDERS for module in self.modules))
-
-    @property
-    def DEFAULT_MESSAGE(self) -> str:
-        """The first check's default message."""
-        return self.modules[0].DEFAULT_MESSAGE
-
-    def build(self, rule: Rule, store: RuleSetStore) -> Check:
-        """Build every check of the group; what they share is built once through the store."""
-        checks = [module.build(rule, store) for module in self.modules]
-
-        def check(doc: Document) -> Iterator[Finding]:
-            for one in checks:
-                yield from one(doc)
-
-        return check
 
 
 def check_group(kind: str, names: tuple[str, ...]) -> ModuleType | CheckGroup:

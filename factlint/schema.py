@@ -11,7 +11,8 @@ from types import ModuleType
 from typing import Any
 
 from factlint.checks import KINDS
-from factlint.engine import CheckGroup, check_group, check_key, check_options, kind_checks, kind_module
+from factlint.checks.group import CheckGroup
+from factlint.engine import check_group, check_key, check_options, kind_checks, kind_module
 from factlint.finding import LEVELS
 
 COMMON = {

@@ -23,6 +23,7 @@ LAYERS = {
     "factlint.config": 2, "factlint.schema": 2, "factlint.storyrun": 2,  # storyrun: the cross-story step
     "factlint.engine": 3, "factlint.fix": 3, "factlint.report": 3,
     "factlint.checks": 4,  # the kind table and the kind packages
+    "factlint.checks.group": 4,  # several checks of a kind run by one rule, as the engine sees them
     "factlint.readers": 5,  # the table of readers by format
     **{f"factlint.readers.{m}": 6 for m in ("reading", "plain", "markdown", "docx", "docx_parts", "html", "edits")},
     "factlint.checks.base": 5, "factlint.checks.attribution": 5, "factlint.checks.lexicon": 5,
