@@ -71,11 +71,11 @@ def check_key(module: ModuleType) -> dict[str, Option]:
     """Return the `check` key of a kind with several checks, derived from its CHECK_MODULES.
 
     A kind with CHECK_LISTS lets a rule name several of its checks (a list), or none for its
-    DEFAULT_CHECKS; any other rule names exactly one.
+    DEFAULT_CHECKS if it has them; any other rule names exactly one.
     """
     names = tuple(module.CHECK_MODULES)
     if getattr(module, "CHECK_LISTS", False):
-        return {"check": Option(some_of(names), ())}
+        return {"check": Option(some_of(names), (), required=not hasattr(module, "DEFAULT_CHECKS"))}
     return {"check": Option(one_of(names), required=True)}
 
 
@@ -94,8 +94,10 @@ def _check_module(kind: str, data: yamlfile.LineDict) -> ModuleType | CheckGroup
         return module
     names = module.CHECK_MODULES
     if getattr(module, "CHECK_LISTS", False):
-        if "check" not in data:
+        if "check" not in data and hasattr(module, "DEFAULT_CHECKS"):
             return check_group(kind, module.DEFAULT_CHECKS)
+        if "check" not in data:
+            raise RuleError(f"missing required key 'check' (one of: {', '.join(names)})")
         try:
             return check_group(kind, check_key(module)["check"].validate(data["check"]))
         except (TypeError, ValueError) as exc:

@@ -75,12 +75,15 @@ def _lists_schema(kind: str, checks: dict[str, ModuleType]) -> dict[str, Any]:
     shared = kind_module(kind).OPTIONS
     owners = {key: [name for name, module in checks.items() if key in module.OPTIONS]
               for module in checks.values() for key in module.OPTIONS if key not in shared}
+    defaults = getattr(kind_module(kind), "DEFAULT_CHECKS", None)
+    unnamed = {"if": {"not": named}, "then": check_schema(kind, check_group(kind, defaults))} if defaults else {}
     return {
+        **({} if defaults else named),
         "properties": {"check": check_key(kind_module(kind))["check"].json_schema()},
         "allOf": [
             *({"if": {**named, "properties": {"check": {"const": name}}}, "then": check_schema(kind, module)}
               for name, module in checks.items()),
-            {"if": {"not": named}, "then": check_schema(kind, check_group(kind, kind_module(kind).DEFAULT_CHECKS))},
+            *([unnamed] if unnamed else []),
             {"if": listed, "then": check_schema(kind, check_group(kind, tuple(checks)))},
             *({"if": {**listed, "required": ["check", key]},
                "then": {"properties": {"check": {"contains": {"enum": names}}}}}
