@@ -63,6 +63,9 @@ BAD_RULES = {
     "names key of another check": "kind: names\ncheck: variants\npeople: [{name: Ann Lee}]\nalso_nicknames: [[Al, Albert]]\n",
     "names default checks given a same-person key": "kind: names\npeople: [{name: Ann Lee}]\nnot_names: [Board]\n",
     "names list of unknown checks": "kind: names\ncheck: [variants, spelling]\npeople: [{name: Ann Lee}]\n",
+    "across list given a key of a check it does not list":
+        "kind: across\ncheck: [titles, organizations]\ntitle_words: [Chief]\njoiners: [of]\nevents: [vote]\n",
+    "across rule without check": "kind: across\ntitle_words: [Chief]\n",
     "names list given a key of a check it does not list":
         "kind: names\ncheck: [variants, titles]\npeople: [{name: Ann Lee}]\nalso_nicknames: [[Al, Albert]]\n",
 }
