@@ -664,3 +664,26 @@ def test_nickname_table_comes_from_the_data_set() -> None:
     table = load_nicknames()
     assert ("jennifer", "jen") in table.rows and {"jennifer", "jen"} <= table.known
     assert frozenset(("jennifer", "jen")) in table.linked
+
+def test_a_long_story_weighs_each_name_once_not_each_use(monkeypatch) -> None:
+    """A story that names its people hundreds of times costs per name, not per pair of uses."""
+    from factlint.checks.names import later
+
+    calls = {"near": 0, "plural": 0}
+    near, plural = later.near_surname, later.plural_pair
+
+    def counted_near(*args):
+        calls["near"] += 1
+        return near(*args)
+
+    def counted_plural(*args):
+        calls["plural"] += 1
+        return plural(*args)
+
+    monkeypatch.setattr(later, "near_surname", counted_near)
+    monkeypatch.setattr(later, "plural_pair", counted_plural)
+    paragraph = ("Council member Maria Lopez met Mayor Carl Edwards and the Girl Scouts. "
+                 "Lopez said the Girl Scout troop would march. Edwars agreed.\n\n")
+    findings = same(paragraph * 300)
+    assert findings == [("names.same-person", 1, 117, "Edwars")]
+    assert calls["near"] <= 10 and calls["plural"] <= 10, calls

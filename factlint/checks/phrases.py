@@ -17,6 +17,7 @@ from factlint.rule import RuleError
 from factlint.wordscan import ASCII_FOLD
 
 WORD_RUN = re.compile(r"\w+")
+SPACE = re.compile(r"\s+")
 
 
 class PhraseMatch(NamedTuple):
@@ -61,15 +62,20 @@ class PhraseSet:
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[PhraseMatch]:
         """Yield each phrase that starts in text[pos:endpos] and ends by endpos."""
         stop = len(text) if endpos is None else min(endpos, len(text))
+        window = _folded(text[pos:stop])
+        if len(window) != stop - pos:  # a character that folds to two: compare word by word
+            window = None
         for run in WORD_RUN.finditer(text, pos, stop):
             begin = run.start()
-            candidates = self._index.get(_folded(run.group()))
+            key = window[begin - pos:run.end() - pos] if window is not None else _folded(run.group())
+            candidates = self._index.get(key)
             if candidates is None or (begin > 0 and (_is_word(text[begin - 1]) or text[begin - 1] == ".")):
                 continue
             for words in candidates:
-                end = _match_words(text, begin, stop, words)
+                end = _match_words(window, begin - pos, words) if window is not None else \
+                    _match_words(text[pos:stop], begin - pos, words, fold=True)
                 if end is not None:
-                    yield PhraseMatch(begin, end)
+                    yield PhraseMatch(begin, end + pos)
                     break
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> PhraseMatch | None:
@@ -77,20 +83,20 @@ class PhraseSet:
         return next(self.finditer(text, pos, endpos), None)
 
 
-def _match_words(text: str, at: int, stop: int, words: tuple[str, ...]) -> int | None:
-    """Return where the phrase of `words` ends if it matches text at `at` (within `stop`), else None."""
+def _match_words(window: str, at: int, words: tuple[str, ...], fold: bool = False) -> int | None:
+    """Return where the phrase of `words` ends if it matches the (folded) window at `at`, else None."""
     for number, word in enumerate(words):
         if number:
-            gap = at
-            while at < stop and text[at].isspace():
-                at += 1
-            if at == gap:
+            gap = SPACE.match(window, at)
+            if gap is None:
                 return None
-        if at + len(word) > stop or _folded(text[at:at + len(word)]) != word:
+            at = gap.end()
+        if not (_folded(window[at:at + len(word)]) == word if fold else window.startswith(word, at)):
             return None
         at += len(word)
     # The phrase must end a word: no word character next, nor a dot that opens one ("U.S.A").
-    if at < stop and (_is_word(text[at]) or (text[at] == "." and at + 1 < stop and _is_word(text[at + 1]))):
+    following = window[at:at + 2]
+    if following and (_is_word(following[0]) or (following[0] == "." and following[1:] and _is_word(following[1]))):
         return None
     return at
 

@@ -56,19 +56,27 @@ def misspelled_surnames(folded: str, people: list[Candidate], bare: list[tuple[s
     uses = Counter(word for word, _, _ in bare) + Counter(c.last.text for c in people)
     named = {c.last.text for c in people} | {c.first.text for c in people}
     common = lower_words(folded)
-    trusted: dict[str, list[Candidate]] = {}   # by the surname's first letter, which a slip keeps
+    # By the surname's first letter, which a slip keeps, then by surname: each surname is compared
+    # once per word, not once per use of it (a long story names its people hundreds of times).
+    trusted: dict[str, dict[str, list[Candidate]]] = {}
     for c in people:
         if c.first.text.lower() in given_names or c.first.text.lower() not in common:
-            trusted.setdefault(c.last.text[:1], []).append(c)
+            trusted.setdefault(c.last.text[:1], {}).setdefault(c.last.text, []).append(c)
+    near: dict[tuple[str, str], bool] = {}
     reported: set[str] = set()
     for word, start, end in bare:
         if word in reported or word in named or word in not_names or len(word) < MIN_LENGTH:
             continue
         if word.lower() in given_names or word.lower() in common:
             continue
-        matches = [c for c in trusted.get(word[:1], ()) if c.end <= start and near_surname(word, c.last.text, words)
-                   and uses[word] <= max(REPEATS, uses[c.last.text])]
-        if matches and len({c.last.text for c in matches}) == 1:
+        matches = []
+        for surname, uses_of in trusted.get(word[:1], {}).items():
+            if (word, surname) not in near:
+                near[word, surname] = near_surname(word, surname, words)
+            earlier = next((c for c in uses_of if c.end <= start), None)
+            if earlier is not None and near[word, surname] and uses[word] <= max(REPEATS, uses[surname]):
+                matches.append(earlier)
+        if len(matches) == 1:
             reported.add(word)
             yield Misspelling(word, start, end, matches[0])
 

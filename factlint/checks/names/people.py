@@ -176,7 +176,7 @@ def same_person(rule: Rule, doc: Document, policy: Policy) -> Iterator[Finding]:
         if not _overlaps(finding_, taken):
             taken.append((finding_.start, finding_.end))
             yield finding_
-    people = [c for c in found if not _group_noun(folded.text, c, found, policy)]
+    people = _without_group_nouns(folded.text, found, policy)
     for finding_ in (*_pairs(rule, doc, folded, people, lambda c: c.last.text, lambda c: c.first.text,
                              policy.related_first),
                      *_pairs(rule, doc, folded, people, lambda c: c.first.text, lambda c: c.last.text,
@@ -190,19 +190,40 @@ def _overlaps(finding_: Finding, spans: list[tuple[int, int]]) -> bool:
     return any(start < finding_.end and finding_.start < end for start, end in spans)
 
 
-def _group_noun(text: str, candidate: Candidate, found: list[Candidate], policy: Policy) -> bool:
-    """'Girl Scout' beside 'Girl Scouts', 'African American' beside 'African Americans': a group, not a person.
+def _without_group_nouns(text: str, found: list[Candidate], policy: Policy) -> list[Candidate]:
+    """Drop groups named like people: 'Girl Scout' beside 'Girl Scouts', 'African American' beside 'African Americans'.
 
     A real surname with a plural-looking twin (Rachel Edward / Rachel Edwards) still counts when
     the first word is a given name and no form follows a determiner or number ('the', 'a', 'two').
+    Twins are looked up by name, so a story that names its people hundreds of times stays linear.
     """
-    twins = [c for c in found if c.first.text == candidate.first.text
-             and later.plural_pair(c.last.text, candidate.last.text, policy.words)]
-    if not twins:
-        return False
-    if candidate.first.text.lower() not in policy.table.known:
-        return True
-    return any(_word_before(text, c.start).lower() in policy.group_words for c in (candidate, *twins))
+    uses: dict[tuple[str, str], list[Candidate]] = {}
+    for candidate in found:
+        uses.setdefault((candidate.first.text, candidate.last.text), []).append(candidate)
+    grouped = {name: any(_word_before(text, c.start).lower() in policy.group_words for c in named)
+               for name, named in uses.items()}
+    twins = {(first, last): [(first, t) for t in _number_forms(last, policy.words)
+                             if (first, t) in uses and later.plural_pair(t, last, policy.words)]
+             for first, last in uses}
+    kept = []
+    for candidate in found:
+        first, last = name = candidate.first.text, candidate.last.text
+        if twins[name] and (first.lower() not in policy.table.known or any(grouped[t] for t in twins[name])
+                            or _word_before(text, candidate.start).lower() in policy.group_words):
+            continue
+        kept.append(candidate)
+    return kept
+
+
+def _number_forms(word: str, words: NameWords) -> set[str]:
+    """The plural and singular forms a word could have by the word file's plural endings."""
+    forms = set()
+    for single, plural in words.plural_endings:
+        if word.endswith(single):
+            forms.add(word[:len(word) - len(single)] + plural)
+        if word.endswith(plural):
+            forms.add(word[:len(word) - len(plural)] + single)
+    return forms
 
 
 def _word_before(text: str, start: int) -> str:
