@@ -173,3 +173,21 @@ def test_an_entry_is_used_only_for_its_own_content(cache: Path) -> None:
     datacache.put("test", "one", {"value": 1})
     assert datacache.get("test", "one") == {"value": 1}
     assert datacache.get("test", "two") is None and datacache.get("other", "one") is None
+
+
+def test_the_nickname_short_forms_are_cached_with_the_code_that_weighs_them(cache: Path, monkeypatch) -> None:
+    table = people.load_nicknames()
+    endings = ("y", "ie")
+    first = people.nickname_pairs(table, endings=endings)
+    assert ("kathy", "katherine") in first and ("mike", "miguel") not in first
+    # A hit writes nothing: the second call reads what the first wrote.
+    monkeypatch.setattr(people.datacache, "put", lambda *args: pytest.fail("weighed the rows again"))
+    assert people.nickname_pairs(table, endings=endings) == first
+    assert people._code_key(people.short_form.__code__) != people._code_key(people._stems.__code__)
+
+
+def test_a_changed_short_form_is_weighed_afresh(cache: Path, monkeypatch) -> None:
+    table = people.load_nicknames()
+    people.nickname_pairs(table, endings=("y",))
+    monkeypatch.setattr(people, "short_form", lambda nick, formal, endings=(): nick == "kathy")
+    assert {nick for nick, _ in people.nickname_pairs(table, endings=("y",))} == {"kathy"}

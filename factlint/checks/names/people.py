@@ -12,6 +12,7 @@ import importlib.util
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import CodeType
 
 from factlint import datacache
 from factlint.checks.base import Pattern
@@ -23,6 +24,7 @@ from factlint.document import Document
 from factlint.finding import Finding
 
 NICKNAME_CACHE = "nicknames has_nickname rows 1"  # change it when the rows are read differently
+SHORT_FORMS_CACHE = "nicknames short forms 1"
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,7 @@ class NicknameTable:
     rows: frozenset[tuple[str, str]]
     known: frozenset[str]
     linked: frozenset[frozenset[str]]
+    content: str = ""  # the data set's files, which key what is cached from it ("" when unknown)
 
 
 def load_nicknames() -> NicknameTable:
@@ -49,7 +52,8 @@ def load_nicknames() -> NicknameTable:
                          for t in name_triplets() if t.relationship == "has_nickname")
         if content:
             datacache.put(NICKNAME_CACHE, content, sorted(rows))
-    return NicknameTable(rows, frozenset(n for row in rows for n in row), frozenset(frozenset(r) for r in rows))
+    return NicknameTable(rows, frozenset(n for row in rows for n in row), frozenset(frozenset(r) for r in rows),
+                         content or "")
 
 
 def _data_set_content() -> str | None:
@@ -66,10 +70,13 @@ def _data_set_content() -> str | None:
 def _cached_rows(content: str) -> frozenset[tuple[str, str]] | None:
     """Return the cached (formal, nickname) rows, or None unless they are a list of name pairs."""
     cached = datacache.get(NICKNAME_CACHE, content)
-    if not isinstance(cached, list) or not all(
-            isinstance(r, list) and len(r) == 2 and all(isinstance(n, str) for n in r) for r in cached):
+    if not isinstance(cached, list) or not all(type(pair) is list for pair in cached):
         return None
-    return frozenset((formal, nick) for formal, nick in cached)
+    try:
+        rows = frozenset((formal, nick) for formal, nick in cached)
+    except (TypeError, ValueError):  # an entry that is not a pair
+        return None
+    return rows if all(isinstance(formal, str) and isinstance(nick, str) for formal, nick in rows) else None
 
 
 def _stems(nick: str, endings: Iterable[str]) -> set[str]:
@@ -108,10 +115,34 @@ def nickname_pairs(table: NicknameTable, extra: Iterable[tuple[str, str]] = (),
     `extra` pairs count only if the data set has them; `supplement` pairs (a reviewed table) always.
     """
     rows, endings = table.rows, tuple(endings)
-    pairs = {(nick, formal) for formal, nick in rows if short_form(nick, formal, endings)}
+    pairs = set(_short_forms(table, endings))
     pairs |= {(n.lower(), f.lower()) for n, f in extra if (f.lower(), n.lower()) in rows}
     pairs |= {(n.lower(), f.lower()) for n, f in supplement}
     return frozenset(pairs - {(n.lower(), f.lower()) for n, f in dropped})
+
+
+def _short_forms(table: NicknameTable, endings: tuple[str, ...]) -> frozenset[tuple[str, str]]:
+    """Return the data set's (nickname, formal) pairs that look like short forms, cached on disk.
+
+    Weighing its few thousand rows is most of what the same-person rule costs a commit hook's
+    start-up; the result depends only on the data set and the endings, which key the cache.
+    """
+    # The code that weighs them is part of the key: a changed short_form never reads old results.
+    key = "\0".join(endings) + "\1" + _code_key(short_form.__code__) + _code_key(_stems.__code__) + "\1" + table.content
+    cached = datacache.get(SHORT_FORMS_CACHE, key) if table.content else None
+    if isinstance(cached, list) and all(isinstance(p, list) and len(p) == 2 and (p[1], p[0]) in table.rows
+                                        for p in cached):
+        return frozenset((nick, formal) for nick, formal in cached)
+    pairs = frozenset((nick, formal) for formal, nick in table.rows if short_form(nick, formal, endings))
+    if table.content:
+        datacache.put(SHORT_FORMS_CACHE, key, sorted(pairs))
+    return pairs
+
+
+def _code_key(code: CodeType) -> str:
+    """Return a function's bytecode, constants and names (nested functions' too) as text."""
+    consts = "|".join(_code_key(c) if isinstance(c, CodeType) else repr(c) for c in code.co_consts)
+    return f"{code.co_code.hex()}:{consts}:{','.join(code.co_names)}"
 
 
 @dataclass(frozen=True)
