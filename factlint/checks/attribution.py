@@ -25,6 +25,9 @@ PREPOSITION_INSIDE = compile_words(
     True)
 BY_NAME_AFTER = compile_words(r"\s+(?:by|from|of)\s+(?:the\s+)?[A-Z]")
 THAT_AFTER = compile_words(r"\s+(?:that\b|:)")
+# A document followed by the count it covers ("The survey of 1,033 likely voters") describes itself.
+INDEFINITE = ("a", "an")
+OF_COUNT = compile_words(r"\s+of\s+(?:[a-z]+\s+){0,2}\d")
 
 
 def _bare(token: str) -> str:
@@ -57,6 +60,10 @@ class Attribution:
         self.passive = {w.lower() for w in options["passive_markers"]}
         self.skip = {w.lower() for w in options["skip_words"]}
         self.accounts = _accounts(options["possessives"], options["account_nouns"])
+        passive = word_pattern(options["passive_markers"])
+        self.method = compile_words(
+            rf"\s+(?:{passive}\s+)?{word_pattern(lexicon.method_verbs, ANY_SPACE)}", True, "method_verbs") \
+            if lexicon.method_verbs else compile_words(r"(?!)")
 
     def attributed(self, original: str, masked: str, start: int, end: int) -> bool:
         """Tell whether the sentence [start, end) carries attribution outside its quotations."""
@@ -88,9 +95,13 @@ class Attribution:
 
     def _named(self, sentence: str, at: int, mention: str) -> bool:
         """Tell whether a document mention at `at` names a source: 'the Marist survey', 'in the poll'."""
+        after = at + len(mention)
         if PREPOSITION_BEFORE.search(sentence, 0, at) or PREPOSITION_INSIDE.search(mention) \
-                or BY_NAME_AFTER.match(sentence, at + len(mention)):
+                or BY_NAME_AFTER.match(sentence, after):
             return True  # "in the survey", "15 percent of voters in the poll", "an analysis by the Ledger"
+        if self.method.match(sentence, after) or \
+                (OF_COUNT.match(sentence, after) and mention.split()[0].lower() not in INDEFINITE):
+            return True  # its methodology: "The survey of 1,033 adults" (not "an analysis of 30 elections")
         words = mention.split()[:-1]
         first = 1 if not sentence[:at].strip() else 0  # a sentence's first word is capitalised anyway
         return any(w[:1].isupper() and w.lower() not in self.source_determiners for w in words[first:]) \

@@ -12,7 +12,7 @@ from factlint.checks.base import read_data_file
 from factlint.rule import Rule, RuleError, RuleSetStore
 
 DEFAULT_NAME = "_attribution.yaml"
-KEYS = ("communication_verbs", "quote_only_verbs", "phrases", "source_nouns", "source_determiners")
+KEYS = ("communication_verbs", "quote_only_verbs", "phrases", "source_nouns", "source_determiners", "method_verbs")
 
 
 WORD = re.compile(r"[A-Za-z][\w'’-]*")
@@ -70,6 +70,8 @@ class Lexicon(NamedTuple):
     phrases: tuple[str, ...]
     source_nouns: tuple[str, ...]
     source_determiners: frozenset[str]
+    # Verbs of a poll's methodology ("The survey was conducted online"): the document describes itself.
+    method_verbs: tuple[str, ...] = ()
 
 
 def inflections(lemma: str) -> set[str]:
@@ -119,7 +121,8 @@ def load(path: Path) -> Lexicon:
     # Beside a figure, a form that is also a noun ("states", "notes", "emails") is read as the noun.
     nouns = {form for lemma in lists["communication_verbs"] for form in tables["nouns"][lemma]}
     return Lexicon(frozenset(every | quote_only), frozenset(every - quote_only - nouns), tuple(lists["phrases"]),
-                   tuple(lists["source_nouns"]), frozenset(w.lower() for w in lists["source_determiners"]))
+                   tuple(lists["source_nouns"]), frozenset(w.lower() for w in lists["source_determiners"]),
+                   tuple(lists["method_verbs"]))
 
 
 def forms_path(path: Path) -> Path:

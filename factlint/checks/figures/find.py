@@ -9,6 +9,7 @@ import regex
 
 from factlint.checks.base import ANY_SPACE, alternation, compile_words
 from factlint.checks.figures.context import Context
+from factlint.checks.figures.record import Record
 from factlint.wordindex import WordIndex
 
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -62,14 +63,17 @@ class FigureFinder:
         self.street = compile_words(
             rf"\s+(?:[A-Z][\w.'’-]*\s+){{1,3}}(?:{alternation(options['street_suffixes'], ANY_SPACE)})(?!\w)",
             False, "street_suffixes")
+        # Scraped copy glues a date to the word before it ("FeaturedFebruary 6, 2016"): still a date.
         self.month_before = compile_words(
-            rf"\b(?:{alternation(options['months'], ANY_SPACE)})[ \t]+\Z", False, "months")
+            rf"(?:\b|(?<=[a-z]))(?:{alternation(options['months'], ANY_SPACE)})[ \t]+\Z", False, "months")
         self.month_after = compile_words(rf"\s+(?:{alternation(options['months'], ANY_SPACE)})\b", False, "months")
         self.before_words = {w.lower() for w in options["not_claim_before"]}
         self.determiners = {w.lower() for w in options["determiners"]}
         self.identifiers = set(options["identifier_numbers"])
         self.context = Context(options)
         self.currency_prefixes = _currency_prefixes(options["currencies"])
+        self.record = Record(options)
+        self.money = compile_words(rf"{currencies}|\b(?:{currency_words})\b", True)
 
     def find(self, text: str, skip: Callable[[int], bool]) -> Iterator[tuple[int, int]]:
         """Yield (start, end) of each figure in text; skip(offset) drops quoted or heading ones."""
@@ -112,7 +116,12 @@ class FigureFinder:
         start = self._with_approximator(text, start)
         end = self._with_between(text, start, end)
         rate = PER.match(text, end)
-        return start, rate.end() if rate else end
+        end = rate.end() if rate else end
+        # A result of public record (a vote, a tally) needs no source, as a score needs none;
+        # money never is one: spending and fines still say who reported them.
+        if not self.money.search(text, start, end) and self.record.recorded(text, start, end):
+            return None
+        return start, end
 
     def _with_approximator(self, text: str, start: int) -> int:
         """Extend a figure back over its approximator: 'more than', 'about', 'an estimated'."""

@@ -26,12 +26,14 @@ LIST_KEYS = (
     "not_claim_before", "not_claim_after", "identifier_numbers", "months", "street_suffixes",
     "age_subjects", "age_groups", "age_verbs", "age_clauses", "clause_followers", "score_cues", "score_objects",
     "score_verbs", "box_score_after", "box_score_units", "possessives", "account_nouns",
+    "record_nouns", "record_verbs", "record_blockers",
 )
 # An author's own regular expressions: compiled with the match time limit.
 PATTERN_KEYS = ("citations",)
 OPTIONS = {
     "sentences_before": Option(integer, 1),
     "source_scope_paragraphs": Option(integer, 3),
+    "record_reach": Option(integer, 4),
     "lexicon": Option(string_value, ""),
     **{key: Option(word_list, ()) for key in LIST_KEYS},
     **{key: Option(pattern_list, ()) for key in PATTERN_KEYS},
@@ -45,7 +47,7 @@ def build(rule: Rule, store: RuleSetStore) -> Check:
     missing = [key for key in REQUIRED_LISTS if not rule.options[key]]
     if missing:
         raise RuleError(f"the unsourced check needs '{missing[0]}'", missing[0])
-    for key in ("sentences_before", "source_scope_paragraphs"):
+    for key in ("sentences_before", "source_scope_paragraphs", "record_reach"):
         if rule.options[key] < 0:
             raise RuleError(f"'{key}' must be 0 or more", key)
     return _unsourced(rule, store)

@@ -1,0 +1,133 @@
+"""Tell a figure that is public record by what it counts: a vote, a delegate tally, a court's count."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from factlint.checks.base import compile_words
+
+TOKEN = compile_words(r"[\w$€£¥₹%][\w'’.,%$-]*")
+# What ends the clause a figure sits in: another clause's result is not this figure's. A comma
+# inside a number ("1,237") is not a break; a parenthesis after the figure is kept ("(95,509 votes)").
+CLAUSE_BREAK = compile_words(r"[,;:](?!\d)|[—–()]")
+CLAUSE_END = compile_words(r"[,;:](?!\d)|[—–]")
+SENTENCE_BREAKS = ".!?"
+# Words that may stand between a figure and the noun it counts ("44 of the 50 delegates").
+LINKS = {"of", "the", "a", "an", "all", "these", "those"}
+
+
+def _phrases(items: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """Return phrases as lowercase word tuples, longest first."""
+    return sorted({tuple(item.lower().split()) for item in items if item.split()}, key=len, reverse=True)
+
+
+def _words(text: str) -> list[str]:
+    """Return the lowercase words of text, without the punctuation around them."""
+    return [w.lower().strip(".,'’") for w in TOKEN.findall(text)]
+
+
+class Record:
+    """Compiled lists that tell a recorded result ('won 52 percent of the vote') from a claim."""
+
+    def __init__(self, options: Mapping[str, Any]) -> None:
+        """Keep the rule's record nouns, verbs and blockers as word tuples."""
+        self.nouns = _phrases(options["record_nouns"])
+        self.verbs = _phrases(options["record_verbs"])
+        self.blockers = {w.lower() for w in options["record_blockers"]}
+        self.reach = options["record_reach"]
+        # A word that ends the link between a figure and its noun: 'on ads in 14 districts'.
+        self.stops = {w.lower() for w in options["determiners"]} - LINKS
+
+    def recorded(self, text: str, start: int, end: int) -> bool:
+        """Tell whether the figure at [start, end) reports a result of public record."""
+        if not self.nouns:
+            return False
+        sentence = _sentence_start(text, start)
+        if self._blocked(text, _sentence_start(text, max(sentence - 1, 0)), _sentence_end(text, end)):
+            return False
+        clause = _clause_start(text, sentence, start)
+        after = _words(text[end:_clause_end(text, end)])
+        if self._counts(after):
+            return True  # '52 percent of the vote', '19 delegates', 'the 14 congressional districts'
+        before = _words(text[clause:start])
+        if self._verb_ends(before[-self.reach:]) and self._mentions(text, _paragraph_start(text, start),
+                                                                     _sentence_end(text, end)):
+            return True  # 'Sanders won at least 15', a tally whose noun the paragraph has given
+        return self._verb_then_noun(before)  # 'took 41 percent of the vote to Wells' 33 percent'
+
+    def _blocked(self, text: str, start: int, end: int) -> bool:
+        """Tell whether a poll, a forecast or a hypothetical frames the sentences [start, end)."""
+        return any(word in self.blockers for word in _words(text[start:end]))
+
+    def _counts(self, words: list[str]) -> bool:
+        """Tell whether a record noun follows the figure within reach, linked by 'of', 'the' ..."""
+        for index in range(min(len(words), self.reach + 1)):
+            if _phrase_at(words, index, self.nouns):
+                return True
+            if words[index] in self.stops or any(c in words[index] for c in "$€£¥₹%"):
+                return False
+        return False
+
+    def _verb_ends(self, words: list[str]) -> bool:
+        """Tell whether a record verb is among the last words before the figure."""
+        return any(_phrase_at(words, index, self.verbs) for index in range(len(words)))
+
+    def _mentions(self, text: str, start: int, end: int) -> bool:
+        """Tell whether a record noun appears in text[start:end]."""
+        words = _words(text[start:end])
+        return any(_phrase_at(words, index, self.nouns) for index in range(len(words)))
+
+    def _verb_then_noun(self, words: list[str]) -> bool:
+        """Tell whether the clause before the figure has a record verb and then a record noun."""
+        verb = next((i for i in range(len(words)) if _phrase_at(words, i, self.verbs)), -1)
+        return verb >= 0 and any(_phrase_at(words, i, self.nouns) for i in range(verb + 1, len(words)))
+
+
+def _phrase_at(words: list[str], index: int, phrases: list[tuple[str, ...]]) -> bool:
+    """Tell whether one of the phrases starts at words[index]."""
+    return any(tuple(words[index:index + len(p)]) == p for p in phrases)
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """Return where the sentence holding offset `at` starts (after '. ', a line break or the text start)."""
+    index = at
+    while index > 0:
+        char = text[index - 1]
+        if char == "\n" or (char.isspace() and text[index - 2:index - 1] in SENTENCE_BREAKS
+                            and text[index - 2:index - 1]):
+            return index
+        index -= 1
+        if at - index > 600:
+            return index
+    return 0
+
+
+def _sentence_end(text: str, at: int) -> int:
+    """Return where the sentence holding offset `at` ends."""
+    index = at
+    while index < len(text) and text[index] != "\n" and index - at < 600:
+        if text[index] in SENTENCE_BREAKS and (index + 1 == len(text) or text[index + 1].isspace()):
+            return index + 1
+        index += 1
+    return index
+
+
+def _clause_start(text: str, sentence: int, at: int) -> int:
+    """Return where the clause before offset `at` starts, within its sentence."""
+    cut = sentence
+    for match in CLAUSE_BREAK.finditer(text, sentence, at):
+        cut = match.end()
+    return cut
+
+
+def _clause_end(text: str, at: int) -> int:
+    """Return where the clause after offset `at` ends (the parenthesis of '18 percent (95,509 votes)' kept)."""
+    end = _sentence_end(text, at)
+    match = CLAUSE_END.search(text, at, end)
+    return match.start() if match else end
+
+
+def _paragraph_start(text: str, at: int) -> int:
+    """Return where the line (a plain-text paragraph) holding offset `at` starts."""
+    return text.rfind("\n", 0, at) + 1
