@@ -15,6 +15,8 @@ CLAUSE_END = compile_words(r"[,;:](?!\d)|[—–]")
 SENTENCE_BREAKS = ".!?"
 # Words that may stand between a figure and the noun it counts ("44 of the 50 delegates").
 LINKS = {"of", "the", "a", "an", "all", "these", "those"}
+# A small round sum right before the noun names a banknote ("a $20 bill"), not a plan's size.
+DENOMINATION = compile_words(r"[$€£¥₹]\d{1,3}")
 
 
 def _phrases(items: tuple[str, ...]) -> list[tuple[str, ...]]:
@@ -131,3 +133,34 @@ def _clause_end(text: str, at: int) -> int:
 def _paragraph_start(text: str, at: int) -> int:
     """Return where the line (a plain-text paragraph) holding offset `at` starts."""
     return text.rfind("\n", 0, at) + 1
+
+
+class OwnTerms:
+    """Compiled lists that tell a plan's own figure ('her plan would raise the wage to $12') from a claim."""
+
+    def __init__(self, options: Mapping[str, Any]) -> None:
+        """Keep the rule's plan nouns, the words that open a plan's terms and the words that make a claim."""
+        self.nouns = _phrases(options["plan_nouns"])
+        self.links = _phrases(options["plan_links"])
+        self.claims = {w.lower() for w in options["plan_claims"]}
+        self.reach = options["record_reach"]
+        # Only modifiers stand between a plan's size and the plan: "two-thirds of residents oppose the plan" is not one.
+        self.stops = {w.lower() for w in options["determiners"]}
+
+    def covers(self, text: str, start: int, end: int) -> bool:
+        """Tell whether the figure at [start, end) is a term of the plan, bill or proposal its clause names."""
+        if not self.nouns:
+            return False
+        sentence = _sentence_start(text, start)
+        before = _words(text[_clause_start(text, sentence, start):start])
+        if any(word in self.claims for word in before):
+            return False  # what a plan would cost or save is an estimate: someone made it
+        after = _words(text[end:_clause_end(text, end)])
+        for index in range(min(len(after), self.reach + 1)):
+            if _phrase_at(after, index, self.nouns):
+                # 'a $350 billion plan', 'the $305 billion measure'; not 'a $20 bill'
+                return index > 0 or not DENOMINATION.fullmatch(text[start:end])
+            if after[index] in self.stops or any(c in after[index] for c in "$€£¥₹%"):
+                break
+        nouns = [i for i in range(len(before)) if _phrase_at(before, i, self.nouns)]
+        return bool(nouns) and any(_phrase_at(before, i, self.links) for i in range(nouns[-1] + 1, len(before)))

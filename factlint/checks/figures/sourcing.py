@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from factlint.checks.attribution import Attribution
@@ -19,6 +19,8 @@ class Sourcing:
     attribution: Attribution
     figure_paragraphs: set[int]
     first_figures: dict[int, int]
+    # A plan's, bill's or proposal's own figure: (text, start, end) -> sourced by the plan it is a term of.
+    own_terms: Callable[[str, int, int], bool] = lambda text, start, end: False
     attributed: dict[int, bool] = field(default_factory=dict)
     names: dict[int, str] = field(default_factory=dict)
 
@@ -101,7 +103,7 @@ def unsourced_figures(sourcing: Sourcing, figures: list[tuple[int, int]], window
     doc = sourcing.doc
     for start, end in figures:
         index = doc.sentence_index(start)
-        if index < 0 or covered_nearby(sourcing, index, window):
+        if index < 0 or covered_nearby(sourcing, index, window) or sourcing.own_terms(doc.lint_text, start, end):
             continue
         covered, candidate = scope_source(sourcing, index, paragraphs)
         if not covered:

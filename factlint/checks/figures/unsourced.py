@@ -9,6 +9,7 @@ from factlint.checks import lexicon
 from factlint.checks.attribution import Attribution
 from factlint.checks.base import Check, Option, integer, pattern_list, string_value, word_list
 from factlint.checks.figures.find import FigureFinder
+from factlint.checks.figures.record import OwnTerms
 from factlint.checks.figures.skip import skipper
 from factlint.checks.figures.sourcing import Sourcing, unsourced_figures
 from factlint.document import Document
@@ -26,7 +27,7 @@ LIST_KEYS = (
     "not_claim_before", "not_claim_after", "identifier_numbers", "months", "street_suffixes",
     "age_subjects", "age_groups", "age_verbs", "age_clauses", "clause_followers", "score_cues", "score_objects",
     "score_verbs", "box_score_after", "box_score_units", "possessives", "account_nouns",
-    "record_nouns", "record_verbs", "record_blockers",
+    "record_nouns", "record_verbs", "record_blockers", "plan_nouns", "plan_links", "plan_claims",
 )
 # An author's own regular expressions: compiled with the match time limit.
 PATTERN_KEYS = ("citations",)
@@ -58,6 +59,7 @@ def _unsourced(rule: Rule, store: RuleSetStore) -> Check:
     finder = FigureFinder(rule.options)
     attribution = Attribution(rule.options, lexicon.for_rule(rule, store))
     window, paragraphs = rule.options["sentences_before"], rule.options["source_scope_paragraphs"]
+    own_terms = OwnTerms(rule.options)
 
     def check(doc: Document) -> Iterator[Finding]:
         quotes = quotations.scan(doc)
@@ -66,7 +68,7 @@ def _unsourced(rule: Rule, store: RuleSetStore) -> Check:
         for start, _ in figures:
             first_figures.setdefault(doc.sentence_index(start), start)
         sourcing = Sourcing(doc, quotes, attribution, {doc.paragraph_index(start) for start, _ in figures},
-                            first_figures)
+                            first_figures, own_terms.covers)
         for start, end, candidate in unsourced_figures(sourcing, figures, window, paragraphs):
             yield rule.finding(doc, start, end, candidate=f" ({candidate})" if candidate else "")
 

@@ -24,8 +24,13 @@ PLACEHOLDERS: frozenset[str] = frozenset()
 DEFAULT_MESSAGE = "'{match}': check this quotation"
 
 WORD = compile_words(r"[\w’'-]+")
-INNER_BOUNDARY = compile_words(r"[.!?][\"'”’)]*\s+[\"'“‘(]?[A-Z]")
+# A sentence boundary inside a quotation; not after a short abbreviation ("Mr. and Mrs. Khan").
+INNER_BOUNDARY = compile_words(r"(?<!\b[A-Z][a-z]{0,2}\.)(?<!\b[A-Z]\.)[.!?][\"'”’)]*\s+[\"'“‘(]?[A-Z]")
 LEADING = "…. —–-([‘'"
+# A paragraph of this many words or fewer between two quotations is a beat of the scene, not a break.
+BEAT_WORDS = 3
+# A quotation-only paragraph whose first words the story prints elsewhere is a pull-quote.
+PULL_QUOTE_WORDS = 8
 
 
 def build(rule: Rule, store: RuleSetStore) -> Check:
@@ -51,8 +56,12 @@ def _unattributed(rule: Rule, store: RuleSetStore) -> Check:
         spoken = {q.paragraph for c in chains if any(speaker.near(q, not _is_full(doc, q)) for q in c) for q in c}
         for chain in chains:
             first, last = chain[0], chain[-1]
-            if first.paragraph in spoken or first.paragraph - 1 in spoken:
+            if first.paragraph in spoken or _after_run(doc, scan, spoken, first.paragraph):
+                if speaker.only_quotes(first.paragraph):  # the dialogue goes on: "She pauses." "…"
+                    spoken.update(q.paragraph for q in chain)
                 continue  # a run of quotes from the speaker just named
+            if _pull_quote(doc, scan, first, speaker):
+                continue  # a pull-quote repeats the story's own words
             if last.paragraph + 1 in spoken and speaker.only_quotes(first.paragraph):
                 continue  # a quotation-only paragraph whose speaker is named with the next quotation
             checked = [q for q in chain if _checkable(doc, q, minor, min_words)]
@@ -60,6 +69,32 @@ def _unattributed(rule: Rule, store: RuleSetStore) -> Check:
                 yield rule.finding(doc, checked[0].start, checked[0].end)
 
     return check
+
+
+def _after_run(doc: Document, scan: QuoteScan, spoken: set[int], paragraph: int) -> bool:
+    """Tell whether the paragraph before, or the one before a short narrative beat ("She pauses."), is spoken."""
+    if paragraph - 1 in spoken:
+        return True
+    if paragraph < 2 or paragraph - 2 not in spoken:
+        return False
+    beat = doc.paragraphs[paragraph - 1]
+    return len(WORD.findall(scan.masked, beat.start, beat.end)) <= BEAT_WORDS and \
+        not any(q.paragraph == paragraph - 1 for q in scan.quotes)
+
+
+def _pull_quote(doc: Document, scan: QuoteScan, quote: Quote, speaker: Speaker) -> bool:
+    """Tell whether a quotation-only paragraph repeats words the story prints elsewhere (a pull-quote)."""
+    if not speaker.only_quotes(quote.paragraph):
+        return False
+    begin, finish = quote.content
+    words = WORD.findall(doc.lint_text, begin, finish)
+    if len(words) < PULL_QUOTE_WORDS:
+        return False
+    text = doc.lint_text
+    probe = " ".join(words[:PULL_QUOTE_WORDS])
+    own = doc.paragraphs[quote.paragraph]
+    flat = " ".join(WORD.findall(text[:own.start])) + " " + " ".join(WORD.findall(text[own.end:]))
+    return probe in flat
 
 
 def _left_open(scan: QuoteScan, doc: Document, quote: Quote) -> bool:
@@ -101,11 +136,19 @@ def _checkable(doc: Document, quote: Quote, minor: set[str], min_words: int) -> 
     content = doc.lint_text[begin:finish].rstrip(" ,")
     if len(words) < min_words and not content.endswith((".", "!", "?")):
         return False  # a quoted term, title, nickname or slogan: "Sin Miedo", scare quotes
-    if not INNER_BOUNDARY.search(content) and all(w[:1].isupper() or w.lower() in minor for w in words):
-        return False  # a title in quotation marks ("The Power of Habit") is not a quotation
+    if _title(words, minor):
+        return False  # a title in quotation marks ("The Power of Habit", "Trumped! The Inside Story")
     if _is_full(doc, quote):
         return True
     if len(words) < min_words:
         return False
-    # A title in quotation marks ("The Power of Habit") is not a quotation.
-    return not all(w[:1].isupper() or w.lower() in minor for w in words)
+    return True
+
+
+def _title(words: list[str], minor: set[str]) -> bool:
+    """Tell whether quoted words are a title: capitalised but for minor words, and one more in a long title."""
+    if not words or not words[0][:1].isupper():
+        return False
+    odd = [w for w in words if not (w[:1].isupper() or w.lower() in minor)]
+    # "Orange is the New Black": a long title may keep one short word in lower case.
+    return not odd or (len(odd) == 1 and len(odd[0]) <= 3 and len(words) >= 4 and words[-1][:1].isupper())
