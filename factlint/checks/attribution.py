@@ -20,9 +20,10 @@ SPEAKER_AFTER = compile_words(r"\s+(?:[A-Z]|(?:the|a|an|his|her|their|its|he|she
 PREPOSITION_BEFORE = compile_words(r"\b(?:in|from|according\s+to|by|of|under)\s+\Z", True)
 BY_NAME = compile_words(r"\s+by\s+(?:the\s+)?[A-Z]")
 RELATIVES = ("that", "which", "who")
+# "according to" attributes whatever follows it: "According to early results of exit polls".
 PREPOSITION_INSIDE = compile_words(
-    r"\b(?:in|from|according\s+to|by|under)\s+(?:the|a|an|this|that|its|their|these|those)\s+(?:\S+\s+){0,2}\S+\Z",
-    True)
+    r"\b(?:(?:in|from|according\s+to|by|under)\s+(?:the|a|an|this|that|its|their|these|those)|according\s+to)"
+    r"\s+(?:\S+\s+){0,2}\S+\Z", True)
 BY_NAME_AFTER = compile_words(r"\s+(?:by|from|of)\s+(?:the\s+)?[A-Z]")
 THAT_AFTER = compile_words(r"\s+(?:that\b|:)")
 # A document followed by the count it covers ("The survey of 1,033 likely voters") describes itself.

@@ -35,8 +35,15 @@ class Record:
     def __init__(self, options: Mapping[str, Any]) -> None:
         """Keep the rule's record nouns, verbs and blockers as word tuples."""
         self.nouns = _phrases(options["record_nouns"])
+        # Events whose results the paragraph reports: they license a record verb, but are not counted.
+        self.events = _phrases((*options["record_nouns"], *options["record_events"]))
         self.verbs = _phrases(options["record_verbs"])
+        # Verbs too common to make a result of an event alone ("has held 10,000 sessions"): they need a record noun.
+        self.weak = _phrases(options["record_weak_verbs"])
+        self.examples = _phrases(options["example_cues"])
         self.blockers = {w.lower() for w in options["record_blockers"]}
+        # People counted by a poll or an exit poll: in the figure's clause, a share of them is not a result.
+        self.groups = {w.lower() for w in options["record_groups"]}
         self.reach = options["record_reach"]
         # A word that ends the link between a figure and its noun: 'on ads in 14 districts'.
         self.stops = {w.lower() for w in options["determiners"]} - LINKS
@@ -46,16 +53,21 @@ class Record:
         if not self.nouns:
             return False
         sentence = _sentence_start(text, start)
+        if self.example(text, sentence, end):
+            return True  # a worked example is no claim: "if you owe $28,000, you would pay 2.8 percent"
         if self._blocked(text, _sentence_start(text, max(sentence - 1, 0)), _sentence_end(text, end)):
             return False
         clause = _clause_start(text, sentence, start)
         after = _words(text[end:_clause_end(text, end)])
+        before = _words(text[clause:start])
+        if self.groups.intersection(before) or self.groups.intersection(after):
+            return False  # 'won more than 60 percent of white voters': an exit poll's share
         if self._counts(after):
             return True  # '52 percent of the vote', '19 delegates', 'the 14 congressional districts'
-        before = _words(text[clause:start])
-        if self._verb_ends(before[-self.reach:]) and self._mentions(text, _paragraph_start(text, start),
-                                                                     _sentence_end(text, end)):
-            return True  # 'Sanders won at least 15', a tally whose noun the paragraph has given
+        verb = self._verb_near(before[-self.reach - 2:])
+        if verb and self._mentions(text, _paragraph_start(text, start), _sentence_end(text, end),
+                                   self.nouns if verb in self.weak else self.events):
+            return True  # 'Sanders won at least 15', a tally whose noun (or event) the paragraph has given
         return self._verb_then_noun(before)  # 'took 41 percent of the vote to Wells' 33 percent'
 
     def _blocked(self, text: str, start: int, end: int) -> bool:
@@ -71,14 +83,22 @@ class Record:
                 return False
         return False
 
-    def _verb_ends(self, words: list[str]) -> bool:
-        """Tell whether a record verb is among the last words before the figure."""
-        return any(_phrase_at(words, index, self.verbs) for index in range(len(words)))
+    def _verb_near(self, words: list[str]) -> tuple[str, ...]:
+        """Return the last record verb among the words before the figure, or ()."""
+        found: tuple[str, ...] = ()
+        for index in range(len(words)):
+            found = next((p for p in self.verbs if tuple(words[index:index + len(p)]) == p), found)
+        return found
 
-    def _mentions(self, text: str, start: int, end: int) -> bool:
-        """Tell whether a record noun appears in text[start:end]."""
+    def _mentions(self, text: str, start: int, end: int, nouns: list[tuple[str, ...]]) -> bool:
+        """Tell whether one of the nouns (record nouns, or events: a primary, an election) is in text[start:end]."""
         words = _words(text[start:end])
-        return any(_phrase_at(words, index, self.nouns) for index in range(len(words)))
+        return any(_phrase_at(words, index, nouns) for index in range(len(words)))
+
+    def example(self, text: str, sentence: int, end: int) -> bool:
+        """Tell whether the sentence is a worked example or a hypothetical ('if you earn', 'suppose')."""
+        words = _words(text[sentence:_sentence_end(text, end)])
+        return any(_phrase_at(words, index, self.examples) for index in range(len(words)))
 
     def _verb_then_noun(self, words: list[str]) -> bool:
         """Tell whether the clause before the figure has a record verb and then a record noun."""
@@ -143,6 +163,7 @@ class OwnTerms:
         self.nouns = _phrases(options["plan_nouns"])
         self.links = _phrases(options["plan_links"])
         self.claims = {w.lower() for w in options["plan_claims"]}
+        self.targets = _phrases(options["plan_targets"])
         self.reach = options["record_reach"]
         # Only modifiers stand between a plan's size and the plan: "two-thirds of residents oppose the plan" is not one.
         self.stops = {w.lower() for w in options["determiners"]}
@@ -162,5 +183,8 @@ class OwnTerms:
                 return index > 0 or not DENOMINATION.fullmatch(text[start:end])
             if after[index] in self.stops or any(c in after[index] for c in "$€£¥₹%"):
                 break
+        if any(_phrase_at(before, i, self.targets) and before[i + 1:i + 2] == ["of"]
+               for i in range(max(0, len(before) - self.reach), len(before))):
+            return True  # 'its inflation target of 2 percent', 'a goal of raising $64 million'
         nouns = [i for i in range(len(before)) if _phrase_at(before, i, self.nouns)]
         return bool(nouns) and any(_phrase_at(before, i, self.links) for i in range(nouns[-1] + 1, len(before)))

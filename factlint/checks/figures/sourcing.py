@@ -21,6 +21,8 @@ class Sourcing:
     first_figures: dict[int, int]
     # A plan's, bill's or proposal's own figure: (text, start, end) -> sourced by the plan it is a term of.
     own_terms: Callable[[str, int, int], bool] = lambda text, start, end: False
+    # Words of a poll's or study's findings ("percent of voters", "among", "respondents"), lowercase.
+    finding_words: frozenset[str] = frozenset()
     attributed: dict[int, bool] = field(default_factory=dict)
     names: dict[int, str] = field(default_factory=dict)
 
@@ -31,6 +33,12 @@ class Sourcing:
             self.attributed[index] = self.attribution.attributed(self.doc.text, self.quotes.masked,
                                                                  span.start, span.end)
         return self.attributed[index]
+
+    def finding(self, index: int) -> bool:
+        """Tell whether sentence `index` reads as a poll's or study's finding: 'Among men, she is at minus 40'."""
+        span = self.doc.sentences[index]
+        return any(w.lower().strip(".,;:'’\"“”()") in self.finding_words
+                   for w in self.quotes.masked[span.start:span.end].split())
 
     def source_named(self, index: int) -> str:
         """Return the document sentence `index` names as a source ('the Marist survey'), or ''.
@@ -72,6 +80,7 @@ def scope_source(sourcing: Sourcing, index: int, paragraphs: int) -> tuple[bool,
         if name:
             if here - paragraph > paragraphs:
                 return False, f"'{name}', {here - paragraph} paragraphs back, is too far to be its source"
+            speaker = speaker and not sourcing.finding(index)  # "Among men, she is at minus 40": the poll again
             reason = "another speaker comes between" if speaker else \
                 _break(sourcing, paragraph, here, name.split()[-1].lower())
             return (False, f"'{name}' is not its source: {reason}") if reason else (True, "")
