@@ -27,7 +27,8 @@ ALONE_ON_LINE = compile_words(r"\d{1,3}[.)]?[ \t]*(?:\n|\Z)")
 NEIGHBOUR_REACH = 400
 BARE_STEP = compile_words(r"[ \t]*\d{1,3}(?:[.)])?[ \t]+[A-Z]")
 # An age in parentheses after a name: "Ruth Ames (68)".
-PAREN_AGE = compile_words(r"[A-Z][\w'’.-]*[ \t]\(\d{1,3}\)")
+# A rank the same way, as ranked lists print the last one: "Chris Christie (6.)".
+PAREN_AGE = compile_words(r"[A-Z][\w'’.-]*[ \t]\(\d{1,3}\.?\)")
 SLASH_DATE = compile_words(r"/\d")
 LETTER_IN_PARENS = compile_words(r"\([a-z]\)")  # a 401(k), a 501(c)(3): a label
 YEAR_SPAN = compile_words(r"(\d{4})\s?(?:-|–|to)\s?(\d{4})")
@@ -258,11 +259,16 @@ def _is_list_number(text: str, start: int) -> bool:
         return True
     if not BARE_STEP.match(text, line_start):
         return False
-    # A neighbouring line (looked for within a bounded stretch) must be a step too.
+    # A neighbouring line (looked for within a bounded stretch, past blank lines) must be a step too.
     floor = max(0, line_start - 1 - NEIGHBOUR_REACH)
-    brk = text.rfind("\n", floor, max(0, line_start - 1))
+    end_before = line_start - 1
+    while end_before > floor and text[end_before - 1].isspace():
+        end_before -= 1  # back over the blank lines between paragraphs
+    brk = text.rfind("\n", floor, max(0, end_before))
     before = brk + 1 if brk >= 0 else (0 if floor == 0 else -1)
     after = text.find("\n", start, start + NEIGHBOUR_REACH)
+    while 0 <= after < min(len(text) - 1, start + NEIGHBOUR_REACH) and text[after + 1] == "\n":
+        after += 1  # past blank lines to the next paragraph
     neighbours = [before] if line_start and before >= 0 else []
     if after >= 0:
         neighbours.append(after + 1)

@@ -23,6 +23,8 @@ class Sourcing:
     own_terms: Callable[[str, int, int], bool] = lambda text, start, end: False
     # Words of a poll's or study's findings ("percent of voters", "among", "respondents"), lowercase.
     finding_words: frozenset[str] = frozenset()
+    # Documents whose scope opens even when named after a figure of their sentence: polls, surveys.
+    polls: frozenset[str] = frozenset()
     attributed: dict[int, bool] = field(default_factory=dict)
     names: dict[int, str] = field(default_factory=dict)
 
@@ -44,12 +46,17 @@ class Sourcing:
         """Return the document sentence `index` names as a source ('the Marist survey'), or ''.
 
         Only a document named before the sentence's first figure opens a scope: one named after
-        it ("rose 8 percent, according to FBI data") sources that figure alone.
+        it ("rose 8 percent, according to FBI data") sources that figure alone, unless it is a poll
+        or survey (`scope_polls`), whose findings a story reports over several paragraphs.
         """
         if index not in self.names:
             span = self.doc.sentences[index]
             before = self.first_figures.get(index, span.end)
-            self.names[index] = self.attribution.source_name(self.quotes.masked, span.start, span.end, before)
+            name = self.attribution.source_name(self.quotes.masked, span.start, span.end, before)
+            if not name and before < span.end:  # "…, according to a new poll by Harvard": a poll goes on
+                late = self.attribution.source_name(self.quotes.masked, span.start, span.end, span.end)
+                name = late if late.split()[-1:] and late.split()[-1].lower() in self.polls else ""
+            self.names[index] = name
         return self.names[index]
 
 

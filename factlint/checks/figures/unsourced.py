@@ -29,7 +29,7 @@ LIST_KEYS = (
     "score_verbs", "box_score_after", "box_score_units", "possessives", "account_nouns",
     "record_nouns", "record_verbs", "record_blockers", "plan_nouns", "plan_links", "plan_claims", "finding_words",
     "record_events", "example_cues", "record_weak_verbs", "plan_targets",
-    "record_groups",
+    "record_groups", "scope_polls",
 )
 # An author's own regular expressions: compiled with the match time limit.
 PATTERN_KEYS = ("citations",)
@@ -71,7 +71,8 @@ def _unsourced(rule: Rule, store: RuleSetStore) -> Check:
             first_figures.setdefault(doc.sentence_index(start), start)
         sourcing = Sourcing(doc, quotes, attribution, {doc.paragraph_index(start) for start, _ in figures},
                             first_figures, own_terms.covers,
-                            frozenset(w.lower() for w in rule.options["finding_words"]))
+                            frozenset(w.lower() for w in rule.options["finding_words"]),
+                            frozenset(w.lower() for w in rule.options["scope_polls"]))
         for start, end, candidate in unsourced_figures(sourcing, figures, window, paragraphs):
             yield rule.finding(doc, start, end, candidate=f" ({candidate})" if candidate else "")
 
