@@ -87,9 +87,9 @@ def scope_source(sourcing: Sourcing, index: int, paragraphs: int) -> tuple[bool,
         if name:
             if here - paragraph > paragraphs:
                 return False, f"'{name}', {here - paragraph} paragraphs back, is too far to be its source"
-            speaker = speaker and not sourcing.finding(index)  # "Among men, she is at minus 40": the poll again
-            reason = "another speaker comes between" if speaker else \
-                _break(sourcing, paragraph, here, name.split()[-1].lower())
+            finding = sourcing.finding(index)  # "Among men, she is at minus 40": the poll again
+            reason = "another speaker comes between" if speaker and not finding else \
+                _break(sourcing, paragraph, here, name.split()[-1].lower(), finding)
             return (False, f"'{name}' is not its source: {reason}") if reason else (True, "")
         if here - paragraph > paragraphs:
             return False, ""
@@ -98,8 +98,11 @@ def scope_source(sourcing: Sourcing, index: int, paragraphs: int) -> tuple[bool,
     return False, ""
 
 
-def _break(sourcing: Sourcing, source_paragraph: int, here: int, noun: str) -> str:
-    """Say what ends a source's scope between its paragraph and the figure's, or ''."""
+def _break(sourcing: Sourcing, source_paragraph: int, here: int, noun: str, finding: bool) -> str:
+    """Say what ends a source's scope between its paragraph and the figure's, or ''.
+
+    A quotation in between ends it unless the figure's sentence reads as the document's finding.
+    """
     doc = sourcing.doc
     for paragraph in range(source_paragraph + 1, here):
         span = doc.paragraphs[paragraph]
@@ -107,6 +110,8 @@ def _break(sourcing: Sourcing, source_paragraph: int, here: int, noun: str) -> s
         if mentions:
             continue
         if any(q.paragraph == paragraph for q in sourcing.quotes.quotes):
+            if finding:
+                continue  # a reaction quoted between the poll's findings
             return "a quotation from someone else comes between"
         if paragraph not in sourcing.figure_paragraphs:
             return "the story moves on to another topic between them"

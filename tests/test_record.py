@@ -1,0 +1,194 @@
+"""Figures that carry their own source: results of public record, a plan's own terms, a poll's methodology and scope."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import RULES, brief, run
+
+PACKS = (RULES / "figures", RULES / "quotes")
+
+
+def unsourced(text: str) -> list[tuple[str, int, int, str]]:
+    """Return brief figures.unsourced findings on text."""
+    return brief(run(text, select=["figures.unsourced"], packs=PACKS))
+
+
+def unattributed(text: str) -> list[tuple[str, int, int, str]]:
+    """Return brief quotes.unattributed findings on text."""
+    return brief(run(text, select=["quotes.unattributed"], packs=PACKS))
+
+
+# --- results of public record -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Alvarez won 52 percent of the vote in the Ward 4 runoff.",
+    "Okafor finished with 19 delegates, and Brandt took 11 delegates.",
+    "She needs 1,237 delegates to clinch the nomination.",
+    "Mendes carried all 14 congressional districts on Tuesday.",
+    "The levy failed, drawing 44 percent of the votes cast.",
+    "The council measure passed with 6,215 votes.",
+    "With 95 percent of precincts reporting, the race was too close to call.",
+    "Delegates were awarded Tuesday. Kim won at least 15, and Ruiz won at least 9.",
+    "Lindqvist beat Haddad in the county primary, trailing only in the river wards, and won by 4 percent.",
+    "Okafor took 41 percent of the vote to Brandt's 33 percent.",
+    "Tessaro was convicted on 12 counts of wire fraud.",
+])
+def test_a_result_of_public_record_needs_no_source(text: str) -> None:
+    assert unsourced(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A poll's share is no result, even with a result noun: the poll is its source.
+    ("In the survey, Alvarez would win 52 percent of the vote.", []),
+    ("Alvarez would win 52 percent of the vote in a head-to-head matchup.", [("figures.unsourced", 1, 19, "52 percent")]),
+    # An exit poll's share of a group of voters is no result either.
+    ("Alvarez won more than 60 percent of suburban voters.", [("figures.unsourced", 1, 13, "more than 60 percent")]),
+    # Money is never a result: spending still says who reported it.
+    ("The campaign spent $2 million in 14 districts.", [("figures.unsourced", 1, 20, "$2 million")]),
+    # A record verb without a record noun or event in the paragraph is not a result.
+    ("The bakery won 300 new customers last year.", [("figures.unsourced", 1, 16, "300")]),
+    ("Her campaign has held 400 training sessions.", [("figures.unsourced", 1, 23, "400")]),
+    # Turnout is a figure someone counted.
+    ("Turnout reached 61 percent in the runoff.", [("figures.unsourced", 1, 17, "61 percent")]),
+])
+def test_poll_shares_money_and_counts_without_a_result_frame_are_still_claims(
+        text: str, expected: list[tuple[str, int, int, str]]) -> None:
+    assert unsourced(text) == expected
+
+
+def test_a_forecast_in_the_sentence_before_frames_the_figures_as_no_result() -> None:
+    text = "The race could tighten. Alvarez takes 45 percent of the vote."
+    assert unsourced(text) == [("figures.unsourced", 1, 39, "45 percent")]
+
+
+# --- a worked example ---------------------------------------------------------------------------
+
+def test_a_worked_example_is_not_a_claim() -> None:
+    assert unsourced("If you owe 28,000, you would repay 2.8 percent of your income each year.") == []
+    assert unsourced("Borrowers repay 2.8 percent of their income each year.") == [
+        ("figures.unsourced", 1, 17, "2.8 percent")]
+
+
+# --- a plan's own terms ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Her plan would raise the minimum wage to $12 by 2020.",
+    "The bill would cap contributions at $2,700 a cycle.",
+    "Ortiz unveiled a $350 billion infrastructure plan on Monday.",
+    "The mayor signed the $305 million measure in March.",
+    "His proposal to deport 11 million people drew protests.",
+    "The central bank kept its inflation target of 2 percent.",
+    "The treaty will not take effect until 55 countries ratify it.",
+])
+def test_a_plan_is_the_source_of_its_own_figures(text: str) -> None:
+    assert unsourced(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # What a plan would cost or save is someone's estimate.
+    ("The plan would cost taxpayers $2 trillion.", [("figures.unsourced", 1, 31, "$2 trillion")]),
+    # A banknote is not a plan's size.
+    ("His face was printed on the $20 bill.", [("figures.unsourced", 1, 29, "$20")]),
+    # A figure that only shares a sentence with a plan is not its term.
+    ("Two-thirds of residents oppose the plan.", [("figures.unsourced", 1, 1, "Two-thirds")]),
+    # "Plans" is an intention someone reported, not a document.
+    ("The campaign has plans to spend $10 million on ads.", [("figures.unsourced", 1, 33, "$10 million")]),
+])
+def test_a_plan_does_not_source_estimates_banknotes_or_its_neighbours(
+        text: str, expected: list[tuple[str, int, int, str]]) -> None:
+    assert unsourced(text) == expected
+
+
+# --- a poll's methodology and scope ----------------------------------------------------------
+
+def test_a_poll_s_methodology_line_describes_the_poll() -> None:
+    assert unsourced("The Harbor Institute Poll of 1,033 adults, including 389 renters, was taken in May.") == []
+    assert unsourced("The survey was conducted with voters leaving 35 precincts across the county.") == []
+    assert unsourced("An analysis of 30 elections was published.") == [("figures.unsourced", 1, 16, "30")]
+
+
+def test_a_poll_named_after_a_figure_still_opens_its_scope() -> None:
+    text = ("Young renters favor the levy 2 to 1, according to a new poll by Lakeside College.\n\n"
+            "Forty-one percent would vote for it again.\n\n"
+            "The levy raised $4 million last year.")
+    assert unsourced(text) == []
+    report = ("Robberies fell 2 to 1 across the county, according to a new report by the sheriff.\n\n"
+              "Forty-one percent happened downtown.")
+    assert unsourced(report) == [("figures.unsourced", 3, 1, "Forty-one percent")]
+
+
+def test_a_poll_s_findings_go_on_past_another_speaker() -> None:
+    text = ("A new Lakeside College poll finds 48 percent back the levy.\n\n"
+            "“It is a close call,” Mayor Dana Ortiz said.\n\n"
+            "Among renters, 61 percent back it.\n\n"
+            "The county spent $3 million on the vote.")
+    assert unsourced(text) == [("figures.unsourced", 7, 18, "$3 million")]
+
+
+def test_according_to_names_the_document_after_it() -> None:
+    text = ("According to early results of exit polls, most voters decided late.\n\n"
+            "In Ashford, about 3 in 10 voters decided on the last day.")
+    assert unsourced(text) == []
+
+
+# --- lists, ranks and scraped dates ----------------------------------------------------------
+
+def test_a_ranked_list_split_by_blank_lines_is_numbering() -> None:
+    text = "The panel's ranking:\n\n7 Dana Ortiz.\n\n8 Lee Brandt.\n\nKim Ruiz (9.)\n\nThe mill employs 40 people."
+    assert unsourced(text) == [("figures.unsourced", 9, 18, "40")]
+
+
+def test_a_date_glued_to_the_word_before_is_a_date() -> None:
+    assert unsourced("Posted by Ana RuizFeaturedMarch 6, 2016 9:32PM The levy passed.") == []
+    assert unsourced("The mill employs 6 people.") == [("figures.unsourced", 1, 18, "6")]
+
+
+def test_market_moves_are_market_record() -> None:
+    assert unsourced("Gasoline futures rose 1 cent, to $1.32 a gallon.") == []
+    assert unsourced("The euro rose to $1.1175 from $1.1074 the day before.") == []
+    assert unsourced("The shop sold 40 bikes.") == [("figures.unsourced", 1, 15, "40")]
+
+
+# --- quotes.unattributed ------------------------------------------------------------------------
+
+def test_a_pull_quote_repeats_the_story_s_own_words() -> None:
+    text = ("The council argued for hours. Behind this fight about the budget lies an old quarrel "
+            "about the harbor, and everyone in the room knows it.\n\n"
+            "“Behind this fight about the budget lies an old quarrel about the harbor.”\n\n"
+            "The vote is Tuesday.")
+    assert unattributed(text) == []
+    fresh = "The council met for hours.\n\n“Nobody in this room wants the harbor sold to a developer.”\n\nThe vote is Tuesday."
+    assert unattributed(fresh) == [
+        ("quotes.unattributed", 3, 1, "“Nobody in this room wants the harbor sold to a developer.”")]
+
+
+def test_dialogue_goes_on_across_short_beats() -> None:
+    text = ("“I am calling from the Ortiz campaign,” Miller said into the phone.\n\n"
+            "She pauses.\n\n“Well, thank you so much.”\n\nPause.\n\n“You do that! We will remember it.”\n\n"
+            "The office closes at nine every night.\n\n“We will rebuild this town.”")
+    assert unattributed(text) == [("quotes.unattributed", 13, 1, "“We will rebuild this town.”")]
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds of letters arrived, many addressed simply to “Mr. and Mrs. Ortiz, Ashford, VT.”",
+    "In 1991 a former aide published “Undone! The Inside Story of the Harbor Deal.”",
+    "“Harbor is the New Black” star Dana Ortiz spoke at the gala.",
+])
+def test_titles_and_addresses_are_not_quotations(text: str) -> None:
+    assert unattributed(text) == []
+
+
+def test_a_sentence_in_title_case_words_is_still_a_quotation() -> None:
+    assert unattributed("The crowd cheered. “I love New York,” and the band played on.") == [
+        ("quotes.unattributed", 1, 20, "“I love New York,”")]
+
+
+@pytest.mark.parametrize("text", [
+    "Her catch phrase in that race was that Ortiz “would say anything to win an election.”",
+    "On its website, the agency lists “public corruption as its top criminal priority.”",
+    "Ortiz shared her worry with donors, “I do not know which candidate will show up tonight.”",
+    "She vented to her husband that it would be “a fight from start to finish.”",
+])
+def test_catch_phrases_websites_and_more_verbs_name_a_speaker(text: str) -> None:
+    assert unattributed(text) == []
