@@ -192,3 +192,18 @@ def test_a_sentence_in_title_case_words_is_still_a_quotation() -> None:
 ])
 def test_catch_phrases_websites_and_more_verbs_name_a_speaker(text: str) -> None:
     assert unattributed(text) == []
+
+
+def test_an_elliptical_clause_goes_on_with_the_result_before_it() -> None:
+    assert unsourced("Ortiz must win 53 percent of the remaining delegates, Brandt 59 percent, and Kim 76 percent.") == []
+    assert unsourced("Ortiz won the primary, and unemployment is 8 percent.") == [("figures.unsourced", 1, 44, "8 percent")]
+
+
+def test_a_key_value_list_is_data_like_a_table() -> None:
+    assert unsourced("Delegate counts:\n\nOrtiz: 2,316.\n\nBrandt: 1,547.") == []
+    assert unsourced("Note: 40 people came.") == [("figures.unsourced", 1, 7, "40")]
+
+
+def test_a_code_before_a_colon_is_a_label() -> None:
+    assert unsourced("This video is restricted in your area. Error code: 17.") == []
+    assert unsourced("Spending: 40 percent.") == [("figures.unsourced", 1, 11, "40 percent")]

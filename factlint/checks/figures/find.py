@@ -37,6 +37,11 @@ ORDINAL_OR_WORD = compile_words(r"[A-Za-z]|-[A-Za-z]|['’]s\b")
 AGE_AFTER = compile_words(r"[,)]")
 AND_NUMBER = compile_words(rf"\s+and\s+\$?{NUMBER}(?:\s?%|\s+\w+)?")
 WORD_BEFORE = compile_words(r"(\S+) $")
+# A row of a key-value list ("Clinton: 2,316." under "Sanders: 1,547."): data like a table cell,
+# whose source is the list's credit line.
+ROW_HEAD = compile_words(r"[ \t]*[A-Z][\w.'’ -]{0,40}:[ \t]*\Z")
+ROW_LINE = compile_words(r"[ \t]*[A-Z][\w.'’ -]{0,40}:[ \t]*[$€£]?\d[\d,.]*(?:%| percent)?\.?[ \t]*$", False)
+COLON_LABEL = compile_words(r"(?<![\w])(\w+): ?$")
 # "2 cents per $100" is one figure.
 PER = compile_words(r"\s+per\s+[$€£¥₹]?\d[\d,]*(?:\.\d+)?(?!\w)")
 TOKEN = compile_words(r"\S+")
@@ -87,7 +92,7 @@ class FigureFinder:
             if at < last_end:
                 continue
             match = self._candidate(text, at)
-            if match is None or match.start() < last_end or skip(match.start()):
+            if match is None or match.start() < last_end or skip(match.start()) or _is_row(text, match.start()):
                 continue
             box_score = self.context.box_score_end(text, match.start())
             if box_score:  # '14 of 22 passes': neither number is a claim
@@ -195,10 +200,11 @@ class FigureFinder:
         return text[end:end + 1] in ".;" and bool(word) and word.group(1)[:1].isupper()
 
     def _is_label(self, text: str, start: int, found: str) -> bool:
-        """Tell whether a number labels something: Route 9, Section 230, No. 1, page 12."""
+        """Tell whether a number labels something: Route 9, Section 230, No. 1, page 12, Code: 17."""
         word = _word_before(text, start, keep_case=True)
         if not word:
-            return False
+            colon = COLON_LABEL.search(text, max(0, start - 40), start)
+            return bool(colon) and colon.group(1).lower() in self.before_words
         if "," in found and word[:1].isupper():  # 'Coyle 5,601' is a tally, not a label
             return word.lower().rstrip(".") in self.before_words
         low = word.lower().rstrip(".")
@@ -237,6 +243,20 @@ def _word_before(text: str, start: int, keep_case: bool = False) -> str:
     if not found or found.group(1)[-1] in ",;:()[]\"“”'":
         return ""
     return found.group(1) if keep_case else found.group(1).lower()
+
+
+def _is_row(text: str, start: int) -> bool:
+    """Tell whether a figure is the value of a key-value row whose neighbouring line is a row too."""
+    line = text.rfind("\n", 0, start) + 1
+    if start - line > 45 or not ROW_HEAD.match(text, line, start):
+        return False
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    if not ROW_LINE.fullmatch(text[line:end]):
+        return False
+    before = text[:line].rstrip().rsplit("\n", 1)[-1]
+    after = text[end:].lstrip().split("\n", 1)[0]
+    return bool(ROW_LINE.fullmatch(before) or ROW_LINE.fullmatch(after))
 
 
 def _is_year(found: str) -> bool:

@@ -15,6 +15,8 @@ CLAUSE_END = compile_words(r"[,;:](?!\d)|[—–]")
 SENTENCE_BREAKS = ".!?"
 # Words that may stand between a figure and the noun it counts ("44 of the 50 delegates").
 LINKS = {"of", "the", "a", "an", "all", "these", "those"}
+# At most this many words open an elliptical clause that goes on with the result before it ("and Kasich").
+ELLIPSIS_WORDS = 3
 # A small round sum right before the noun names a banknote ("a $20 bill"), not a plan's size.
 DENOMINATION = compile_words(r"[$€£¥₹]\d{1,3}")
 
@@ -47,6 +49,7 @@ class Record:
         self.reach = options["record_reach"]
         # A word that ends the link between a figure and its noun: 'on ads in 14 districts'.
         self.stops = {w.lower() for w in options["determiners"]} - LINKS
+        self.joins = {w.lower() for w in options["determiners"]}
 
     def recorded(self, text: str, start: int, end: int) -> bool:
         """Tell whether the figure at [start, end) reports a result of public record."""
@@ -68,7 +71,16 @@ class Record:
         if verb and self._mentions(text, _paragraph_start(text, start), _sentence_end(text, end),
                                    self.nouns if verb in self.weak else self.events):
             return True  # 'Sanders won at least 15', a tally whose noun (or event) the paragraph has given
-        return self._verb_then_noun(before)  # 'took 41 percent of the vote to Wells' 33 percent'
+        if self._verb_then_noun(before):
+            return True  # 'took 41 percent of the vote to Wells' 33 percent'
+        # An elliptical clause goes on with the result before it: '…, Cruz 59 percent, and Kasich 76 percent'.
+        if len(before) > ELLIPSIS_WORDS or clause == sentence or not all(
+                w[:1].isupper() or w.lower() in self.joins for w in TOKEN.findall(text, clause, start)):
+            return False  # "and unemployment is 8 percent" has its own verb: not the result's ellipsis
+        earlier = _words(text[sentence:clause])
+        verb = self._verb_near(earlier)
+        return bool(verb) and (self._verb_then_noun(earlier) or self._mentions(
+            text, _paragraph_start(text, start), _sentence_end(text, end), self.nouns if verb in self.weak else self.events))
 
     def _blocked(self, text: str, start: int, end: int) -> bool:
         """Tell whether a poll, a forecast or a hypothetical frames the sentences [start, end)."""
