@@ -207,3 +207,27 @@ def test_a_key_value_list_is_data_like_a_table() -> None:
 def test_a_code_before_a_colon_is_a_label() -> None:
     assert unsourced("This video is restricted in your area. Error code: 17.") == []
     assert unsourced("Spending: 40 percent.") == [("figures.unsourced", 1, 11, "40 percent")]
+
+
+@pytest.mark.parametrize("text", [
+    "Exit polling shows Ortiz won 83 percent of renters.",
+    "Ortiz's claim that 90 percent of the bonds were repaid is her office's calculation.",
+    "Kim would be the oldest mayor, topping Ruiz, who was 69 when he took office.",
+    "Nearly all the mayors of the 10 most populous cities endorsed her.",
+    "In all, 865 delegates are at stake in 11 states.",
+    "The corporate income tax was cut to 10 percent in 2010.",
+    "The initiative was defeated by 74 percent in the referendum.",
+])
+def test_more_figures_that_carry_their_source(text: str) -> None:
+    assert unsourced(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The 10 banks hold 40 percent of deposits.", [("figures.unsourced", 1, 5, "10"), ("figures.unsourced", 1, 19, "40 percent")]),
+    ("After polling members, the 3 million member union endorsed her.", [("figures.unsourced", 1, 28, "3 million")]),
+    ("The tax made a gallon of gas cost 19 cents more.", [("figures.unsourced", 1, 35, "19 cents")]),
+    ("On the ballot, Ortiz leads Brandt 50 percent to 44 percent.",
+     [("figures.unsourced", 1, 35, "50 percent"), ("figures.unsourced", 1, 49, "44 percent")]),
+])
+def test_near_misses_of_those_are_still_claims(text: str, expected: list[tuple[str, int, int, str]]) -> None:
+    assert unsourced(text) == expected

@@ -38,6 +38,7 @@ class Context:
         self.score_objects = _lower_set(options["score_objects"])
         self.score_cues = [cue.split() for cue in _lower_set(options["score_cues"]) if " " in cue]
         self.score_verbs = _lower_set(options["score_verbs"])
+        self.superlatives = _lower_set(options.get("set_superlatives", ()))
         after = rf"(?:{alternation(options['box_score_after'], ANY_SPACE)})(?![\w-])"
         units = alternation(options["box_score_units"], ANY_SPACE)
         spelled = alternation(options["spelled_numbers"], ANY_SPACE)
@@ -61,9 +62,16 @@ class Context:
             return True
         if words[-1] == "the" and found.isdigit() and CLAUSE_END.match(text, end):
             return True  # 'scored from the 3', 'one of the 14': a yard line, or a count given before
+        if words[-1] == "the" and found.isdigit() and self._superlative_after(text, end):
+            return True  # 'the 10 most populous cities': which set, not how many
         if self._is_age_group(found, words):
             return True
         return self._is_age(text, start, end, words) or self._is_score(text, end, found, words)
+
+    def _superlative_after(self, text: str, end: int) -> bool:
+        """Tell whether a superlative follows the number: 'the 10 most populous cities'."""
+        word = NEXT_WORD.match(text, end)
+        return bool(word) and word.group(1).lower() in self.superlatives
 
     def _is_age_group(self, found: str, words: list[str]) -> bool:
         """Tell whether a number bounds an age group: 'voters under 30', 'those over 65'."""

@@ -71,8 +71,8 @@ class Record:
         if verb and self._mentions(text, _paragraph_start(text, start), _sentence_end(text, end),
                                    self.nouns if verb in self.weak else self.events):
             return True  # 'Sanders won at least 15', a tally whose noun (or event) the paragraph has given
-        if self._verb_then_noun(before):
-            return True  # 'took 41 percent of the vote to Wells' 33 percent'
+        if self._verb_then_noun(before) or self._tally_before(before):
+            return True  # 'took 41 percent of the vote to Wells' 33 percent', '865 delegates are at stake in 11 states'
         # An elliptical clause goes on with the result before it: '…, Cruz 59 percent, and Kasich 76 percent'.
         if len(before) > ELLIPSIS_WORDS or clause == sentence or not all(
                 w[:1].isupper() or w.lower() in self.joins for w in TOKEN.findall(text, clause, start)):
@@ -111,6 +111,10 @@ class Record:
         """Tell whether the sentence is a worked example or a hypothetical ('if you earn', 'suppose')."""
         words = _words(text[sentence:_sentence_end(text, end)])
         return any(_phrase_at(words, index, self.examples) for index in range(len(words)))
+
+    def _tally_before(self, words: list[str]) -> bool:
+        """Tell whether the clause before the figure already counts a record noun: '865 delegates are at stake in'."""
+        return any(w[:1].isdigit() and _phrase_at(words, i + 1, self.nouns) for i, w in enumerate(words))
 
     def _verb_then_noun(self, words: list[str]) -> bool:
         """Tell whether the clause before the figure has a record verb and then a record noun."""
@@ -190,9 +194,8 @@ class OwnTerms:
             return False  # what a plan would cost or save is an estimate: someone made it
         after = _words(text[end:_clause_end(text, end)])
         for index in range(min(len(after), self.reach + 1)):
-            if _phrase_at(after, index, self.nouns):
-                # 'a $350 billion plan', 'the $305 billion measure'; not 'a $20 bill'
-                return index > 0 or not DENOMINATION.fullmatch(text[start:end])
+            if _phrase_at(after, index, self.nouns) and (index > 0 or not DENOMINATION.fullmatch(text[start:end])):
+                return True  # 'a $350 billion plan', 'the $305 billion measure'; not 'a $20 bill'
             if after[index] in self.stops or any(c in after[index] for c in "$€£¥₹%"):
                 break
         if any(_phrase_at(before, i, self.targets) and before[i + 1:i + 2] == ["of"]

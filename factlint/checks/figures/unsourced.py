@@ -29,7 +29,7 @@ LIST_KEYS = (
     "score_verbs", "box_score_after", "box_score_units", "possessives", "account_nouns",
     "record_nouns", "record_verbs", "record_blockers", "plan_nouns", "plan_links", "plan_claims", "finding_words",
     "record_events", "example_cues", "record_weak_verbs", "plan_targets",
-    "record_groups", "scope_polls",
+    "record_groups", "scope_polls", "set_superlatives",
 )
 # An author's own regular expressions: compiled with the match time limit.
 PATTERN_KEYS = ("citations",)
