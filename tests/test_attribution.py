@@ -161,10 +161,10 @@ def test_a_quotation_from_someone_else_ends_the_scope() -> None:
 
 
 def test_the_scope_has_a_window() -> None:
-    text = POLL + "Voters head to the polls Nov. 4, with 12 percent still undecided.\n\n" * 3
+    text = POLL + "Voters head to the polls Nov. 4, with 12 percent still undecided.\n\n" * 6
     findings = run(text, select=["figures.unsourced"], packs=PACKS)
-    assert brief(findings) == [("figures.unsourced", 9, 39, "12 percent")]
-    assert "'A Quinnipiac poll', 4 paragraphs back, is too far to be its source" in findings[0].message
+    assert brief(findings) == [("figures.unsourced", 15, 39, "12 percent")]  # the pack's window is 6
+    assert "'A Quinnipiac poll', 7 paragraphs back, is too far to be its source" in findings[0].message
 
 
 def test_a_trailing_source_covers_its_own_figure_only() -> None:
