@@ -231,3 +231,9 @@ def test_more_figures_that_carry_their_source(text: str) -> None:
 ])
 def test_near_misses_of_those_are_still_claims(text: str, expected: list[tuple[str, int, int, str]]) -> None:
     assert unsourced(text) == expected
+
+
+def test_an_editor_s_note_is_page_furniture() -> None:
+    text = "Editor’s note: The mayor has pledged to ban all 1.6 billion members of a faith.\n\nThe mill employs 40 people."
+    assert unsourced(text) == [("figures.unsourced", 3, 18, "40")]
+    assert unsourced("Note: 1.6 billion people follow the faith.") == [("figures.unsourced", 1, 7, "1.6 billion")]

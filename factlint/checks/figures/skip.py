@@ -10,8 +10,21 @@ from factlint.rule import Rule
 
 
 def skipper(doc: Document, rule: Rule, quotes: QuoteScan) -> Callable[[int], bool]:
-    """Return a test for offsets the rule leaves alone: quotations, tables and, if set, headings."""
+    """Return a test for offsets the rule leaves alone: quotations, tables, page furniture and, if set, headings."""
     # A table cell is data, not a sentence making a claim: its source is the table's credit line.
+    furniture = _furniture(doc, rule.options.get("furniture_labels", ()))
     if rule.options["skip_headings"]:
-        return lambda offset: quotes.inside(offset) or doc.in_heading(offset) or doc.in_table(offset)
-    return lambda offset: quotes.inside(offset) or doc.in_table(offset)
+        return lambda offset: quotes.inside(offset) or doc.in_heading(offset) or doc.in_table(offset) \
+            or (bool(furniture) and doc.paragraph_index(offset) in furniture)
+    return lambda offset: quotes.inside(offset) or doc.in_table(offset) \
+        or (bool(furniture) and doc.paragraph_index(offset) in furniture)
+
+
+def _furniture(doc: Document, labels: tuple[str, ...]) -> set[int]:
+    """Return the paragraphs that open with a furniture label ("Editor's note:"): the publication's notes, not the story."""
+    if not labels:
+        return set()
+    heads = tuple(label.lower().replace("’", "'") + ":" for label in labels)
+    text = doc.lint_text
+    return {index for index, span in enumerate(doc.paragraphs)
+            if text[span.start:span.start + 40].lstrip().lower().replace("’", "'").startswith(heads)}
