@@ -237,3 +237,18 @@ def test_an_editor_s_note_is_page_furniture() -> None:
     text = "Editor’s note: The mayor has pledged to ban all 1.6 billion members of a faith.\n\nThe mill employs 40 people."
     assert unsourced(text) == [("figures.unsourced", 3, 18, "40")]
     assert unsourced("Note: 1.6 billion people follow the faith.") == [("figures.unsourced", 1, 7, "1.6 billion")]
+
+
+@pytest.mark.parametrize("text", [
+    "In the first round, Georgia delegates will cast 42 votes for Ortiz, 18 for Brandt and 16 for Kim.",
+    "There are 595 Republican delegates at stake in 11 states.",
+    "As Dana Lee Ortiz turns 70, a look at her record.",
+    "County officials are expecting a record turnout of more than 40,000 voters.",
+])
+def test_ellipses_tallies_ages_and_the_progressive(text: str) -> None:
+    assert unsourced(text) == []
+
+
+def test_a_progressive_without_a_subject_that_reports_is_no_source() -> None:
+    assert unsourced("Costs are rising 40 percent a year.") == [("figures.unsourced", 1, 18, "40 percent")]
+    assert unsourced("Ortiz won the primary, and 18 for Cruz is 40 percent.") == [("figures.unsourced", 1, 43, "40 percent")]

@@ -103,8 +103,12 @@ class Context:
         if subject in self.age_subjects:
             return True
         raw = WORDS_BEFORE.findall(text, max(0, start - 60), start)[-len(words):]
-        return subject[:1].isalpha() and raw[index - 1][:1].isupper() and index > 1 \
-            and words[index - 2] in self.age_clauses
+        if not (subject[:1].isalpha() and raw[index - 1][:1].isupper()):
+            return False
+        back = index - 2
+        while back > 0 and raw[back][:1].isupper() and words[back] not in self.age_clauses and index - back < 4:
+            back -= 1  # a name of several words: "as Bill Clinton turns 70"
+        return back >= 0 and words[back] in self.age_clauses
 
     def _is_score(self, text: str, end: int, found: str, words: list[str]) -> bool:
         """Tell whether a number is a score or a margin: 'tied the game at 14', 'won 21 to 14'."""

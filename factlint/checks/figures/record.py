@@ -16,7 +16,7 @@ SENTENCE_BREAKS = ".!?"
 # Words that may stand between a figure and the noun it counts ("44 of the 50 delegates").
 LINKS = {"of", "the", "a", "an", "all", "these", "those"}
 # At most this many words open an elliptical clause that goes on with the result before it ("and Kasich").
-ELLIPSIS_WORDS = 3
+ELLIPSIS_WORDS = 4
 # A small round sum right before the noun names a banknote ("a $20 bill"), not a plan's size.
 DENOMINATION = compile_words(r"[$€£¥₹]\d{1,3}")
 
@@ -75,7 +75,7 @@ class Record:
             return True  # 'took 41 percent of the vote to Wells' 33 percent', '865 delegates are at stake in 11 states'
         # An elliptical clause goes on with the result before it: '…, Cruz 59 percent, and Kasich 76 percent'.
         if len(before) > ELLIPSIS_WORDS or clause == sentence or not all(
-                w[:1].isupper() or w.lower() in self.joins for w in TOKEN.findall(text, clause, start)):
+                w[:1].isupper() or w[:1].isdigit() or w.lower() in self.joins for w in TOKEN.findall(text, clause, start)):
             return False  # "and unemployment is 8 percent" has its own verb: not the result's ellipsis
         earlier = _words(text[sentence:clause])
         verb = self._verb_near(earlier)
@@ -114,7 +114,7 @@ class Record:
 
     def _tally_before(self, words: list[str]) -> bool:
         """Tell whether the clause before the figure already counts a record noun: '865 delegates are at stake in'."""
-        return any(w[:1].isdigit() and _phrase_at(words, i + 1, self.nouns) for i, w in enumerate(words))
+        return any(w[:1].isdigit() and self._counts(words[i + 1:]) for i, w in enumerate(words))
 
     def _verb_then_noun(self, words: list[str]) -> bool:
         """Tell whether the clause before the figure has a record verb and then a record noun."""
