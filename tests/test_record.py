@@ -252,3 +252,19 @@ def test_ellipses_tallies_ages_and_the_progressive(text: str) -> None:
 def test_a_progressive_without_a_subject_that_reports_is_no_source() -> None:
     assert unsourced("Costs are rising 40 percent a year.") == [("figures.unsourced", 1, 18, "40 percent")]
     assert unsourced("Ortiz won the primary, and 18 for Cruz is 40 percent.") == [("figures.unsourced", 1, 43, "40 percent")]
+
+
+def test_a_paragraph_of_findings_without_figures_keeps_the_poll_in_scope() -> None:
+    text = ("A new Lakeside College poll finds 48 percent back the levy.\n\n"
+            "Ortiz is viewed more favorably by renters than by owners.\n\n"
+            "Among owners, 31 percent back it.")
+    assert unsourced(text) == []
+    moved_on = ("A new Lakeside College poll finds 48 percent back the levy.\n\n"
+                "The council meets on Tuesday in the old library.\n\n"
+                "Among owners, 31 percent back it.")
+    assert unsourced(moved_on) == [("figures.unsourced", 5, 15, "31 percent")]
+
+
+def test_a_speech_verb_in_the_progressive_is_a_job_not_a_source() -> None:
+    assert unsourced("He is advising the mill as it works on a $160 million sale.") == [
+        ("figures.unsourced", 1, 42, "$160 million")]

@@ -123,9 +123,9 @@ class Attribution:
         if _bare(tokens[index]).lower() in RELATIVES and index > 0:
             index -= 1  # "the polls that show", "the agency, which reported"
         if _bare(tokens[index]).lower() in self.passive:
-            if not sentence[verb_start:verb_end].endswith("ing") or index == 0:
+            if speech or not sentence[verb_start:verb_end].endswith("ing") or index == 0:
                 return bool(BY_AGENT.match(sentence, verb_end))
-            index -= 1  # the progressive is active: "officials are expecting"
+            index -= 1  # a reporting verb's progressive is active: "officials are expecting" ("is advising" is a job)
         if tokens[index].endswith(","):  # an appositive: look before the comma that opened it
             index -= 1
             while index >= 0 and not tokens[index].endswith(","):

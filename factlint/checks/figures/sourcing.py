@@ -113,9 +113,17 @@ def _break(sourcing: Sourcing, source_paragraph: int, here: int, noun: str, find
             if finding:
                 continue  # a reaction quoted between the poll's findings
             return "a quotation from someone else comes between"
-        if paragraph not in sourcing.figure_paragraphs:
+        if paragraph not in sourcing.figure_paragraphs and not (finding and _finding_paragraph(sourcing, paragraph)):
             return "the story moves on to another topic between them"
     return ""
+
+
+def _finding_paragraph(sourcing: Sourcing, paragraph: int) -> bool:
+    """Tell whether a paragraph without figures still reads as the document's finding ("Ortiz is viewed more favorably")."""
+    span = sourcing.doc.paragraphs[paragraph]
+    return any(sourcing.finding(i) for i in range(sourcing.doc.sentence_index(span.start),
+                                                   sourcing.doc.sentence_index(max(span.start, span.end - 1)) + 1)
+               if i >= 0)
 
 
 def unsourced_figures(sourcing: Sourcing, figures: list[tuple[int, int]], window: int,
