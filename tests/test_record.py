@@ -268,3 +268,8 @@ def test_a_paragraph_of_findings_without_figures_keeps_the_poll_in_scope() -> No
 def test_a_speech_verb_in_the_progressive_is_a_job_not_a_source() -> None:
     assert unsourced("He is advising the mill as it works on a $160 million sale.") == [
         ("figures.unsourced", 1, 42, "$160 million")]
+
+
+def test_an_interview_answer_is_its_speaker_s_words() -> None:
+    text = "Q: Is the levy working?\n\nA: I think it is. It raised $4 million last year.\n\nThe mill employs 40 people."
+    assert unsourced(text) == [("figures.unsourced", 5, 18, "40")]

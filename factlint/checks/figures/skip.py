@@ -12,7 +12,8 @@ from factlint.rule import Rule
 def skipper(doc: Document, rule: Rule, quotes: QuoteScan) -> Callable[[int], bool]:
     """Return a test for offsets the rule leaves alone: quotations, tables, page furniture and, if set, headings."""
     # A table cell is data, not a sentence making a claim: its source is the table's credit line.
-    furniture = _furniture(doc, rule.options.get("furniture_labels", ()))
+    # A transcript's answer ("A: …") is its speaker's words, as a quotation is.
+    furniture = _furniture(doc, (*rule.options.get("furniture_labels", ()), *rule.options.get("transcript_labels", ())))
     if rule.options["skip_headings"]:
         return lambda offset: quotes.inside(offset) or doc.in_heading(offset) or doc.in_table(offset) \
             or (bool(furniture) and doc.paragraph_index(offset) in furniture)

@@ -30,7 +30,7 @@ LIST_KEYS = (
     "record_nouns", "record_verbs", "record_blockers", "plan_nouns", "plan_links", "plan_claims", "finding_words",
     "record_events", "example_cues", "record_weak_verbs", "plan_targets",
     "record_groups", "scope_polls", "set_superlatives",
-    "furniture_labels",
+    "furniture_labels", "transcript_labels",
 )
 # An author's own regular expressions: compiled with the match time limit.
 PATTERN_KEYS = ("citations",)
