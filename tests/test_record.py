@@ -273,3 +273,14 @@ def test_a_speech_verb_in_the_progressive_is_a_job_not_a_source() -> None:
 def test_an_interview_answer_is_its_speaker_s_words() -> None:
     text = "Q: Is the levy working?\n\nA: I think it is. It raised $4 million last year.\n\nThe mill employs 40 people."
     assert unsourced(text) == [("figures.unsourced", 5, 18, "40")]
+
+
+def test_a_paragraph_may_open_with_figures_its_predecessor_introduced() -> None:
+    introduced = "The county clerk also points out some other figures:\n\nTurnout was 61 percent, up from 48 percent."
+    assert unsourced(introduced) == []
+    named = "Turnout fell sharply, according to the unofficial results tallied Wednesday.\n\nIt dropped 50 percent in Ashford."
+    assert unsourced(named) == []
+    spoken = "“We worked hard,” Ortiz said.\n\nThe campaign spent $2 million on ads."
+    assert unsourced(spoken) == [("figures.unsourced", 3, 24, "$2 million")]
+    unrelated = "The mayor said the vote was fair.\n\nThe campaign spent $2 million on ads."
+    assert unsourced(unrelated) == [("figures.unsourced", 3, 24, "$2 million")]

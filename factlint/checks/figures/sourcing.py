@@ -67,7 +67,17 @@ def covered_nearby(sourcing: Sourcing, index: int, window: int) -> bool:
     first = index
     while first > max(0, index - window) and doc.paragraph_index(doc.sentences[first - 1].start) == paragraph:
         first -= 1
-    return any(sourcing.sentence_sourced(i) for i in range(index, first - 1, -1))
+    if any(sourcing.sentence_sourced(i) for i in range(index, first - 1, -1)):
+        return True
+    # A paragraph's first sentence may take its source from the last sentence of the paragraph
+    # before when that one introduces it with a colon ("The group also points out some figures:")
+    # or names a document as its source ("…, according to unofficial results.").
+    before = index - 1
+    if first != index or before < 0 or window == 0 or doc.paragraph_index(doc.sentences[before].start) != paragraph - 1:
+        return False
+    span = doc.sentences[before]
+    introduces = sourcing.quotes.masked[span.start:span.end].rstrip().endswith(":")
+    return sourcing.sentence_sourced(before) and (introduces or bool(sourcing.source_named(before)))
 
 
 def scope_source(sourcing: Sourcing, index: int, paragraphs: int) -> tuple[bool, str]:
