@@ -284,3 +284,9 @@ def test_a_paragraph_may_open_with_figures_its_predecessor_introduced() -> None:
     assert unsourced(spoken) == [("figures.unsourced", 3, 20, "$2 million")]
     unrelated = "The mayor said the vote was fair.\n\nThe campaign spent $2 million on ads."
     assert unsourced(unrelated) == [("figures.unsourced", 3, 20, "$2 million")]
+
+
+def test_a_pull_quote_may_capitalise_the_words_it_pulls() -> None:
+    text = ("The council argued for hours. But behind this fight about the budget lies an old quarrel "
+            "about the harbor.\n\n“Behind this fight about the budget lies an old quarrel about the harbor.”")
+    assert unattributed(text) == []

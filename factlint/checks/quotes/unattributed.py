@@ -91,10 +91,10 @@ def _pull_quote(doc: Document, scan: QuoteScan, quote: Quote, speaker: Speaker) 
     if len(words) < PULL_QUOTE_WORDS:
         return False
     text = doc.lint_text
-    probe = " ".join(words[:PULL_QUOTE_WORDS])
+    probe = " ".join(words[:PULL_QUOTE_WORDS]).lower()  # "But lurking behind …" pulled as "Lurking behind …"
     own = doc.paragraphs[quote.paragraph]
     flat = " ".join(WORD.findall(text[:own.start])) + " " + " ".join(WORD.findall(text[own.end:]))
-    return probe in flat
+    return probe in flat.lower()
 
 
 def _left_open(scan: QuoteScan, doc: Document, quote: Quote) -> bool:
