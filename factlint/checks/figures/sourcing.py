@@ -25,6 +25,10 @@ class Sourcing:
     finding_words: frozenset[str] = frozenset()
     # Documents whose scope opens even when named after a figure of their sentence: polls, surveys.
     polls: frozenset[str] = frozenset()
+    # Words between two figures that make the second a restatement ("or"), and sentence openers
+    # that work out the figures just given ("that's", "that is"): lowercase.
+    derived_links: frozenset[str] = frozenset()
+    derived_openers: tuple[str, ...] = ()
     attributed: dict[int, bool] = field(default_factory=dict)
     names: dict[int, str] = field(default_factory=dict)
 
@@ -136,13 +140,38 @@ def _finding_paragraph(sourcing: Sourcing, paragraph: int) -> bool:
                if i >= 0)
 
 
+def _derived(sourcing: Sourcing, index: int, previous_end: int, start: int) -> bool:
+    """Tell whether a figure restates or works out the one just given: '$6.20, or 1 percent', 'That's down 16 percent'.
+
+    Such a figure stands or falls with the figure it comes from: it is sourced with it, or
+    flagged with it, and is not a second claim to send back.
+    """
+    text = sourcing.doc.lint_text
+    if 0 <= previous_end <= start and start - previous_end < 12:
+        between = " ".join(text[previous_end:start].replace("(", " ").replace(",", " ").lower().split())
+        if between in sourcing.derived_links:
+            return True  # '$6.20, or 1 percent'
+    if index <= 0 or index - 1 not in sourcing.first_figures:
+        return False
+    doc = sourcing.doc
+    span = doc.sentences[index]
+    if doc.paragraph_index(doc.sentences[index - 1].start) != doc.paragraph_index(span.start):
+        return False
+    opening = " ".join(text[span.start:span.start + 30].lower().replace("’", "'").split())
+    return opening.startswith(sourcing.derived_openers)
+
+
 def unsourced_figures(sourcing: Sourcing, figures: list[tuple[int, int]], window: int,
                       paragraphs: int) -> Iterator[tuple[int, int, str]]:
     """Yield (start, end, rejected candidate) for each figure with no source."""
     doc = sourcing.doc
+    previous_end = -1
     for start, end in figures:
         index = doc.sentence_index(start)
-        if index < 0 or covered_nearby(sourcing, index, window) or sourcing.own_terms(doc.lint_text, start, end):
+        derived = _derived(sourcing, index, previous_end, start)
+        previous_end = end
+        if index < 0 or derived or covered_nearby(sourcing, index, window) or \
+                sourcing.own_terms(doc.lint_text, start, end):
             continue
         covered, candidate = scope_source(sourcing, index, paragraphs)
         if not covered:

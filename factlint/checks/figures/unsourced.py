@@ -30,7 +30,7 @@ LIST_KEYS = (
     "record_nouns", "record_verbs", "record_blockers", "plan_nouns", "plan_links", "plan_claims", "finding_words",
     "record_events", "example_cues", "record_weak_verbs", "plan_targets",
     "record_groups", "scope_polls", "set_superlatives",
-    "furniture_labels", "transcript_labels",
+    "furniture_labels", "transcript_labels", "derived_links", "derived_openers",
 )
 # An author's own regular expressions: compiled with the match time limit.
 PATTERN_KEYS = ("citations",)
@@ -73,7 +73,9 @@ def _unsourced(rule: Rule, store: RuleSetStore) -> Check:
         sourcing = Sourcing(doc, quotes, attribution, {doc.paragraph_index(start) for start, _ in figures},
                             first_figures, own_terms.covers,
                             frozenset(w.lower() for w in rule.options["finding_words"]),
-                            frozenset(w.lower() for w in rule.options["scope_polls"]))
+                            frozenset(w.lower() for w in rule.options["scope_polls"]),
+                            frozenset(" ".join(w.lower().split()) for w in rule.options["derived_links"]),
+                            tuple(" ".join(w.lower().replace("’", "'").split()) + " " for w in rule.options["derived_openers"]))
         for start, end, candidate in unsourced_figures(sourcing, figures, window, paragraphs):
             yield rule.finding(doc, start, end, candidate=f" ({candidate})" if candidate else "")
 
