@@ -297,3 +297,22 @@ def test_arithmetic_on_the_figure_just_given_is_not_a_second_claim() -> None:
     assert unsourced(text) == [("figures.unsourced", 1, 13, "$6.20"), ("figures.unsourced", 1, 37, "$758.81"),
                                ("figures.unsourced", 3, 13, "367,491")]
     assert unsourced("That is a 40 percent jump.") == [("figures.unsourced", 1, 11, "40 percent")]
+
+
+def test_a_restatement_after_its_unit_is_not_a_second_claim() -> None:
+    assert unsourced("Temporary workers earn 163 pesos a day, or $9.40.") == [("figures.unsourced", 1, 24, "163 pesos")]
+    assert unsourced("Wages range from $15 to $26 an hour.") == [
+        ("figures.unsourced", 1, 18, "$15"), ("figures.unsourced", 1, 25, "$26")]
+
+
+def test_the_next_sentence_may_name_the_document_both_come_from() -> None:
+    text = "The PAC raised $58 million last year. Most of it arrived in May, new finance reports show."
+    assert unsourced(text) == []
+    spoken = "The PAC raised $58 million last year. Most of it arrived in May, Ortiz said."
+    assert unsourced(spoken) == [("figures.unsourced", 1, 16, "$58 million")]
+
+
+def test_a_tally_may_name_its_noun_in_the_next_sentence() -> None:
+    assert unsourced("He now has 568. Brandt has 370 delegates and Kim has 63.") == []
+    assert unsourced("He now has 568. Brandt has 370 employees.") == [
+        ("figures.unsourced", 1, 12, "568"), ("figures.unsourced", 1, 28, "370")]

@@ -68,7 +68,7 @@ class Record:
         if self._counts(after):
             return True  # '52 percent of the vote', '19 delegates', 'the 14 congressional districts'
         verb = self._verb_near(before[-self.reach - 2:])
-        if verb and self._mentions(text, _paragraph_start(text, start), _sentence_end(text, end),
+        if verb and self._mentions(text, _paragraph_start(text, start), _paragraph_end(text, end),
                                    self.nouns if verb in self.weak else self.events):
             return True  # 'Sanders won at least 15', a tally whose noun (or event) the paragraph has given
         if self._verb_then_noun(before) or self._tally_before(before):
@@ -164,6 +164,12 @@ def _clause_end(text: str, at: int) -> int:
     end = _sentence_end(text, at)
     match = CLAUSE_END.search(text, at, end)
     return match.start() if match else end
+
+
+def _paragraph_end(text: str, at: int) -> int:
+    """Return where the line (a plain-text paragraph) holding offset `at` ends: "He now has 568. Cruz has 370 delegates"."""
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
 
 
 def _paragraph_start(text: str, at: int) -> int:

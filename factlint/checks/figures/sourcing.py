@@ -46,6 +46,11 @@ class Sourcing:
         return any(w.lower().strip(".,;:'’\"“”()") in self.finding_words
                    for w in self.quotes.masked[span.start:span.end].split())
 
+    def document_after(self, index: int) -> bool:
+        """Tell whether sentence `index` names a document as its source anywhere, after its figures too."""
+        span = self.doc.sentences[index]
+        return bool(self.attribution.source_name(self.quotes.masked, span.start, span.end, span.end))
+
     def source_named(self, index: int) -> str:
         """Return the document sentence `index` names as a source ('the Marist survey'), or ''.
 
@@ -72,6 +77,12 @@ def covered_nearby(sourcing: Sourcing, index: int, window: int) -> bool:
     while first > max(0, index - window) and doc.paragraph_index(doc.sentences[first - 1].start) == paragraph:
         first -= 1
     if any(sourcing.sentence_sourced(i) for i in range(index, first - 1, -1)):
+        return True
+    # The next sentence of the paragraph may name the document both come from: "The PAC raised
+    # $58 million. More than 40 percent of it arrived in February, new fundraising reports show."
+    after = index + 1
+    if window and after < len(doc.sentences) and doc.paragraph_index(doc.sentences[after].start) == paragraph \
+            and sourcing.document_after(after):
         return True
     # A paragraph's first sentence may take its source from the last sentence of the paragraph
     # before when that one introduces it with a colon ("The group also points out some figures:")
@@ -147,10 +158,10 @@ def _derived(sourcing: Sourcing, index: int, previous_end: int, start: int) -> b
     flagged with it, and is not a second claim to send back.
     """
     text = sourcing.doc.lint_text
-    if 0 <= previous_end <= start and start - previous_end < 12:
+    if 0 <= previous_end <= start and start - previous_end < 16:
         between = " ".join(text[previous_end:start].replace("(", " ").replace(",", " ").lower().split())
-        if between in sourcing.derived_links:
-            return True  # '$6.20, or 1 percent'
+        if any(between == link or between.endswith(" " + link) for link in sourcing.derived_links):
+            return True  # '$6.20, or 1 percent', '163 pesos a day, or $9.40'
     if index <= 0 or index - 1 not in sourcing.first_figures:
         return False
     doc = sourcing.doc
