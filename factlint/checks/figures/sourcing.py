@@ -29,6 +29,8 @@ class Sourcing:
     # that work out the figures just given ("that's", "that is"): lowercase.
     derived_links: frozenset[str] = frozenset()
     derived_openers: tuple[str, ...] = ()
+    # Words by which a next sentence points back at the figure before it ("Most of it arrived …").
+    back_references: frozenset[str] = frozenset()
     attributed: dict[int, bool] = field(default_factory=dict)
     names: dict[int, str] = field(default_factory=dict)
 
@@ -47,9 +49,11 @@ class Sourcing:
                    for w in self.quotes.masked[span.start:span.end].split())
 
     def document_after(self, index: int) -> bool:
-        """Tell whether sentence `index` names a document as its source anywhere, after its figures too."""
+        """Tell whether sentence `index` points back (one of `back_references`) and names a document as its source."""
         span = self.doc.sentences[index]
-        return bool(self.attribution.source_name(self.quotes.masked, span.start, span.end, span.end))
+        words = {w.strip(".,;:'’\"“”()").lower() for w in self.quotes.masked[span.start:span.end].split()}
+        return bool(words & self.back_references) and \
+            bool(self.attribution.source_name(self.quotes.masked, span.start, span.end, span.end))
 
     def source_named(self, index: int) -> str:
         """Return the document sentence `index` names as a source ('the Marist survey'), or ''.

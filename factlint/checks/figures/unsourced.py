@@ -30,7 +30,7 @@ LIST_KEYS = (
     "record_nouns", "record_verbs", "record_blockers", "plan_nouns", "plan_links", "plan_claims", "finding_words",
     "record_events", "example_cues", "record_weak_verbs", "plan_targets",
     "record_groups", "scope_polls", "set_superlatives",
-    "furniture_labels", "transcript_labels", "derived_links", "derived_openers",
+    "furniture_labels", "transcript_labels", "derived_links", "derived_openers", "back_references",
 )
 # An author's own regular expressions: compiled with the match time limit.
 PATTERN_KEYS = ("citations",)
@@ -63,6 +63,15 @@ def _unsourced(rule: Rule, store: RuleSetStore) -> Check:
     attribution = Attribution(rule.options, lexicon.for_rule(rule, store))
     window, paragraphs = rule.options["sentences_before"], rule.options["source_scope_paragraphs"]
     own_terms = OwnTerms(rule.options)
+    # The per-rule-set word sets the sourcing reads (built once, at load time).
+    word_sets = {
+        "finding_words": frozenset(w.lower() for w in rule.options["finding_words"]),
+        "polls": frozenset(w.lower() for w in rule.options["scope_polls"]),
+        "derived_links": frozenset(" ".join(w.lower().split()) for w in rule.options["derived_links"]),
+        "derived_openers": tuple(" ".join(w.lower().replace("’", "'").split()) + " "
+                                 for w in rule.options["derived_openers"]),
+        "back_references": frozenset(w.lower() for w in rule.options["back_references"]),
+    }
 
     def check(doc: Document) -> Iterator[Finding]:
         quotes = quotations.scan(doc)
@@ -71,11 +80,7 @@ def _unsourced(rule: Rule, store: RuleSetStore) -> Check:
         for start, _ in figures:
             first_figures.setdefault(doc.sentence_index(start), start)
         sourcing = Sourcing(doc, quotes, attribution, {doc.paragraph_index(start) for start, _ in figures},
-                            first_figures, own_terms.covers,
-                            frozenset(w.lower() for w in rule.options["finding_words"]),
-                            frozenset(w.lower() for w in rule.options["scope_polls"]),
-                            frozenset(" ".join(w.lower().split()) for w in rule.options["derived_links"]),
-                            tuple(" ".join(w.lower().replace("’", "'").split()) + " " for w in rule.options["derived_openers"]))
+                            first_figures, own_terms.covers, **word_sets)
         for start, end, candidate in unsourced_figures(sourcing, figures, window, paragraphs):
             yield rule.finding(doc, start, end, candidate=f" ({candidate})" if candidate else "")
 
