@@ -177,8 +177,11 @@ def _derived(sourcing: Sourcing, index: int, previous_end: int, start: int) -> b
 
 
 def unsourced_figures(sourcing: Sourcing, figures: list[tuple[int, int]], window: int,
-                      paragraphs: int) -> Iterator[tuple[int, int, str]]:
-    """Yield (start, end, rejected candidate) for each figure with no source."""
+                      paragraphs: int, carry: tuple[bool, int]) -> Iterator[tuple[int, int, str]]:
+    """Yield (start, end, rejected candidate) for each figure with no source.
+
+    `carry` is (a paragraph's credit covers all its figures?, paragraphs a data paragraph's credit carries into).
+    """
     doc = sourcing.doc
     previous_end = -1
     for start, end in figures:
@@ -186,9 +189,47 @@ def unsourced_figures(sourcing: Sourcing, figures: list[tuple[int, int]], window
         derived = _derived(sourcing, index, previous_end, start)
         previous_end = end
         if index < 0 or derived or covered_nearby(sourcing, index, window) or \
-                sourcing.own_terms(doc.lint_text, start, end):
+                sourcing.own_terms(doc.lint_text, start, end) or carried(sourcing, index, *carry):
             continue
         covered, candidate = scope_source(sourcing, index, paragraphs)
         if not covered:
             yield start, end, candidate
 
+
+
+def carried(sourcing: Sourcing, index: int, whole_paragraph: bool, paragraphs: int) -> bool:
+    """Tell whether the credit of the figure's paragraph, or of a data paragraph just before it, covers it.
+
+    With `whole_paragraph`, a paragraph that credits a source covers all its figures, those
+    before the credit too, when the credit is not a quotation's ("Sales fell 3 percent in May.
+    Prices rose 5 percent, the association said."). A story that reports one source's data
+    credits it once and goes on: a paragraph of figures that credits a source covers the figures
+    of the `paragraphs` paragraphs after it, while each gives figures and no quotation comes
+    between.
+    """
+    doc = sourcing.doc
+    here = doc.paragraph_index(doc.sentences[index].start)
+    if whole_paragraph and _paragraph_credits(sourcing, here, after=index):
+        return True
+    for paragraph in range(here - 1, max(-1, here - paragraphs - 1), -1):
+        if paragraph not in sourcing.figure_paragraphs:
+            return False  # the story moved on
+        if any(q.paragraph == paragraph for q in sourcing.quotes.quotes):
+            return False  # a speaker took over: a quotation's credit is no source of data
+        if _paragraph_credits(sourcing, paragraph):
+            return True
+    return False
+
+
+def _paragraph_credits(sourcing: Sourcing, paragraph: int, after: int = -1) -> bool:
+    """Tell whether a sentence of the paragraph credits a source outside quotations (only after `after`, if given)."""
+    doc = sourcing.doc
+    span = doc.paragraphs[paragraph]
+    first = doc.sentence_index(span.start)
+    last = doc.sentence_index(max(span.start, span.end - 1))
+    quoted = {q.start for q in sourcing.quotes.quotes if q.paragraph == paragraph}
+    for i in range(max(first, after + 1), last + 1):
+        sentence = doc.sentences[i]
+        if sourcing.sentence_sourced(i) and (after < 0 or not any(sentence.start <= q < sentence.end for q in quoted)):
+            return True
+    return False

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from factlint import quotations
 from factlint.checks import lexicon
 from factlint.checks.attribution import Attribution
-from factlint.checks.base import Check, Option, integer, pattern_list, string_value, word_list
+from factlint.checks.base import Check, Option, boolean, integer, pattern_list, string_value, word_list
 from factlint.checks.figures.find import FigureFinder
 from factlint.checks.figures.record import OwnTerms
 from factlint.checks.figures.skip import skipper
@@ -37,6 +37,8 @@ PATTERN_KEYS = ("citations",)
 OPTIONS = {
     "sentences_before": Option(integer, 1),
     "source_scope_paragraphs": Option(integer, 3),
+    "paragraph_credit": Option(boolean, False),
+    "carry_paragraphs": Option(integer, 0),
     "record_reach": Option(integer, 4),
     "lexicon": Option(string_value, ""),
     **{key: Option(word_list, ()) for key in LIST_KEYS},
@@ -51,7 +53,7 @@ def build(rule: Rule, store: RuleSetStore) -> Check:
     missing = [key for key in REQUIRED_LISTS if not rule.options[key]]
     if missing:
         raise RuleError(f"the unsourced check needs '{missing[0]}'", missing[0])
-    for key in ("sentences_before", "source_scope_paragraphs", "record_reach"):
+    for key in ("sentences_before", "source_scope_paragraphs", "record_reach", "carry_paragraphs"):
         if rule.options[key] < 0:
             raise RuleError(f"'{key}' must be 0 or more", key)
     return _unsourced(rule, store)
@@ -62,6 +64,7 @@ def _unsourced(rule: Rule, store: RuleSetStore) -> Check:
     finder = FigureFinder(rule.options)
     attribution = Attribution(rule.options, lexicon.for_rule(rule, store))
     window, paragraphs = rule.options["sentences_before"], rule.options["source_scope_paragraphs"]
+    carry = (rule.options["paragraph_credit"], rule.options["carry_paragraphs"])
     own_terms = OwnTerms(rule.options)
     # The per-rule-set word sets the sourcing reads (built once, at load time).
     word_sets = {
@@ -81,7 +84,7 @@ def _unsourced(rule: Rule, store: RuleSetStore) -> Check:
             first_figures.setdefault(doc.sentence_index(start), start)
         sourcing = Sourcing(doc, quotes, attribution, {doc.paragraph_index(start) for start, _ in figures},
                             first_figures, own_terms.covers, **word_sets)
-        for start, end, candidate in unsourced_figures(sourcing, figures, window, paragraphs):
+        for start, end, candidate in unsourced_figures(sourcing, figures, window, paragraphs, carry):
             yield rule.finding(doc, start, end, candidate=f" ({candidate})" if candidate else "")
 
     return check
