@@ -49,15 +49,18 @@ class PhraseSet:
     """Whole phrases from a list, found case-blind by looking up each word run of a text."""
 
     def __init__(self, phrases: Iterable[str]) -> None:
-        """Index the phrases by the first run of word characters of their first word, longest first."""
-        index: dict[str, list[tuple[str, ...]]] = {}
+        """Index the phrases by their first word run, then by their second word's, longest first."""
+        # "in" opens dozens of cues ("in a statement", "in an interview" ...): looking up the next
+        # word too keeps the phrases tried at each "in" of a text to the few that can match.
+        index: dict[str, dict[str | None, list[tuple[str, ...]]]] = {}
         for phrase in sorted(set(phrases), key=len, reverse=True):
             words = tuple(_folded(w) for w in phrase.split(" ") if w)
             head = WORD_RUN.match(words[0]) if words else None
             if head is None:
                 raise ValueError(f"a cue phrase must start with a letter or digit: {phrase!r}")
-            index.setdefault(head.group(), []).append(words)
-        self._index = {key: tuple(value) for key, value in index.items()}
+            second = WORD_RUN.match(words[1]) if len(words) > 1 and head.group() == words[0] else None
+            index.setdefault(head.group(), {}).setdefault(second and second.group(), []).append(words)
+        self._index = {key: {k: tuple(v) for k, v in by_next.items()} for key, by_next in index.items()}
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[PhraseMatch]:
         """Yield each phrase that starts in text[pos:endpos] and ends by endpos."""
@@ -68,15 +71,26 @@ class PhraseSet:
         for run in WORD_RUN.finditer(text, pos, stop):
             begin = run.start()
             key = window[begin - pos:run.end() - pos] if window is not None else _folded(run.group())
-            candidates = self._index.get(key)
-            if candidates is None or (begin > 0 and (_is_word(text[begin - 1]) or text[begin - 1] == ".")):
+            by_next = self._index.get(key)
+            if by_next is None or (begin > 0 and (_is_word(text[begin - 1]) or text[begin - 1] == ".")):
                 continue
-            for words in candidates:
+            for words in self._candidates(by_next, window, run.end() - pos):
                 end = _match_words(window, begin - pos, words) if window is not None else \
                     _match_words(text[pos:stop], begin - pos, words, fold=True)
                 if end is not None:
                     yield PhraseMatch(begin, end + pos)
                     break
+
+    @staticmethod
+    def _candidates(by_next: dict[str | None, tuple[tuple[str, ...], ...]], window: str | None,
+                    after: int) -> list[tuple[str, ...]]:
+        """Return the phrases worth trying: those whose second word comes next, and the others, longest first."""
+        if window is None:
+            return sorted((p for group in by_next.values() for p in group), key=lambda p: -len(" ".join(p)))
+        gap = SPACE.match(window, after)
+        following = WORD_RUN.match(window, gap.end()) if gap else None
+        chosen = [*by_next.get(following.group(), ()), *by_next.get(None, ())] if following else list(by_next.get(None, ()))
+        return sorted(chosen, key=lambda p: -len(" ".join(p))) if len(chosen) > 1 else chosen
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> PhraseMatch | None:
         """Return the first phrase in text[pos:endpos], or None."""

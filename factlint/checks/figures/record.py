@@ -21,9 +21,27 @@ ELLIPSIS_WORDS = 4
 DENOMINATION = compile_words(r"[$€£¥₹]\d{1,3}")
 
 
-def _phrases(items: tuple[str, ...]) -> list[tuple[str, ...]]:
-    """Return phrases as lowercase word tuples, longest first."""
-    return sorted({tuple(item.lower().split()) for item in items if item.split()}, key=len, reverse=True)
+class Phrases:
+    """Phrases as lowercase word tuples, looked up by their first word (a list may hold hundreds)."""
+
+    def __init__(self, items: tuple[str, ...]) -> None:
+        self.all = frozenset(tuple(item.lower().split()) for item in items if item.split())
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in sorted(self.all, key=lambda p: (-len(p), p)):  # longest first
+            by_first.setdefault(phrase[0], []).append(phrase)
+        self._by_first = {word: tuple(phrases) for word, phrases in by_first.items()}
+
+    def __contains__(self, phrase: object) -> bool:
+        return phrase in self.all
+
+    def __bool__(self) -> bool:
+        return bool(self.all)
+
+    def at(self, words: list[str], index: int) -> tuple[str, ...] | None:
+        """Return the longest phrase that starts at words[index], or None."""
+        if index >= len(words):
+            return None
+        return next((p for p in self._by_first.get(words[index], ()) if tuple(words[index:index + len(p)]) == p), None)
 
 
 def _words(text: str) -> list[str]:
@@ -36,13 +54,13 @@ class Record:
 
     def __init__(self, options: Mapping[str, Any]) -> None:
         """Keep the rule's record nouns, verbs and blockers as word tuples."""
-        self.nouns = _phrases(options["record_nouns"])
+        self.nouns = Phrases(options["record_nouns"])
         # Events whose results the paragraph reports: they license a record verb, but are not counted.
-        self.events = _phrases((*options["record_nouns"], *options["record_events"]))
-        self.verbs = _phrases(options["record_verbs"])
+        self.events = Phrases((*options["record_nouns"], *options["record_events"]))
+        self.verbs = Phrases(options["record_verbs"])
         # Verbs too common to make a result of an event alone ("has held 10,000 sessions"): they need a record noun.
-        self.weak = _phrases(options["record_weak_verbs"])
-        self.examples = _phrases(options["example_cues"])
+        self.weak = Phrases(options["record_weak_verbs"])
+        self.examples = Phrases(options["example_cues"])
         self.blockers = {w.lower() for w in options["record_blockers"]}
         # People counted by a poll or an exit poll: in the figure's clause, a share of them is not a result.
         self.groups = {w.lower() for w in options["record_groups"]}
@@ -99,10 +117,10 @@ class Record:
         """Return the last record verb among the words before the figure, or ()."""
         found: tuple[str, ...] = ()
         for index in range(len(words)):
-            found = next((p for p in self.verbs if tuple(words[index:index + len(p)]) == p), found)
+            found = self.verbs.at(words, index) or found
         return found
 
-    def _mentions(self, text: str, start: int, end: int, nouns: list[tuple[str, ...]]) -> bool:
+    def _mentions(self, text: str, start: int, end: int, nouns: Phrases) -> bool:
         """Tell whether one of the nouns (record nouns, or events: a primary, an election) is in text[start:end]."""
         words = _words(text[start:end])
         return any(_phrase_at(words, index, nouns) for index in range(len(words)))
@@ -122,9 +140,9 @@ class Record:
         return verb >= 0 and any(_phrase_at(words, i, self.nouns) for i in range(verb + 1, len(words)))
 
 
-def _phrase_at(words: list[str], index: int, phrases: list[tuple[str, ...]]) -> bool:
+def _phrase_at(words: list[str], index: int, phrases: Phrases) -> bool:
     """Tell whether one of the phrases starts at words[index]."""
-    return any(tuple(words[index:index + len(p)]) == p for p in phrases)
+    return phrases.at(words, index) is not None
 
 
 def _sentence_start(text: str, at: int) -> int:
@@ -182,10 +200,10 @@ class OwnTerms:
 
     def __init__(self, options: Mapping[str, Any]) -> None:
         """Keep the rule's plan nouns, the words that open a plan's terms and the words that make a claim."""
-        self.nouns = _phrases(options["plan_nouns"])
-        self.links = _phrases(options["plan_links"])
+        self.nouns = Phrases(options["plan_nouns"])
+        self.links = Phrases(options["plan_links"])
         self.claims = {w.lower() for w in options["plan_claims"]}
-        self.targets = _phrases(options["plan_targets"])
+        self.targets = Phrases(options["plan_targets"])
         self.reach = options["record_reach"]
         # Only modifiers stand between a plan's size and the plan: "two-thirds of residents oppose the plan" is not one.
         self.stops = {w.lower() for w in options["determiners"]}
