@@ -318,3 +318,17 @@ def test_a_tally_may_name_its_noun_in_the_next_sentence() -> None:
     assert unsourced("He now has 568. Brandt has 370 delegates and Kim has 63.") == []
     assert unsourced("He now has 568. Brandt has 370 employees.") == [
         ("figures.unsourced", 1, 12, "568"), ("figures.unsourced", 1, 28, "370")]
+
+
+def test_a_public_body_s_decision_is_public_record() -> None:
+    assert unsourced("The Harlow County Board of Education approved a 3.5 percent raise for teachers.") == []
+    assert unsourced("A 4.5 percent tuition increase was approved by the board of trustees on March 25.") == []
+    assert unsourced("The City Council voted 5-2 to extend the contract by 18 months.") == []
+
+
+def test_a_proposal_a_fund_drive_or_a_claim_is_not_a_decision() -> None:
+    assert unsourced("The board could approve a 5 percent increase next month.") == [
+        ("figures.unsourced", 1, 27, "5 percent")]
+    assert unsourced("The county committee raised $185,000 from two e-mails last month.") == [
+        ("figures.unsourced", 1, 29, "$185,000")]
+    assert unsourced("Tuition rose 7 percent after the regents met.") == [("figures.unsourced", 1, 14, "7 percent")]

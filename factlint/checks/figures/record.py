@@ -207,6 +207,10 @@ class OwnTerms:
         self.reach = options["record_reach"]
         # Only modifiers stand between a plan's size and the plan: "two-thirds of residents oppose the plan" is not one.
         self.stops = {w.lower() for w in options["determiners"]}
+        # A public body's decision is public record: "the council approved a 3.5 percent increase".
+        self.bodies = Phrases(options["decision_bodies"])
+        self.decisions = {w.lower() for w in options["decision_verbs"]}
+        self.undecided = {w.lower() for w in options["record_blockers"]}
 
     def covers(self, text: str, start: int, end: int) -> bool:
         """Tell whether the figure at [start, end) is a term of the plan, bill or proposal its clause names."""
@@ -217,6 +221,8 @@ class OwnTerms:
         if any(word in self.claims for word in before):
             return False  # what a plan would cost or save is an estimate: someone made it
         after = _words(text[end:_clause_end(text, end)])
+        if self._decided(text, sentence, before, after):
+            return True
         for index in range(min(len(after), self.reach + 1)):
             if _phrase_at(after, index, self.nouns) and (index > 0 or not DENOMINATION.fullmatch(text[start:end])):
                 return True  # 'a $350 billion plan', 'the $305 billion measure'; not 'a $20 bill'
@@ -227,3 +233,16 @@ class OwnTerms:
             return True  # 'its inflation target of 2 percent', 'a goal of raising $64 million'
         nouns = [i for i in range(len(before)) if _phrase_at(before, i, self.nouns)]
         return bool(nouns) and any(_phrase_at(before, i, self.links) for i in range(nouns[-1] + 1, len(before)))
+
+    def _decided(self, text: str, sentence: int, before: list[str], after: list[str]) -> bool:
+        """Tell whether the figure's clause reports a public body's decision ('the board approved a 4.5 percent increase').
+
+        A decision verb stands in the figure's clause and a body (council, board, regents ...) in
+        its sentence; a modal or a poll word (`record_blockers`) makes it a proposal or an opinion.
+        """
+        if not self.bodies or not any(w in self.decisions for w in (*before, *after)):
+            return False
+        words = _words(text[sentence:_sentence_end(text, sentence)])
+        if any(w in self.undecided for w in words):
+            return False
+        return any(_phrase_at(words, i, self.bodies) for i in range(len(words)))
