@@ -351,3 +351,9 @@ def test_unsourced_without_its_word_lists_is_a_load_error(tmp_path: Path) -> Non
     rule.write_text("kind: figures\ncheck: unsourced\n", encoding="utf-8")
     with pytest.raises(LoadError, match="the unsourced check needs 'cues'"):
         load_rule_file(rule)
+
+
+def test_a_statistic_may_have_one_hyphenated_modifier_before_its_unit() -> None:
+    assert figures_and_quotes("The Pointers scored 21 fourth-quarter points and pulled away.\n") == []
+    assert figures_and_quotes("The district hired 21 full-time teachers this fall.\n") == [
+        ("figures.unsourced", 1, 20, "21")]

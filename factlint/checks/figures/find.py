@@ -64,8 +64,10 @@ class FigureFinder:
             for key in ("currencies", "magnitudes", "percent_words", "currency_words"))
         self.unit = compile_words(
             rf"%|{currencies}|\b(?:{magnitudes}|{percent_words}|{currency_words})\b", True)
+        # One hyphenated modifier may come between: "21 fourth-quarter points", "12 first-half rebounds".
         self.not_claim_after = compile_words(
-            rf"[\s-]+(?:{alternation(options['not_claim_after'], ANY_SPACE)})\b", True, "not_claim_after")
+            rf"[\s-]+(?:[a-z]+-[a-z]+\s+)?(?:{alternation(options['not_claim_after'], ANY_SPACE)})\b", True,
+            "not_claim_after")
         self.street = compile_words(
             rf"\s+(?:[A-Z][\w.'’-]*\s+){{1,3}}(?:{alternation(options['street_suffixes'], ANY_SPACE)})(?!\w)",
             False, "street_suffixes")
