@@ -12,7 +12,8 @@ PARAGRAPH = re.compile(r"\S[^\n]*(?:\n(?![ \t\u00a0]*\n)[^\n]*)*")
 # A boundary candidate: terminal punctuation, closing quotes/brackets, white space, then a
 # character that can open a sentence.
 # One mark spelled out first: `re` then skips ahead to a mark instead of trying every offset.
-BOUNDARY = re.compile(r"[.!?…][.!?…]*[\"'”’)\]]*(\s+)(?=[\"'“‘(\[]?[A-Z0-9À-Þ])")
+# Wire copy may open a quotation with two apostrophes ('' … ''), so up to two marks may open one.
+BOUNDARY = re.compile(r"[.!?…][.!?…]*[\"'”’)\]]*(\s+)(?=[\"'“‘(\[]{0,2}[A-Z0-9À-Þ])")
 
 # Abbreviations that never end a sentence: titles, initials' company, "No." before a number.
 NEVER_FINAL = frozenset(

@@ -167,9 +167,9 @@ def test_the_scope_has_a_window() -> None:
     assert "'A Quinnipiac poll', 7 paragraphs back, is too far to be its source" in findings[0].message
 
 
-def test_a_trailing_source_covers_its_own_figure_only() -> None:
-    text = "Crime fell 8 percent, according to FBI data. Thefts rose. Assaults, however, rose 3 percent."
-    assert unsourced(text) == [("figures.unsourced", 1, 83, "3 percent")]
+def test_a_trailing_source_covers_its_own_paragraph_only() -> None:
+    text = "Crime fell 8 percent, according to FBI data. Thefts rose.\n\nAssaults, however, rose 3 percent."
+    assert unsourced(text) == [("figures.unsourced", 3, 25, "3 percent")]
 
 
 # --- quotes -------------------------------------------------------------------------------------

@@ -199,10 +199,14 @@ def test_agentless_passives_are_not_attribution(text: str, expected: list[str]) 
     assert unsourced(text) == expected
 
 
-def test_sentence_before_in_the_same_paragraph_carries_attribution() -> None:
+def test_sentence_before_in_the_same_paragraph_carries_attribution(tmp_path: Path) -> None:
     assert unsourced("The mayor said jobs were cut. About 300 went.") == []
-    assert unsourced("The mayor said jobs were cut. It was sad. About 300 went.") == ["About 300"]
+    # The default pack's paragraph_credit: any sentence before, in the paragraph.
+    assert unsourced("The mayor said jobs were cut. It was sad. About 300 went.") == []
     assert unsourced("The mayor said jobs were cut.\n\nAbout 300 went.") == ["About 300"]
+    # Without it, only the `sentences_before` window.
+    pack = _pack_with(tmp_path, "paragraph_credit: true", "paragraph_credit: false")
+    assert unsourced("The mayor said jobs were cut. It was sad. About 300 went.", (pack,)) == ["About 300"]
 
 
 def _pack_with(tmp_path: Path, replace: str, by: str) -> Path:
@@ -223,6 +227,9 @@ def test_the_window_is_configurable(tmp_path: Path) -> None:
 
 def test_window_zero_needs_the_source_in_the_sentence(tmp_path: Path) -> None:
     pack = _pack_with(tmp_path, "sentences_before: 1", "sentences_before: 0")
+    rule = pack / "unsourced.yaml"
+    rule.write_text(rule.read_text(encoding="utf-8").replace("paragraph_credit: true", "paragraph_credit: false"),
+                    encoding="utf-8")
     assert unsourced("The mayor said jobs were cut. About 300 went.", (pack,)) == ["About 300"]
 
 

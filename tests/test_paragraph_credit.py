@@ -86,3 +86,14 @@ def test_the_paragraph_credit_can_be_turned_off(tmp_path: Path) -> None:
     assert unsourced(text, off) == [
         ("figures.unsourced", 1, 18, "6 percent"), ("figures.unsourced", 1, 56, "3.1 percent"),
         ("figures.unsourced", 3, 29, "$412,000")]
+
+
+def test_a_credit_anywhere_before_in_the_paragraph_covers_the_figure() -> None:
+    text = ("The county housing authority released its quarterly report Monday. It covers 14 towns. "
+            "Median rent rose 6 percent.\n")
+    assert unsourced(text) == []
+
+
+def test_wire_copy_quotation_marks_are_quotations_for_the_credit() -> None:
+    text = "Median rent in Harlow County rose 6 percent in March. ''People are scared,'' said Dana Ruiz.\n"
+    assert unsourced(text) == [("figures.unsourced", 1, 35, "6 percent")]

@@ -209,7 +209,7 @@ def carried(sourcing: Sourcing, index: int, whole_paragraph: bool, paragraphs: i
     """
     doc = sourcing.doc
     here = doc.paragraph_index(doc.sentences[index].start)
-    if whole_paragraph and _paragraph_credits(sourcing, here, after=index):
+    if whole_paragraph and _paragraph_credits(sourcing, here, index):
         return True
     for paragraph in range(here - 1, max(-1, here - paragraphs - 1), -1):
         if paragraph not in sourcing.figure_paragraphs:
@@ -221,15 +221,25 @@ def carried(sourcing: Sourcing, index: int, whole_paragraph: bool, paragraphs: i
     return False
 
 
-def _paragraph_credits(sourcing: Sourcing, paragraph: int, after: int = -1) -> bool:
-    """Tell whether a sentence of the paragraph credits a source outside quotations (only after `after`, if given)."""
+def _paragraph_credits(sourcing: Sourcing, paragraph: int, index: int = -1) -> bool:
+    """Tell whether a sentence of the paragraph credits a source (for the figure in sentence `index`, if given).
+
+    A sentence before the figure's credits it as the sentences before it always have; one after
+    it only outside a quotation: straight quotes, curly ones, or the two apostrophes some wire copy
+    writes ('' … '').
+    """
     doc = sourcing.doc
     span = doc.paragraphs[paragraph]
     first = doc.sentence_index(span.start)
     last = doc.sentence_index(max(span.start, span.end - 1))
     quoted = {q.start for q in sourcing.quotes.quotes if q.paragraph == paragraph}
-    for i in range(max(first, after + 1), last + 1):
+    for i in range(first, last + 1):
+        if i == index or not sourcing.sentence_sourced(i):
+            continue
         sentence = doc.sentences[i]
-        if sourcing.sentence_sourced(i) and (after < 0 or not any(sentence.start <= q < sentence.end for q in quoted)):
+        if i < index or index < 0:
+            return True
+        if not any(sentence.start <= q < sentence.end for q in quoted) and \
+                "''" not in doc.lint_text[sentence.start:sentence.end]:
             return True
     return False
