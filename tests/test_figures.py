@@ -364,3 +364,12 @@ def test_a_statistic_may_have_one_hyphenated_modifier_before_its_unit() -> None:
     assert figures_and_quotes("The Pointers scored 21 fourth-quarter points and pulled away.\n") == []
     assert figures_and_quotes("The district hired 21 full-time teachers this fall.\n") == [
         ("figures.unsourced", 1, 20, "21")]
+
+
+def test_ranges_and_rates_are_one_figure_by_the_rule_s_words(tmp_path: Path) -> None:
+    text = "Fees will rise between 10 and 15 percent.\n\nThe levy adds 2 cents per $100 of value.\n"
+    assert figures_and_quotes(text) == [("figures.unsourced", 1, 16, "between 10 and 15 percent"),
+                                        ("figures.unsourced", 3, 15, "2 cents per $100")]
+    pack = _pack_with(tmp_path, "range_openers: [between]\nrange_joiners: [and]\nrate_words: [per]",
+                      "range_openers: []\nrange_joiners: []\nrate_words: []")
+    assert unsourced(text, (pack,)) == ["between 10", "15 percent", "2 cents", "$100"]

@@ -35,15 +35,12 @@ YEAR_SPAN = compile_words(r"(\d{4})\s?(?:-|–|to)\s?(\d{4})")
 TIME_AFTER = compile_words(r"(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o['’]clock))", True)
 ORDINAL_OR_WORD = compile_words(r"[A-Za-z]|-[A-Za-z]|['’]s\b")
 AGE_AFTER = compile_words(r"[,)]")
-AND_NUMBER = compile_words(rf"\s+and\s+\$?{NUMBER}(?:\s?%|\s+\w+)?")
 WORD_BEFORE = compile_words(r"(\S+) $")
 # A row of a key-value list ("Clinton: 2,316." under "Sanders: 1,547."): data like a table cell,
 # whose source is the list's credit line.
 ROW_HEAD = compile_words(r"[ \t]*[A-Z][\w.'’ -]{0,40}:[ \t]*\Z")
 ROW_LINE = compile_words(r"[ \t]*[A-Z][\w.'’ -]{0,40}:[ \t]*[$€£]?\d[\d,.]*(?:%| percent)?\.?[ \t]*$", False)
 COLON_LABEL = compile_words(r"(?<![\w])(\w+): ?$")
-# "2 cents per $100" is one figure.
-PER = compile_words(r"\s+per\s+[$€£¥₹]?\d[\d,]*(?:\.\d+)?(?!\w)")
 TOKEN = compile_words(r"\S+")
 LAST_WORD = compile_words(r"(\S+)\Z")
 
@@ -64,6 +61,14 @@ class FigureFinder:
             for key in ("currencies", "magnitudes", "percent_words", "currency_words"))
         self.unit = compile_words(
             rf"%|{currencies}|\b(?:{magnitudes}|{percent_words}|{currency_words})\b", True)
+        # "between 10 and 15 percent" is one figure, and so is "2 cents per $100".
+        self.range_openers = tuple(w.lower() for w in options["range_openers"])
+        self.range_rest = compile_words(
+            rf"\s+(?:{alternation(options['range_joiners'], ANY_SPACE)})\s+\$?{NUMBER}(?:\s?%|\s+\w+)?")
+        self.rate = compile_words(
+            rf"\s+(?:{alternation(options['rate_words'], ANY_SPACE)})\s+[$€£¥₹]?\d[\d,]*(?:\.\d+)?(?!\w)")
+        # A decimal count of these is a measured time ("35.9 seconds"), which may need a source.
+        self.clock_units = tuple(w.lower() for w in options["clock_units"])
         # One hyphenated modifier may come between: "21 fourth-quarter points", "12 first-half rebounds".
         self.not_claim_after = compile_words(
             rf"[\s-]+(?:[a-z]+-[a-z]+\s+)?(?:{alternation(options['not_claim_after'], ANY_SPACE)})\b", True,
@@ -123,7 +128,7 @@ class FigureFinder:
             return None
         start = self._with_approximator(text, start)
         end = self._with_between(text, start, end)
-        rate = PER.match(text, end)
+        rate = self.rate.match(text, end)
         end = rate.end() if rate else end
         # A result of public record (a vote, a tally) needs no source, as a score needs none;
         # money never is one: spending and fines still say who reported them.
@@ -144,9 +149,9 @@ class FigureFinder:
 
     def _with_between(self, text: str, start: int, end: int) -> int:
         """Extend 'between 10' over its 'and 15 percent'."""
-        if not text[start:start + 8].lower().startswith("between"):
+        if not self.range_openers or not text[start:start + 40].lower().startswith(self.range_openers):
             return end
-        more = AND_NUMBER.match(text[end:end + 40])
+        more = self.range_rest.match(text[end:end + 40])
         return end + more.end() if more else end
 
     def _half_ok(self, text: str, start: int) -> bool:
@@ -187,8 +192,7 @@ class FigureFinder:
     def _is_duration_or_stat(self, after: str, found: str) -> bool:
         """Tell whether the number counts a duration, a box-score statistic or a block."""
         unit = self.not_claim_after.match(after)
-        return bool(unit) and not ("." in found and unit.group(0).strip().lower().startswith(
-            ("second", "minute", "hour", "day", "week", "month", "year")))
+        return bool(unit) and not ("." in found and unit.group(0).strip().lower().startswith(self.clock_units))
 
     def _is_age(self, text: str, start: int, end: int, found: str) -> bool:
         """Tell whether a number is an age in apposition: 'Linda Park, 62, said'."""

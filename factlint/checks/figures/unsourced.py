@@ -29,7 +29,8 @@ LIST_KEYS = (
     "score_verbs", "box_score_after", "box_score_units", "possessives", "account_nouns",
     "record_nouns", "record_verbs", "record_blockers", "plan_nouns", "plan_links", "plan_claims", "finding_words",
     "record_events", "example_cues", "record_weak_verbs", "plan_targets", "decision_bodies", "decision_verbs",
-    "record_groups", "scope_polls", "set_superlatives",
+    "record_groups", "scope_polls", "set_superlatives", "range_openers", "range_joiners", "rate_words",
+    "clock_units",
     "furniture_labels", "transcript_labels", "derived_links", "derived_openers", "back_references",
 )
 # An author's own regular expressions: compiled with the match time limit.
