@@ -196,13 +196,12 @@ def unsourced_figures(sourcing: Sourcing, figures: list[tuple[int, int]], window
             yield start, end, candidate
 
 
-
 def carried(sourcing: Sourcing, index: int, whole_paragraph: bool, paragraphs: int) -> bool:
     """Tell whether the credit of the figure's paragraph, or of a data paragraph just before it, covers it.
 
-    With `whole_paragraph`, a paragraph that credits a source covers all its figures, those
-    before the credit too, when the credit is not a quotation's ("Sales fell 3 percent in May.
-    Prices rose 5 percent, the association said."). A story that reports one source's data
+    With `whole_paragraph`, a credit in any sentence of the paragraph before the figure's covers
+    it, and so does one after it that is no quotation's ("Sales fell 3 percent in May. Prices
+    rose 5 percent, the association said."). A story that reports one source's data
     credits it once and goes on: a paragraph of figures that credits a source covers the figures
     of the `paragraphs` paragraphs after it, while each gives figures and no quotation comes
     between.
