@@ -9,6 +9,7 @@ from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from factlint import yamlfile
+from factlint.checks.datafiles import default_pack_file
 from factlint.document import Dateline, parse_date
 from factlint.engine import RuleSet
 from factlint.finding import LEVELS
@@ -29,9 +30,7 @@ class ConfigSearchError(ConfigError):
 
 def default_pack() -> Path:
     """Return the default rule pack: package data when installed, `rules/` in a checkout."""
-    package = Path(__file__).resolve().parent
-    installed = package / "rules"
-    return installed if installed.is_dir() else package.parent / "rules"
+    return default_pack_file()
 
 
 class Settings(NamedTuple):

@@ -27,7 +27,7 @@ LAYERS = {
     "factlint.readers": 5,  # the table of readers by format
     **{f"factlint.readers.{m}": 6 for m in ("reading", "plain", "markdown", "docx", "docx_parts", "html", "edits")},
     "factlint.checks.base": 5, "factlint.checks.attribution": 5, "factlint.checks.lexicon": 5,
-    "factlint.checks.phrases": 5,  # what kinds share
+    "factlint.checks.phrases": 5, "factlint.checks.datafiles": 5,  # what kinds share
     "factlint.rule": 6, "factlint.suppress": 6, "factlint.quotations": 6, "factlint.wordindex": 6,
     "factlint.facts": 6,  # what kinds extract for the cross-story checks
     "factlint.wordscan": 6,

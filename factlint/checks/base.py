@@ -7,12 +7,10 @@ import threading
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import MappingProxyType
-from pathlib import Path
 from typing import Any, NamedTuple
 
 import regex
 
-from factlint import yamlfile
 from factlint.document import Document
 from factlint.finding import Finding
 from factlint.rule import RuleError, RuleSetStore
@@ -417,32 +415,3 @@ def _bounded(phrase: str, space: str) -> str:
     first = re.escape(head)
     tail = space + space.join(re.escape(w) for w in rest.split(" ")) if gap else ""
     return rf"{first}(?<![\w.]{first}){tail}" if first else rf"(?<![\w.]){tail}"
-
-
-def read_data_file(path: Path, key: str, what: str, known: Iterable[str] | None = None) -> yamlfile.LineDict:
-    """Read a rule pack's data file (a word list, a lexicon) as a mapping; a RuleError on the rule's `key` if unusable.
-
-    With `known`, a key the file may not hold is an error naming its line, as in a rule file.
-    """
-    try:
-        data = yamlfile.load(path)
-    except yamlfile.YamlError as exc:
-        raise RuleError(f"cannot read the {what}: {exc}", key) from None
-    if not isinstance(data, yamlfile.LineDict):
-        raise RuleError(f"{path}: the {what} must be a YAML mapping", key)
-    unknown = sorted(set(data) - set(known)) if known is not None else []
-    if unknown:
-        raise RuleError(f"{path}:{data.line_of(unknown[0])}: unknown key '{unknown[0]}' in the {what}", key)
-    return data
-
-
-def validate_data(path: Path, data: yamlfile.LineDict, schema: Mapping[str, Option], key: str,
-                  what: str) -> dict[str, Any]:
-    """Check a data file's values with the validators rule options use; a RuleError on the rule's `key`.
-
-    The error is one line naming the file and the line of the bad value, as for a rule file.
-    """
-    try:
-        return validate_options(data, schema)
-    except RuleError as exc:
-        raise RuleError(f"{path}:{exc.line or data.line_of(exc.key)}: {exc} (in the {what})", key) from None

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from factlint import yamlfile
-from factlint.checks.base import read_data_file
+from factlint.checks.datafiles import default_pack_file, read_data_file, rule_data_file, shared_data
 from factlint.rule import Rule, RuleError, RuleSetStore
 
 DEFAULT_NAME = "_attribution.yaml"
@@ -19,7 +19,7 @@ WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
 
 class WordMatch(NamedTuple):
-    """A word found by a WordSet: its text and offsets (the parts of a match the callers use)."""
+    """A word or phrase found by a WordSet or PhraseSet: its text and offsets (the parts of a match the callers use)."""
 
     text: str
     begin: int
@@ -84,10 +84,8 @@ def inflections(lemma: str) -> set[str]:
 
 
 def default_path() -> Path:
-    """Return the default pack's lexicon: package data when installed, `rules/` in a checkout."""
-    package = Path(__file__).resolve().parents[1]
-    installed = package / "rules"
-    return (installed if installed.is_dir() else package.parent / "rules") / DEFAULT_NAME
+    """Return the default pack's lexicon."""
+    return default_pack_file(DEFAULT_NAME)
 
 
 def for_rule(rule: Rule, store: RuleSetStore) -> Lexicon:
@@ -95,13 +93,7 @@ def for_rule(rule: Rule, store: RuleSetStore) -> Lexicon:
 
     The rules of a set share one load per lexicon file version.
     """
-    name = rule.options["lexicon"]
-    path = default_path() if not name else Path(rule.source).parent / name if rule.source else Path(name)
-    try:
-        key = (path.resolve(), path.stat().st_mtime_ns)
-    except OSError:
-        raise RuleError(f"the attribution lexicon {path} does not exist", "lexicon") from None
-    return store.get((for_rule, key), lambda: load(path))
+    return shared_data(store, rule_data_file(rule, "lexicon", default_path()), "lexicon", "attribution lexicon", load)
 
 
 def noun_forms(word: str) -> set[str]:

@@ -11,28 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from typing import NamedTuple
 
+from factlint.checks.lexicon import WordMatch
 from factlint.rule import RuleError
 from factlint.wordscan import ASCII_FOLD
 
 WORD_RUN = re.compile(r"\w+")
 SPACE = re.compile(r"\s+")
-
-
-class PhraseMatch(NamedTuple):
-    """A phrase found in a text: its offsets (what callers of a pattern's search use)."""
-
-    begin: int
-    finish: int
-
-    def start(self) -> int:
-        """The phrase's first offset."""
-        return self.begin
-
-    def end(self) -> int:
-        """The offset just past the phrase."""
-        return self.finish
 
 
 def _folded(text: str) -> str:
@@ -62,7 +47,7 @@ class PhraseSet:
             index.setdefault(head.group(), {}).setdefault(second and second.group(), []).append(words)
         self._index = {key: {k: tuple(v) for k, v in by_next.items()} for key, by_next in index.items()}
 
-    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[PhraseMatch]:
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[WordMatch]:
         """Yield each phrase that starts in text[pos:endpos] and ends by endpos."""
         stop = len(text) if endpos is None else min(endpos, len(text))
         window = _folded(text[pos:stop])
@@ -78,7 +63,7 @@ class PhraseSet:
                 end = _match_words(window, begin - pos, words) if window is not None else \
                     _match_words(text[pos:stop], begin - pos, words, fold=True)
                 if end is not None:
-                    yield PhraseMatch(begin, end + pos)
+                    yield WordMatch(text[begin:end + pos], begin, end + pos)
                     break
 
     @staticmethod
@@ -92,7 +77,7 @@ class PhraseSet:
         chosen = [*by_next.get(following.group(), ()), *by_next.get(None, ())] if following else list(by_next.get(None, ()))
         return sorted(chosen, key=lambda p: -len(" ".join(p))) if len(chosen) > 1 else chosen
 
-    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> PhraseMatch | None:
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> WordMatch | None:
         """Return the first phrase in text[pos:endpos], or None."""
         return next(self.finditer(text, pos, endpos), None)
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 from factlint.checks.base import Check
+from factlint.checks.datafiles import rule_data_file, shared_data
 from factlint.checks.dates import words as dates_words
 from factlint.checks.dates.mentions import DocDates
 from factlint.checks.dates.parse import parse
@@ -37,15 +37,5 @@ def build_check(rule: Rule, store: RuleSetStore, name: str, function: CheckFn, f
 
 
 def rule_lexicon(rule: Rule, store: RuleSetStore) -> Lexicon:
-    """Return the word list a rule names with `words:`, relative to the rule file."""
-    return lexicon(Path(rule.source).parent / rule.options["words"] if rule.source
-                   else Path(rule.options["words"]), store)
-
-
-def lexicon(path: Path, store: RuleSetStore) -> Lexicon:
-    """Load a word list once per file version and rule set: every dates rule shares one parse."""
-    try:
-        key = (path.resolve(), path.stat().st_mtime_ns)
-    except OSError:
-        raise RuleError(f"the dates word list {path} does not exist", "words") from None
-    return store.get((lexicon, key), lambda: dates_words.load(path))
+    """Return the word list a rule names with `words:`, relative to the rule file: every dates rule shares one parse."""
+    return shared_data(store, rule_data_file(rule, "words"), "words", "dates word list", dates_words.load)

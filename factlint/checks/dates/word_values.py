@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from factlint import yamlfile
-from factlint.checks.base import Option, integer, string_list, string_value, validate_data, word_list
+from factlint.checks.base import Option, integer, string_list, string_value, word_list
+from factlint.checks.datafiles import validate_data
 from factlint.rule import ValueAtLine
 
 UNITS = ("week", "month", "year")

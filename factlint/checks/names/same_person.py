@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from factlint.checks.base import (
-    Check, Option, integer, read_data_file, string_list, string_pairs, string_value, validate_data,
-)
+from factlint.checks.base import Check, Option, integer, string_list, string_pairs, string_value
+from factlint.checks.datafiles import read_data_file, validate_data
 from factlint.checks.names import forms, people, words
 from factlint.checks.names.registry_checks import DEFAULT_MESSAGE, PLACEHOLDERS
 from factlint.document import Document

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
-from factlint.checks.base import Option, read_data_file, string_pairs, string_value, validate_data, word_list
-from factlint.rule import Rule, RuleError, RuleSetStore
+from factlint.checks.base import Option, string_pairs, string_value, word_list
+from factlint.checks.datafiles import default_pack_file, read_data_file, rule_data_file, shared_data, validate_data
+from factlint.rule import Rule, RuleSetStore
 
 # The keys a names word file may hold, each a list of words.
 KEYS = ("holder_words", "diminutive_endings", "plural_endings", "demonym_endings")
@@ -24,21 +25,13 @@ class NameWords(NamedTuple):
 
 
 def default_path() -> Path:
-    """Return the default pack's names word file: package data when installed, `rules/` in a checkout."""
-    package = Path(__file__).resolve().parents[2]
-    installed = package / "rules"
-    return (installed if installed.is_dir() else package.parent / "rules") / "names" / "_words.yaml"
+    """Return the default pack's names word file."""
+    return default_pack_file("names", "_words.yaml")
 
 
 def for_rule(rule: Rule, store: RuleSetStore) -> NameWords:
     """Return the word file a rule names with `words:` (relative to its file), else the default one."""
-    name = rule.options["words"]
-    path = default_path() if not name else Path(rule.source).parent / name if rule.source else Path(name)
-    try:
-        key = (path.resolve(), path.stat().st_mtime_ns)
-    except OSError:
-        raise RuleError(f"the names word file {path} does not exist", "words") from None
-    return store.get((for_rule, key), lambda: load(path))
+    return shared_data(store, rule_data_file(rule, "words", default_path()), "words", "names word file", load)
 
 
 def load(path: Path) -> NameWords:
