@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from factlint.checks.attribution import Attribution
+from factlint.checks.figures.topic import TopicCarry
 from factlint.document import Document
 from factlint.quotations import QuoteScan
 
@@ -31,7 +32,11 @@ class Sourcing:
     derived_openers: tuple[str, ...] = ()
     # Words by which a next sentence points back at the figure before it ("Most of it arrived …").
     back_references: frozenset[str] = frozenset()
+    # What a figure measures, to carry an earlier data credit to it ('the median home price'); None: off.
+    topic: TopicCarry | None = None
     attributed: dict[int, bool] = field(default_factory=dict)
+    # Sentences whose figures a credit covers: a data source's chain of figures.
+    credited: set[int] = field(default_factory=set)
     names: dict[int, str] = field(default_factory=dict)
 
     def sentence_sourced(self, index: int) -> bool:
@@ -188,8 +193,10 @@ def unsourced_figures(sourcing: Sourcing, figures: list[tuple[int, int]], window
         index = doc.sentence_index(start)
         derived = _derived(sourcing, index, previous_end, start)
         previous_end = end
-        if index < 0 or derived or covered_nearby(sourcing, index, window) or \
-                sourcing.own_terms(doc.lint_text, start, end) or carried(sourcing, index, *carry):
+        if index < 0 or derived or sourcing.own_terms(doc.lint_text, start, end):
+            continue
+        if covered_nearby(sourcing, index, window) or carried(sourcing, index, *carry) or same_measure(sourcing, index):
+            sourcing.credited.add(index)
             continue
         covered, candidate = scope_source(sourcing, index, paragraphs)
         if not covered:
@@ -240,5 +247,34 @@ def _paragraph_credits(sourcing: Sourcing, paragraph: int, index: int = -1) -> b
             return True
         if not any(sentence.start <= q < sentence.end for q in quoted) and \
                 "''" not in doc.lint_text[sentence.start:sentence.end]:
+            return True
+    return False
+
+
+def same_measure(sourcing: Sourcing, index: int) -> bool:
+    """Tell whether an earlier credited sentence with figures measures what the figure's sentence does.
+
+    A story that reports one source's data credits it once and goes on: "The median home price
+    rose 8 percent, the association said." covers "The median price in Lakeside climbed to
+    $412,000." a few paragraphs on, but not "Operating margin widened to 14.2%." nor a
+    projection ("Rents will rise 5 percent next year"), which is a claim of its own.
+    """
+    topic, doc = sourcing.topic, sourcing.doc
+    if topic is None or not topic.paragraphs:
+        return False
+    span = doc.sentences[index]
+    text = sourcing.quotes.masked[span.start:span.end]
+    if topic.blocked(text):
+        return False
+    measures = topic.measures(text)
+    if len(measures) < topic.overlap:
+        return False
+    here = doc.paragraph_index(span.start)
+    for back in range(index - 1, -1, -1):
+        earlier = doc.sentences[back]
+        if here - doc.paragraph_index(earlier.start) > topic.paragraphs:
+            return False
+        if back in sourcing.credited and \
+                len(measures & topic.measures(sourcing.quotes.masked[earlier.start:earlier.end])) >= topic.overlap:
             return True
     return False

@@ -11,6 +11,7 @@ from factlint.checks.base import Check, Option, boolean, integer, pattern_list, 
 from factlint.checks.figures.find import FigureFinder
 from factlint.checks.figures.record import OwnTerms
 from factlint.checks.figures.skip import skipper
+from factlint.checks.figures.topic import TopicCarry
 from factlint.checks.figures.sourcing import Sourcing, unsourced_figures
 from factlint.document import Document
 from factlint.finding import Finding
@@ -30,7 +31,7 @@ LIST_KEYS = (
     "record_nouns", "record_verbs", "record_blockers", "plan_nouns", "plan_links", "plan_claims", "finding_words",
     "record_events", "example_cues", "record_weak_verbs", "plan_targets", "decision_bodies", "decision_verbs",
     "record_groups", "scope_polls", "set_superlatives", "range_openers", "range_joiners", "rate_words",
-    "clock_units",
+    "clock_units", "topic_ignore", "topic_blockers", "topic_endings",
     "furniture_labels", "transcript_labels", "derived_links", "derived_openers", "back_references",
 )
 # An author's own regular expressions: compiled with the match time limit.
@@ -41,6 +42,8 @@ OPTIONS = {
     "paragraph_credit": Option(boolean, False),
     "carry_paragraphs": Option(integer, 0),
     "record_reach": Option(integer, 4),
+    "topic_paragraphs": Option(integer, 0),
+    "topic_overlap": Option(integer, 2),
     "lexicon": Option(string_value, ""),
     **{key: Option(word_list, ()) for key in LIST_KEYS},
     **{key: Option(pattern_list, ()) for key in PATTERN_KEYS},
@@ -54,7 +57,8 @@ def build(rule: Rule, store: RuleSetStore) -> Check:
     missing = [key for key in REQUIRED_LISTS if not rule.options[key]]
     if missing:
         raise RuleError(f"the unsourced check needs '{missing[0]}'", missing[0])
-    for key in ("sentences_before", "source_scope_paragraphs", "record_reach", "carry_paragraphs"):
+    for key in ("sentences_before", "source_scope_paragraphs", "record_reach", "carry_paragraphs",
+                "topic_paragraphs", "topic_overlap"):
         if rule.options[key] < 0:
             raise RuleError(f"'{key}' must be 0 or more", key)
     return _unsourced(rule, store)
@@ -67,6 +71,7 @@ def _unsourced(rule: Rule, store: RuleSetStore) -> Check:
     window, paragraphs = rule.options["sentences_before"], rule.options["source_scope_paragraphs"]
     carry = (rule.options["paragraph_credit"], rule.options["carry_paragraphs"])
     own_terms = OwnTerms(rule.options)
+    topic = TopicCarry(rule.options)
     # The per-rule-set word sets the sourcing reads (built once, at load time).
     word_sets = {
         "finding_words": frozenset(w.lower() for w in rule.options["finding_words"]),
@@ -84,7 +89,7 @@ def _unsourced(rule: Rule, store: RuleSetStore) -> Check:
         for start, _ in figures:
             first_figures.setdefault(doc.sentence_index(start), start)
         sourcing = Sourcing(doc, quotes, attribution, {doc.paragraph_index(start) for start, _ in figures},
-                            first_figures, own_terms.covers, **word_sets)
+                            first_figures, own_terms.covers, topic=topic, **word_sets)
         for start, end, candidate in unsourced_figures(sourcing, figures, window, paragraphs, carry):
             yield rule.finding(doc, start, end, candidate=f" ({candidate})" if candidate else "")
 

@@ -1,0 +1,60 @@
+"""A data source's credit goes on covering later figures that measure the same thing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.helpers import RULES, brief, run
+
+PACKS = (RULES / "figures", RULES / "quotes")
+CREDIT = ("The median price of a single-family home in Harlow County rose 6 percent in March to "
+          "$412,000, the Harlow Association of Realtors reported Thursday.\n\n")
+ASIDE = "\"Buyers are worn out,\" said Dana Ruiz, a broker in Eastport.\n\n"
+
+
+def unsourced(text: str, packs: tuple[Path, ...] = PACKS) -> list[tuple[str, int, int, str]]:
+    """Return brief figures.unsourced findings on text."""
+    return brief(run(text, select=["figures.unsourced"], packs=packs))
+
+
+def test_a_later_figure_of_the_same_measure_keeps_the_data_source() -> None:
+    text = CREDIT + ASIDE + "In Eastport, the median single-family price climbed to $389,500.\n"
+    assert unsourced(text) == []
+
+
+def test_the_credit_passes_along_a_chain_of_figures_on_the_same_measure() -> None:
+    text = (CREDIT + "Sales of single-family homes fell 4 percent, the association said.\n\n"
+            "Single-family sales in Eastport fell 9 percent. The median price there climbed to $389,500.\n")
+    assert unsourced(text) == []
+
+
+def test_a_figure_of_another_measure_needs_its_own_source() -> None:
+    text = CREDIT + "Property tax bills in the county rose 11 percent.\n"
+    assert unsourced(text) == [("figures.unsourced", 3, 39, "11 percent")]
+
+
+def test_a_projection_on_the_same_measure_is_a_claim_of_its_own() -> None:
+    text = CREDIT + "The median single-family price will climb another 5 percent next year.\n"
+    assert unsourced(text) == [("figures.unsourced", 3, 51, "5 percent")]
+
+
+def test_one_shared_word_is_not_the_same_measure() -> None:
+    text = CREDIT + "The county's population rose to 212,000 as new single-family subdivisions opened.\n"
+    assert unsourced(text) == [("figures.unsourced", 3, 33, "212,000")]
+
+
+def test_a_sentence_on_the_measure_without_a_credit_passes_nothing_on() -> None:
+    text = ("The median price of a single-family home in Harlow County rose 6 percent in March.\n\n"
+            "In Eastport, the median single-family price climbed to $389,500.\n")
+    assert unsourced(text) == [("figures.unsourced", 1, 64, "6 percent"),
+                               ("figures.unsourced", 3, 56, "$389,500")]
+
+
+def test_the_credit_reaches_only_topic_paragraphs_back(tmp_path: Path) -> None:
+    rule = (RULES / "figures" / "unsourced.yaml").read_text(encoding="utf-8")
+    assert "\ntopic_paragraphs: 8\n" in rule
+    (tmp_path / "figures").mkdir()
+    (tmp_path / "figures" / "unsourced.yaml").write_text(
+        rule.replace("\ntopic_paragraphs: 8\n", "\ntopic_paragraphs: 1\n"), encoding="utf-8")
+    text = CREDIT + ASIDE + "In Eastport, the median single-family price climbed to $389,500.\n"
+    assert unsourced(text, (tmp_path / "figures",)) == [("figures.unsourced", 5, 56, "$389,500")]
