@@ -20,17 +20,24 @@ SPEAKER_AFTER = compile_words(
 SOURCE_TAG = compile_words(r"\[[A-Z][\w .,'’&/-]{1,40}\]")
 # A credit right after it: "“Yes to the levy” (campaign poster, 2019)".
 CREDIT_AFTER = compile_words(r"[ \t]*\([^()\n]{1,40}\)")
-# A line that signs the quotation above it: "- Dana Ortiz." / "—Ana Ruiz, Eastport".
+# A line that signs the quotation above it, or a dash that signs it on its own line: "- Dana
+# Ortiz." / "“We found a way.” —Jalen Brunson".
 SIGNATURE = compile_words(r"[ \t]*[-—–]+[ \t]*[A-Z]")
+WORDS = compile_words(r"[A-Za-z]+")
 SPOKEN_END = (",", "?", "!", "—", "–", "-", "…")
+# A name of two capitalised words or more, not at the start of its sentence: "Wayne Borders". A
+# few quoted words in the sentence that goes on to name the person they describe are that
+# person's: "“shouting from the rooftops” for the Sanders campaign is Wayne Borders, a …".
+NAMED = compile_words(r"(?<=[^\s.!?“\"]\s)[A-Z][\w'’.-]+(?:\s+(?:of\s+|de\s+)?[A-Z][\w'’.-]+)+")
 
 
 class Speaker:
     """Speaker cues of one document: lexicon phrases and verb forms, searched outside quotations."""
 
-    def __init__(self, doc: Document, scan: QuoteScan, cues: PhraseSet, verbs: WordSet) -> None:
-        """Keep the document, its quotations and the compiled cues."""
-        self.doc, self.scan, self.cues, self.verbs = doc, scan, cues, verbs
+    def __init__(self, doc: Document, scan: QuoteScan, cues: PhraseSet, verbs: WordSet,
+                 pronouns: frozenset[str] = frozenset()) -> None:
+        """Keep the document, its quotations, the compiled cues and the pronouns that point back at a speaker."""
+        self.doc, self.scan, self.cues, self.verbs, self.pronouns = doc, scan, cues, verbs, pronouns
         self.spoken: dict[int, bool] = {}
 
     def near(self, quote: Quote, partial: bool) -> bool:
@@ -45,7 +52,7 @@ class Speaker:
         last = doc.sentence_index(max(quote.start, quote.end - 1))
         paragraph = doc.paragraph_index(quote.start)
         if SOURCE_TAG.search(self.scan.masked, quote.end, doc.paragraphs[paragraph].end) or \
-                CREDIT_AFTER.match(doc.lint_text, quote.end):
+                CREDIT_AFTER.match(doc.lint_text, quote.end) or SIGNATURE.match(doc.lint_text, quote.end):
             return True
         # The quotation's own sentences first: the cue is most often there, and searches are the cost.
         near = [i for i in (first - 1, last + 1) if _in_paragraph(doc, i, paragraph)]
@@ -53,6 +60,10 @@ class Speaker:
             return True
         if partial and paragraph > 0 and self._cued(doc.sentence_index(doc.paragraphs[paragraph - 1].end - 1)):
             return True  # a few quoted words take their source from the paragraph before
+        if partial and NAMED.search(self.scan.masked, quote.end, doc.sentences[last].end):
+            return True  # a few quoted words, then the person they describe: "“child of the ’80s” is Wayne Borders"
+        if self._points_back(paragraph):
+            return True  # "Why was he out in the heat? “My mom says I have to save.”"
         if not self.only_quotes(paragraph):
             return False  # the writer's own sentences sit beside it: a speaker must be named here
         if paragraph + 1 < len(doc.paragraphs) and SIGNATURE.match(doc.lint_text, doc.paragraphs[paragraph + 1].start):
@@ -67,6 +78,24 @@ class Speaker:
         # Beside the quotation's paragraph only a verb of speaking names a speaker: "according to
         # court records" there sources the facts of its own paragraph, not a quotation.
         return any(self._cued(i, spoken_only=True) for i in beside)
+
+    def _points_back(self, paragraph: int) -> bool:
+        """Tell whether the writer's words beside the quotation refer by pronoun to a speaker of the paragraph before.
+
+        "Sales were great, he said. … ¶ Why was he out in the heat? “My mom says …”": the "he" is
+        the speaker just quoted, and the quotation his. A paragraph before that names no speaker
+        by a verb of speaking, or writer's words without such a pronoun, name no one.
+        """
+        if not self.pronouns or paragraph == 0:
+            return False
+        span = self.doc.paragraphs[paragraph]
+        words = {w.lower() for w in WORDS.findall(self.scan.masked, span.start, span.end)}
+        if not words & self.pronouns:
+            return False
+        before = self.doc.paragraphs[paragraph - 1]
+        first = self.doc.sentence_index(before.start)
+        last = self.doc.sentence_index(max(before.start, before.end - 1))
+        return first >= 0 and any(self._cued(i, spoken_only=True) for i in range(first, last + 1))
 
     def only_quotes(self, paragraph: int) -> bool:
         """Tell whether a paragraph is quotation and nothing else (a run of quotes, a pull-quote)."""

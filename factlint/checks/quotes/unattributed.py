@@ -18,6 +18,7 @@ OPTIONS = {
     "speaker_cues": Option(word_list, ()),
     "minor_words": Option(word_list, ()),
     "min_words": Option(integer, 4),
+    "speaker_pronouns": Option(word_list, ()),
     "lexicon": Option(string_value, ""),
 }
 PLACEHOLDERS: frozenset[str] = frozenset()
@@ -47,10 +48,11 @@ def _unattributed(rule: Rule, store: RuleSetStore) -> Check:
     verbs = lexicon.WordSet(words.verb_forms)
     minor = {w.lower() for w in rule.options["minor_words"]}
     min_words = rule.options["min_words"]
+    pronouns = frozenset(w.lower() for w in rule.options["speaker_pronouns"])
 
     def check(doc: Document) -> Iterator[Finding]:
         scan = quotations.scan(doc)
-        speaker = Speaker(doc, scan, cues, verbs)
+        speaker = Speaker(doc, scan, cues, verbs, pronouns)
         chains = [c for c in _chains(scan, doc) if not (rule.options["skip_headings"] and doc.in_heading(c[0].start))
                   and not _left_open(scan, doc, c[-1])]
         spoken = {q.paragraph for c in chains if any(speaker.near(q, not _is_full(doc, q)) for q in c) for q in c}

@@ -1,0 +1,52 @@
+"""quotes.unattributed: a speaker named by a pronoun, after a partial quotation, or by a dash on its line."""
+
+from __future__ import annotations
+
+from tests.helpers import RULES, brief, run
+
+PACKS = (RULES / "quotes", RULES / "figures")
+SALES = ("Dana Ortiz, 12, sold lemonade outside the stadium. Business was brisk, she said, and she "
+         "ran out of cups by noon.\n\n")
+
+
+def unattributed(text: str) -> list[tuple[str, int, int, str]]:
+    """Return brief quotes.unattributed findings on text."""
+    return brief(run(text, select=["quotes.unattributed"], packs=PACKS))
+
+
+def test_a_pronoun_beside_the_quotation_points_back_at_the_speaker_before() -> None:
+    text = SALES + "Why was she out in the heat? “My dad says I have to save up for a bike.”\n"
+    assert unattributed(text) == []
+
+
+def test_a_paragraph_before_without_a_verb_of_speaking_names_no_one() -> None:
+    text = ("Dana Ortiz, 12, sold lemonade outside the stadium, according to the vendors' log.\n\n"
+            "Why was she out in the heat? “My dad says I have to save up for a bike.”\n")
+    assert unattributed(text) == [("quotes.unattributed", 3, 30, "“My dad says I have to save up for a bike.”")]
+
+
+def test_writers_words_without_a_pronoun_do_not_borrow_the_speaker_before() -> None:
+    text = SALES + "“The stadium never asked for a permit.” The city's rules require one.\n"
+    assert unattributed(text) == [("quotes.unattributed", 3, 1, "“The stadium never asked for a permit.”")]
+
+
+def test_a_partial_quotation_then_the_person_it_describes() -> None:
+    text = ("Across the street, “shouting from the rooftops” for the levy, is Marcus Webb, a retired "
+            "teacher and self-described “child of the neighborhood.”\n")
+    assert unattributed(text) == []
+
+
+def test_a_name_before_a_partial_quotation_is_not_its_speaker() -> None:
+    text = ("The meetings will launch the Eastport Housing Working Group, a task force meant to "
+            "“end the shortage of affordable homes for good.”\n")
+    assert unattributed(text) == [("quotes.unattributed", 1, 84, "“end the shortage of affordable homes for good.”")]
+
+
+def test_a_dash_and_a_name_after_the_quotation_sign_it() -> None:
+    text = "The Hawks won ugly.\n\n“We kept fighting and found a way to win.” —Jalen Ortiz\n"
+    assert unattributed(text) == []
+
+
+def test_a_dash_and_the_writers_words_are_no_signature() -> None:
+    text = "The Hawks won ugly.\n\n“We kept fighting and found a way to win.” — and then the lights went out.\n"
+    assert unattributed(text) == [("quotes.unattributed", 3, 1, "“We kept fighting and found a way to win.”")]
