@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from factlint.checks.attribution import Attribution
+from factlint.checks.figures.repeat import Signatures
 from factlint.checks.figures.topic import TopicCarry
 from factlint.document import Document
 from factlint.quotations import QuoteScan
@@ -34,6 +35,8 @@ class Sourcing:
     back_references: frozenset[str] = frozenset()
     # What a figure measures, to carry an earlier data credit to it ('the median home price'); None: off.
     topic: TopicCarry | None = None
+    # A figure's number and kind, to find it given again with a source elsewhere; None: off.
+    signatures: Signatures | None = None
     attributed: dict[int, bool] = field(default_factory=dict)
     # Sentences whose figures a credit covers: a data source's chain of figures.
     credited: set[int] = field(default_factory=set)
@@ -189,6 +192,7 @@ def unsourced_figures(sourcing: Sourcing, figures: list[tuple[int, int]], window
     """
     doc = sourcing.doc
     previous_end = -1
+    again = _sourced_elsewhere(sourcing, figures, window)
     for start, end in figures:
         index = doc.sentence_index(start)
         derived = _derived(sourcing, index, previous_end, start)
@@ -199,8 +203,21 @@ def unsourced_figures(sourcing: Sourcing, figures: list[tuple[int, int]], window
             sourcing.credited.add(index)
             continue
         covered, candidate = scope_source(sourcing, index, paragraphs)
-        if not covered:
+        if not covered and not (sourcing.signatures and sourcing.signatures.key(doc.lint_text[start:end]) in again):
             yield start, end, candidate
+
+
+def _sourced_elsewhere(sourcing: Sourcing, figures: list[tuple[int, int]], window: int) -> frozenset[str]:
+    """Return the signatures of the figures their sentence, or one before it, credits.
+
+    A figure the story gives again with a source is sourced where it is given first too: a
+    lede's "Rents jumped 4.2 percent" and "Rents rose 4.2 percent, Zillow said." further on.
+    """
+    if sourcing.signatures is None:
+        return frozenset()
+    doc = sourcing.doc
+    return sourcing.signatures.sourced(figures, doc.lint_text,
+                                       lambda start: covered_nearby(sourcing, doc.sentence_index(start), window))
 
 
 def carried(sourcing: Sourcing, index: int, whole_paragraph: bool, paragraphs: int) -> bool:

@@ -11,6 +11,7 @@ from factlint.checks.base import Check, Option, boolean, integer, pattern_list, 
 from factlint.checks.figures.find import FigureFinder
 from factlint.checks.figures.record import OwnTerms
 from factlint.checks.figures.skip import skipper
+from factlint.checks.figures.repeat import Signatures
 from factlint.checks.figures.topic import TopicCarry
 from factlint.checks.figures.sourcing import Sourcing, unsourced_figures
 from factlint.document import Document
@@ -39,6 +40,7 @@ PATTERN_KEYS = ("citations",)
 OPTIONS = {
     "sentences_before": Option(integer, 1),
     "source_scope_paragraphs": Option(integer, 3),
+    "repeated_figures": Option(boolean, False),
     "paragraph_credit": Option(boolean, False),
     "carry_paragraphs": Option(integer, 0),
     "record_reach": Option(integer, 4),
@@ -72,6 +74,8 @@ def _unsourced(rule: Rule, store: RuleSetStore) -> Check:
     carry = (rule.options["paragraph_credit"], rule.options["carry_paragraphs"])
     own_terms = OwnTerms(rule.options)
     topic = TopicCarry(rule.options)
+    signatures = Signatures(rule.options["percent_words"], rule.options["magnitudes"]) \
+        if rule.options["repeated_figures"] else None
     # The per-rule-set word sets the sourcing reads (built once, at load time).
     word_sets = {
         "finding_words": frozenset(w.lower() for w in rule.options["finding_words"]),
@@ -89,7 +93,8 @@ def _unsourced(rule: Rule, store: RuleSetStore) -> Check:
         for start, _ in figures:
             first_figures.setdefault(doc.sentence_index(start), start)
         sourcing = Sourcing(doc, quotes, attribution, {doc.paragraph_index(start) for start, _ in figures},
-                            first_figures, own_terms.covers, topic=topic, **word_sets)
+                            first_figures, own_terms.covers, topic=topic,
+                            signatures=signatures, **word_sets)
         for start, end, candidate in unsourced_figures(sourcing, figures, window, paragraphs, carry):
             yield rule.finding(doc, start, end, candidate=f" ({candidate})" if candidate else "")
 

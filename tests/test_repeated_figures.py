@@ -1,0 +1,39 @@
+"""figures.unsourced: a figure the story gives again with a source is sourced where it appears first."""
+
+from __future__ import annotations
+
+from tests.helpers import RULES, brief, run
+
+PACKS = (RULES / "figures", RULES / "quotes")
+
+
+def unsourced(text: str) -> list[tuple[str, int, int, str]]:
+    """Return brief figures.unsourced findings on text."""
+    return brief(run(text, select=["figures.unsourced"], packs=PACKS))
+
+
+def test_a_lede_figure_credited_further_on_is_sourced() -> None:
+    text = ("Harlow County rents jumped 4.2 percent in July.\n\n"
+            "Landlords blamed insurance costs.\n\n"
+            "Rents rose 4.2 percent from a year earlier, the county housing office said Tuesday.\n")
+    assert unsourced(text) == []
+
+
+def test_a_credited_figure_repeated_later_stays_sourced() -> None:
+    text = ("The levy will raise $43,150 a year, the district's budget office said.\n\n"
+            "Parents packed the meeting.\n\n"
+            "Board members voted to put the $43,150 levy on the May ballot.\n")
+    assert unsourced(text) == []
+
+
+def test_a_round_number_given_twice_is_not_the_same_figure() -> None:
+    text = ("Ortiz gave $5 million to the group in March, federal filings show.\n\n"
+            "A second donor, Lee Park, gave $5 million in April.\n")
+    assert unsourced(text) == [("figures.unsourced", 3, 32, "$5 million")]
+
+
+def test_another_magnitude_or_kind_is_another_figure() -> None:
+    text = ("The county's reserve holds $1.2 million, the treasurer said.\n\n"
+            "The state's rainy-day fund has $1.2 billion. Tuition rose 1.2 percent.\n")
+    assert unsourced(text) == [("figures.unsourced", 3, 32, "$1.2 billion"),
+                               ("figures.unsourced", 3, 59, "1.2 percent")]
