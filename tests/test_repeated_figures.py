@@ -37,3 +37,4 @@ def test_another_magnitude_or_kind_is_another_figure() -> None:
             "The state's rainy-day fund has $1.2 billion. Tuition rose 1.2 percent.\n")
     assert unsourced(text) == [("figures.unsourced", 3, 32, "$1.2 billion"),
                                ("figures.unsourced", 3, 59, "1.2 percent")]
+

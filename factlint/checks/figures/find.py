@@ -69,6 +69,10 @@ class FigureFinder:
             rf"\s+(?:{alternation(options['rate_words'], ANY_SPACE)})\s+[$€£¥₹]?\d[\d,]*(?:\.\d+)?(?!\w)")
         # A decimal count of these is a measured time ("35.9 seconds"), which may need a source.
         self.clock_units = tuple(w.lower() for w in options["clock_units"])
+        # ... unless a game clock reads it: "with 35.9 seconds remaining".
+        self.game_clock = compile_words(
+            rf"\s+(?:{alternation(options['game_clock'], ANY_SPACE)})\b", True, "game_clock") \
+            if options["game_clock"] else None
         # One hyphenated modifier may come between: "21 fourth-quarter points", "12 first-half rebounds".
         self.not_claim_after = compile_words(
             rf"[\s-]+(?:[a-z]+-[a-z]+\s+)?(?:{alternation(options['not_claim_after'], ANY_SPACE)})\b", True,
@@ -192,7 +196,11 @@ class FigureFinder:
     def _is_duration_or_stat(self, after: str, found: str) -> bool:
         """Tell whether the number counts a duration, a box-score statistic or a block."""
         unit = self.not_claim_after.match(after)
-        return bool(unit) and not ("." in found and unit.group(0).strip().lower().startswith(self.clock_units))
+        if not unit:
+            return False
+        if "." in found and unit.group(0).strip(" -").lower().startswith(self.clock_units):
+            return bool(self.game_clock and self.game_clock.match(after, unit.end()))
+        return True
 
     def _is_age(self, text: str, start: int, end: int, found: str) -> bool:
         """Tell whether a number is an age in apposition: 'Linda Park, 62, said'."""
