@@ -203,7 +203,9 @@ def unsourced_figures(sourcing: Sourcing, figures: list[tuple[int, int]], window
             sourcing.credited.add(index)
             continue
         covered, candidate = scope_source(sourcing, index, paragraphs)
-        if not covered and not (sourcing.signatures and sourcing.signatures.key(doc.lint_text[start:end]) in again):
+        if covered or (sourcing.signatures and sourcing.signatures.key(doc.lint_text[start:end]) in again):
+            sourcing.credited.add(index)  # in a source's scope, or given again with one: it passes the credit on
+        else:
             yield start, end, candidate
 
 
