@@ -332,3 +332,9 @@ def test_a_proposal_a_fund_drive_or_a_claim_is_not_a_decision() -> None:
     assert unsourced("The county committee raised $185,000 from two e-mails last month.") == [
         ("figures.unsourced", 1, 29, "$185,000")]
     assert unsourced("Tuition rose 7 percent after the regents met.") == [("figures.unsourced", 1, 14, "7 percent")]
+
+
+def test_a_budget_line_named_cost_is_still_the_budget_s_own_figure() -> None:
+    text = ("The 2026 budget includes $1.5 billion for operating costs and another $371 million for "
+            "new fire stations.\n\nThe plan would save the state an estimated $40 million.\n")
+    assert unsourced(text) == [("figures.unsourced", 3, 31, "an estimated $40 million")]

@@ -17,6 +17,11 @@ SENTENCE_BREAKS = ".!?"
 LINKS = {"of", "the", "a", "an", "all", "these", "those"}
 # At most this many words open an elliptical clause that goes on with the result before it ("and Kasich").
 ELLIPSIS_WORDS = 4
+# A claim word ("would cost", "costing taxpayers", "create") this many words before the figure makes
+# it an estimate; one further back, or before a conjunction, names a budget line ("$1.5 billion for
+# operating costs and another $371 million").
+CLAIM_REACH = 3
+CONJUNCTIONS = frozenset({"and", "or", "plus"})
 # A small round sum right before the noun names a banknote ("a $20 bill"), not a plan's size.
 DENOMINATION = compile_words(r"[$€£¥₹]\d{1,3}")
 
@@ -140,6 +145,16 @@ class Record:
         return verb >= 0 and any(_phrase_at(words, i, self.nouns) for i in range(verb + 1, len(words)))
 
 
+def _claimed(before: list[str], claims: set[str]) -> bool:
+    """Tell whether a claim word ('cost', 'save') governs the figure: near it, with no conjunction between."""
+    for word in reversed(before[-CLAIM_REACH:]):
+        if word in CONJUNCTIONS:
+            return False
+        if word in claims:
+            return True
+    return False
+
+
 def _phrase_at(words: list[str], index: int, phrases: Phrases) -> bool:
     """Tell whether one of the phrases starts at words[index]."""
     return phrases.at(words, index) is not None
@@ -218,7 +233,7 @@ class OwnTerms:
             return False
         sentence = _sentence_start(text, start)
         before = _words(text[_clause_start(text, sentence, start):start])
-        if any(word in self.claims for word in before):
+        if _claimed(before, self.claims):
             return False  # what a plan would cost or save is an estimate: someone made it
         after = _words(text[end:_clause_end(text, end)])
         if self._decided(text, sentence, before, after):
