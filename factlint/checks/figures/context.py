@@ -32,6 +32,7 @@ class Context:
         self.age_groups = _lower_set(options["age_groups"])
         self.age_verbs = _lower_set(options["age_verbs"])
         self.age_clauses = _lower_set(options["age_clauses"])
+        self.age_markers = tuple(tuple(p.split()) for p in _lower_set(options["age_markers"]) if p.split())
         self.adverbs = _lower_set(options["skip_words"]) | {
             a for a in _lower_set(options["approximators"]) if " " not in a}
         self.followers = _lower_set(options["clause_followers"])
@@ -89,6 +90,8 @@ class Context:
         """Tell whether a number is an age: 'when she was 7', 'Ruiz turned 11', ', at 22.'"""
         if not text[start:end].isdigit() or int(text[start:end]) > 120:
             return False
+        if any(" ".join(words[-len(phrase):]) == " ".join(phrase) for phrase in self.age_markers):
+            return True  # "Ortiz turns 70 next month", "died at 43": whoever the subject is
         if words[-1] == "at" and AGE_CLOSE.match(text, end):
             before = text[max(0, start - 40):start].rstrip()[:-2].rstrip()
             return not before or before[-1] in SENTENCE_END or before.endswith(",")

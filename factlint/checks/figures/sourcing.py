@@ -12,6 +12,11 @@ from factlint.document import Document
 from factlint.quotations import QuoteScan
 
 
+# At most this many characters between a figure and the one that restates it or gives its earlier
+# value: "$3.15 per $1,000 in property value — up from $3.02".
+DERIVED_REACH = 40
+
+
 @dataclass
 class Sourcing:
     """Per-document answers, computed once a sentence: attributed? which document does it name?"""
@@ -170,7 +175,7 @@ def _derived(sourcing: Sourcing, index: int, previous_end: int, start: int) -> b
     flagged with it, and is not a second claim to send back.
     """
     text = sourcing.doc.lint_text
-    if 0 <= previous_end <= start and start - previous_end < 16:
+    if 0 <= previous_end <= start and start - previous_end < DERIVED_REACH:
         between = " ".join(text[previous_end:start].replace("(", " ").replace(",", " ").lower().split())
         if any(between == link or between.endswith(" " + link) for link in sourcing.derived_links):
             return True  # '$6.20, or 1 percent', '163 pesos a day, or $9.40'
@@ -203,8 +208,10 @@ def unsourced_figures(sourcing: Sourcing, figures: list[tuple[int, int]], window
             sourcing.credited.add(index)
             continue
         covered, candidate = scope_source(sourcing, index, paragraphs)
-        if covered or (sourcing.signatures and sourcing.signatures.key(doc.lint_text[start:end]) in again):
-            sourcing.credited.add(index)  # in a source's scope, or given again with one: it passes the credit on
+        if covered:
+            continue  # a document's scope has its own window: it does not pass its credit on
+        if sourcing.signatures and sourcing.signatures.key(doc.lint_text[start:end]) in again:
+            sourcing.credited.add(index)  # given again with a source: it passes the credit on
         else:
             yield start, end, candidate
 

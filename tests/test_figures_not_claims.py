@@ -1,0 +1,52 @@
+"""figures.unsourced: game clocks, market quotes, ages and a post's public counts are no claims to source."""
+
+from __future__ import annotations
+
+from tests.helpers import RULES, brief, run
+
+PACKS = (RULES / "figures", RULES / "quotes")
+
+
+def unsourced(text: str) -> list[tuple[str, int, int, str]]:
+    """Return brief figures.unsourced findings on text."""
+    return brief(run(text, select=["figures.unsourced"], packs=PACKS))
+
+
+def test_a_game_clock_and_a_market_quote_carry_their_own_source() -> None:
+    text = ("The Hawks led 111-108 with 35.9 seconds remaining, and Ortiz made two free throws with "
+            "15.8 seconds to go.\n\n"
+            "Shares of Meridian fell 8 percent in extended trading after closing up 1.32 percent at $142.34.\n")
+    assert unsourced(text) == []
+
+
+def test_a_measured_time_still_needs_its_source() -> None:
+    text = "Ortiz finished in 9.87 seconds, the fastest time in the state this year.\n"
+    assert unsourced(text) == [("figures.unsourced", 1, 19, "9.87")]
+
+
+def test_an_age_after_turns_or_died_at_whoever_the_subject_is() -> None:
+    text = "Mayor Ortiz turns 70 next month. Her brother died at 43 in a crash on Route 9.\n"
+    assert unsourced(text) == []
+
+
+def test_a_count_after_turned_with_a_unit_is_still_a_figure() -> None:
+    text = "Eastport's budget turned 5 percent more expensive after the merger.\n"
+    assert unsourced(text) == [("figures.unsourced", 1, 26, "5 percent")]
+
+
+def test_what_a_public_post_shows_needs_no_source() -> None:
+    text = "The mayor's post drew 3,200 retweets and 14,000 likes by Friday.\n"
+    assert unsourced(text) == []
+
+
+def test_a_post_s_reach_in_money_is_still_a_claim() -> None:
+    text = "The campaign spent $14,000 promoting the mayor's post.\n"
+    assert unsourced(text) == [("figures.unsourced", 1, 20, "$14,000")]
+
+
+def test_a_figure_s_earlier_value_stands_or_falls_with_it() -> None:
+    text = ("Median rent rose to $1,480 a month, up from $1,390.\n\n"
+            "Rents rose 6 percent in March from 4 percent in February.\n")
+    assert unsourced(text) == [("figures.unsourced", 1, 21, "$1,480"),
+                               ("figures.unsourced", 3, 12, "6 percent"),
+                               ("figures.unsourced", 3, 36, "4 percent")]
