@@ -58,3 +58,9 @@ def test_the_credit_reaches_only_topic_paragraphs_back(tmp_path: Path) -> None:
         rule.replace("\ntopic_paragraphs: 8\n", "\ntopic_paragraphs: 1\n"), encoding="utf-8")
     text = CREDIT + ASIDE + "In Eastport, the median single-family price climbed to $389,500.\n"
     assert unsourced(text, (tmp_path / "figures",)) == [("figures.unsourced", 5, 56, "$389,500")]
+
+
+def test_a_projection_takes_its_source_from_a_credited_projection_of_the_same_measure() -> None:
+    text = ("Ortiz's tax plan would cut federal revenue by $1.1 trillion over a decade, the Tax "
+            "Policy Center estimates.\n\nPark's tax plan would cut federal revenue by $9.5 trillion.\n")
+    assert unsourced(text) == []
