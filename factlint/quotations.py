@@ -11,6 +11,8 @@ from factlint.markup import occurrences
 OPEN, CLOSE, STRAIGHT = "“", "”", '"'
 MARKS = '“”"'
 # Characters after which a straight quote opens rather than closes a quotation.
+# A line that ends a sentence, so that a quotation left open there may run on into the next line.
+RUN_ON_ENDS = frozenset(".?!…—–")
 OPENS_AFTER = frozenset(" \t\n\u00a0([{—–-/")
 
 
@@ -84,6 +86,12 @@ def _paragraph_quotes(text: str, paragraph: tuple[int, int], index: int, marks: 
     curly: list[int] = []  # the stack indices of curly opening marks, so pairing one costs O(1)
     for pos in marks:
         char = text[pos]
+        if char == OPEN and stack and _reopens_line(text, start, pos):
+            # Copy with a paragraph on each line and no blank line between reopens a quotation
+            # that runs on at the next line's start: the quotation ends with its line, left open.
+            quotes.append(Quote(stack[0][1], None, text.rindex("\n", start, pos), index))
+            stack.clear()
+            curly.clear()
         kind = _mark_kind(text, pos, start, end, stack)
         if kind == "open":
             if char == OPEN:
@@ -101,6 +109,13 @@ def _paragraph_quotes(text: str, paragraph: tuple[int, int], index: int, marks: 
     if stack:
         quotes.append(Quote(stack[0][1], None, end, index))
         unclosed.extend(Quote(p, None, end, index) for _, p in stack)
+
+
+def _reopens_line(text: str, floor: int, pos: int) -> bool:
+    """Tell whether an opening mark starts a line after one that ends a sentence: '…revel in it.\\n“There is…'."""
+    if pos <= floor or text[pos - 1] != "\n":
+        return False
+    return text[floor:pos - 1].rstrip()[-1:] in RUN_ON_ENDS
 
 
 def _mark_kind(text: str, pos: int, floor: int, ceiling: int, stack: list[tuple[str, int]]) -> str:

@@ -50,3 +50,20 @@ def test_a_dash_and_a_name_after_the_quotation_sign_it() -> None:
 def test_a_dash_and_the_writers_words_are_no_signature() -> None:
     text = "The Hawks won ugly.\n\n“We kept fighting and found a way to win.” — and then the lights went out.\n"
     assert unattributed(text) == [("quotes.unattributed", 3, 1, "“We kept fighting and found a way to win.”")]
+
+
+def unbalanced(text: str) -> list[tuple[str, int, int, str]]:
+    """Return brief quotes.unbalanced findings on text."""
+    return brief(run(text, select=["quotes.unbalanced"], packs=PACKS))
+
+
+def test_a_quotation_runs_on_into_the_next_line_of_copy_with_a_paragraph_a_line() -> None:
+    text = ("“One kind is casual,” Ruiz said. “Events are outlets for anger, and people revel in it.\n"
+            "“There is another side to it,” Ruiz said.\n")
+    assert unbalanced(text) == []
+
+
+def test_a_hard_wrapped_quotation_left_open_is_still_reported() -> None:
+    text = ("“One kind is casual,” Ruiz said. “Events are outlets for anger, and\n"
+            "people revel in it. “There is another side to it,” Ruiz said.\n")
+    assert unbalanced(text) == [("quotes.unbalanced", 1, 34, "“")]
