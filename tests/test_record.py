@@ -338,3 +338,11 @@ def test_a_budget_line_named_cost_is_still_the_budget_s_own_figure() -> None:
     text = ("The 2026 budget includes $1.5 billion for operating costs and another $371 million for "
             "new fire stations.\n\nThe plan would save the state an estimated $40 million.\n")
     assert unsourced(text) == [("figures.unsourced", 3, 31, "an estimated $40 million")]
+
+
+def test_a_rate_in_force_and_an_ipo_price_are_their_own_record() -> None:
+    text = ("The federal minimum wage of $7.25 has not changed since 2009. Donors may give up to a "
+            "contribution limit of $2,700 per election.\n\n"
+            "Meridian priced its initial public offering at $26 a share.\n\n"
+            "The unemployment rate of 5 percent hides weak wages.\n")
+    assert unsourced(text) == [("figures.unsourced", 5, 26, "5 percent")]

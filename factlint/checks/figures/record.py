@@ -145,6 +145,12 @@ class Record:
         return verb >= 0 and any(_phrase_at(words, i, self.nouns) for i in range(verb + 1, len(words)))
 
 
+def _target_at(words: list[str], index: int, targets: Phrases) -> bool:
+    """Tell whether a stated aim or a rate in force, then "of", starts at words[index]: 'a target of', 'the tax rate of'."""
+    phrase = targets.at(words, index)
+    return phrase is not None and words[index + len(phrase):index + len(phrase) + 1] == ["of"]
+
+
 def _claimed(before: list[str], claims: set[str]) -> bool:
     """Tell whether a claim word ('cost', 'save') governs the figure: near it, with no conjunction between."""
     for word in reversed(before[-CLAIM_REACH:]):
@@ -243,9 +249,8 @@ class OwnTerms:
                 return True  # 'a $350 billion plan', 'the $305 billion measure'; not 'a $20 bill'
             if after[index] in self.stops or any(c in after[index] for c in "$€£¥₹%"):
                 break
-        if any(_phrase_at(before, i, self.targets) and before[i + 1:i + 2] == ["of"]
-               for i in range(max(0, len(before) - self.reach), len(before))):
-            return True  # 'its inflation target of 2 percent', 'a goal of raising $64 million'
+        if any(_target_at(before, i, self.targets) for i in range(max(0, len(before) - self.reach - 2), len(before))):
+            return True  # 'its inflation target of 2 percent', 'a goal of raising $64 million', 'the minimum wage of $7.25'
         nouns = [i for i in range(len(before)) if _phrase_at(before, i, self.nouns)]
         return bool(nouns) and any(_phrase_at(before, i, self.links) for i in range(nouns[-1] + 1, len(before)))
 
