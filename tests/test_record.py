@@ -346,3 +346,11 @@ def test_a_rate_in_force_and_an_ipo_price_are_their_own_record() -> None:
             "Meridian priced its initial public offering at $26 a share.\n\n"
             "The unemployment rate of 5 percent hides weak wages.\n")
     assert unsourced(text) == [("figures.unsourced", 5, 26, "5 percent")]
+
+
+def test_the_value_that_sets_up_a_worked_example_is_no_claim() -> None:
+    text = ("The owner of a home assessed at $350,000 would pay about $945 in city taxes.\n\n"
+            "The Ortiz house, worth $1.2 million, sold Tuesday.\n\n"
+            "If you owe $28,000, you would repay 2.8 percent a year.\n")
+    assert unsourced(text) == [("figures.unsourced", 1, 52, "about $945"),
+                               ("figures.unsourced", 3, 24, "$1.2 million")]

@@ -134,9 +134,11 @@ class FigureFinder:
         end = self._with_between(text, start, end)
         rate = self.rate.match(text, end)
         end = rate.end() if rate else end
-        # A result of public record (a vote, a tally) needs no source, as a score needs none;
-        # money never is one: spending and fines still say who reported them.
-        if not self.money.search(text, start, end) and self.record.recorded(text, start, end):
+        # A worked example's figures are no claims. A result of public record (a vote, a tally)
+        # needs no source, as a score needs none; money never is one: spending and fines still
+        # say who reported them.
+        if self.record.worked_example(text, start, end) or \
+                (not self.money.search(text, start, end) and self.record.recorded(text, start, end)):
             return None
         return start, end
 

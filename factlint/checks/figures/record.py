@@ -22,6 +22,8 @@ ELLIPSIS_WORDS = 4
 # operating costs and another $371 million").
 CLAIM_REACH = 3
 CONJUNCTIONS = frozenset({"and", "or", "plus"})
+# At most this many words between "a" and the value of an example: "a three-bedroom home valued at".
+EXAMPLE_REACH = 4
 # A small round sum right before the noun names a banknote ("a $20 bill"), not a plan's size.
 DENOMINATION = compile_words(r"[$€£¥₹]\d{1,3}")
 
@@ -66,6 +68,9 @@ class Record:
         # Verbs too common to make a result of an event alone ("has held 10,000 sessions"): they need a record noun.
         self.weak = Phrases(options["record_weak_verbs"])
         self.examples = Phrases(options["example_cues"])
+        # "the owner of a home assessed at $350,000": the value that sets up a worked example.
+        self.example_values = tuple(tuple(p.lower().split()) for p in options["example_values"] if p.split())
+        self.indefinites = {w.lower() for w in options["example_articles"]}
         self.blockers = {w.lower() for w in options["record_blockers"]}
         # People counted by a poll or an exit poll: in the figure's clause, a share of them is not a result.
         self.groups = {w.lower() for w in options["record_groups"]}
@@ -79,8 +84,6 @@ class Record:
         if not self.nouns:
             return False
         sentence = _sentence_start(text, start)
-        if self.example(text, sentence, end):
-            return True  # a worked example is no claim: "if you owe $28,000, you would pay 2.8 percent"
         if self._blocked(text, _sentence_start(text, max(sentence - 1, 0)), _sentence_end(text, end)):
             return False
         clause = _clause_start(text, sentence, start)
@@ -130,10 +133,24 @@ class Record:
         words = _words(text[start:end])
         return any(_phrase_at(words, index, nouns) for index in range(len(words)))
 
+    def worked_example(self, text: str, start: int, end: int) -> bool:
+        """Tell whether the figure belongs to a worked example: 'if you owe $28,000', 'a home assessed at $350,000'."""
+        sentence = _sentence_start(text, start)
+        return self.example(text, sentence, end) or self._example_value(text, sentence, start)
+
     def example(self, text: str, sentence: int, end: int) -> bool:
         """Tell whether the sentence is a worked example or a hypothetical ('if you earn', 'suppose')."""
         words = _words(text[sentence:_sentence_end(text, end)])
         return any(_phrase_at(words, index, self.examples) for index in range(len(words)))
+
+    def _example_value(self, text: str, sentence: int, start: int) -> bool:
+        """Tell whether the figure is the value of an example someone's bill is worked out for: 'a home assessed at'."""
+        before = _words(text[_clause_start(text, sentence, start):start])
+        for phrase in self.example_values:
+            if tuple(before[-len(phrase):]) == phrase:
+                lead = before[max(0, len(before) - len(phrase) - EXAMPLE_REACH):len(before) - len(phrase)]
+                return bool(self.indefinites.intersection(lead))
+        return False
 
     def _tally_before(self, words: list[str]) -> bool:
         """Tell whether the clause before the figure already counts a record noun: '865 delegates are at stake in'."""
