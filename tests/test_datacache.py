@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import json
+import marshal
 import os
+import zlib
 from pathlib import Path
 
 import pytest
@@ -41,6 +42,19 @@ def _no_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(yaml, "load", refuse)
 
 
+def datacache_entry(entry: Path) -> tuple:
+    """Return what a cache file holds: (format, namespace, content, data), after its checksum."""
+    blob = entry.read_bytes()
+    assert int.from_bytes(blob[:4], "big") == zlib.crc32(blob[4:])
+    return marshal.loads(blob[4:])
+
+
+def write_entry(entry: Path, stored: tuple) -> None:
+    """Write a cache file as datacache does: a checksum, then the marshalled entry."""
+    blob = marshal.dumps(stored)
+    entry.write_bytes(zlib.crc32(blob).to_bytes(4, "big") + blob)
+
+
 def _lint_ids(rules: RuleSet) -> list[tuple[str, str]]:
     return [(r.rule.id, r.rule.message) for r in rules.rules]
 
@@ -48,7 +62,7 @@ def _lint_ids(rules: RuleSet) -> list[tuple[str, str]]:
 def test_a_second_load_reads_the_cache_not_the_yaml(tmp_path: Path, cache: Path, monkeypatch) -> None:
     pack = _pack(tmp_path)
     first = RuleSet.load([pack])
-    assert len(list(cache.glob("*.json"))) == 1
+    assert len(list(cache.glob("*.data"))) == 1
     assert oct(cache.stat().st_mode & 0o777) == "0o700"
     _no_parsing(monkeypatch)
     again = RuleSet.load([pack])
@@ -60,43 +74,47 @@ def test_a_changed_rule_file_is_parsed_again(tmp_path: Path, cache: Path) -> Non
     RuleSet.load([pack])
     _pack(tmp_path, RULE.replace("level: warning", "level: error"))
     assert RuleSet.load([pack]).rules[0].rule.level == "error"
-    assert len(list(cache.glob("*.json"))) == 2
+    assert len(list(cache.glob("*.data"))) == 2
 
 
 def test_cached_data_is_validated_like_parsed_data(tmp_path: Path, cache: Path) -> None:
     """What the cache holds is only data: a bad value in it is reported as the rule file's error."""
     pack = _pack(tmp_path)
     RuleSet.load([pack])
-    (entry,) = cache.glob("*.json")
-    stored = json.loads(entry.read_text(encoding="utf-8"))
-    for key, line, value in stored["data"]["items"]:
+    (entry,) = cache.glob("*.data")
+    stored = datacache_entry(entry)
+    for key, line, value in stored[3]["items"]:
         if key == "level":
             value["value"] = "fatal"
-    entry.write_text(json.dumps(stored), encoding="utf-8")
+    write_entry(entry, stored)
     with pytest.raises(LoadError, match=r"amid\.yaml:2: 'level' must be one of"):
         RuleSet.load([pack])
 
 
-@pytest.mark.parametrize("damage", ["garbage", "other content", "other format", "not a tree", "symlink"])
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "flipped bit", "other content", "other format", "not a tree", "symlink"])
 def test_a_damaged_cache_file_is_a_miss(tmp_path: Path, cache: Path, monkeypatch, damage: str) -> None:
     pack = _pack(tmp_path)
     RuleSet.load([pack])
-    (entry,) = cache.glob("*.json")
-    stored = json.loads(entry.read_text(encoding="utf-8"))
+    (entry,) = cache.glob("*.data")
+    fmt, namespace, content, data = datacache_entry(entry)
     if damage == "garbage":
-        entry.write_bytes(b"{\x00not json")
+        entry.write_bytes(b"{\x00not marshal")
+    elif damage == "flipped bit":
+        blob = bytearray(entry.read_bytes())
+        blob[len(blob) // 2] ^= 1
+        entry.write_bytes(bytes(blob))
+    elif damage == "truncated":
+        entry.write_bytes(entry.read_bytes()[:-7])
     elif damage == "other content":  # what a checksum collision would look like
-        stored["content"] = stored["content"].replace("amidst", "amongst")
-        entry.write_text(json.dumps(stored), encoding="utf-8")
+        write_entry(entry, (fmt, namespace, content.replace("amidst", "amongst"), data))
     elif damage == "other format":
-        stored["format"] = "something else"
-        entry.write_text(json.dumps(stored), encoding="utf-8")
+        write_entry(entry, ("something else", namespace, content, data))
     elif damage == "not a tree":
-        stored["data"] = {"line": 1, "items": [[["a list as a key"], 1, {"value": 1}]]}
-        entry.write_text(json.dumps(stored), encoding="utf-8")
+        data = {"line": 1, "items": [[["a list as a key"], 1, {"value": 1}]]}
+        write_entry(entry, (fmt, namespace, content, data))
     else:
-        elsewhere = tmp_path / "elsewhere.json"
-        elsewhere.write_text(json.dumps(stored), encoding="utf-8")
+        elsewhere = tmp_path / "elsewhere.data"
+        elsewhere.write_bytes(entry.read_bytes())
         entry.unlink()
         entry.symlink_to(elsewhere)
     assert datacache.get(yamlfile.CACHE_NAMESPACE, RULE) is None or damage == "not a tree"
@@ -106,7 +124,7 @@ def test_a_damaged_cache_file_is_a_miss(tmp_path: Path, cache: Path, monkeypatch
 def test_a_cache_others_can_write_is_ignored(tmp_path: Path, cache: Path, monkeypatch) -> None:
     pack = _pack(tmp_path)
     RuleSet.load([pack])
-    (entry,) = cache.glob("*.json")
+    (entry,) = cache.glob("*.data")
     assert datacache.get(yamlfile.CACHE_NAMESPACE, RULE) is not None
     entry.chmod(0o666)
     assert datacache.get(yamlfile.CACHE_NAMESPACE, RULE) is None
@@ -114,7 +132,7 @@ def test_a_cache_others_can_write_is_ignored(tmp_path: Path, cache: Path, monkey
     cache.chmod(0o777)
     assert datacache.get(yamlfile.CACHE_NAMESPACE, RULE) is None
     datacache.put("test", "content", {"value": 1})
-    assert len(list(cache.glob("*.json"))) == 1, "wrote into a folder others can write"
+    assert len(list(cache.glob("*.data"))) == 1, "wrote into a folder others can write"
     cache.chmod(0o700)
     assert datacache.get(yamlfile.CACHE_NAMESPACE, RULE) is not None
 
@@ -122,7 +140,7 @@ def test_a_cache_others_can_write_is_ignored(tmp_path: Path, cache: Path, monkey
 def test_a_cache_owned_by_someone_else_is_ignored(tmp_path: Path, cache: Path, monkeypatch) -> None:
     pack = _pack(tmp_path)
     RuleSet.load([pack])
-    (entry,) = cache.glob("*.json")
+    (entry,) = cache.glob("*.data")
     monkeypatch.setattr(os, "getuid", lambda: os.stat(entry).st_uid + 1)
     assert datacache.get(yamlfile.CACHE_NAMESPACE, RULE) is None
     _no_parsing(monkeypatch)
@@ -151,12 +169,12 @@ def test_every_yaml_value_comes_back_from_the_cache_as_parsed(tmp_path: Path, ca
 def test_yaml_that_json_cannot_hold_is_not_cached(tmp_path: Path, cache: Path) -> None:
     path = tmp_path / "odd.yaml"
     path.write_text("values: !!set {a, b}\nbig: .inf\n", encoding="utf-8")
-    assert yamlfile.load(path)["big"] == float("inf") and not list(cache.glob("*.json"))
+    assert yamlfile.load(path)["big"] == float("inf") and not list(cache.glob("*.data"))
 
 
 def test_the_nickname_table_is_cached_by_the_data_set(cache: Path, monkeypatch) -> None:
     table = people.load_nicknames()
-    assert len(list(cache.glob("*.json"))) == 1
+    assert len(list(cache.glob("*.data"))) == 1
     import nicknames
 
     monkeypatch.setattr(nicknames, "name_triplets", lambda: pytest.fail("read the data set again"))

@@ -70,7 +70,7 @@ def _data_set_content() -> str | None:
 def _cached_rows(content: str) -> frozenset[tuple[str, str]] | None:
     """Return the cached (formal, nickname) rows, or None unless they are a list of name pairs."""
     cached = datacache.get(NICKNAME_CACHE, content)
-    if not isinstance(cached, list) or not all(type(pair) is list for pair in cached):
+    if not isinstance(cached, list) or not all(type(pair) is tuple for pair in cached):
         return None
     try:
         rows = frozenset((formal, nick) for formal, nick in cached)
@@ -130,7 +130,7 @@ def _short_forms(table: NicknameTable, endings: tuple[str, ...]) -> frozenset[tu
     # The code that weighs them is part of the key: a changed short_form never reads old results.
     key = "\0".join(endings) + "\1" + _code_key(short_form.__code__) + _code_key(_stems.__code__) + "\1" + table.content
     cached = datacache.get(SHORT_FORMS_CACHE, key) if table.content else None
-    if isinstance(cached, list) and all(isinstance(p, list) and len(p) == 2 and (p[1], p[0]) in table.rows
+    if isinstance(cached, list) and all(isinstance(p, tuple) and len(p) == 2 and (p[1], p[0]) in table.rows
                                         for p in cached):
         return frozenset((nick, formal) for nick, formal in cached)
     pairs = frozenset((nick, formal) for formal, nick in table.rows if short_form(nick, formal, endings))
