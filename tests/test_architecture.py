@@ -33,6 +33,7 @@ LAYERS = {
     "factlint.wordscan": 6,
     "factlint.document": 7,
     "factlint.codeunits": 8, "factlint.markup": 8, "factlint.segment": 8, "factlint.finding": 8, "factlint.yamlfile": 8,
+    "factlint.patterncache": 8,
     "factlint.datacache": 9, "factlint": 9,
 }
 KIND_PACKAGES = {p.name for p in (ROOT / "factlint" / "checks").iterdir() if (p / "__init__.py").exists()}

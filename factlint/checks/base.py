@@ -11,6 +11,7 @@ from typing import Any, NamedTuple
 
 import regex
 
+from factlint import patterncache
 from factlint.document import Document
 from factlint.finding import Finding
 from factlint.rule import RuleError, RuleSetStore
@@ -228,9 +229,18 @@ def compile_regex(pattern: str, ignore_case: bool = False, key: str = "patterns"
     if not isinstance(pattern, str):
         raise RuleError(f"a regular expression must be a string, not {pattern!r:.60}", key)
     try:
-        return TimedPattern(regex.compile(pattern, flags))
+        return TimedPattern(_compile_cached(pattern, flags, "regex"))
     except (regex.error, TypeError, ValueError, OverflowError, RecursionError, MemoryError) as exc:
         raise RuleError(f"invalid regular expression {pattern[:200]!r}: {exc}", key) from None
+
+
+def _compile_cached(pattern: str, flags: int, engine: str) -> re.Pattern | regex.Pattern:
+    """Compile with one engine, or rebuild what it compiled in an earlier run (see patterncache)."""
+    compiled = patterncache.load(pattern, flags, engine)
+    if compiled is None:
+        compiled = (re if engine == "re" else regex).compile(pattern, flags)
+        patterncache.store(pattern, flags, compiled)
+    return compiled
 
 
 def pattern_list(value: Any) -> tuple[str, ...]:
@@ -260,7 +270,7 @@ def _compile_words_now(pattern: str, ignore_case: bool, key: str, scan: bool) ->
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error")
-            return re.compile(pattern, re.IGNORECASE if ignore_case else 0)
+            return _compile_cached(pattern, re.IGNORECASE if ignore_case else 0, "re")
     except (re.error, Warning, TypeError, ValueError, OverflowError, RecursionError):
         return compile_regex(pattern, ignore_case, key)
 
@@ -394,8 +404,15 @@ def alternation(phrases: Iterable[str], space: str = r"\ ") -> str:
 
     `space` is what a space inside a phrase matches: itself, or r"\\s+" for any white space.
     """
-    escaped = sorted((re.escape(p) for p in phrases), key=len, reverse=True)
+    # Ties in length go in text order, so that a set gives the same pattern in every process
+    # (which the pattern cache keys on); phrases of one length cannot both match at one place.
+    escaped = sorted((re.escape(p) for p in phrases), key=_longest_first)
     return "|".join(e.replace(r"\ ", space) for e in escaped) or r"(?!)"
+
+
+def _longest_first(phrase: str) -> tuple[int, str]:
+    """Sort key of an alternation: longest first, ties in text order (see alternation)."""
+    return -len(phrase), phrase
 
 
 def word_pattern(words: Iterable[str], space: str = r"\ ") -> str:
@@ -403,7 +420,7 @@ def word_pattern(words: Iterable[str], space: str = r"\ ") -> str:
 
     `space` is what a space inside a phrase matches: itself, or r"\\s+" for any white space.
     """
-    phrases = sorted(words, key=len, reverse=True)
+    phrases = sorted(words, key=_longest_first)
     # Each phrase checks the character before it in a look-behind after its first word: a
     # search that opens with the words, not an assertion, lets `re` skip ahead to them.
     return "(?:" + "|".join(_bounded(p, space) for p in phrases) + r")(?!\w|\.\w)"

@@ -90,7 +90,7 @@ class Lexicon:
 def variants(phrases: set[str] | frozenset[str], space: str = SP) -> str:
     """An alternation of phrases in lower case and capitalised, any white space between words."""
     forms = {f for p in phrases for f in (p.lower(), p[:1].upper() + p[1:].lower())}
-    escaped = sorted((regex.escape(f) for f in forms), key=len, reverse=True)
+    escaped = sorted((regex.escape(f) for f in forms), key=lambda e: (-len(e), e))  # the same in every process
     return "|".join(e.replace(r"\ ", space) for e in escaped)
 
 
