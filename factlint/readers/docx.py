@@ -42,6 +42,10 @@ NOTES = (("footnotes", "footnote"), ("endnotes", "endnote"))
 class DocxReading(Reading):
     """A Word draft as read: the Document, its paragraphs, and the open package to write back."""
 
+    doc: Document  # Reading's own fields, first, as Reading.__init__ takes them
+    report_text: str
+    notes: tuple[str, ...] = ()
+
     paragraphs: tuple[Paragraph, ...] = ()
     package: Any = None
     changes: int = 0

@@ -54,6 +54,10 @@ class Segment:
 class HtmlReading(Reading):
     """An HTML draft as read: the Document, the source, and where each piece of text came from."""
 
+    doc: Document  # Reading's own fields, first, as Reading.__init__ takes them
+    report_text: str
+    notes: tuple[str, ...] = ()
+
     source: str = ""
     segments: tuple[Segment, ...] = ()
     line_starts: tuple[int, ...] = (0,)

@@ -26,6 +26,10 @@ BLOCK_ESCAPE = re.compile(r"[ \t]*(?:\\[#>+*-]|\d{1,9}\\[.)])")
 class MarkdownReading(Reading):
     """A Markdown draft with its escapes dropped, and where each dropped backslash stood."""
 
+    doc: Document  # Reading's own fields, first, as Reading.__init__ takes them
+    report_text: str
+    notes: tuple[str, ...] = ()
+
     source: str = ""
     dropped: tuple[int, ...] = ()  # text offsets of the characters whose backslash was dropped
     line_starts: tuple[int, ...] = (0,)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -31,9 +30,12 @@ KEYS = (
     "ambiguous_months", "adjacent_words",
 )
 
-@dataclass(eq=False)  # compared and hashed by identity: a key of per-document stores
 class Lexicon:
-    """Word lists and compiled searches of one `_words.yaml`, shared by a rule set's dates rules."""
+    """Word lists and compiled searches of one `_words.yaml`, shared by a rule set's dates rules.
+
+    Compared and hashed by identity: it is a key of per-document stores. A plain class, not a
+    dataclass: defining one is a share of a commit hook's start-up.
+    """
 
     path: Path
     month_number: dict[str, int]          # any accepted spelling → 1..12
@@ -61,30 +63,34 @@ class Lexicon:
     day_month_before: frozenset[str]      # "on 11 March": a year-less day-month needs one before it
     ambiguous_months: frozenset[str]      # month names that are also words: no year-less day-month
     adjacent_words: frozenset[str]        # "Tuesday, on March 3": words between two date mentions
-    month_date: regex.Pattern = field(init=False)
-    trigger: regex.Pattern = field(init=False)
-    day_before: regex.Pattern = field(init=False)
-    dm_tail: regex.Pattern = field(init=False)
-    month_year: regex.Pattern = field(init=False)
-    month_alone: regex.Pattern = field(init=False)
-    weekday_bare: regex.Pattern = field(init=False)
-    month_cue: regex.Pattern = field(init=False)
-    qualifier_before: regex.Pattern = field(init=False)
-    relative: regex.Pattern = field(init=False)
-    relative_scan: re.Pattern = field(init=False)
-    relative_keys: tuple[str, ...] = field(init=False)
-    trigger_scan: re.Pattern = field(init=False)
-    names: regex.Pattern | None = field(init=False)
-    cues: re.Pattern = field(init=False)
-    cue_tense: dict[str, str] = field(init=False)
-    clause_words: re.Pattern = field(init=False)
-    weekday_before: regex.Pattern = field(init=False)
-    weekday_after: regex.Pattern = field(init=False)
-    weekday_the_day: regex.Pattern = field(init=False)
-    the_day_weekday: regex.Pattern = field(init=False)
-    generic_today: regex.Pattern | None = field(init=False)
-    today_word: str = field(init=False)  # the day phrase that may mean the present age instead
-    participle_endings: tuple[str, ...] = field(init=False)  # a lead word with one is a participle
+    month_date: regex.Pattern
+    trigger: regex.Pattern
+    day_before: regex.Pattern
+    dm_tail: regex.Pattern
+    month_year: regex.Pattern
+    month_alone: regex.Pattern
+    weekday_bare: regex.Pattern
+    month_cue: regex.Pattern
+    qualifier_before: regex.Pattern
+    relative: regex.Pattern
+    relative_scan: re.Pattern
+    relative_keys: tuple[str, ...]
+    trigger_scan: re.Pattern
+    names: regex.Pattern | None
+    cues: re.Pattern
+    cue_tense: dict[str, str]
+    clause_words: re.Pattern
+    weekday_before: regex.Pattern
+    weekday_after: regex.Pattern
+    weekday_the_day: regex.Pattern
+    the_day_weekday: regex.Pattern
+    generic_today: regex.Pattern | None
+    today_word: str  # the day phrase that may mean the present age instead
+    participle_endings: tuple[str, ...]  # a lead word with one is a participle
+
+    def __init__(self, **lists: Any) -> None:
+        """Hold the word lists, by the names annotated above the searches; _compile adds the searches."""
+        self.__dict__.update(lists)
 
 
 def variants(phrases: set[str] | frozenset[str], space: str = SP) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 
 from factlint.checks.attribution import Attribution
 from factlint.checks.figures.repeat import Signatures
@@ -17,9 +16,17 @@ from factlint.quotations import QuoteScan
 DERIVED_REACH = 40
 
 
-@dataclass
+def _no_terms(text: str, start: int, end: int) -> bool:
+    """A document with no plan whose terms are sourced by it."""
+    return False
+
+
 class Sourcing:
-    """Per-document answers, computed once a sentence: attributed? which document does it name?"""
+    """Per-document answers, computed once a sentence: attributed? which document does it name?
+
+    A plain class, not a dataclass: defining one is a share of a commit hook's start-up. The
+    word sets and aids below default to the class's values (all immutable).
+    """
 
     doc: Document
     quotes: QuoteScan
@@ -27,7 +34,7 @@ class Sourcing:
     figure_paragraphs: set[int]
     first_figures: dict[int, int]
     # A plan's, bill's or proposal's own figure: (text, start, end) -> sourced by the plan it is a term of.
-    own_terms: Callable[[str, int, int], bool] = lambda text, start, end: False
+    own_terms: Callable[[str, int, int], bool]
     # Words of a poll's or study's findings ("percent of voters", "among", "respondents"), lowercase.
     finding_words: frozenset[str] = frozenset()
     # Documents whose scope opens even when named after a figure of their sentence: polls, surveys.
@@ -42,10 +49,23 @@ class Sourcing:
     topic: TopicCarry | None = None
     # A figure's number and kind, to find it given again with a source elsewhere; None: off.
     signatures: Signatures | None = None
-    attributed: dict[int, bool] = field(default_factory=dict)
+    attributed: dict[int, bool]
     # Sentences whose figures a credit covers: a data source's chain of figures.
-    credited: set[int] = field(default_factory=set)
-    names: dict[int, str] = field(default_factory=dict)
+    credited: set[int]
+    names: dict[int, str]
+
+    def __init__(self, doc: Document, quotes: QuoteScan, attribution: Attribution, figure_paragraphs: set[int],
+                 first_figures: dict[int, int], own_terms: Callable[[str, int, int], bool] | None = None,
+                 **options: object) -> None:
+        """Hold a document's figures and what sources them; `options` set the word sets and aids above."""
+        self.doc, self.quotes, self.attribution = doc, quotes, attribution
+        self.figure_paragraphs, self.first_figures = figure_paragraphs, first_figures
+        self.own_terms = own_terms or _no_terms
+        for key, value in options.items():
+            if key not in _OPTIONAL:
+                raise TypeError(f"Sourcing() got an unexpected keyword argument {key!r}")
+            setattr(self, key, value)
+        self.attributed, self.credited, self.names = {}, set(), {}
 
     def sentence_sourced(self, index: int) -> bool:
         """Tell whether sentence `index` carries attribution outside its quotations."""
@@ -84,6 +104,10 @@ class Sourcing:
                 name = late if late.split()[-1:] and late.split()[-1].lower() in self.polls else ""
             self.names[index] = name
         return self.names[index]
+
+
+# The keyword options of Sourcing(): its fields with a class default.
+_OPTIONAL = frozenset(name for name in Sourcing.__annotations__ if name in vars(Sourcing))
 
 
 def covered_nearby(sourcing: Sourcing, index: int, window: int) -> bool:

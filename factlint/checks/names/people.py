@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import importlib.util
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import CodeType
+from typing import NamedTuple
 
 from factlint import datacache
 from factlint.checks.base import Pattern
@@ -27,8 +27,7 @@ NICKNAME_CACHE = "nicknames has_nickname rows 1"  # change it when the rows are 
 SHORT_FORMS_CACHE = "nicknames short forms 1"
 
 
-@dataclass(frozen=True)
-class NicknameTable:
+class NicknameTable(NamedTuple):
     """The nicknames data set's (formal, nickname) rows, and the names and links it knows."""
 
     rows: frozenset[tuple[str, str]]
@@ -145,9 +144,8 @@ def _code_key(code: CodeType) -> str:
     return f"{code.co_code.hex()}:{consts}:{','.join(code.co_names)}"
 
 
-@dataclass(frozen=True)
-class Policy:
-    """What the same-person check treats as one person."""
+class Policy(NamedTuple):
+    """What the same-person check treats as one person (`run_pattern`: forms.run_pattern(particles))."""
 
     nicknames: frozenset[tuple[str, str]]
     table: NicknameTable
@@ -155,10 +153,10 @@ class Policy:
     not_names: frozenset[str]
     min_first: int
     min_last: int
+    run_pattern: Pattern
     particles: frozenset[str] = frozenset()
     group_words: frozenset[str] = frozenset()
     words: NameWords = NameWords(frozenset(), ())
-    run_pattern: Pattern = field(default_factory=lambda: forms.run_pattern(frozenset()))
 
     def related_first(self, a: str, b: str) -> bool:
         """Tell whether two first names (same surname) name one person."""

@@ -11,7 +11,6 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from functools import cached_property
 
 from factlint.checks.base import Check, Option, string_value
@@ -46,13 +45,11 @@ class Hit:
         self.start, self.end, self.group = start, end, group
 
 
-@dataclass
 class Scan:
     """One document seen through one registry: folded text and non-overlapping matches."""
 
-    doc: Document
-    folded: Folded
-    hits: list[Hit]
+    def __init__(self, doc: Document, folded: Folded, hits: list[Hit]) -> None:
+        self.doc, self.folded, self.hits = doc, folded, hits
 
     @cached_property
     def starts(self) -> list[int]:
