@@ -25,13 +25,18 @@ from factlint import datacache
 
 # `re` compiles a shorter pattern in less time than an entry takes to read (`regex` does not).
 RE_MIN_LENGTH = 80
+# What an `re` entry holds for a pattern `re` refused (an error, or a warning of syntax it will
+# read otherwise one day): the caller compiles it with `regex` without trying `re` again.
+REFUSED = "refused by re"
 
 
-def load(pattern: str, flags: int, engine: str = "re") -> re.Pattern | regex.Pattern | None:
-    """Return the pattern rebuilt from its cached program, or None: then compile it and store() it."""
+def load(pattern: str, flags: int, engine: str = "re") -> re.Pattern | regex.Pattern | str | None:
+    """Return the pattern rebuilt from its cached program (or REFUSED), or None: compile it and store() it."""
     if engine == "re" and len(pattern) < RE_MIN_LENGTH:
         return None
     program = datacache.get(_NAMESPACES[engine], _key(engine, pattern, flags))
+    if engine == "re" and program == REFUSED:
+        return REFUSED
     if type(program) is not tuple or not program or program[0] != pattern:
         return None
     try:
@@ -42,12 +47,15 @@ def load(pattern: str, flags: int, engine: str = "re") -> re.Pattern | regex.Pat
         return None  # not a program this interpreter accepts: compile it
 
 
-def store(pattern: str, flags: int, compiled: re.Pattern | regex.Pattern) -> None:
-    """Keep the program of a pattern just compiled, when rebuilding it gives the same pattern."""
-    engine = "re" if isinstance(compiled, re.Pattern) else "regex"
+def store(pattern: str, flags: int, compiled: re.Pattern | regex.Pattern | str) -> None:
+    """Keep the program of a pattern just compiled, if rebuilding it gives the same; or that `re` REFUSED it."""
+    engine = "regex" if isinstance(compiled, regex.Pattern) else "re"
     if engine == "re" and len(pattern) < RE_MIN_LENGTH:
         return
-    program = _re_program(pattern, flags, compiled) if engine == "re" else _regex_program(compiled)
+    if compiled is REFUSED:
+        program: tuple | str | None = REFUSED
+    else:
+        program = _re_program(pattern, flags, compiled) if engine == "re" else _regex_program(compiled)
     if program is not None:
         datacache.put(_NAMESPACES[engine], _key(engine, pattern, flags), program)
 

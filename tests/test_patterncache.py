@@ -9,7 +9,7 @@ import pytest
 import regex
 
 from factlint import datacache, patterncache
-from factlint.checks.base import _compile_cached, compile_regex, compile_words
+from factlint.checks.base import TimedPattern, _compile_regex_cached, compile_regex, compile_words
 from factlint.engine import LoadError, RuleSet
 from factlint.rule import RuleError
 from tests.test_datacache import datacache_entry, write_entry
@@ -21,12 +21,16 @@ COPY = "Officials said the bridge would reopen, but sources close to the council
 
 def compile_re(pattern: str, flags: int = 0) -> re.Pattern:
     """Compile with `re` as checks/base.py does: through the cache."""
-    return _compile_cached(pattern, flags, "re")
+    compiled = patterncache.load(pattern, flags, "re")
+    if compiled is None:
+        compiled = re.compile(pattern, flags)
+        patterncache.store(pattern, flags, compiled)
+    return compiled
 
 
 def compile_regex_engine(pattern: str, flags: int = 0) -> regex.Pattern:
     """Compile with `regex` as checks/base.py does: through the cache."""
-    return _compile_cached(pattern, flags, "regex")
+    return _compile_regex_cached(pattern, flags)
 
 
 @pytest.fixture
@@ -68,6 +72,19 @@ def test_an_assembled_word_pattern_and_an_authors_pattern_use_the_cache(cache: P
     _refuse(monkeypatch)
     assert [m.span("who") for m in compile_words(SOURCES, ignore_case=True).finditer(COPY)] == expected
     assert [m.span("who") for m in compile_regex(SOURCES, ignore_case=True).finditer(COPY)] == expected
+
+
+def test_what_re_refused_goes_to_regex_without_trying_re_again(cache: Path, monkeypatch) -> None:
+    """An assembled pattern with syntax only `regex` reads (\\p{Lu}) is compiled by `regex`, and remembered so."""
+    names = r"(?<![\p{L}'])(?P<name>\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+){1,2})(?=\s+(?:said|told|wrote)\b)"
+    assert len(names) >= patterncache.RE_MIN_LENGTH
+    first = compile_words(names)
+    assert [m["name"] for m in first.finditer(COPY + " Ruth Ames said so.")] == ["Ruth Ames"]
+    assert isinstance(first.compiled(), TimedPattern)
+    _refuse(monkeypatch)
+    again = compile_words(names)
+    assert isinstance(again.compiled(), TimedPattern)
+    assert [m["name"] for m in again.finditer("Later, Óscar Núñez said no.")] == ["Óscar Núñez"]
 
 
 def test_a_bad_pattern_is_never_cached_and_still_reported(cache: Path) -> None:

@@ -229,16 +229,16 @@ def compile_regex(pattern: str, ignore_case: bool = False, key: str = "patterns"
     if not isinstance(pattern, str):
         raise RuleError(f"a regular expression must be a string, not {pattern!r:.60}", key)
     try:
-        return TimedPattern(_compile_cached(pattern, flags, "regex"))
+        return TimedPattern(_compile_regex_cached(pattern, flags))
     except (regex.error, TypeError, ValueError, OverflowError, RecursionError, MemoryError) as exc:
         raise RuleError(f"invalid regular expression {pattern[:200]!r}: {exc}", key) from None
 
 
-def _compile_cached(pattern: str, flags: int, engine: str) -> re.Pattern | regex.Pattern:
-    """Compile with one engine, or rebuild what it compiled in an earlier run (see patterncache)."""
-    compiled = patterncache.load(pattern, flags, engine)
+def _compile_regex_cached(pattern: str, flags: int) -> regex.Pattern:
+    """Compile with `regex`, or rebuild what it compiled in an earlier run (see patterncache)."""
+    compiled = patterncache.load(pattern, flags, "regex")
     if compiled is None:
-        compiled = (re if engine == "re" else regex).compile(pattern, flags)
+        compiled = regex.compile(pattern, flags)
         patterncache.store(pattern, flags, compiled)
     return compiled
 
@@ -267,12 +267,19 @@ def _compile_words_now(pattern: str, ignore_case: bool, key: str, scan: bool) ->
     # A rule author's own `patterns:` go to compile_regex, for `regex`'s match time limit.
     if scan and (ignore_case or LEADING_ASSERTION.match(pattern)):
         return compile_regex(pattern, ignore_case, key)
+    flags = re.IGNORECASE if ignore_case else 0
+    cached = patterncache.load(pattern, flags, "re")  # or, if `re` refused it before, REFUSED
+    if cached is not None:
+        return compile_regex(pattern, ignore_case, key) if cached is patterncache.REFUSED else cached
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error")
-            return _compile_cached(pattern, re.IGNORECASE if ignore_case else 0, "re")
+            compiled = re.compile(pattern, flags)
     except (re.error, Warning, TypeError, ValueError, OverflowError, RecursionError):
+        patterncache.store(pattern, flags, patterncache.REFUSED)
         return compile_regex(pattern, ignore_case, key)
+    patterncache.store(pattern, flags, compiled)
+    return compiled
 
 
 class LazyPattern:
