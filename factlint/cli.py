@@ -41,10 +41,37 @@ def _jobs(value: str) -> int:
     return int(value)
 
 
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's help layout, the terminal's width found as shutil finds it but without shutil.
+
+    argparse makes a formatter for every option it adds, and the first one imports shutil (and
+    bz2 and lzma with it): a share of every commit hook's start-up, for help it seldom prints.
+    """
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                 width: int | None = None) -> None:
+        super().__init__(prog, indent_increment, max_help_position, _columns() - 2 if width is None else width)
+
+
+def _columns() -> int:
+    """Return the terminal's width in columns: $COLUMNS, else the terminal's, else 80."""
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns if columns > 0 else 80
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of the factlint command."""
     parser = argparse.ArgumentParser(
         prog="factlint",
+        formatter_class=_HelpFormatter,
         description="Fact-check a draft: dates, names, figures and house style, from YAML rules.",
         epilog="Editors: `factlint lsp` runs a language server, `factlint serve` a local page. "
                "Exit status: 0 no finding at or above --fail-level (after --baseline and --changed-only), "

@@ -8,7 +8,6 @@ ours, is not used; a file that is unreadable, malformed or made for other conten
 
 from __future__ import annotations
 
-import json
 import os
 import stat
 from pathlib import Path
@@ -44,6 +43,8 @@ def read(digest: str) -> dict[str, Any] | None:
         with os.fdopen(handle, "rb") as source:
             if not trusted(os.fstat(source.fileno())):
                 return None
+            import json  # here: only a run with a names registry reads one, and a cold start imports none
+
             content = json.loads(source.read())
     except (OSError, ValueError, RecursionError):  # missing, unreadable or malformed: build again
         return None
@@ -54,6 +55,7 @@ def read(digest: str) -> dict[str, Any] | None:
 
 def write(digest: str, registry: dict[str, Any]) -> None:
     """Save a compiled registry's plain data atomically; an unusable cache folder is skipped."""
+    import json
     import tempfile
 
     temp = None
