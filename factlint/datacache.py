@@ -39,13 +39,19 @@ def entry_name(namespace: str, content: str) -> str:
 
 def folder() -> Path | None:
     """Return the cache folder to use, or None when caching is off or impossible here."""
+    where = _folder_name()
+    return None if where is None else Path(where)
+
+
+def _folder_name() -> str | None:
+    """Return folder() as a string: a lookup makes no Path, a share of start-up over 60 lookups."""
     if not hasattr(os, "getuid"):  # ownership cannot be checked: no cache
         return None
     chosen = os.environ.get("FACTLINT_CACHE_DIR")
     if chosen:
-        return Path(chosen)
+        return chosen
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "factlint" if os.path.isabs(base) else None
+    return os.path.join(base, "factlint") if os.path.isabs(base) else None
 
 
 def _private(info: os.stat_result, kind: int) -> bool:
@@ -54,7 +60,7 @@ def _private(info: os.stat_result, kind: int) -> bool:
             and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH))
 
 
-def _safe_folder(path: Path) -> bool:
+def _safe_folder(path: Path | str) -> bool:
     """Tell whether the cache folder is a real folder of ours that others cannot write to."""
     try:
         return _private(os.lstat(path), stat.S_IFDIR)
@@ -64,11 +70,11 @@ def _safe_folder(path: Path) -> bool:
 
 def get(namespace: str, content: str) -> Any | None:
     """Return the data stored for content parsed one way (the namespace), or None on any miss."""
-    where = folder()
+    where = _folder_name()
     if where is None or not _safe_folder(where):
         return None
     try:
-        fd = os.open(where / entry_name(namespace, content), os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        fd = os.open(os.path.join(where, entry_name(namespace, content)), os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
     except OSError:
         return None
     try:

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     import yaml
 
 # Names this module's parsing in the cache: change it when what load() returns changes.
-CACHE_NAMESPACE = "yamlfile.load 3"
+CACHE_NAMESPACE = "yamlfile.load 4"
 
 
 class YamlError(Exception):
@@ -116,9 +116,11 @@ def load(path: Path, text: str | None = None) -> Any:
             except (TypeError, ValueError, KeyError, IndexError, AttributeError, RecursionError):
                 pass  # not what to_plain writes: parse the file instead
         data = _parse_lines(path, source)
-        plain = to_plain(data) if text is None else None
-        if plain is not None:
-            datacache.put(CACHE_NAMESPACE, source, plain)
+        if text is None:
+            try:
+                datacache.put(CACHE_NAMESPACE, source, to_plain(data))
+            except TypeError:
+                pass  # sets, binary, inf and nan: parse such a file every time
         return data
     except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise YamlError(f"{path}: cannot read: {_detail(exc)}") from None
@@ -145,44 +147,54 @@ def _detail(exc: Exception) -> str:
 
 
 def to_plain(data: Any) -> Any:
-    """Return parsed YAML as JSON data (mappings with their lines), or None if it holds other types."""
-    if isinstance(data, LineDict):
-        items = [[k, data.key_lines[k], to_plain(v)] for k, v in data.items()]
-        return None if any(v is None for _, _, v in items) else {"line": data.line, "items": items}
-    if isinstance(data, list):
-        plain = [to_plain(v) for v in data]
-        return None if None in plain else {"list": plain}
-    if data is None or isinstance(data, (str, bool, int)) or (isinstance(data, float) and data == data
-                                                              and abs(data) != float("inf")):
-        return {"value": data}
-    if isinstance(data, dt.datetime):  # a YAML timestamp with a time (a datetime is also a date)
+    """Return parsed YAML as plain data; raise TypeError if it holds a value that has no plain form.
+
+    A mapping becomes a tuple (its line, its keys, their lines, its values), a list a list, a date
+    a one-key dict; other scalars are themselves. The shapes differ by type, so reading them back
+    needs no tags: a share of a commit hook's start-up is spent here.
+    """
+    kind = type(data)
+    if kind is str or kind is int or kind is bool or data is None or (kind is float and data == data
+                                                                     and abs(data) != float("inf")):
+        return data
+    if kind is LineDict:
+        keys = tuple(data)
+        return (data.line, keys, tuple(data.key_lines[k] for k in keys), tuple(to_plain(v) for v in data.values()))
+    if kind is list:
+        return [to_plain(v) for v in data]
+    if kind is dt.datetime:  # a YAML timestamp with a time
         return {"datetime": data.isoformat()}
-    if isinstance(data, dt.date):  # a YAML date, as rule examples give their dateline
+    if kind is dt.date:  # a YAML date, as rule examples give their dateline
         return {"date": data.isoformat()}
-    return None  # sets, binary, inf and nan: parse such a file every time
+    raise TypeError(f"no plain form for {kind.__name__}")
 
 
 def from_plain(plain: Any) -> Any:
     """Rebuild what to_plain was given; raise ValueError (or the like) on anything else."""
-    if not isinstance(plain, dict) or len(plain) not in (1, 2):
-        raise ValueError("not cached YAML")
-    if "value" in plain:
-        value = plain["value"]
-        if value is not None and not isinstance(value, (str, bool, int, float)):
-            raise ValueError("not a scalar")
-        return value
-    if "list" in plain:
-        return [from_plain(v) for v in plain["list"]]
-    if "datetime" in plain:
-        return dt.datetime.fromisoformat(plain["datetime"])
-    if "date" in plain:
-        return dt.date.fromisoformat(plain["date"])
-    mapping = LineDict()
-    mapping.line = int(plain["line"])
-    mapping.key_lines = {}
-    for key, line, value in plain["items"]:
-        if not isinstance(key, str) or key in mapping:
-            raise ValueError("not a mapping key")
-        mapping[key] = from_plain(value)
-        mapping.key_lines[key] = int(line)
+    kind = type(plain)
+    if kind is str or kind is int or kind is bool or kind is float or plain is None:
+        return plain
+    if kind is tuple:
+        return _mapping(plain)
+    if kind is list:
+        return [from_plain(v) for v in plain]
+    if kind is dict and len(plain) == 1:
+        if "datetime" in plain:
+            return dt.datetime.fromisoformat(plain["datetime"])
+        if "date" in plain:
+            return dt.date.fromisoformat(plain["date"])
+    raise ValueError("not cached YAML")
+
+
+def _mapping(plain: tuple) -> LineDict:
+    """Rebuild a LineDict from (line, keys, key lines, values), checking every part's type."""
+    line, keys, lines, values = plain
+    if type(line) is not int or not type(keys) is type(lines) is type(values) is tuple \
+            or not len(keys) == len(lines) == len(values) or set(map(type, keys)) - {str} or set(map(type, lines)) - {int}:
+        raise ValueError("not a cached mapping")
+    mapping = LineDict(zip(keys, map(from_plain, values)))
+    if len(mapping) != len(keys):
+        raise ValueError("a cached mapping repeats a key")
+    mapping.line = line
+    mapping.key_lines = dict(zip(keys, lines))
     return mapping

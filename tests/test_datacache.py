@@ -82,11 +82,9 @@ def test_cached_data_is_validated_like_parsed_data(tmp_path: Path, cache: Path) 
     pack = _pack(tmp_path)
     RuleSet.load([pack])
     (entry,) = cache.glob("*.data")
-    stored = datacache_entry(entry)
-    for key, line, value in stored[3]["items"]:
-        if key == "level":
-            value["value"] = "fatal"
-    write_entry(entry, stored)
+    fmt, namespace, content, (line, keys, lines, values) = datacache_entry(entry)
+    values = tuple("fatal" if key == "level" else value for key, value in zip(keys, values))
+    write_entry(entry, (fmt, namespace, content, (line, keys, lines, values)))
     with pytest.raises(LoadError, match=r"amid\.yaml:2: 'level' must be one of"):
         RuleSet.load([pack])
 
@@ -110,7 +108,7 @@ def test_a_damaged_cache_file_is_a_miss(tmp_path: Path, cache: Path, monkeypatch
     elif damage == "other format":
         write_entry(entry, ("something else", namespace, content, data))
     elif damage == "not a tree":
-        data = {"line": 1, "items": [[["a list as a key"], 1, {"value": 1}]]}
+        data = (1, (["a list as a key"],), (1,), (1,))
         write_entry(entry, (fmt, namespace, content, data))
     else:
         elsewhere = tmp_path / "elsewhere.data"

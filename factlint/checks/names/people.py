@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 from collections.abc import Iterable, Iterator
+from itertools import chain
 from pathlib import Path
 from types import CodeType
 from typing import NamedTuple
@@ -51,8 +52,8 @@ def load_nicknames() -> NicknameTable:
                          for t in name_triplets() if t.relationship == "has_nickname")
         if content:
             datacache.put(NICKNAME_CACHE, content, sorted(rows))
-    return NicknameTable(rows, frozenset(n for row in rows for n in row), frozenset(frozenset(r) for r in rows),
-                         content or "")
+    # map() and chain() build these in C: a few thousand rows on every start of a commit hook.
+    return NicknameTable(rows, frozenset(chain.from_iterable(rows)), frozenset(map(frozenset, rows)), content or "")
 
 
 def _data_set_content() -> str | None:
@@ -69,13 +70,10 @@ def _data_set_content() -> str | None:
 def _cached_rows(content: str) -> frozenset[tuple[str, str]] | None:
     """Return the cached (formal, nickname) rows, or None unless they are a list of name pairs."""
     cached = datacache.get(NICKNAME_CACHE, content)
-    if not isinstance(cached, list) or not all(type(pair) is tuple for pair in cached):
+    if type(cached) is not list or set(map(type, cached)) - {tuple} or set(map(len, cached)) - {2}:
         return None
-    try:
-        rows = frozenset((formal, nick) for formal, nick in cached)
-    except (TypeError, ValueError):  # an entry that is not a pair
-        return None
-    return rows if all(isinstance(formal, str) and isinstance(nick, str) for formal, nick in rows) else None
+    rows = frozenset(cached)
+    return None if set(map(type, chain.from_iterable(rows))) - {str} else rows
 
 
 def _stems(nick: str, endings: Iterable[str]) -> set[str]:
@@ -129,9 +127,10 @@ def _short_forms(table: NicknameTable, endings: tuple[str, ...]) -> frozenset[tu
     # The code that weighs them is part of the key: a changed short_form never reads old results.
     key = "\0".join(endings) + "\1" + _code_key(short_form.__code__) + _code_key(_stems.__code__) + "\1" + table.content
     cached = datacache.get(SHORT_FORMS_CACHE, key) if table.content else None
-    if isinstance(cached, list) and all(isinstance(p, tuple) and len(p) == 2 and (p[1], p[0]) in table.rows
-                                        for p in cached):
-        return frozenset((nick, formal) for nick, formal in cached)
+    if type(cached) is list and not set(map(type, cached)) - {tuple} and not set(map(len, cached)) - {2}:
+        pairs = frozenset(cached)
+        if {(formal, nick) for nick, formal in pairs} <= table.rows:  # pairs of the data set only
+            return pairs
     pairs = frozenset((nick, formal) for formal, nick in table.rows if short_form(nick, formal, endings))
     if table.content:
         datacache.put(SHORT_FORMS_CACHE, key, sorted(pairs))
