@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import atexit
 import datetime as dt
 import functools
 import os
 import sys
+import threading
 from pathlib import Path
 
 from factlint import __version__, baseline, changed, parallel, runner, storysets
@@ -359,7 +361,26 @@ def _test_rules(target: str, resolver: Resolver) -> int:
 
 def entry_point() -> None:
     """Console-script entry point."""
-    sys.exit(main())
+    leave(main())
+
+
+def leave(status: int) -> None:
+    """End the process with `status` without freeing, one by one, every object it made.
+
+    Tearing down the interpreter (the rule set's patterns, automata and word tables) was about
+    a tenth of a commit hook's run. As mypy does, once the output is flushed and the exit
+    handlers have run, the process ends at once. Anything unusual (output that cannot be
+    flushed, a thread still running) takes the ordinary way out, which reports it as before.
+    """
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        sys.exit(status)
+    if threading.active_count() > 1 or not hasattr(atexit, "_run_exitfuncs"):
+        sys.exit(status)
+    atexit._run_exitfuncs()
+    os._exit(status)
 
 
 if __name__ == "__main__":
