@@ -1,4 +1,4 @@
-"""figures.unsourced: a figure the story gives again with a source is sourced where it appears first."""
+"""figures.unsourced: a figure the story gives again with a source, or that the next paragraph credits, is sourced."""
 
 from __future__ import annotations
 
@@ -38,3 +38,12 @@ def test_another_magnitude_or_kind_is_another_figure() -> None:
     assert unsourced(text) == [("figures.unsourced", 3, 32, "$1.2 billion"),
                                ("figures.unsourced", 3, 59, "1.2 percent")]
 
+
+
+def test_the_next_paragraph_may_point_back_and_name_the_document() -> None:
+    fees = "Harlow Bank earned $40.8 million advising Meridian, and Eastport Trust earned $22 million.\n\n"
+    back = "For these assignments, the banks were paid in cash, according to Meridian's annual report.\n"
+    other = "The banks also lent Meridian money, according to Meridian's annual report.\n"
+    assert unsourced(fees + back) == []
+    assert unsourced(fees + other) == [("figures.unsourced", 1, 20, "$40.8 million"),
+                                       ("figures.unsourced", 1, 79, "$22 million")]

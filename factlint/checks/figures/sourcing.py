@@ -122,8 +122,8 @@ def covered_nearby(sourcing: Sourcing, index: int, window: int) -> bool:
     # The next sentence of the paragraph may name the document both come from: "The PAC raised
     # $58 million. More than 40 percent of it arrived in February, new fundraising reports show."
     after = index + 1
-    if window and after < len(doc.sentences) and doc.paragraph_index(doc.sentences[after].start) == paragraph \
-            and sourcing.document_after(after):
+    if window and after < len(doc.sentences) and sourcing.document_after(after) and \
+            _next_sentence_is_near(doc, after, paragraph):
         return True
     # A paragraph's first sentence may take its source from the last sentence of the paragraph
     # before when that one introduces it with a colon ("The group also points out some figures:")
@@ -134,6 +134,12 @@ def covered_nearby(sourcing: Sourcing, index: int, window: int) -> bool:
     span = doc.sentences[before]
     introduces = sourcing.quotes.masked[span.start:span.end].rstrip().endswith(":")
     return sourcing.sentence_sourced(before) and (introduces or bool(sourcing.source_named(before)))
+
+
+def _next_sentence_is_near(doc: Document, after: int, paragraph: int) -> bool:
+    """Tell whether sentence `after` is in the figure's paragraph, or opens the next one ("For these fees, … filings show.")."""
+    there = doc.paragraph_index(doc.sentences[after].start)
+    return there == paragraph or (there == paragraph + 1 and doc.paragraphs[there].start == doc.sentences[after].start)
 
 
 def scope_source(sourcing: Sourcing, index: int, paragraphs: int) -> tuple[bool, str]:
