@@ -354,3 +354,11 @@ def test_the_value_that_sets_up_a_worked_example_is_no_claim() -> None:
             "If you owe $28,000, you would repay 2.8 percent a year.\n")
     assert unsourced(text) == [("figures.unsourced", 1, 52, "about $945"),
                                ("figures.unsourced", 3, 24, "$1.2 million")]
+
+
+def test_a_result_given_as_a_pair_and_a_strong_verb_before_with() -> None:
+    text = ("Ortiz lost the Harlow County primary 36 percent to 51 percent on Tuesday. Lee won the "
+            "Eastport primary with 60 percent.\n\n"
+            "Ortiz leads Lee 46 percent to 41 percent among likely voters.\n")
+    assert unsourced(text) == [("figures.unsourced", 3, 17, "46 percent"),
+                               ("figures.unsourced", 3, 31, "41 percent")]

@@ -22,6 +22,8 @@ ELLIPSIS_WORDS = 4
 # operating costs and another $371 million").
 CLAIM_REACH = 3
 CONJUNCTIONS = frozenset({"and", "or", "plus"})
+# The first figure of a result given as a pair, right before "to": "36 percent to 51 percent", "21 to 14".
+PAIR_FIRST = compile_words(r"\d[\d,.]*(?:\s?%|\s+[a-z]+)?(?=\s+to\s*$)")
 # At most this many words between "a" and the value of an example: "a three-bedroom home valued at".
 EXAMPLE_REACH = 4
 # A small round sum right before the noun names a banknote ("a $20 bill"), not a plan's size.
@@ -93,6 +95,8 @@ class Record:
             return False  # 'won more than 60 percent of white voters': an exit poll's share
         if self._counts(after):
             return True  # '52 percent of the vote', '19 delegates', 'the 14 congressional districts'
+        if before[-1:] == ["to"] and self._pair_recorded(text, clause, start):
+            return True  # 'lost the primary 36 percent to 51 percent': the pair is one result
         verb = self._verb_near(before[-self.reach - 2:])
         if verb and self._mentions(text, _paragraph_start(text, start), _paragraph_end(text, end),
                                    self.nouns if verb in self.weak else self.events):
@@ -108,6 +112,14 @@ class Record:
         return bool(verb) and (self._verb_then_noun(earlier) or self._mentions(
             text, _paragraph_start(text, start), _sentence_end(text, end), self.nouns if verb in self.weak else self.events))
 
+    def _pair_recorded(self, text: str, clause: int, start: int) -> bool:
+        """Tell whether the figure just before "to" ('36 percent to') is a result: the pair is one."""
+        numbers = list(PAIR_FIRST.finditer(text, clause, start))
+        if not numbers:
+            return False
+        first = numbers[-1]
+        return self.recorded(text, first.start(), first.end())
+
     def _blocked(self, text: str, start: int, end: int) -> bool:
         """Tell whether a poll, a forecast or a hypothetical frames the sentences [start, end)."""
         return any(word in self.blockers for word in _words(text[start:end]))
@@ -122,11 +134,16 @@ class Record:
         return False
 
     def _verb_near(self, words: list[str]) -> tuple[str, ...]:
-        """Return the last record verb among the words before the figure, or ()."""
-        found: tuple[str, ...] = ()
+        """Return the last record verb among the words before the figure, a strong one first, or ()."""
+        strong: tuple[str, ...] = ()
+        weak: tuple[str, ...] = ()
         for index in range(len(words)):
-            found = self.verbs.at(words, index) or found
-        return found
+            verb = self.verbs.at(words, index)
+            if verb and verb in self.weak:
+                weak = verb  # "won the New York primary with 60 percent": "with" does not hide "won"
+            elif verb:
+                strong = verb
+        return strong or weak
 
     def _mentions(self, text: str, start: int, end: int, nouns: Phrases) -> bool:
         """Tell whether one of the nouns (record nouns, or events: a primary, an election) is in text[start:end]."""
