@@ -56,3 +56,17 @@ def test_a_company_s_results_per_share_are_its_own_filing() -> None:
     text = ("Meridian earned 39 cents a share on sales of $1.082 billion. The company earned $7.05 a "
             "share on revenue of $28.3 billion.\n\nMeridian's share of the market rose to 41 percent.\n")
     assert unsourced(text) == [("figures.unsourced", 3, 40, "41 percent")]
+
+
+def test_a_call_sign_a_second_day_and_a_share_price_s_move() -> None:
+    text = ("EASTPORT (WKRB 58) -- A man was arrested after a chase.\n\n"
+            "Regents will set tuition at their meeting April 1 and 2.\n\n"
+            "Meridian shares rose almost 34 percent during the quarter.\n")
+    assert unsourced(text) == []
+
+
+def test_a_count_after_a_parenthesis_and_a_lowercase_word_is_still_a_figure() -> None:
+    text = "The district (about 58 schools) lost 1,200 students in April and 300 more in May.\n"
+    assert unsourced(text) == [("figures.unsourced", 1, 21, "58"),
+                               ("figures.unsourced", 1, 38, "1,200"),
+                               ("figures.unsourced", 1, 66, "300")]

@@ -293,8 +293,8 @@ def test_a_pull_quote_may_capitalise_the_words_it_pulls() -> None:
 
 
 def test_arithmetic_on_the_figure_just_given_is_not_a_second_claim() -> None:
-    text = "Shares rose $6.20, or 1 percent, to $758.81.\n\nTurnout was 367,491. That is down 16 percent from 2008."
-    assert unsourced(text) == [("figures.unsourced", 1, 13, "$6.20"), ("figures.unsourced", 1, 37, "$758.81"),
+    text = "Median rent rose $62, or 5 percent, to $1,358.\n\nTurnout was 367,491. That is down 16 percent from 2008."
+    assert unsourced(text) == [("figures.unsourced", 1, 18, "$62"), ("figures.unsourced", 1, 40, "$1,358"),
                                ("figures.unsourced", 3, 13, "367,491")]
     assert unsourced("That is a 40 percent jump.") == [("figures.unsourced", 1, 11, "40 percent")]
 

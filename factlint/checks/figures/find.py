@@ -81,8 +81,10 @@ class FigureFinder:
             rf"\s+(?:[A-Z][\w.'’-]*\s+){{1,3}}(?:{alternation(options['street_suffixes'], ANY_SPACE)})(?!\w)",
             False, "street_suffixes")
         # Scraped copy glues a date to the word before it ("FeaturedFebruary 6, 2016"): still a date.
+        # "April 1 and 2": a second day after a month's first joins the date.
         self.month_before = compile_words(
-            rf"(?:\b|(?<=[a-z]))(?:{alternation(options['months'], ANY_SPACE)})[ \t]+\Z", False, "months")
+            rf"(?:\b|(?<=[a-z]))(?:{alternation(options['months'], ANY_SPACE)})[ \t]+"
+            rf"(?:\d{{1,2}}[ \t]+(?:{alternation(options['range_joiners'], ANY_SPACE)})[ \t]+)?\Z", False, "months")
         self.month_after = compile_words(rf"\s+(?:{alternation(options['months'], ANY_SPACE)})\b", False, "months")
         self.before_words = {w.lower() for w in options["not_claim_before"]}
         self.determiners = {w.lower() for w in options["determiners"]}
@@ -185,7 +187,7 @@ class FigureFinder:
             return False
         if _is_year(found) or _is_list_number(text, start) or self._is_age(text, start, end, found):
             return False
-        if self.street.match(after) or self.month_after.match(after) or self.month_before.search(text, max(0, start - 12), start):
+        if self.street.match(after) or self.month_after.match(after) or self.month_before.search(text, max(0, start - 20), start):
             return False
         if SLASH_DATE.match(text, end) or text[start - 1:start] == "/" or LETTER_IN_PARENS.match(text, end):
             return False  # 9/11, 3/4: a date or a label, not a count
@@ -217,7 +219,7 @@ class FigureFinder:
 
     def _is_label(self, text: str, start: int, found: str) -> bool:
         """Tell whether a number labels something: Route 9, Section 230, No. 1, page 12, Code: 17."""
-        word = _word_before(text, start, keep_case=True)
+        word = _word_before(text, start, keep_case=True).lstrip("([{\"“‘'")  # "(CBS 58)" is a call sign
         if not word:
             colon = COLON_LABEL.search(text, max(0, start - 40), start)
             return bool(colon) and colon.group(1).lower() in self.before_words
