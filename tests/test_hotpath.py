@@ -8,7 +8,8 @@ import pytest
 
 from factlint import markup, segment
 from factlint.wordindex import OPENERS, WordIndex
-from factlint.checks.names.text import PAIR, Folded, candidates
+from factlint.checks.names.forms import run_pattern
+from factlint.checks.names.text import PAIR, Folded, candidates, for_text
 from factlint.document import Document
 
 
@@ -76,6 +77,18 @@ def _pairs_by_regex(text: str) -> list[tuple[str, int, str, int]]:
 def test_name_pairs_match_the_regex_pattern_for_any_characters(text: str) -> None:
     found = [(c.first.text, c.first.start, c.last.text, c.last.start) for c in candidates(text)]
     assert found == _pairs_by_regex(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Zoë Ångström met José Núñez and Ǆemal Ǉubić. Then Ole Gunnar Solskjær spoke.",
+    "Jose\u0301 Nu\u0301n\u0303ez and Ana Ma\u0301rquez's aide, O'Brien Okonkwo-Reyes, left.",
+    "Анна Иванова и Борис Петров; Σωκράτης Παππάς and the U.S. Jen A. Daskal's US Army.",
+    "Ⅻ Smith met A\u200dB Cruz and X٣ Lee at 'Sam's Diner' with Ann's Dog. D'Arcy's Van Gogh-Smith",
+    " ".join(chr(c) + "Ab" for c in range(0x4E00, 0x4F00)) + " Ann Lee",  # too many: `regex` kept
+])
+def test_name_runs_match_the_regex_pattern_for_any_characters(text: str) -> None:
+    pattern = run_pattern()
+    assert [m.span() for m in for_text(pattern, text).finditer(text)] == [m.span() for m in pattern.finditer(text)]
 
 
 def _folded_reference(text: str) -> tuple[str, list[int], list[int]]:

@@ -299,6 +299,11 @@ class LazyPattern:
         self._lock = threading.Lock()
         self._built: re.Pattern | TimedPattern | None = None
 
+    @property
+    def source(self) -> str:
+        """The pattern as written, read without compiling it."""
+        return self._source[0]
+
     def compiled(self) -> re.Pattern | TimedPattern:
         """Return the compiled pattern, compiling it now if no one has."""
         with self._lock:

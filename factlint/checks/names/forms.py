@@ -11,12 +11,15 @@ import unicodedata
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from factlint.checks.base import Pattern, compile_words
+from factlint.checks.base import LazyPattern, compile_words
+from factlint.checks.names.text import for_text
 
 # A word of a name run: a capitalised word, or a lower-case particle, perhaps joined by a hyphen
 # or apostrophe to a capitalised word ("al-Assad", "d'Arcy"). A possessive 's stays outside.
 _CAPITAL_WORD = r"\p{Lu}[\p{L}\p{M}]*(?:-[\p{L}\p{M}]+|'(?!s\b)[\p{L}\p{M}]+)*"
 _SEPARATORS = str.maketrans("", "", " -'")
+# What joins a particle to the word after it: a space, a hyphen, an apostrophe.
+PARTICLE_MARKS = " -'"
 
 
 class Word(NamedTuple):
@@ -89,7 +92,7 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper() and not word.isupper()
 
 
-def runs(folded: str, not_names: frozenset[str], particles: frozenset[str], pattern: Pattern) -> list[NameRun]:
+def runs(folded: str, not_names: frozenset[str], particles: frozenset[str], pattern: LazyPattern) -> list[NameRun]:
     """Return the name runs of a folded text: capitalised words, one space apart, and particles among them.
 
     `pattern` (run_pattern(), compiled once per rule set) finds the capitalised words; particles
@@ -98,15 +101,19 @@ def runs(folded: str, not_names: frozenset[str], particles: frozenset[str], patt
     """
     found: list[NameRun] = []
     current: list[Word] = []
-    for match in pattern.finditer(folded):
-        if match.group() in not_names and not current:
-            continue   # "The", "But", "Monday": most one-word stretches, dropped before any work
-        before = folded[match.start() - 1:match.start()]
-        if (before and (before.isalnum() or before in "_")) or in_address(folded, match.start()):
-            continue   # inside a word ("iPhone"), or a handle or web address
+    for match in for_text(pattern, folded).finditer(folded):
         start, text = match.start(), match.group()
-        if " " not in text and not _after_particle(folded, start, particles):
-            _split(current, found, not_names)   # the common case: one word, no particle before it
+        if not current and text in not_names:
+            continue   # "The", "But", "Monday": most one-word stretches, dropped before any work
+        before = folded[start - 1] if start else ""
+        if before != " " and before and (before.isalnum() or before == "_" or in_address(folded, start)):
+            continue   # inside a word ("iPhone"), or a handle or web address
+        if " " not in text and (before not in PARTICLE_MARKS or not _after_particle(folded, start, particles)):
+            if len(current) == 1:   # the common case: one word, no particle before it, after one word
+                if current[0].text not in not_names and _capitalised(current[0].text):
+                    found.append(NameRun((current[0],), 0))
+            else:
+                _split(current, found, not_names)
             current = [Word(text, start, match.end())]
             continue
         words = _words(text, start)
@@ -122,16 +129,16 @@ def runs(folded: str, not_names: frozenset[str], particles: frozenset[str], patt
 
 def _words(text: str, at: int) -> list[Word]:
     """The space-separated words of a match, with their spans."""
-    words = []
-    for piece in text.split(" "):
-        words.append(Word(piece, at, at + len(piece)))
-        at += len(piece) + 1
-    return words
+    words = text.split(" ")
+    starts = [at]
+    for piece in words[:-1]:
+        starts.append(starts[-1] + len(piece) + 1)
+    return [Word(piece, begin, begin + len(piece)) for piece, begin in zip(words, starts)]
 
 
 def _after_particle(folded: str, start: int, particles: frozenset[str]) -> bool:
     """Tell quickly whether a particle ("van ", "al-") stands right before offset start."""
-    if start < 2 or folded[start - 1] not in " -'":
+    if start < 2 or folded[start - 1] not in PARTICLE_MARKS:
         return False
     before = folded[max(0, start - 8):start - 1].rsplit(None, 1)
     return bool(before) and before[-1] in particles
@@ -165,6 +172,9 @@ def _split(words: list[Word], found: list[NameRun], not_names: frozenset[str]) -
         if words[0].text not in not_names and _capitalised(words[0].text):
             found.append(NameRun((words[0],), 0))
         return
+    if not any(w.text.isupper() for w in words):   # no acronym to split at
+        _close(words, found, not_names)
+        return
     part: list[Word] = []
     for word in words:
         if _capitalised(word.text) or not word.text[:1].isupper():
@@ -175,7 +185,7 @@ def _split(words: list[Word], found: list[NameRun], not_names: frozenset[str]) -
     _close(part, found, not_names)
 
 
-def run_pattern(particles: frozenset[str] = frozenset()) -> Pattern:
+def run_pattern(particles: frozenset[str] = frozenset()) -> LazyPattern:
     """Capitalised words (acronyms too), one space apart: one match a stretch."""
     capital = _CAPITAL_WORD + r"(?![\p{L}\p{M}])"
     return compile_words(rf"{capital}(?: {capital})*")
@@ -183,7 +193,9 @@ def run_pattern(particles: frozenset[str] = frozenset()) -> Pattern:
 
 def _close(words: list[Word], found: list[NameRun], not_names: frozenset[str]) -> None:
     """Turn a run of words into a NameRun: the words after its last title or place word."""
-    last_other = max((i for i, w in enumerate(words) if w.text in not_names), default=-1)
+    last_other = len(words) - 1
+    while last_other >= 0 and words[last_other].text not in not_names:
+        last_other -= 1
     words = words[last_other + 1:]   # "Chief Financial Officer Hallorn" → "Hallorn"; "Halloran Park" → nothing
     while words and not words[0].text[:1].isupper() and not _joined_particle(words[0].text):
         words = words[1:]            # a particle after a title word opens nothing

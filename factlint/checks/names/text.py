@@ -6,7 +6,7 @@ import bisect
 import re
 from typing import NamedTuple
 
-from factlint.checks.base import Pattern, compile_regex, compile_words
+from factlint.checks.base import LazyPattern, Pattern, compile_regex, compile_words
 
 # Typographic variants that must not hide a name: curly apostrophes, odd spaces and hyphens.
 _FOLD = str.maketrans({
@@ -140,7 +140,7 @@ class Candidate(NamedTuple):
 def candidates(folded: str, not_names: frozenset[str] = frozenset()) -> list[Candidate]:
     """Return the possible people's names: the last two words of each run of capitalised words."""
     found = []
-    for match in _pair_for(folded).finditer(folded):
+    for match in for_text(PAIR, folded).finditer(folded):
         first, last = match.group("first"), match.group("last")
         if first in not_names or last in not_names:
             continue
@@ -148,22 +148,22 @@ def candidates(folded: str, not_names: frozenset[str] = frozenset()) -> list[Can
     return found
 
 
-def _pair_for(text: str) -> Pattern:
-    """Return PAIR, or PAIR for `re` with classes that hold ASCII and the other characters of text."""
-    # `re` runs PAIR about twice as fast as `regex` but has no \p{..}: each class is spelled out,
-    # exact for every character text holds. Text with many distinct others keeps `regex`.
+def for_text(pattern: LazyPattern, text: str) -> Pattern:
+    """Return a \\p{..} pattern for text: in `re` form, its classes holding ASCII and text's other characters."""
+    # `re` runs these patterns two to three times as fast as `regex` but has no \p{..}: each class
+    # is spelled out, exact for every character text holds. Text with many distinct others keeps `regex`.
     others = frozenset() if text.isascii() else frozenset(
         c for c in set("".join(_ASCII_RUN.split(text))) if _properties(c))
-    return _pair_re(others) if len(others) <= 200 else PAIR
+    return _for_re(pattern.source, others) if len(others) <= 200 else pattern
 
 
 def _properties(char: str) -> frozenset[str]:
-    """Return the \\p{..} classes (and \\w, as 'w') of PAIR that a character belongs to, as `regex` reads them."""
+    """Return the \\p{..} classes (and \\w, as 'w') that a character belongs to, as `regex` reads them."""
     return frozenset(name for name, test in _PROPERTY_TESTS if test.match(char))
 
 
-def _pair_re(others: frozenset[str]) -> Pattern:
-    """Return PAIR translated for `re`, its classes holding ASCII and the given other characters."""
+def _for_re(source: str, others: frozenset[str]) -> Pattern:
+    """Return a pattern translated for `re`, its classes holding ASCII and the given other characters."""
     # No memo of our own: `re` keeps the compiled patterns of its recent calls.
     properties = {c: _properties(c) for c in others}
     bodies = {name: ascii_part + "".join(re.escape(c) for c in sorted(others) if name in properties[c])
@@ -179,10 +179,10 @@ def _pair_re(others: frozenset[str]) -> Pattern:
             return f"[{bodies[match.group(1)]}]" if bodies[match.group(1)] else "(?!)"
         return boundary if text == r"\b" else text
 
-    translated = _PIECE.sub(piece, PAIR.pattern)
+    translated = _PIECE.sub(piece, source)
     # A leading look-behind keeps `re` from skipping ahead; tried after the first letter, it does not.
-    # Every match's first word is followed by a space and a capital: testing that at once spares
-    # most sentence openings the whole word pattern.
+    # Every match of PAIR's first word is followed by a space and a capital: testing that at once
+    # spares most sentence openings the whole word pattern.
     lead = re.match(r"\(\?<!(\[[^\]]*\])\)\(\?P<first>(\[[^\]]*\])", translated)
     if lead:
         letters = bodies["L"] + bodies["M"]
