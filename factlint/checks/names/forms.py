@@ -46,7 +46,7 @@ class NameRun(NamedTuple):
 
     @property
     def text(self) -> str:
-        return " ".join(w.text for w in self.words)
+        return self.words[0].text if len(self.words) == 1 else " ".join(w.text for w in self.words)
 
     @property
     def surname(self) -> str:

@@ -18,7 +18,7 @@ from factlint.checks.names.forms import in_address
 from factlint.checks.names.text import Candidate, distance, typo_shaped
 from factlint.checks.names.words import NameWords
 
-_LOWER_WORD = re.compile(r"(?<![A-Za-z'])[a-z]+(?![A-Za-z])")
+_ASCII_LOWER = re.compile(r"[a-z]+")
 _CAPITALISED_END = re.compile(r"[A-Z][\w'-]*[a-z]$")
 MIN_LENGTH = 4          # shorter surnames have too many real neighbours (Kim/Kin, Lee/Lei)
 LOOSE_LENGTH = 5        # from this length a dropped or added letter counts; below it only a typo's shape
@@ -81,9 +81,28 @@ def misspelled_surnames(folded: str, people: list[Candidate], bare: list[tuple[s
             yield Misspelling(word, start, end, matches[0])
 
 
-def lower_words(text: str) -> set[str]:
+def lower_words(text: str) -> LowerWords:
     """The words a text uses in lower case: a capitalised one of them opens a sentence, it names no one."""
-    return set(_LOWER_WORD.findall(text))
+    return LowerWords(text)
+
+
+class LowerWords:
+    """The lower-case words of a text, looked up one at a time: a story asks about a few dozen, not all."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._found: dict[str, bool] = {}
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        found = self._found.get(word)
+        if found is None:
+            # As a whole-text scan of _LOWER_WORD would find it; the look-behind after the word
+            # lets `re` skip ahead to it.
+            found = self._found[word] = _ASCII_LOWER.fullmatch(word) is not None and re.search(
+                rf"{word}(?<![A-Za-z']{word})(?![A-Za-z])", self._text) is not None
+        return found
 
 
 def near_surname(word: str, surname: str, words: NameWords) -> bool:

@@ -197,7 +197,7 @@ def same_person(rule: Rule, doc: Document, policy: Policy) -> Iterator[Finding]:
         finding_ = _form_finding(rule, doc, folded, variant)
         taken.append((finding_.start, finding_.end))
         yield finding_
-    bare = [(r.text, r.start, r.end) for r in runs if len(r.words) == 1]
+    bare = [r.words[0] for r in runs if len(r.words) == 1]   # (text, start, end) of each
     for slip in later.misspelled_surnames(folded.text, found, bare, policy.not_names, policy.table.known,
                                           policy.words):
         finding_ = _surname_finding(rule, doc, folded, slip)
