@@ -7,6 +7,7 @@ import re
 import pytest
 
 from factlint import markup, segment
+from factlint.checks import phrases
 from factlint.wordindex import OPENERS, WordIndex
 from factlint.checks.names.forms import run_pattern
 from factlint.checks.names.text import PAIR, Folded, candidates, for_text
@@ -111,3 +112,25 @@ def _folded_reference(text: str) -> tuple[str, list[int], list[int]]:
 def test_folded_text_and_offsets_equal_the_gap_by_gap_fold(text: str) -> None:
     folded = Folded(text)
     assert (folded.text, folded._cuts, folded._shifts) == _folded_reference(text)
+
+
+def test_folding_a_character_to_one_keeps_a_word_character_a_word_character() -> None:
+    # PhraseSet reads a phrase's word runs off the folded text: the same runs only if this holds.
+    word = re.compile(r"\w")
+    changed = [hex(code) for code in range(0x110000)
+               if len(folded := phrases._folded(chr(code))) == 1
+               and bool(word.match(chr(code))) != bool(word.match(folded))]
+    assert changed == []
+
+
+@pytest.mark.parametrize("text", [
+    "According to the report, sales rose. In a statement, the firm said so; per the data, in the end.",
+    "İN A STATEMENT the ſaid firm: according  to\nthe report (in a statement).",
+    "U.S. officials said.in a statement, x_according to them; noted in an interview",
+])
+def test_cue_phrases_are_found_as_word_by_word_lookups_find_them(text: str) -> None:
+    cues = phrases.phrase_set(["according to", "in a statement", "in an interview", "said", "per the data",
+                               "in"], "cues")
+    found = [(m.start(), m.end()) for m in cues.finditer(text)]
+    expected = [(m.start(), m.end()) for m in cues._finditer_unfolded(text, 0, len(text))]
+    assert found == expected and found

@@ -47,7 +47,10 @@ class WordSet:
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[WordMatch]:
         """Yield each word of text[pos:endpos] that is in the set."""
-        for match in WORD.finditer(text, pos, len(text) if endpos is None else endpos):
+        stop = len(text) if endpos is None else endpos
+        if self.words.isdisjoint(WORD.findall(text, pos, stop)):
+            return  # most sentences hold none of the words: one C-level pass tells
+        for match in WORD.finditer(text, pos, stop):
             if match.group() in self.words:
                 yield WordMatch(match.group(), match.start(), match.end())
 

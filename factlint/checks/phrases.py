@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from itertools import accumulate
 
 from factlint.checks.lexicon import WordMatch
 from factlint.rule import RuleError
 from factlint.wordscan import ASCII_FOLD
 
 WORD_RUN = re.compile(r"\w+")
+WORD_RUN_SPLIT = re.compile(r"(\w+)")
 SPACE = re.compile(r"\s+")
 
 
@@ -46,40 +48,61 @@ class PhraseSet:
             second = WORD_RUN.match(words[1]) if len(words) > 1 and head.group() == words[0] else None
             index.setdefault(head.group(), {}).setdefault(second and second.group(), []).append(words)
         self._index = {key: {k: tuple(v) for k, v in by_next.items()} for key, by_next in index.items()}
+        # The phrases to try, longest first, by first word and then by the word after it (or none), built once.
+        self._ordered = {key: ({k: _longest_first([*v, *by_next.get(None, ())]) for k, v in by_next.items() if k},
+                               _longest_first(list(by_next.get(None, ()))))
+                         for key, by_next in self._index.items()}
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[WordMatch]:
         """Yield each phrase that starts in text[pos:endpos] and ends by endpos."""
         stop = len(text) if endpos is None else min(endpos, len(text))
         window = _folded(text[pos:stop])
         if len(window) != stop - pos:  # a character that folds to two: compare word by word
-            window = None
-        for run in WORD_RUN.finditer(text, pos, stop):
-            begin = run.start()
-            key = window[begin - pos:run.end() - pos] if window is not None else _folded(run.group())
-            by_next = self._index.get(key)
-            if by_next is None or (begin > 0 and (_is_word(text[begin - 1]) or text[begin - 1] == ".")):
+            yield from self._finditer_unfolded(text, pos, stop)
+            return
+        # Folding one character to one keeps word characters word characters (a test checks every
+        # one), so the window's word runs are the text's, and their text is the key to look up.
+        # One split gives the runs and what lies between them; summed lengths give their offsets.
+        pieces = WORD_RUN_SPLIT.split(window)
+        keys = pieces[1::2]
+        heads = [i for i, key in enumerate(keys) if key in self._index]
+        if not heads:
+            return
+        offsets = list(accumulate(map(len, pieces)))
+        for i in heads:
+            # The next run follows this one if only white space lies between them.
+            by_next, alone = self._ordered[keys[i]]
+            chosen = by_next.get(keys[i + 1], alone) if i + 1 < len(keys) and pieces[2 * i + 2].isspace() else alone
+            begin = offsets[2 * i] + pos
+            if not chosen or (begin > 0 and (_is_word(text[begin - 1]) or text[begin - 1] == ".")):
                 continue
-            for words in self._candidates(by_next, window, run.end() - pos):
-                end = _match_words(window, begin - pos, words) if window is not None else \
-                    _match_words(text[pos:stop], begin - pos, words, fold=True)
+            for words in chosen:
+                end = _match_words(window, begin - pos, words)
                 if end is not None:
                     yield WordMatch(text[begin:end + pos], begin, end + pos)
                     break
 
-    @staticmethod
-    def _candidates(by_next: dict[str | None, tuple[tuple[str, ...], ...]], window: str | None,
-                    after: int) -> list[tuple[str, ...]]:
-        """Return the phrases worth trying: those whose second word comes next, and the others, longest first."""
-        if window is None:
-            return sorted((p for group in by_next.values() for p in group), key=lambda p: -len(" ".join(p)))
-        gap = SPACE.match(window, after)
-        following = WORD_RUN.match(window, gap.end()) if gap else None
-        chosen = [*by_next.get(following.group(), ()), *by_next.get(None, ())] if following else list(by_next.get(None, ()))
-        return sorted(chosen, key=lambda p: -len(" ".join(p))) if len(chosen) > 1 else chosen
+    def _finditer_unfolded(self, text: str, pos: int, stop: int) -> Iterator[WordMatch]:
+        """Yield each phrase of text[pos:stop] when folding changes its length: word by word, each folded."""
+        for run in WORD_RUN.finditer(text, pos, stop):
+            begin = run.start()
+            by_next = self._index.get(_folded(run.group()))
+            if by_next is None or (begin > 0 and (_is_word(text[begin - 1]) or text[begin - 1] == ".")):
+                continue
+            for words in _longest_first([p for group in by_next.values() for p in group]):
+                end = _match_words(text[pos:stop], begin - pos, words, fold=True)
+                if end is not None:
+                    yield WordMatch(text[begin:end + pos], begin, end + pos)
+                    break
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> WordMatch | None:
         """Return the first phrase in text[pos:endpos], or None."""
         return next(self.finditer(text, pos, endpos), None)
+
+
+def _longest_first(phrases: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """Return phrases longest first (by their text), in their order where they are as long."""
+    return sorted(phrases, key=lambda p: -len(" ".join(p))) if len(phrases) > 1 else phrases
 
 
 def _match_words(window: str, at: int, words: tuple[str, ...], fold: bool = False) -> int | None:
