@@ -33,13 +33,25 @@ class Quote(NamedTuple):
 class QuoteScan:
     """The quotations of a document, its unclosed marks, and its text blanked inside quotations."""
 
-    __slots__ = ("quotes", "unclosed", "masked", "_starts")
+    __slots__ = ("quotes", "unclosed", "masked", "_starts", "_by_paragraph")
 
     def __init__(self, quotes: list[Quote], unclosed: list[Quote], masked: str) -> None:
         self.quotes = quotes
         self.unclosed = unclosed
         self.masked = masked
         self._starts = [q.start for q in quotes]
+        self._by_paragraph: dict[int, list[Quote]] = {}
+        for quote in quotes:
+            self._by_paragraph.setdefault(quote.paragraph, []).append(quote)
+
+    def in_paragraph(self, paragraph: int) -> list[Quote]:
+        """Return the quotations of a paragraph, in order (a lookup, not a scan of the story's quotations)."""
+        return self._by_paragraph.get(paragraph, [])
+
+    def starting_in(self, start: int, end: int) -> bool:
+        """Tell whether a quotation opens within [start, end)."""
+        index = bisect.bisect_left(self._starts, start)
+        return index < len(self._starts) and self._starts[index] < end
 
     def inside(self, offset: int) -> bool:
         """Tell whether offset lies within a quotation, marks included."""

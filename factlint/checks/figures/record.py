@@ -12,7 +12,11 @@ TOKEN = compile_words(r"[\w$€£¥₹%][\w'’.,%$-]*")
 # inside a number ("1,237") is not a break; a parenthesis after the figure is kept ("(95,509 votes)").
 CLAUSE_BREAK = compile_words(r"[,;:](?!\d)|[—–()]")
 CLAUSE_END = compile_words(r"[,;:](?!\d)|[—–]")
-SENTENCE_BREAKS = ".!?"
+# What opens a sentence, as the character before it: a line break, or white space after . ! or ?
+SENTENCE_OPENING = compile_words(r"\n|(?<=[.!?])\s")
+# What ends one: a line break (before it), or . ! or ? before white space or the end of the text.
+SENTENCE_CLOSING = compile_words(r"\n|[.!?](?=\s|\Z)")
+SENTENCE_REACH = 600  # characters a sentence is looked for in, either way from a figure
 # Words that may stand between a figure and the noun it counts ("44 of the 50 delegates").
 LINKS = {"of", "the", "a", "an", "all", "these", "those"}
 # At most this many words open an elliptical clause that goes on with the result before it ("and Kasich").
@@ -52,9 +56,23 @@ class Phrases:
             return None
         return next((p for p in self._by_first.get(words[index], ()) if tuple(words[index:index + len(p)]) == p), None)
 
+    def find(self, words: list[str], begin: int = 0) -> int:
+        """Return the first index from `begin` at which one of the phrases starts, or -1."""
+        if self._by_first.keys().isdisjoint(words):
+            return -1  # the common case, told in one C-level pass
+        return next((i for i in range(begin, len(words)) if words[i] in self._by_first and self.at(words, i)), -1)
+
+    def find_last(self, words: list[str]) -> int:
+        """Return the last index at which one of the phrases starts, or -1."""
+        if self._by_first.keys().isdisjoint(words):
+            return -1
+        return next((i for i in range(len(words) - 1, -1, -1) if words[i] in self._by_first and self.at(words, i)), -1)
+
 
 def _words(text: str) -> list[str]:
     """Return the lowercase words of text, without the punctuation around them."""
+    if text.isascii():  # lower-casing ASCII first finds the same tokens, each already lower case
+        return [w.strip(".,'’") for w in TOKEN.findall(text.lower())]
     return [w.lower().strip(".,'’") for w in TOKEN.findall(text)]
 
 
@@ -147,8 +165,7 @@ class Record:
 
     def _mentions(self, text: str, start: int, end: int, nouns: Phrases) -> bool:
         """Tell whether one of the nouns (record nouns, or events: a primary, an election) is in text[start:end]."""
-        words = _words(text[start:end])
-        return any(_phrase_at(words, index, nouns) for index in range(len(words)))
+        return nouns.find(_words(text[start:end])) >= 0
 
     def worked_example(self, text: str, start: int, end: int) -> bool:
         """Tell whether the figure belongs to a worked example: 'if you owe $28,000', 'a home assessed at $350,000'."""
@@ -157,8 +174,7 @@ class Record:
 
     def example(self, text: str, sentence: int, end: int) -> bool:
         """Tell whether the sentence is a worked example or a hypothetical ('if you earn', 'suppose')."""
-        words = _words(text[sentence:_sentence_end(text, end)])
-        return any(_phrase_at(words, index, self.examples) for index in range(len(words)))
+        return self.examples.find(_words(text[sentence:_sentence_end(text, end)])) >= 0
 
     def _example_value(self, text: str, sentence: int, start: int) -> bool:
         """Tell whether the figure is the value of an example someone's bill is worked out for: 'a home assessed at'."""
@@ -175,8 +191,8 @@ class Record:
 
     def _verb_then_noun(self, words: list[str]) -> bool:
         """Tell whether the clause before the figure has a record verb and then a record noun."""
-        verb = next((i for i in range(len(words)) if _phrase_at(words, i, self.verbs)), -1)
-        return verb >= 0 and any(_phrase_at(words, i, self.nouns) for i in range(verb + 1, len(words)))
+        verb = self.verbs.find(words)
+        return verb >= 0 and self.nouns.find(words, verb + 1) >= 0
 
 
 def _target_at(words: list[str], index: int, targets: Phrases) -> bool:
@@ -201,27 +217,24 @@ def _phrase_at(words: list[str], index: int, phrases: Phrases) -> bool:
 
 
 def _sentence_start(text: str, at: int) -> int:
-    """Return where the sentence holding offset `at` starts (after '. ', a line break or the text start)."""
-    index = at
-    while index > 0:
-        char = text[index - 1]
-        if char == "\n" or (char.isspace() and text[index - 2:index - 1] in SENTENCE_BREAKS
-                            and text[index - 2:index - 1]):
-            return index
-        index -= 1
-        if at - index > 600:
-            return index
-    return 0
+    """Return where the sentence holding offset `at` starts (after '. ', a line break or the text start).
+
+    The search looks back 600 characters at most, and then starts the sentence there.
+    """
+    floor = max(0, at - SENTENCE_REACH - 1)
+    last = None
+    for last in SENTENCE_OPENING.finditer(text, floor, at):
+        pass
+    return last.end() if last is not None else floor
 
 
 def _sentence_end(text: str, at: int) -> int:
-    """Return where the sentence holding offset `at` ends."""
-    index = at
-    while index < len(text) and text[index] != "\n" and index - at < 600:
-        if text[index] in SENTENCE_BREAKS and (index + 1 == len(text) or text[index + 1].isspace()):
-            return index + 1
-        index += 1
-    return index
+    """Return where the sentence holding offset `at` ends: its closing mark, a line break, or 600 characters on."""
+    # The window holds one character more than the reach, for the look-ahead after its last mark.
+    found = SENTENCE_CLOSING.search(text[at:at + SENTENCE_REACH + 1])
+    if found is None or found.start() >= SENTENCE_REACH:
+        return min(len(text), at + SENTENCE_REACH)
+    return at + (found.start() if found.group() == "\n" else found.end())
 
 
 def _clause_start(text: str, sentence: int, at: int) -> int:
@@ -285,8 +298,8 @@ class OwnTerms:
                 break
         if any(_target_at(before, i, self.targets) for i in range(max(0, len(before) - self.reach - 2), len(before))):
             return True  # 'its inflation target of 2 percent', 'a goal of raising $64 million', 'the minimum wage of $7.25'
-        nouns = [i for i in range(len(before)) if _phrase_at(before, i, self.nouns)]
-        return bool(nouns) and any(_phrase_at(before, i, self.links) for i in range(nouns[-1] + 1, len(before)))
+        noun = self.nouns.find_last(before)
+        return noun >= 0 and self.links.find(before, noun + 1) >= 0
 
     def _decided(self, text: str, sentence: int, before: list[str], after: list[str]) -> bool:
         """Tell whether the figure's clause reports a public body's decision ('the board approved a 4.5 percent increase').
@@ -299,4 +312,4 @@ class OwnTerms:
         words = _words(text[sentence:_sentence_end(text, sentence)])
         if any(w in self.undecided for w in words):
             return False
-        return any(_phrase_at(words, i, self.bodies) for i in range(len(words)))
+        return self.bodies.find(words) >= 0

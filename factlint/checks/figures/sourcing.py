@@ -181,7 +181,7 @@ def _break(sourcing: Sourcing, source_paragraph: int, here: int, noun: str, find
         mentions = noun in doc.lint_text[span.start:span.end].lower()
         if mentions:
             continue
-        if any(q.paragraph == paragraph for q in sourcing.quotes.quotes):
+        if sourcing.quotes.in_paragraph(paragraph):
             if finding:
                 continue  # a reaction quoted between the poll's findings
             return "a quotation from someone else comes between"
@@ -276,7 +276,7 @@ def carried(sourcing: Sourcing, index: int, whole_paragraph: bool, paragraphs: i
     for paragraph in range(here - 1, max(-1, here - paragraphs - 1), -1):
         if paragraph not in sourcing.figure_paragraphs:
             return False  # the story moved on
-        if any(q.paragraph == paragraph for q in sourcing.quotes.quotes):
+        if sourcing.quotes.in_paragraph(paragraph):
             return False  # a speaker took over: a quotation's credit is no source of data
         if _paragraph_credits(sourcing, paragraph):
             return True
@@ -294,7 +294,7 @@ def _paragraph_credits(sourcing: Sourcing, paragraph: int, index: int = -1) -> b
     span = doc.paragraphs[paragraph]
     first = doc.sentence_index(span.start)
     last = doc.sentence_index(max(span.start, span.end - 1))
-    quoted = {q.start for q in sourcing.quotes.quotes if q.paragraph == paragraph}
+    quoted = {q.start for q in sourcing.quotes.in_paragraph(paragraph)}
     for i in range(first, last + 1):
         if i == index or not sourcing.sentence_sourced(i):
             continue

@@ -105,7 +105,7 @@ class Speaker:
     def _quotes_in(self, index: int) -> bool:
         """Tell whether sentence `index` holds a quotation (its cue then names that quotation's speaker)."""
         span = self.doc.sentences[index]
-        return any(span.start <= q.start < span.end for q in self.scan.quotes)
+        return self.scan.starting_in(span.start, span.end)
 
     def _cued(self, index: int, spoken_only: bool = False) -> bool:
         """Tell whether sentence `index` holds a speaker cue (a verb of speaking, if spoken_only) outside quotes."""

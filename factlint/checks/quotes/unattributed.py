@@ -81,7 +81,7 @@ def _after_run(doc: Document, scan: QuoteScan, spoken: set[int], paragraph: int)
         return False
     beat = doc.paragraphs[paragraph - 1]
     return len(WORD.findall(scan.masked, beat.start, beat.end)) <= BEAT_WORDS and \
-        not any(q.paragraph == paragraph - 1 for q in scan.quotes)
+        not scan.in_paragraph(paragraph - 1)
 
 
 def _pull_quote(doc: Document, scan: QuoteScan, quote: Quote, speaker: Speaker) -> bool:
