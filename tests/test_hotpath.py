@@ -10,6 +10,7 @@ from factlint import markup, segment
 from factlint.checks import phrases
 from factlint.wordindex import OPENERS, WordIndex
 from factlint.checks.names.forms import run_pattern
+from factlint.checks.names.later import lower_words
 from factlint.checks.names.text import PAIR, Folded, candidates, for_text
 from factlint.document import Document
 
@@ -134,3 +135,13 @@ def test_cue_phrases_are_found_as_word_by_word_lookups_find_them(text: str) -> N
     found = [(m.start(), m.end()) for m in cues.finditer(text)]
     expected = [(m.start(), m.end()) for m in cues._finditer_unfolded(text, 0, len(text))]
     assert found == expected and found
+
+
+@pytest.mark.parametrize("text", [
+    "the ab'c Abc o'neil a-b -ab .ab\nab's Ab abc, xab ab1 ab_ ab", "", "ab", "Ab ab'", "'ab ab-", "aB ab",
+])
+def test_lower_case_words_are_found_as_a_whole_text_scan_finds_them(text: str) -> None:
+    every = set(re.findall(r"(?<![A-Za-z'])[a-z]+(?![A-Za-z])", text))
+    asked = {"ab", "abc", "a", "b", "c", "the", "neil", "xab", "Ab", "ab's", ""}
+    for words in (lower_words(text, asked), lower_words(text)):
+        assert {w for w in asked if w in words} == every & asked

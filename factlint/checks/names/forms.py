@@ -101,6 +101,8 @@ def runs(folded: str, not_names: frozenset[str], particles: frozenset[str], patt
     """
     found: list[NameRun] = []
     current: list[Word] = []
+    # A particle can stand before a word only if the character before that word's mark ends one.
+    particle_ends = {p[-1] for p in particles if p}
     for match in for_text(pattern, folded).finditer(folded):
         start, text = match.start(), match.group()
         if not current and text in not_names:
@@ -108,7 +110,9 @@ def runs(folded: str, not_names: frozenset[str], particles: frozenset[str], patt
         before = folded[start - 1] if start else ""
         if before != " " and before and (before.isalnum() or before == "_" or in_address(folded, start)):
             continue   # inside a word ("iPhone"), or a handle or web address
-        if " " not in text and (before not in PARTICLE_MARKS or not _after_particle(folded, start, particles)):
+        particle = before in PARTICLE_MARKS and start >= 2 and (
+            folded[start - 2] in particle_ends or folded[start - 2].isspace()) and _after_particle(folded, start, particles)
+        if " " not in text and not particle:
             if len(current) == 1:   # the common case: one word, no particle before it, after one word
                 if current[0].text not in not_names and _capitalised(current[0].text):
                     found.append(NameRun((current[0],), 0))
