@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from factlint.checks.names.forms import in_address
@@ -55,10 +55,7 @@ def misspelled_surnames(folded: str, people: list[Candidate], bare: list[tuple[s
     """
     uses = Counter(word for word, _, _ in bare) + Counter(c.last.text for c in people)
     named = {c.last.text for c in people} | {c.first.text for c in people}
-    # The words asked about below: first names, and bare words that pass the tests before it.
-    common = lower_words(folded, {c.first.text.lower() for c in people if c.first.text.lower() not in given_names} | {
-        w.lower() for w, _, _ in bare if not (w in named or w in not_names or len(w) < MIN_LENGTH)
-        and w.lower() not in given_names})
+    common = lower_words(folded)
     # By the surname's first letter, which a slip keeps, then by surname: each surname is compared
     # once per word, not once per use of it (a long story names its people hundreds of times).
     trusted: dict[str, dict[str, list[Candidate]]] = {}
@@ -84,32 +81,25 @@ def misspelled_surnames(folded: str, people: list[Candidate], bare: list[tuple[s
             yield Misspelling(word, start, end, matches[0])
 
 
-def lower_words(text: str, expected: Iterable[str] = ()) -> LowerWords:
-    """The words a text uses in lower case: a capitalised one of them opens a sentence, it names no one.
-
-    The `expected` words (those a caller will ask about) are looked for in one pass.
-    """
-    return LowerWords(text, expected)
+def lower_words(text: str) -> LowerWords:
+    """The words a text uses in lower case: a capitalised one of them opens a sentence, it names no one."""
+    return LowerWords(text)
 
 
 class LowerWords:
-    """The lower-case words of a text, looked up as asked: a story asks about a few dozen, not all."""
+    """The lower-case words of a text, looked up one at a time: a story asks about a few dozen, not all."""
 
-    def __init__(self, text: str, expected: Iterable[str] = ()) -> None:
+    def __init__(self, text: str) -> None:
         self._text = text
-        asked = sorted({w for w in expected if _ASCII_LOWER.fullmatch(w)}, key=lambda w: (-len(w), w))
-        self._found: dict[str, bool] = dict.fromkeys(asked, False)
-        if asked:
-            # As a whole-text scan of _LOWER_WORD would find them; each look-behind after its word
-            # lets `re` skip ahead to the words. One word at most matches at an offset.
-            either = "|".join(rf"{w}(?<![A-Za-z']{w})" for w in asked)
-            self._found.update((w, True) for w in re.findall(rf"(?:{either})(?![A-Za-z])", text))
+        self._found: dict[str, bool] = {}
 
     def __contains__(self, word: object) -> bool:
         if not isinstance(word, str):
             return False
         found = self._found.get(word)
         if found is None:
+            # As a whole-text scan of _LOWER_WORD would find it; the look-behind after the word
+            # lets `re` skip ahead to it (one search for each of them is faster than one for all).
             found = self._found[word] = _ASCII_LOWER.fullmatch(word) is not None and re.search(
                 rf"{word}(?<![A-Za-z']{word})(?![A-Za-z])", self._text) is not None
         return found
