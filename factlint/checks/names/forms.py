@@ -100,26 +100,30 @@ def runs(folded: str, not_names: frozenset[str], particles: frozenset[str], patt
     far faster than a search that tries every "de" and "la" of the text.
     """
     found: list[NameRun] = []
-    current: list[Word] = []
+    current: list[Word] = []   # the open run, unless it is one word: then `single` holds it
+    single: tuple[str, int, int] | None = None   # (text, start, end), made a Word only if it names someone
     # A particle can stand before a word only if the character before that word's mark ends one.
     particle_ends = {p[-1] for p in particles if p}
     for match in for_text(pattern, folded).finditer(folded):
         start, text = match.start(), match.group()
-        if not current and text in not_names:
+        if single is None and not current and text in not_names:
             continue   # "The", "But", "Monday": most one-word stretches, dropped before any work
         before = folded[start - 1] if start else ""
         if before != " " and before and (before.isalnum() or before == "_" or in_address(folded, start)):
             continue   # inside a word ("iPhone"), or a handle or web address
         particle = before in PARTICLE_MARKS and start >= 2 and (
             folded[start - 2] in particle_ends or folded[start - 2].isspace()) and _after_particle(folded, start, particles)
-        if " " not in text and not particle:
-            if len(current) == 1:   # the common case: one word, no particle before it, after one word
-                if current[0].text not in not_names and _capitalised(current[0].text):
-                    found.append(NameRun((current[0],), 0))
-            else:
+        if " " not in text and not particle:   # the common case: one word, no particle before it
+            if single is not None:
+                if single[0] not in not_names and single[0][:1].isupper() and not single[0].isupper():
+                    found.append(NameRun((Word(*single),), 0))
+            elif current:
                 _split(current, found, not_names)
-            current = [Word(text, start, match.end())]
+                current = []
+            single = (text, start, match.end())
             continue
+        if single is not None:
+            current, single = [Word(*single)], None
         words = _words(text, start)
         lead = _particles_before(folded, start, particles)
         if current and lead and lead[0].start > current[-1].end and folded[current[-1].end:lead[0].start] == " ":
@@ -127,7 +131,7 @@ def runs(folded: str, not_names: frozenset[str], particles: frozenset[str], patt
             continue
         _split(current, found, not_names)
         current = _join(lead, words)
-    _split(current, found, not_names)
+    _split([Word(*single)] if single is not None else current, found, not_names)
     return found
 
 
