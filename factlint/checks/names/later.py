@@ -91,6 +91,7 @@ class LowerWords:
 
     def __init__(self, text: str) -> None:
         self._text = text
+        self._vocabulary = ""
         self._found: dict[str, bool] = {}
 
     def __contains__(self, word: object) -> bool:
@@ -98,10 +99,14 @@ class LowerWords:
             return False
         found = self._found.get(word)
         if found is None:
-            # As a whole-text scan of _LOWER_WORD would find it; the look-behind after the word
-            # lets `re` skip ahead to it (one search for each of them is faster than one for all).
+            if not self._vocabulary:
+                # No word spans white space, so each distinct white-space-separated token, one a
+                # line, holds every use a search of the whole text would find, and no other.
+                self._vocabulary = "\n".join(set(self._text.split())) + "\n"
+            # As a scan of _LOWER_WORD would find it; the look-behind after the word lets `re`
+            # skip ahead to it (one search for each word is faster than one for all of them).
             found = self._found[word] = _ASCII_LOWER.fullmatch(word) is not None and re.search(
-                rf"{word}(?<![A-Za-z']{word})(?![A-Za-z])", self._text) is not None
+                rf"{word}(?<![A-Za-z']{word})(?![A-Za-z])", self._vocabulary) is not None
         return found
 
 
