@@ -29,6 +29,7 @@ THAT_AFTER = compile_words(r"\s+(?:that\b|:)")
 # A document followed by the count it covers ("The survey of 1,033 likely voters") describes itself.
 INDEFINITE = ("a", "an")
 OF_COUNT = compile_words(r"\s+of\s+(?:[a-z]+\s+){0,2}\d")
+WORD_RUN = compile_words(r"\w+")
 
 
 def _bare(token: str) -> str:
@@ -49,6 +50,9 @@ class Attribution:
         # Reporting verbs need a subject that can report ("Pfizer reported", not "deaths reported");
         # a verb of speaking has a speaker for subject whatever it is ("Ortiz acknowledged").
         self.verbs = compile_words(word_pattern(options["reporting_verbs"]), False, "reporting_verbs")
+        # Each verb a whole word run: a sentence whose word runs hold none of them matches none.
+        self.verb_runs = frozenset(options["reporting_verbs"]) \
+            if all(WORD_RUN.fullmatch(v) for v in options["reporting_verbs"]) else None
         speech = lexicon.figure_verb_forms - set(options["reporting_verbs"])
         self.speech = WordSet(speech)
         # Verbs that attribute a figure only when "that" or a colon follows: "added that".
@@ -82,6 +86,8 @@ class Attribution:
             return True
         if any(self._agentive(sentence, m.start(), m.end(), True) for m in self.speech.finditer(sentence)):
             return True
+        if self.verb_runs is not None and self.verb_runs.isdisjoint(WORD_RUN.findall(sentence)):
+            return False
         return any(self._agentive(sentence, m.start(), m.end()) for m in self.verbs.finditer(sentence))
 
     def source_name(self, masked: str, start: int, end: int, before: int) -> str:
