@@ -100,30 +100,32 @@ def runs(folded: str, not_names: frozenset[str], particles: frozenset[str], patt
     far faster than a search that tries every "de" and "la" of the text.
     """
     found: list[NameRun] = []
-    current: list[Word] = []   # the open run, unless it is one word: then `single` holds it
-    single: tuple[str, int, int] | None = None   # (text, start, end), made a Word only if it names someone
+    current: list[Word] = []   # the open run when particles joined it; else `plain` holds it
+    plain: tuple[str, int, int] | None = None   # (text, start, end): made Words only if it names someone
     # A particle can stand before a word only if the character before that word's mark ends one.
     particle_ends = {p[-1] for p in particles if p}
     for match in for_text(pattern, folded).finditer(folded):
         start, text = match.start(), match.group()
-        if single is None and not current and text in not_names:
+        if plain is None and not current and text in not_names:
             continue   # "The", "But", "Monday": most one-word stretches, dropped before any work
         before = folded[start - 1] if start else ""
         if before != " " and before and (before.isalnum() or before == "_" or in_address(folded, start)):
             continue   # inside a word ("iPhone"), or a handle or web address
-        particle = before in PARTICLE_MARKS and start >= 2 and (
-            folded[start - 2] in particle_ends or folded[start - 2].isspace()) and _after_particle(folded, start, particles)
-        if " " not in text and not particle:   # the common case: one word, no particle before it
-            if single is not None:
-                if single[0] not in not_names and single[0][:1].isupper() and not single[0].isupper():
-                    found.append(NameRun((Word(*single),), 0))
-            elif current:
+        # Where _after_particle finds none, _particles_before finds none either.
+        if not (before in PARTICLE_MARKS and start >= 2 and (folded[start - 2] in particle_ends or folded[
+                start - 2].isspace()) and _after_particle(folded, start, particles)):
+            if plain is None:   # the common case: capitalised words, no particle before them
                 _split(current, found, not_names)
                 current = []
-            single = (text, start, match.end())
+            elif " " not in plain[0]:
+                if plain[0] not in not_names and plain[0][:1].isupper() and not plain[0].isupper():
+                    found.append(NameRun((Word(*plain),), 0))
+            else:
+                _close_plain(plain[0], plain[1], found, not_names)
+            plain = (text, start, match.end())
             continue
-        if single is not None:
-            current, single = [Word(*single)], None
+        if plain is not None:
+            current, plain = _words(plain[0], plain[1]), None
         words = _words(text, start)
         lead = _particles_before(folded, start, particles)
         if current and lead and lead[0].start > current[-1].end and folded[current[-1].end:lead[0].start] == " ":
@@ -131,8 +133,16 @@ def runs(folded: str, not_names: frozenset[str], particles: frozenset[str], patt
             continue
         _split(current, found, not_names)
         current = _join(lead, words)
-    _split([Word(*single)] if single is not None else current, found, not_names)
+    _split(_words(plain[0], plain[1]) if plain is not None else current, found, not_names)
     return found
+
+
+def _close_plain(text: str, start: int, found: list[NameRun], not_names: frozenset[str]) -> None:
+    """Close a run of capitalised words that no particle joined; most name no one, told from the text alone."""
+    pieces = text.split(" ")
+    if pieces[-1] in not_names and not any(piece.isupper() for piece in pieces):
+        return   # "the White House": no acronym to split at, and no word after its last place word
+    _split(_words(text, start), found, not_names)
 
 
 def _words(text: str, at: int) -> list[Word]:
