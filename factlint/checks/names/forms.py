@@ -138,7 +138,7 @@ def runs(folded: str, not_names: frozenset[str], particles: frozenset[str], patt
 
 
 def _close_plain(text: str, start: int, found: list[NameRun], not_names: frozenset[str]) -> None:
-    """Close a run of capitalised words that no particle joined; most name no one, told from the text alone."""
+    """Close a run of capitalised words that no particle joined: most name no one, as its text tells."""
     pieces = text.split(" ")
     if pieces[-1] in not_names and not any(piece.isupper() for piece in pieces):
         return   # "the White House": no acronym to split at, and no word after its last place word
