@@ -58,22 +58,27 @@ def misspelled_surnames(folded: str, people: list[Candidate], bare: list[tuple[s
     common = lower_words(folded)
     # By the surname's first letter, which a slip keeps, then by surname: each surname is compared
     # once per word, not once per use of it (a long story names its people hundreds of times).
+    # Each distinct first name and bare word is weighed once, however often the story uses it.
+    given_first = {first for first in {c.first.text for c in people}
+                   if first.lower() in given_names or first.lower() not in common}
+    ordinary = {word for word in {word for word, _, _ in bare}
+                if not (word in named or word in not_names or len(word) < MIN_LENGTH)
+                and (word.lower() in given_names or word.lower() in common)}
     trusted: dict[str, dict[str, list[Candidate]]] = {}
     for c in people:
-        if c.first.text.lower() in given_names or c.first.text.lower() not in common:
+        if c.first.text in given_first:
             trusted.setdefault(c.last.text[:1], {}).setdefault(c.last.text, []).append(c)
     near: dict[tuple[str, str], bool] = {}
     reported: set[str] = set()
     for word, start, end in bare:
-        if word in reported or word in named or word in not_names or len(word) < MIN_LENGTH:
-            continue
-        if word.lower() in given_names or word.lower() in common:
+        if word in reported or word in named or word in not_names or len(word) < MIN_LENGTH or word in ordinary:
             continue
         matches = []
         for surname, uses_of in trusted.get(word[:1], {}).items():
             if (word, surname) not in near:
                 near[word, surname] = near_surname(word, surname, words)
-            earlier = next((c for c in uses_of if c.end <= start), None)
+            # People come in the text's order: the first use is the earliest.
+            earlier = uses_of[0] if uses_of[0].end <= start else None
             if earlier is not None and near[word, surname] and uses[word] <= max(REPEATS, uses[surname]):
                 matches.append(earlier)
         if len(matches) == 1:
