@@ -85,11 +85,13 @@ def _excerpt(finding: Finding, source_lines: list[str], color: bool) -> list[str
     """Return the finding's source line, cut to a window around the match, and a caret line."""
     if finding.line > len(source_lines):
         return []
-    source = visible(source_lines[finding.line - 1].replace("\t", " "))
+    # Tabs and control characters become one character each: the window is cut first and made
+    # visible alone, not the whole line (a paragraph, in a plain-text draft).
+    source = source_lines[finding.line - 1]
     start = finding.column - 1
     end = finding.end_column - 1 if finding.end_line == finding.line else len(source)
     left = max(0, min(start - EXCERPT_WIDTH // 3, len(source) - EXCERPT_WIDTH))
-    window = source[left:left + EXCERPT_WIDTH]
+    window = visible(source[left:left + EXCERPT_WIDTH].replace("\t", " "))
     prefix = "…" if left else ""
     suffix = "…" if left + EXCERPT_WIDTH < len(source) else ""
     width = max(min(end, left + EXCERPT_WIDTH) - start, 1)
