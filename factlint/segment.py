@@ -94,14 +94,15 @@ def all_sentences(text: str, paragraphs: list[Span]) -> list[Span]:
     floor = start = paragraphs[0].start
     end = paragraphs[0].end
     for match in BOUNDARY.finditer(text, floor, paragraphs[-1].end):
-        while match.start() >= end:
+        at, after = match.span()
+        while at >= end:
             spans.append(Span(start, end))
             index += 1
             floor = start = paragraphs[index].start
             end = paragraphs[index].end
-        if match.end() < end and _ends_sentence(text, floor, match):
+        if after < end and _ends_sentence(text, floor, match):
             spans.append(Span(start, match.start(1)))
-            start = match.end()
+            start = after
     spans.append(Span(start, end))
     spans.extend(paragraphs[index + 1:])
     return spans
@@ -128,7 +129,12 @@ def _ends_sentence(text: str, floor: int, match: re.Match[str]) -> bool:
 def _word_start(text: str, floor: int, end: int) -> int:
     """Return where the word ending at `end` starts: after the last space or line break, not before floor."""
     # A step back per character of the word: rfind would scan to the paragraph's start whenever
-    # the paragraph has no line break, which is quadratic on one long line.
+    # the paragraph has no line break, which is quadratic on one long line. It looks at the last
+    # few dozen characters only, where a word usually starts.
+    near = max(floor, end - 40)
+    space = max(text.rfind(" ", near, end), text.rfind("\n", near, end))
+    if space >= 0:
+        return space + 1
     start = end
     while start > floor and text[start - 1] not in " \n":
         start -= 1
