@@ -8,6 +8,7 @@ from typing import Any
 import regex
 
 from factlint.checks.base import ANY_SPACE, compile_regex, compile_words, word_pattern
+from factlint.checks.lexicon import WORD as LEXICON_WORD
 from factlint.checks.lexicon import Lexicon, WordSet
 from factlint.checks.phrases import phrase_set
 
@@ -61,6 +62,9 @@ class Attribution:
         # A source's noun alone: where it is not, no source is, and it is far quicker to search for.
         self.source_nouns = compile_words(word_pattern(lexicon.source_nouns, ANY_SPACE), False, "source_nouns") \
             if lexicon.source_nouns else compile_words(r"(?!)")
+        # Each noun's first word a whole word run: a sentence whose runs hold none of them names none.
+        heads = {noun.split()[0] for noun in lexicon.source_nouns if noun.split()}
+        self.noun_heads = frozenset(heads) if all(WORD_RUN.fullmatch(h) for h in heads) else None
         self.source_determiners = lexicon.source_determiners
         self.agents = {w.lower() for w in options["agents"]}
         self.determiners = {w.lower() for w in options["determiners"]}
@@ -78,15 +82,23 @@ class Attribution:
         sentence = masked[start:end]
         if self.cues.search(sentence) or self.citations.search(original, start, end):
             return True
-        if self.accounts.search(sentence) or (self.source_nouns.search(sentence) and any(
-                self._named(sentence, m.start(), m.group()) for m in self.source.finditer(sentence))):
+        # The sentence's word runs and words, found once: a search that needs one of its nouns or
+        # verbs runs only where the sentence holds one.
+        runs = WORD_RUN.findall(sentence)
+        if self.accounts.search(sentence) or (
+                (self.noun_heads is None or not self.noun_heads.isdisjoint(runs))
+                and self.source_nouns.search(sentence)
+                and any(self._named(sentence, m.start(), m.group()) for m in self.source.finditer(sentence))):
             return True
-        if any(THAT_AFTER.match(sentence, m.end()) and self._agentive(sentence, m.start(), m.end(), True)
-               for m in self.that_verbs.finditer(sentence)):
+        words = LEXICON_WORD.findall(sentence)
+        if not self.that_verbs.words.isdisjoint(words) and any(
+                THAT_AFTER.match(sentence, m.end()) and self._agentive(sentence, m.start(), m.end(), True)
+                for m in self.that_verbs.finditer(sentence)):
             return True
-        if any(self._agentive(sentence, m.start(), m.end(), True) for m in self.speech.finditer(sentence)):
+        if not self.speech.words.isdisjoint(words) and any(
+                self._agentive(sentence, m.start(), m.end(), True) for m in self.speech.finditer(sentence)):
             return True
-        if self.verb_runs is not None and self.verb_runs.isdisjoint(WORD_RUN.findall(sentence)):
+        if self.verb_runs is not None and self.verb_runs.isdisjoint(runs):
             return False
         return any(self._agentive(sentence, m.start(), m.end()) for m in self.verbs.finditer(sentence))
 
