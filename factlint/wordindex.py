@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 
 import ahocorasick
+
+from factlint.document import Document
 
 # Characters a word can follow. Keying the automaton on them keeps "one" in "someone" out.
 OPENERS = " \n\t\u00a0(\"“‘'—–-/["
@@ -13,30 +16,39 @@ OPENERS = " \n\t\u00a0(\"“‘'—–-/["
 class WordIndex:
     """Whole-word occurrences of a word list, in lower case, Capitalised or UPPER case.
 
-    The automaton is built once, when the rule that owns the index is built; a scan keeps
+    The automaton is built once, on the first search of its own (an index whose rule set
+    scans all its indexes in one pass, see WordIndexes, never needs one); a scan keeps
     nothing, so one index serves any number of documents at once.
     """
 
     def __init__(self, words: Iterable[str]) -> None:
-        """Collect the word forms and build their automaton."""
+        """Collect the word forms."""
         self.variants: set[str] = set()
         for word in {w.strip() for w in words if w.strip()}:
             self.variants |= {word.lower(), word[:1].upper() + word[1:].lower(), word.upper()}
         self._prefixes = tuple(self.variants)
-        self._automaton = _automaton(self.variants)
+        self._automaton: ahocorasick.Automaton | None = None
+        self._lock = threading.Lock()
 
     def starts(self, text: str) -> list[int]:
         """Return the sorted start offsets of whole-word occurrences in text."""
         if not self.variants:
             return []
+        with self._lock:
+            if self._automaton is None:
+                self._automaton = _automaton(self.variants)
         size = len(text)
-        # One C-level startswith over all the forms first: most texts open with none of them.
-        found = [0] if text.startswith(self._prefixes) and any(
-            text.startswith(v) and _ends_word(text, len(v), size) for v in self.variants) else []
+        found = self.text_start(text)
         found += [end - length + 1 for end, length in self._automaton.iter(text)
                   if end + 1 >= size or not text[end + 1].isalnum()]
         found.sort()
         return found
+
+    def text_start(self, text: str) -> list[int]:
+        """Return [0] if a form of a word opens the text, else []: no opener comes before it there."""
+        # One C-level startswith over all the forms first: most texts open with none of them.
+        return [0] if text.startswith(self._prefixes) and any(
+            text.startswith(v) and _ends_word(text, len(v), len(text)) for v in self.variants) else []
 
     def starts_among(self, text: str, candidates: list[int]) -> list[int]:
         """Return those of the sorted candidate offsets where starts() finds a word, in order.
@@ -48,6 +60,67 @@ class WordIndex:
         return [at for at in candidates
                 if (at == 0 or text[at - 1] in OPENERS) and text.startswith(self._prefixes, at)
                 and any(text.startswith(v, at) and _ends_word(text, at + len(v), size) for v in self.variants)]
+
+
+class WordIndexes:
+    """The word indexes of one rule set, searched in one Aho-Corasick pass over a document.
+
+    Rules register their indexes while the set loads; the automaton is built on the first
+    scan (and again if an index registers later). A scan's hits live in the document's store,
+    so any number of documents can be scanned at once. Each index finds what its own
+    starts() finds: the pass costs about what one index's did, however many share it.
+    """
+
+    def __init__(self) -> None:
+        self._indexes: list[WordIndex] = []
+        self._automaton: ahocorasick.Automaton | None = None
+        self._lock = threading.Lock()
+
+    def register(self, index: WordIndex) -> int:
+        """Add an index; return its number, for starts()."""
+        with self._lock:
+            self._indexes.append(index)
+            self._automaton = None
+            return len(self._indexes) - 1
+
+    def starts(self, doc: Document, number: int) -> list[int]:
+        """Return the sorted starts of index `number`'s words in doc.lint_text, as WordIndex.starts finds them."""
+        automaton, count = self._built()
+        hits = doc.derived((WordIndexes, self, count), lambda: _scan_all(automaton, count, doc.lint_text))
+        index = self._indexes[number]
+        return index.text_start(doc.lint_text) + hits[number] if index.variants else []
+
+    def _built(self) -> tuple[ahocorasick.Automaton, int]:
+        """Return the automaton of every registered index's keys and the number of indexes it holds."""
+        with self._lock:
+            if self._automaton is None:
+                owners: dict[str, list[int]] = {}
+                for number, index in enumerate(self._indexes):
+                    for variant in index.variants:
+                        for opener in OPENERS:
+                            owners.setdefault(opener + variant, []).append(number)
+                automaton = ahocorasick.Automaton()
+                for key, numbers in owners.items():
+                    automaton.add_word(key, (len(key) - 1, tuple(numbers)))
+                if owners:
+                    automaton.make_automaton()
+                self._automaton = automaton
+            return self._automaton, len(self._indexes)
+
+
+def _scan_all(automaton: ahocorasick.Automaton, count: int, text: str) -> list[list[int]]:
+    """Return each index's sorted word starts in text (those after an opener), in one pass."""
+    found: list[list[int]] = [[] for _ in range(count)]
+    if not len(automaton):
+        return found
+    size = len(text)
+    for end, (length, numbers) in automaton.iter(text):
+        if end + 1 >= size or not text[end + 1].isalnum():
+            for number in numbers:
+                found[number].append(end - length + 1)
+    for starts in found:
+        starts.sort()
+    return found
 
 
 def _automaton(variants: set[str]) -> ahocorasick.Automaton:

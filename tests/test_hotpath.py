@@ -8,7 +8,7 @@ import pytest
 
 from factlint import markup, segment
 from factlint.checks import phrases
-from factlint.wordindex import OPENERS, WordIndex
+from factlint.wordindex import OPENERS, WordIndex, WordIndexes
 from factlint.checks.names.forms import run_pattern
 from factlint.checks.names.later import lower_words
 from factlint.checks.names.text import PAIR, Folded, candidates, for_text
@@ -145,3 +145,16 @@ def test_lower_case_words_are_found_as_a_whole_text_scan_finds_them(text: str) -
     asked = {"ab", "abc", "a", "b", "c", "the", "neil", "xab", "Ab", "ab's", ""}
     words = lower_words(text)
     assert {w for w in asked if w in words} == every & asked
+
+
+@pytest.mark.parametrize("text", [
+    "Half of it: a third, HALF the Half-time. Two-thirds—half (one) of them; it's a lot.",
+    "half", "It said one thing", "", "none at all here",
+])
+def test_word_indexes_of_a_rule_set_find_in_one_pass_what_each_finds_alone(text: str) -> None:
+    lists = (["half", "one", "a third"], ["it", "a", "half"], [], ["two-thirds", "half"])
+    indexes = WordIndexes()
+    numbers = [indexes.register(WordIndex(words)) for words in lists]
+    doc = Document(text)
+    for words, number in zip(lists, numbers):
+        assert indexes.starts(doc, number) == WordIndex(words).starts(doc.lint_text)

@@ -10,7 +10,8 @@ import regex
 from factlint.checks.base import ANY_SPACE, alternation, compile_words
 from factlint.checks.figures.context import Context
 from factlint.checks.figures.record import Record
-from factlint.wordindex import WordIndex
+from factlint.document import Document
+from factlint.wordindex import WordIndex, WordIndexes
 
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 # Before a figure: not part of a word, a code (COVID-19, I-95, #3), a decimal or a time.
@@ -48,14 +49,16 @@ LAST_WORD = compile_words(r"(\S+)\Z")
 class FigureFinder:
     """A compiled figure search with the rules that tell a figure from a label or a date."""
 
-    def __init__(self, options: Mapping[str, Any]) -> None:
-        """Compile the search from the rule's word lists."""
+    def __init__(self, options: Mapping[str, Any], indexes: WordIndexes | None = None) -> None:
+        """Compile the search from the rule's word lists; its keywords join the rule set's word indexes, if given."""
         self.approximators = {" ".join(a.lower().split()) for a in options["approximators"]}
         self.approximator_words = max((len(a.split()) for a in self.approximators), default=0)
         self.pattern = compile_words(_pattern(options), True)
         self.keywords = WordIndex([
             *options["magnitudes"], *options["percent_words"], *options["fractions"],
             *options["multipliers"], *options["multiplier_verbs"], *options["spelled_numbers"]])
+        self.indexes = indexes
+        self.keyword_index = indexes.register(self.keywords) if indexes is not None else -1
         currencies, magnitudes, percent_words, currency_words = (
             alternation(options[key], ANY_SPACE)
             for key in ("currencies", "magnitudes", "percent_words", "currency_words"))
@@ -94,11 +97,14 @@ class FigureFinder:
         self.record = Record(options)
         self.money = compile_words(rf"{currencies}|\b(?:{currency_words})\b", True)
 
-    def find(self, text: str, skip: Callable[[int], bool]) -> Iterator[tuple[int, int]]:
-        """Yield (start, end) of each figure in text; skip(offset) drops quoted or heading ones."""
+    def find(self, text: str, skip: Callable[[int], bool], doc: Document | None = None) -> Iterator[tuple[int, int]]:
+        """Yield (start, end) of each figure in text (doc's lint text); skip(offset) drops quoted or heading ones."""
         anchors = [at for m in DIGIT_RUN.finditer(text) if text[(at := m.start()) - 1:at] not in (",", ".")]
         anchors.extend(_currency_starts(text, self.currency_prefixes))
-        anchors.extend(self.keywords.starts(text))
+        if doc is not None and self.indexes is not None:
+            anchors.extend(self.indexes.starts(doc, self.keyword_index))  # the rule set's one pass
+        else:
+            anchors.extend(self.keywords.starts(text))
         anchors.sort()
         last_end = 0
         for at in anchors:

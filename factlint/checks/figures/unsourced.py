@@ -17,6 +17,7 @@ from factlint.checks.figures.sourcing import Sourcing, unsourced_figures
 from factlint.document import Document
 from factlint.finding import Finding
 from factlint.rule import Rule, RuleError, RuleSetStore
+from factlint.wordindex import WordIndexes
 
 # Word lists the unsourced check cannot work without.
 REQUIRED_LISTS = (
@@ -68,7 +69,7 @@ def build(rule: Rule, store: RuleSetStore) -> Check:
 
 def _unsourced(rule: Rule, store: RuleSetStore) -> Check:
     """Flag figures with no source in their sentence, the sentences before it, or a source's scope."""
-    finder = FigureFinder(rule.options)
+    finder = FigureFinder(rule.options, store.get(WordIndexes, WordIndexes))
     attribution = Attribution(rule.options, lexicon.for_rule(rule, store))
     window, paragraphs = rule.options["sentences_before"], rule.options["source_scope_paragraphs"]
     carry = (rule.options["paragraph_credit"], rule.options["carry_paragraphs"])
@@ -88,7 +89,7 @@ def _unsourced(rule: Rule, store: RuleSetStore) -> Check:
 
     def check(doc: Document) -> Iterator[Finding]:
         quotes = quotations.scan(doc)
-        figures = list(finder.find(doc.lint_text, skipper(doc, rule, quotes)))
+        figures = list(finder.find(doc.lint_text, skipper(doc, rule, quotes), doc))
         first_figures: dict[int, int] = {}
         for start, _ in figures:
             first_figures.setdefault(doc.sentence_index(start), start)

@@ -12,7 +12,7 @@ from factlint.checks.figures.skip import skipper
 from factlint.document import Document
 from factlint.finding import Finding
 from factlint.rule import Rule, RuleError, RuleSetStore
-from factlint.wordindex import WordIndex
+from factlint.wordindex import WordIndex, WordIndexes
 
 OPTIONS = {
     "phrases": Option(word_list, ()),
@@ -25,21 +25,22 @@ DEFAULT_MESSAGE = "'{match}' names no source: say who"
 
 def build(rule: Rule, store: RuleSetStore) -> Check:
     """Flag vague attribution outside quotations: 'experts say', 'studies show', 'reportedly'."""
-    return _vague(rule)
+    return _vague(rule, store)
 
 
-def _vague(rule: Rule) -> Check:
+def _vague(rule: Rule, store: RuleSetStore) -> Check:
     """Flag vague attribution outside quotations: 'experts say', 'studies show', 'reportedly'."""
     phrases = rule.options["phrases"]
     if not phrases:
         raise RuleError("the vague-attribution check needs 'phrases'", "phrases")
     pattern = compile_words(word_pattern(phrases, r"\s+"), True, "phrases")
-    anchors = WordIndex(phrase.split()[0] for phrase in phrases if phrase.split())
+    indexes = store.get(WordIndexes, WordIndexes)  # one pass finds every index of the rule set
+    anchors = indexes.register(WordIndex(phrase.split()[0] for phrase in phrases if phrase.split()))
     names_source = _names_source(rule)
 
     def check(doc: Document) -> Iterator[Finding]:
         skip = skipper(doc, rule, quotations.scan(doc))
-        for at in anchors.starts(doc.lint_text):
+        for at in indexes.starts(doc, anchors):
             match = pattern.match(doc.lint_text, at)
             if match is not None and not skip(at) and not names_source(doc.lint_text, match):
                 yield rule.finding(doc, at, match.end())
