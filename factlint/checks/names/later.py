@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from factlint.checks.base import compile_words
 from factlint.checks.names.forms import in_address
 from factlint.checks.names.text import Candidate, distance, typo_shaped
 from factlint.checks.names.words import NameWords
@@ -110,8 +111,8 @@ class LowerWords:
                 self._vocabulary = "\n".join(set(self._text.split())) + "\n"
             # As a scan of _LOWER_WORD would find it; the look-behind after the word lets `re`
             # skip ahead to it (one search for each word is faster than one for all of them).
-            found = self._found[word] = _ASCII_LOWER.fullmatch(word) is not None and re.search(
-                rf"{word}(?<![A-Za-z']{word})(?![A-Za-z])", self._vocabulary) is not None
+            found = self._found[word] = _ASCII_LOWER.fullmatch(word) is not None and compile_words(
+                rf"{word}(?<![A-Za-z']{word})(?![A-Za-z])").search(self._vocabulary) is not None
         return found
 
 
