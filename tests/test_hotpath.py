@@ -90,7 +90,7 @@ def test_name_pairs_match_the_regex_pattern_for_any_characters(text: str) -> Non
 ])
 def test_name_runs_match_the_regex_pattern_for_any_characters(text: str) -> None:
     pattern = run_pattern()
-    assert [m.span() for m in for_text(pattern, text).finditer(text)] == [m.span() for m in pattern.finditer(text)]
+    assert [m.span() for m in for_text(pattern, text).finditer(text)] == [m.span() for m in pattern.pattern.finditer(text)]
 
 
 def _folded_reference(text: str) -> tuple[str, list[int], list[int]]:

@@ -11,8 +11,8 @@ import unicodedata
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from factlint.checks.base import LazyPattern, compile_words
-from factlint.checks.names.text import for_text
+from factlint.checks.base import compile_words
+from factlint.checks.names.text import ClassPattern, for_text
 
 # A word of a name run: a capitalised word, or a lower-case particle, perhaps joined by a hyphen
 # or apostrophe to a capitalised word ("al-Assad", "d'Arcy"). A possessive 's stays outside.
@@ -92,7 +92,7 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper() and not word.isupper()
 
 
-def runs(folded: str, not_names: frozenset[str], particles: frozenset[str], pattern: LazyPattern) -> list[NameRun]:
+def runs(folded: str, not_names: frozenset[str], particles: frozenset[str], pattern: ClassPattern) -> list[NameRun]:
     """Return the name runs of a folded text: capitalised words, one space apart, and particles among them.
 
     `pattern` (run_pattern(), compiled once per rule set) finds the capitalised words; particles
@@ -203,10 +203,10 @@ def _split(words: list[Word], found: list[NameRun], not_names: frozenset[str]) -
     _close(part, found, not_names)
 
 
-def run_pattern(particles: frozenset[str] = frozenset()) -> LazyPattern:
+def run_pattern(particles: frozenset[str] = frozenset()) -> ClassPattern:
     """Capitalised words (acronyms too), one space apart: one match a stretch."""
     capital = _CAPITAL_WORD + r"(?![\p{L}\p{M}])"
-    return compile_words(rf"{capital}(?: {capital})*")
+    return ClassPattern(compile_words(rf"{capital}(?: {capital})*"))
 
 
 def _close(words: list[Word], found: list[NameRun], not_names: frozenset[str]) -> None:

@@ -14,12 +14,13 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from factlint.checks.base import compile_words
 from factlint.checks.names.forms import in_address
 from factlint.checks.names.text import Candidate, distance, typo_shaped
 from factlint.checks.names.words import NameWords
 
 _ASCII_LOWER = re.compile(r"[a-z]+")
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_ASCII_LETTERS_APOSTROPHE = _ASCII_LETTERS | {"'"}
 _CAPITALISED_END = re.compile(r"[A-Z][\w'-]*[a-z]$")
 MIN_LENGTH = 4          # shorter surnames have too many real neighbours (Kim/Kin, Lee/Lei)
 LOOSE_LENGTH = 5        # from this length a dropped or added letter counts; below it only a typo's shape
@@ -109,11 +110,20 @@ class LowerWords:
                 # No word spans white space, so each distinct white-space-separated token, one a
                 # line, holds every use a search of the whole text would find, and no other.
                 self._vocabulary = "\n".join(set(self._text.split())) + "\n"
-            # As a scan of _LOWER_WORD would find it; the look-behind after the word lets `re`
-            # skip ahead to it (one search for each word is faster than one for all of them).
-            found = self._found[word] = _ASCII_LOWER.fullmatch(word) is not None and compile_words(
-                rf"{word}(?<![A-Za-z']{word})(?![A-Za-z])").search(self._vocabulary) is not None
+            found = self._found[word] = _ASCII_LOWER.fullmatch(word) is not None and _standing(self._vocabulary, word)
         return found
+
+
+def _standing(text: str, word: str) -> bool:
+    """Tell whether word occurs in text as a scan of _LOWER_WORD finds it: no letter or ' before it, no letter after."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or text[at - 1] not in _ASCII_LETTERS_APOSTROPHE) and \
+                (end == len(text) or text[end] not in _ASCII_LETTERS):
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 def near_surname(word: str, surname: str, words: NameWords) -> bool:

@@ -16,10 +16,9 @@ from types import CodeType
 from typing import NamedTuple
 
 from factlint import datacache
-from factlint.checks.base import Pattern
 from factlint.rule import Rule
 from factlint.checks.names import forms, later
-from factlint.checks.names.text import Candidate, Folded, candidates, distance
+from factlint.checks.names.text import Candidate, ClassPattern, Folded, candidates, distance
 from factlint.checks.names.words import NameWords
 from factlint.document import Document
 from factlint.finding import Finding
@@ -152,7 +151,7 @@ class Policy(NamedTuple):
     not_names: frozenset[str]
     min_first: int
     min_last: int
-    run_pattern: Pattern
+    run_pattern: ClassPattern
     particles: frozenset[str] = frozenset()
     group_words: frozenset[str] = frozenset()
     words: NameWords = NameWords(frozenset(), ())

@@ -140,7 +140,7 @@ class Candidate(NamedTuple):
 def candidates(folded: str, not_names: frozenset[str] = frozenset()) -> list[Candidate]:
     """Return the possible people's names: the last two words of each run of capitalised words."""
     found = []
-    for match in for_text(PAIR, folded).finditer(folded):
+    for match in for_text(PAIR_FORMS, folded).finditer(folded):
         first, last = match.group("first"), match.group("last")
         if first in not_names or last in not_names:
             continue
@@ -148,13 +148,25 @@ def candidates(folded: str, not_names: frozenset[str] = frozenset()) -> list[Can
     return found
 
 
-def for_text(pattern: LazyPattern, text: str) -> Pattern:
+class ClassPattern:
+    """A pattern of \\p{..} classes, and its `re` form for text whose letters, marks and digits are ASCII, made once."""
+
+    __slots__ = ("pattern", "ascii")
+
+    def __init__(self, pattern: LazyPattern) -> None:
+        self.pattern = pattern
+        self.ascii = _for_re(pattern.source, frozenset())
+
+
+def for_text(pattern: ClassPattern, text: str) -> Pattern:
     """Return a \\p{..} pattern for text: in `re` form, its classes holding ASCII and text's other characters."""
     # `re` runs these patterns two to three times as fast as `regex` but has no \p{..}: each class
     # is spelled out, exact for every character text holds. Text with many distinct others keeps `regex`.
     others = frozenset() if text.isascii() else frozenset(
         c for c in set("".join(_ASCII_RUN.split(text))) if _properties(c))
-    return _for_re(pattern.source, others) if len(others) <= 200 else pattern
+    if not others:
+        return pattern.ascii   # most stories: their only other characters are quotes and dashes
+    return _for_re(pattern.pattern.source, others) if len(others) <= 200 else pattern.pattern
 
 
 def _properties(char: str) -> frozenset[str]:
@@ -189,6 +201,10 @@ def _for_re(source: str, others: frozenset[str]) -> Pattern:
         translated = (f"(?P<first>{lead[2]}(?<!{lead[1]}{lead[2]})(?=[{letters}'\\-]* {lead[2]})"
                       + translated[lead.end():])
     return compile_words(translated)
+
+
+# PAIR and its `re` form for text with no letters outside ASCII.
+PAIR_FORMS = ClassPattern(PAIR)
 
 
 def distance(a: str, b: str, limit: int = 2) -> int:
