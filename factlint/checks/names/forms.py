@@ -17,7 +17,6 @@ from factlint.checks.names.text import ClassPattern, for_text
 # A word of a name run: a capitalised word, or a lower-case particle, perhaps joined by a hyphen
 # or apostrophe to a capitalised word ("al-Assad", "d'Arcy"). A possessive 's stays outside.
 _CAPITAL_WORD = r"\p{Lu}[\p{L}\p{M}]*(?:-[\p{L}\p{M}]+|'(?!s\b)[\p{L}\p{M}]+)*"
-_SEPARATORS = str.maketrans("", "", " -'")
 # What joins a particle to the word after it: a space, a hyphen, an apostrophe.
 PARTICLE_MARKS = " -'"
 
@@ -68,8 +67,9 @@ def plain(text: str) -> str:
 def key(text: str, particles: frozenset[str] = frozenset()) -> str:
     """Return the spelling of a name that hyphens, spaces, accents and (given) particles do not change."""
     words = plain(text).split(" ")
-    kept = [_strip_particle(w, particles) for w in words if w not in particles]
-    return "".join(kept).translate(_SEPARATORS)
+    kept = [_strip_particle(w, particles) if "-" in w or "'" in w else w for w in words if w not in particles]
+    # Spaces, hyphens and apostrophes do not change a name: the words are joined without them.
+    return "".join(kept).replace("-", "").replace("'", "")
 
 
 def _strip_particle(word: str, particles: frozenset[str]) -> str:
