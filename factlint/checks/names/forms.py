@@ -255,25 +255,26 @@ def variants(found: Iterable[NameRun], particles: frozenset[str]) -> list[Varian
     pairs: list[Variant] = []
     written: set[str] = set()   # every form written so far, whole runs and surnames
     for run in found:
-        if run.text in written:
+        text = run.text
+        if text in written:
             continue
-        earlier = _earlier_form(run, by_name, by_surname, particles)
-        written.update((run.text, run.surname))
+        name_key = key(text, particles) if run.surname_at else None
+        earlier = _earlier_form(text, name_key, by_name, by_surname)
+        written.update((text, run.surname))
         if earlier is not None:
-            pairs.append(Variant(run.text, run.start, run.end, *earlier))
-        elif run.surname_at:
-            by_name.setdefault(key(run.text, particles), []).append((run.text, run.start))
+            pairs.append(Variant(text, run.start, run.end, *earlier))
+        elif name_key is not None:
+            by_name.setdefault(name_key, []).append((text, run.start))
             surname = (run.surname, run.words[run.surname_at].start)
             by_surname.setdefault(key(run.surname), []).append(surname)
     return pairs
 
 
-def _earlier_form(run: NameRun, by_name: dict[str, list[tuple[str, int]]],
-                  by_surname: dict[str, list[tuple[str, int]]], particles: frozenset[str]) -> tuple[str, int] | None:
-    """Return the earlier form (text, start) this run writes differently, or None."""
-    text = run.text
-    if run.surname_at:
-        for form in by_name.get(key(text, particles), ()):
+def _earlier_form(text: str, name_key: str | None, by_name: dict[str, list[tuple[str, int]]],
+                  by_surname: dict[str, list[tuple[str, int]]]) -> tuple[str, int] | None:
+    """Return the earlier form (text, start) a run writes differently, or None; name_key only for a full name."""
+    if name_key is not None:
+        for form in by_name.get(name_key, ()):
             if _differs(text, form[0]):
                 return form
     for form in by_surname.get(key(text), ()):
