@@ -8,6 +8,8 @@ import pytest
 
 from factlint import markup, segment
 from factlint.checks import phrases
+from factlint.checks.base import alternation
+from factlint.checks.dates.words import _after_nonword
 from factlint.wordindex import OPENERS, WordIndex, WordIndexes
 from factlint.checks.names.forms import run_pattern
 from factlint.checks.names.later import lower_words
@@ -158,3 +160,15 @@ def test_word_indexes_of_a_rule_set_find_in_one_pass_what_each_finds_alone(text:
     doc = Document(text)
     for words, number in zip(lists, numbers):
         assert indexes.starts(doc, number) == WordIndex(words).starts(doc.lint_text)
+
+
+@pytest.mark.parametrize("text", [
+    "On Black Friday and xBlack Friday, the March Madness_ and May Day. Super Bowl Sunday; a|b, Fri. Friday",
+    "Day", "", "éMay Day", "_Day Day_ Day",
+])
+def test_date_names_are_found_as_a_search_opening_with_the_look_behind_finds_them(text: str) -> None:
+    names = ["Black Friday", "March Madness", "May Day", "Super Bowl Sunday", "a|b", "Day", "Fri", "Friday"]
+    opening = re.compile(rf"(?<![\w])(?:{alternation(names)})(?![\w])")
+    after = re.compile(rf"(?:{_after_nonword(names)})(?![\w])")
+    for lo, hi in ((0, len(text)), (3, len(text) - 2)):
+        assert [m.span() for m in after.finditer(text, lo, hi)] == [m.span() for m in opening.finditer(text, lo, hi)]

@@ -199,7 +199,7 @@ def _compile(lex: Lexicon, data: dict[str, Any]) -> None:
     lex.relative_scan = compile_words(variants(keys))
     lex.relative_keys = tuple(sorted(k.lower() for k in keys))
     names = [str(n) for n in data.get("names", [])]
-    lex.names = compile_words(rf"(?<![\w])(?:{alternation(names)})(?![\w])") if names else None
+    lex.names = compile_words(rf"(?:{_after_nonword(names)})(?![\w])") if names else None
     lex.cues, lex.cue_tense = _cue_pattern(data)
     clause_words = variants(_words(data, "clause_words"), ANY_SPACE)
     lex.clause_words = compile_words(rf"\b(?:{clause_words})\b")
@@ -264,3 +264,11 @@ def _cue_pattern(data: dict[str, Any]) -> tuple[re.Pattern, dict[str, str]]:
     phrases = variants(set(tenses), ANY_SPACE)
     pattern = compile_words(rf"(?:(?<![\w'’])|(?=['’]))(?:{phrases})(?![\w'’])")
     return pattern, tenses
+
+
+def _after_nonword(phrases: list[str]) -> str:
+    """Return alternation(phrases), in its order, each phrase after no word character: `(?<![\\w])(?:…)`."""
+    # An opening assertion makes `re` try every offset; the same look-behind after each phrase
+    # lets it skip ahead to the phrases' first letters.
+    escaped = sorted((re.escape(p) for p in phrases), key=lambda e: (-len(e), e))
+    return "|".join(rf"{e}(?<![\w]{e})" for e in escaped) or r"(?!)"
