@@ -53,6 +53,8 @@ class Sourcing:
     # Sentences whose figures a credit covers: a data source's chain of figures.
     credited: set[int]
     names: dict[int, str]
+    # Per sentence: the words that say what it measures, and whether it is a projection.
+    measured: dict[int, tuple[frozenset[str], bool]]
 
     def __init__(self, doc: Document, quotes: QuoteScan, attribution: Attribution, figure_paragraphs: set[int],
                  first_figures: dict[int, int], own_terms: Callable[[str, int, int], bool] | None = None,
@@ -66,6 +68,7 @@ class Sourcing:
                 raise TypeError(f"Sourcing() got an unexpected keyword argument {key!r}")
             setattr(self, key, value)
         self.attributed, self.credited, self.names = {}, set(), {}
+        self.measured = {}
 
     def sentence_sourced(self, index: int) -> bool:
         """Tell whether sentence `index` carries attribution outside its quotations."""
@@ -74,6 +77,14 @@ class Sourcing:
             self.attributed[index] = self.attribution.attributed(self.doc.text, self.quotes.masked,
                                                                  span.start, span.end)
         return self.attributed[index]
+
+    def measure(self, index: int) -> tuple[frozenset[str], bool]:
+        """Return what sentence `index` measures (topic words) and whether it is a projection; needs `topic`."""
+        if index not in self.measured:
+            span = self.doc.sentences[index]
+            words = self.quotes.masked[span.start:span.end]
+            self.measured[index] = (self.topic.measures(words), self.topic.blocked(words))
+        return self.measured[index]
 
     def finding(self, index: int) -> bool:
         """Tell whether sentence `index` reads as a poll's or study's finding: 'Among men, she is at minus 40'."""
@@ -320,21 +331,17 @@ def same_measure(sourcing: Sourcing, index: int) -> bool:
     topic, doc = sourcing.topic, sourcing.doc
     if topic is None or not topic.paragraphs:
         return False
-    span = doc.sentences[index]
-    text = sourcing.quotes.masked[span.start:span.end]
-    projection = topic.blocked(text)
-    measures = topic.measures(text)
+    measures, projection = sourcing.measure(index)
     if len(measures) < topic.overlap:
         return False
-    here = doc.paragraph_index(span.start)
+    here = doc.paragraph_index(doc.sentences[index].start)
     for back in range(index - 1, -1, -1):
-        earlier = doc.sentences[back]
-        if here - doc.paragraph_index(earlier.start) > topic.paragraphs:
+        if here - doc.paragraph_index(doc.sentences[back].start) > topic.paragraphs:
             return False
         if back not in sourcing.credited:
             continue
-        words = sourcing.quotes.masked[earlier.start:earlier.end]
+        earlier, earlier_projection = sourcing.measure(back)
         # A projection takes its source only from a credited projection of the same measure.
-        if len(measures & topic.measures(words)) >= topic.overlap and (not projection or topic.blocked(words)):
+        if len(measures & earlier) >= topic.overlap and (not projection or earlier_projection):
             return True
     return False
