@@ -70,3 +70,12 @@ def test_a_count_after_a_parenthesis_and_a_lowercase_word_is_still_a_figure() ->
     assert unsourced(text) == [("figures.unsourced", 1, 21, "58"),
                                ("figures.unsourced", 1, 38, "1,200"),
                                ("figures.unsourced", 1, 66, "300")]
+
+
+def test_a_measured_wait_a_family_count_and_a_shareholding_are_claims() -> None:
+    text = ("Travelers waited an average of 2.5 hours to go through security.\n\n"
+            "The shelter turned 85 families away last winter.\n\n"
+            "Shares of the company are held by 4,300 employees.\n")
+    assert unsourced(text) == [("figures.unsourced", 1, 18, "an average of 2.5"),
+                               ("figures.unsourced", 3, 20, "85"),
+                               ("figures.unsourced", 5, 35, "4,300")]

@@ -348,12 +348,13 @@ def test_a_rate_in_force_and_an_ipo_price_are_their_own_record() -> None:
     assert unsourced(text) == [("figures.unsourced", 5, 26, "5 percent")]
 
 
-def test_the_value_that_sets_up_a_worked_example_is_no_claim() -> None:
+def test_the_value_that_sets_up_a_worked_example_is_no_claim_when_the_sentence_works_it_out() -> None:
     text = ("The owner of a home assessed at $350,000 would pay about $945 in city taxes.\n\n"
             "The Ortiz house, worth $1.2 million, sold Tuesday.\n\n"
-            "If you owe $28,000, you would repay 2.8 percent a year.\n")
+            "The district sold a warehouse worth $3.4 million to a developer.\n")
     assert unsourced(text) == [("figures.unsourced", 1, 52, "about $945"),
-                               ("figures.unsourced", 3, 24, "$1.2 million")]
+                               ("figures.unsourced", 3, 24, "$1.2 million"),
+                               ("figures.unsourced", 5, 37, "$3.4 million")]
 
 
 def test_a_result_given_as_a_pair_and_a_strong_verb_before_with() -> None:
@@ -362,3 +363,14 @@ def test_a_result_given_as_a_pair_and_a_strong_verb_before_with() -> None:
             "Ortiz leads Lee 46 percent to 41 percent among likely voters.\n")
     assert unsourced(text) == [("figures.unsourced", 3, 17, "46 percent"),
                                ("figures.unsourced", 3, 31, "41 percent")]
+
+
+def test_a_pair_of_many_numbers_is_weighed_in_one_step() -> None:
+    text = "Ortiz won the primary " + " to ".join(str(i * 7 + 10) for i in range(800)) + ".\n"
+    findings = unsourced(text)
+    assert findings and all(rule == "figures.unsourced" for rule, *_ in findings)
+
+
+def test_a_cost_estimate_in_the_plan_s_clause_is_a_claim() -> None:
+    text = "The governor's plan would cost the state an additional $2.1 billion over a decade.\n"
+    assert unsourced(text) == [("figures.unsourced", 1, 56, "$2.1 billion")]

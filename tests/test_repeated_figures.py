@@ -47,3 +47,12 @@ def test_the_next_paragraph_may_point_back_and_name_the_document() -> None:
     assert unsourced(fees + back) == []
     assert unsourced(fees + other) == [("figures.unsourced", 1, 20, "$40.8 million"),
                                        ("figures.unsourced", 1, 79, "$22 million")]
+
+
+def test_the_same_number_of_another_measure_or_a_projection_is_not_given_again() -> None:
+    text = ("Inflation in the region ran at 3.2 percent in June.\n\n"
+            "Wages rose 3.2 percent, the Labor Department said.\n\n"
+            "The district's new stadium will cost taxpayers $1.25 million a year in upkeep.\n\n"
+            "The district received a $1.25 million grant for stadium upkeep, the state said.\n")
+    assert unsourced(text) == [("figures.unsourced", 1, 32, "3.2 percent"),
+                               ("figures.unsourced", 5, 48, "$1.25 million")]

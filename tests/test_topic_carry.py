@@ -22,10 +22,20 @@ def test_a_later_figure_of_the_same_measure_keeps_the_data_source() -> None:
     assert unsourced(text) == []
 
 
-def test_the_credit_passes_along_a_chain_of_figures_on_the_same_measure() -> None:
-    text = (CREDIT + "Sales of single-family homes fell 4 percent, the association said.\n\n"
-            "Single-family sales in Eastport fell 9 percent. The median price there climbed to $389,500.\n")
-    assert unsourced(text) == []
+def test_a_figure_covered_by_another_s_credit_passes_nothing_on() -> None:
+    text = ("Median home prices in Lakeside rose 8.1 percent last year, the Lakeside Association of "
+            "Realtors said.\n\nMedian home prices have doubled since 2015.\n\n"
+            "Home insurance premiums have doubled since 2015 as well.\n\n"
+            "Insurance premiums for renters climbed 40 percent over the same stretch.\n")
+    assert unsourced(text) == [("figures.unsourced", 5, 30, "doubled"),
+                               ("figures.unsourced", 7, 40, "40 percent")]
+
+
+def test_place_and_people_words_do_not_make_the_same_measure() -> None:
+    text = ("The city's unemployment rate fell to 4.1 percent in March, the state labor department "
+            "reported.\n\nMayor Ruiz has made jobs her signature issue.\n\n"
+            "The city's residents bought 19 percent more cars this year.\n")
+    assert unsourced(text) == [("figures.unsourced", 5, 29, "19 percent")]
 
 
 def test_a_figure_of_another_measure_needs_its_own_source() -> None:

@@ -91,7 +91,9 @@ class Context:
         if not text[start:end].isdigit() or int(text[start:end]) > 120:
             return False
         if any(" ".join(words[-len(phrase):]) == " ".join(phrase) for phrase in self.age_markers):
-            return True  # "Ortiz turns 70 next month", "died at 43": whoever the subject is
+            # "Ortiz turns 70 next month", "died at 43": whoever the subject is, when nothing counted
+            # follows ("turned 85 families away" counts families)
+            return self._clause_ends(text, end)
         if words[-1] == "at" and AGE_CLOSE.match(text, end):
             before = text[max(0, start - 40):start].rstrip()[:-2].rstrip()
             return not before or before[-1] in SENTENCE_END or before.endswith(",")

@@ -76,6 +76,7 @@ class FigureFinder:
         self.game_clock = compile_words(
             rf"\s+(?:{alternation(options['game_clock'], ANY_SPACE)})\b", True, "game_clock") \
             if options["game_clock"] else None
+        self.clock_next = {w.lower() for w in options["game_clock_next"]}
         # One hyphenated modifier may come between: "21 fourth-quarter points", "12 first-half rebounds".
         self.not_claim_after = compile_words(
             rf"[\s-]+(?:[a-z]+-[a-z]+\s+)?(?:{alternation(options['not_claim_after'], ANY_SPACE)})\b", True,
@@ -142,10 +143,10 @@ class FigureFinder:
         end = self._with_between(text, start, end)
         rate = self.rate.match(text, end)
         end = rate.end() if rate else end
-        # A worked example's figures are no claims. A result of public record (a vote, a tally)
-        # needs no source, as a score needs none; money never is one: spending and fines still
-        # say who reported them.
-        if self.record.worked_example(text, start, end) or \
+        # The value that sets up a worked example is no claim. A result of public record (a vote,
+        # a tally) needs no source, as a score needs none; money never is one: spending and fines
+        # still say who reported them.
+        if self.record.example_value(text, start, end) or \
                 (not self.money.search(text, start, end) and self.record.recorded(text, start, end)):
             return None
         return start, end
@@ -209,8 +210,14 @@ class FigureFinder:
         if not unit:
             return False
         if "." in found and unit.group(0).strip(" -").lower().startswith(self.clock_units):
-            return bool(self.game_clock and self.game_clock.match(after, unit.end()))
+            clock = self.game_clock.match(after, unit.end()) if self.game_clock else None
+            return bool(clock) and self._clock_ends(after[clock.end():])
         return True
+
+    def _clock_ends(self, rest: str) -> bool:
+        """Tell whether a game clock's phrase ends its clause, or goes on with one of `game_clock_next` ('left in the half')."""
+        rest = rest.lstrip(" \t")
+        return not rest or rest[0] in ",.;:!?)—–\n" or rest.split(None, 1)[0].lower() in self.clock_next
 
     def _is_age(self, text: str, start: int, end: int, found: str) -> bool:
         """Tell whether a number is an age in apposition: 'Linda Park, 62, said'."""

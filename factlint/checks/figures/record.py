@@ -21,12 +21,13 @@ SENTENCE_REACH = 600  # characters a sentence is looked for in, either way from 
 LINKS = {"of", "the", "a", "an", "all", "these", "those"}
 # At most this many words open an elliptical clause that goes on with the result before it ("and Kasich").
 ELLIPSIS_WORDS = 4
-# A claim word ("would cost", "costing taxpayers", "create") this many words before the figure makes
-# it an estimate; one further back, or before a conjunction, names a budget line ("$1.5 billion for
-# operating costs and another $371 million").
-CLAIM_REACH = 3
+# A conjunction after a figure closes that figure's line: a claim word before it ("$1.5 billion for
+# operating costs and another $371 million") is not the next figure's.
 CONJUNCTIONS = frozenset({"and", "or", "plus"})
 # The first figure of a result given as a pair, right before "to": "36 percent to 51 percent", "21 to 14".
+# A figure after the value that sets up an example: the one worked out from it.
+WORKED_FIGURE = compile_words(r"[$€£¥₹]\d|\d[\d,.]*\s?(?:%|percent)")
+PAIR_REACH = 40  # characters back to the pair's first figure
 PAIR_FIRST = compile_words(r"\d[\d,.]*(?:\s?%|\s+[a-z]+)?(?=\s+to\s*$)")
 # At most this many words between "a" and the value of an example: "a three-bedroom home valued at".
 EXAMPLE_REACH = 4
@@ -99,11 +100,13 @@ class Record:
         self.stops = {w.lower() for w in options["determiners"]} - LINKS
         self.joins = {w.lower() for w in options["determiners"]}
 
-    def recorded(self, text: str, start: int, end: int) -> bool:
-        """Tell whether the figure at [start, end) reports a result of public record."""
+    def recorded(self, text: str, start: int, end: int, paired: bool = True) -> bool:
+        """Tell whether the figure at [start, end) reports a result of public record (`paired`: as a pair's second)."""
         if not self.nouns:
             return False
         sentence = _sentence_start(text, start)
+        if self.example(text, sentence, end):
+            return True  # a worked example is no claim: "if you owe $28,000, you would pay 2.8 percent"
         if self._blocked(text, _sentence_start(text, max(sentence - 1, 0)), _sentence_end(text, end)):
             return False
         clause = _clause_start(text, sentence, start)
@@ -113,7 +116,7 @@ class Record:
             return False  # 'won more than 60 percent of white voters': an exit poll's share
         if self._counts(after):
             return True  # '52 percent of the vote', '19 delegates', 'the 14 congressional districts'
-        if before[-1:] == ["to"] and self._pair_recorded(text, clause, start):
+        if paired and before[-1:] == ["to"] and self._pair_recorded(text, clause, start):
             return True  # 'lost the primary 36 percent to 51 percent': the pair is one result
         verb = self._verb_near(before[-self.reach - 2:])
         if verb and self._mentions(text, _paragraph_start(text, start), _paragraph_end(text, end),
@@ -132,11 +135,11 @@ class Record:
 
     def _pair_recorded(self, text: str, clause: int, start: int) -> bool:
         """Tell whether the figure just before "to" ('36 percent to') is a result: the pair is one."""
-        numbers = list(PAIR_FIRST.finditer(text, clause, start))
+        numbers = list(PAIR_FIRST.finditer(text, max(clause, start - PAIR_REACH), start))
         if not numbers:
             return False
         first = numbers[-1]
-        return self.recorded(text, first.start(), first.end())
+        return self.recorded(text, first.start(), first.end(), paired=False)  # one level: '10 to 17 to 24' is no pair
 
     def _blocked(self, text: str, start: int, end: int) -> bool:
         """Tell whether a poll, a forecast or a hypothetical frames the sentences [start, end)."""
@@ -167,10 +170,16 @@ class Record:
         """Tell whether one of the nouns (record nouns, or events: a primary, an election) is in text[start:end]."""
         return nouns.find(_words(text[start:end])) >= 0
 
-    def worked_example(self, text: str, start: int, end: int) -> bool:
-        """Tell whether the figure belongs to a worked example: 'if you owe $28,000', 'a home assessed at $350,000'."""
+    def example_value(self, text: str, start: int, end: int) -> bool:
+        """Tell whether the figure sets up a worked example: 'the owner of a home assessed at $350,000 would pay $945'.
+
+        One of `example_values` comes right before it with "a" or "an" a few words before, and
+        the sentence goes on to give the figure worked out from it; "sold a warehouse worth $3.4
+        million to a developer" gives none, and is a claim.
+        """
         sentence = _sentence_start(text, start)
-        return self.example(text, sentence, end) or self._example_value(text, sentence, start)
+        return self._example_value(text, sentence, start) and \
+            bool(WORKED_FIGURE.search(text, end, _sentence_end(text, end)))
 
     def example(self, text: str, sentence: int, end: int) -> bool:
         """Tell whether the sentence is a worked example or a hypothetical ('if you earn', 'suppose')."""
@@ -202,14 +211,19 @@ def _target_at(words: list[str], index: int, targets: Phrases) -> bool:
 
 
 def _claimed(before: list[str], claims: set[str]) -> bool:
-    """Tell whether a claim word ('cost', 'save') governs the figure: near it, with no conjunction between."""
-    for word in reversed(before[-CLAIM_REACH:]):
-        if word in CONJUNCTIONS:
+    """Tell whether a claim word ('cost', 'save') governs the figure: in its clause, not before a listed figure's conjunction.
+
+    "would cost the state an additional $2.1 billion" is an estimate; in "$1.5 billion for
+    operating costs and another $371 million" the "costs" names the line before, whose figure
+    the conjunction closes.
+    """
+    for index in range(len(before) - 1, -1, -1):
+        word = before[index]
+        if word in CONJUNCTIONS and any(w[:1].isdigit() or w[:1] in "$€£¥₹" for w in before[:index]):
             return False
         if word in claims:
             return True
     return False
-
 
 def _phrase_at(words: list[str], index: int, phrases: Phrases) -> bool:
     """Tell whether one of the phrases starts at words[index]."""

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from factlint.checks.base import compile_words
 
 # The digits of a figure: "4.2", "1,317", "16".
@@ -35,8 +33,3 @@ class Signatures:
         if "." not in digits and len(digits.rstrip("0")) < SIGNIFICANT_DIGITS:
             return ""
         return f"{kind}{digits} {size}".rstrip()
-
-    def sourced(self, figures: list[tuple[int, int]], text: str, credited: Callable[[int], bool]) -> frozenset[str]:
-        """Return the signatures of the figures at whose start `credited` holds."""
-        return frozenset(key for start, end in figures if credited(start)
-                         for key in (self.key(text[start:end]),) if key)

@@ -245,30 +245,51 @@ def unsourced_figures(sourcing: Sourcing, figures: list[tuple[int, int]], window
         previous_end = end
         if index < 0 or derived or sourcing.own_terms(doc.lint_text, start, end):
             continue
-        if covered_nearby(sourcing, index, window) or carried(sourcing, index, *carry) or same_measure(sourcing, index):
-            sourcing.credited.add(index)
+        if covered_nearby(sourcing, index, window) or carried(sourcing, index, *carry):
+            sourcing.credited.add(index)  # a credit of its own: it may cover later figures of its measure
+            continue
+        # Covered by another figure's credit, a document's scope or the same figure given again
+        # with a source: such a figure passes nothing on, so a story cannot drift from topic to topic.
+        if same_measure(sourcing, index, start, end):
             continue
         covered, candidate = scope_source(sourcing, index, paragraphs)
-        if covered:
-            continue  # a document's scope has its own window: it does not pass its credit on
-        if sourcing.signatures and sourcing.signatures.key(doc.lint_text[start:end]) in again:
-            sourcing.credited.add(index)  # given again with a source: it passes the credit on
-        else:
+        if not covered and not _given_again(sourcing, again, index, start, end):
             yield start, end, candidate
 
 
-def _sourced_elsewhere(sourcing: Sourcing, figures: list[tuple[int, int]], window: int) -> frozenset[str]:
-    """Return the signatures of the figures their sentence, or one before it, credits.
+def _given_again(sourcing: Sourcing, again: dict[str, list[int]], index: int, start: int, end: int) -> bool:
+    """Tell whether the figure is given again, the same number of the same measure, in a sentence with a source."""
+    key = sourcing.signatures.key(sourcing.doc.lint_text[start:end]) if sourcing.signatures else ""
+    if not key or key not in again or sourcing.topic is None:
+        return False
+    mine, projection = _near_measures(sourcing, index, start, end), sourcing.measure(index)[1]
+    # A projection is not the figure someone reported, unless that was a projection too.
+    return any(mine & sourcing.measure(other)[0] and (not projection or sourcing.measure(other)[1])
+               for other in again[key] if other != index)
+
+
+def _near_measures(sourcing: Sourcing, index: int, start: int, end: int) -> frozenset[str]:
+    """Return what the figure at [start, end) of sentence `index` measures, from the words next to it."""
+    span = sourcing.doc.sentences[index]
+    return sourcing.topic.near(sourcing.quotes.masked[span.start:span.end], start - span.start, end - span.start)
+
+
+def _sourced_elsewhere(sourcing: Sourcing, figures: list[tuple[int, int]], window: int) -> dict[str, list[int]]:
+    """Return, for each figure signature, the sentences that give it with a credit of their own.
 
     A figure the story gives again with a source is sourced where it is given first too: a
     lede's "Rents jumped 4.2 percent" and "Rents rose 4.2 percent, Zillow said." further on.
     """
+    found: dict[str, list[int]] = {}
     if sourcing.signatures is None:
-        return frozenset()
+        return found
     doc = sourcing.doc
-    return sourcing.signatures.sourced(figures, doc.lint_text,
-                                       lambda start: covered_nearby(sourcing, doc.sentence_index(start), window))
-
+    for start, end in figures:
+        index = doc.sentence_index(start)
+        key = sourcing.signatures.key(doc.lint_text[start:end])
+        if key and index >= 0 and covered_nearby(sourcing, index, window):
+            found.setdefault(key, []).append(index)
+    return found
 
 def carried(sourcing: Sourcing, index: int, whole_paragraph: bool, paragraphs: int) -> bool:
     """Tell whether the credit of the figure's paragraph, or of a data paragraph just before it, covers it.
@@ -318,7 +339,7 @@ def _paragraph_credits(sourcing: Sourcing, paragraph: int, index: int = -1) -> b
     return False
 
 
-def same_measure(sourcing: Sourcing, index: int) -> bool:
+def same_measure(sourcing: Sourcing, index: int, start: int, end: int) -> bool:
     """Tell whether an earlier credited sentence with figures measures what the figure's sentence does.
 
     A story that reports one source's data credits it once and goes on: "The median home price
@@ -331,7 +352,8 @@ def same_measure(sourcing: Sourcing, index: int) -> bool:
     topic, doc = sourcing.topic, sourcing.doc
     if topic is None or not topic.paragraphs:
         return False
-    measures, projection = sourcing.measure(index)
+    projection = sourcing.measure(index)[1]
+    measures = _near_measures(sourcing, index, start, end)
     if len(measures) < topic.overlap:
         return False
     here = doc.paragraph_index(doc.sentences[index].start)

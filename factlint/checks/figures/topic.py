@@ -20,20 +20,31 @@ class TopicCarry:
         self.overlap = options["topic_overlap"]
         self.ignore = frozenset(w.lower() for w in options["topic_ignore"])
         self.blockers = frozenset(w.lower() for w in options["topic_blockers"])
+        # How many words before and after a figure say what it measures: "the median home price
+        # rose 6 percent", not the rest of a long sentence.
+        self.before, self.after = options["topic_words_before"], options["topic_words_after"]
         # Endings folded away so that a plural or possessive meets its singular: 'prices', 'price'.
         self.endings = tuple(sorted((w.lower() for w in options["topic_endings"]), key=len, reverse=True))
 
-    def measures(self, text: str) -> frozenset[str]:
+    def measures(self, text: str, opens_sentence: bool = True) -> frozenset[str]:
         """Return the stems of the words that say what a sentence measures ('median', 'home', 'price')."""
         stems = set()
         text = text.lstrip(" \t\n\"'“‘(")
-        text = text[:1].lower() + text[1:]  # a sentence's first word is capitalised as a sentence's
+        if opens_sentence:
+            text = text[:1].lower() + text[1:]  # a sentence's first word is capitalised as a sentence's
         for word in WORD.findall(text):
             word = word.replace("’", "'")
             if len(word) < 4 or word in self.ignore:
                 continue
             stems.add(self._stem(word))
         return frozenset(stems)
+
+    def near(self, sentence: str, start: int, end: int) -> frozenset[str]:
+        """Return what the figure at [start, end) of a sentence measures: the words next to it."""
+        before = sentence[:start].split()
+        head = " ".join(before[-self.before:]) if self.before else ""
+        tail = " ".join(sentence[end:].split()[:self.after])
+        return self.measures(head, opens_sentence=len(before) <= self.before) | self.measures(tail, False)
 
     def blocked(self, text: str) -> bool:
         """Tell whether a sentence makes a claim of its own: a projection, an estimate, a hypothetical."""

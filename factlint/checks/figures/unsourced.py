@@ -33,7 +33,7 @@ LIST_KEYS = (
     "record_nouns", "record_verbs", "record_blockers", "plan_nouns", "plan_links", "plan_claims", "finding_words",
     "record_events", "example_cues", "example_values", "example_articles", "record_weak_verbs", "plan_targets", "decision_bodies", "decision_verbs",
     "record_groups", "scope_polls", "set_superlatives", "range_openers", "range_joiners", "rate_words",
-    "clock_units", "game_clock", "topic_ignore", "topic_blockers", "topic_endings",
+    "clock_units", "game_clock", "game_clock_next", "topic_ignore", "topic_blockers", "topic_endings",
     "furniture_labels", "transcript_labels", "derived_links", "derived_openers", "back_references",
 )
 # An author's own regular expressions: compiled with the match time limit.
@@ -47,6 +47,8 @@ OPTIONS = {
     "record_reach": Option(integer, 4),
     "topic_paragraphs": Option(integer, 0),
     "topic_overlap": Option(integer, 2),
+    "topic_words_before": Option(integer, 8),
+    "topic_words_after": Option(integer, 4),
     "lexicon": Option(string_value, ""),
     **{key: Option(word_list, ()) for key in LIST_KEYS},
     **{key: Option(pattern_list, ()) for key in PATTERN_KEYS},
@@ -61,9 +63,11 @@ def build(rule: Rule, store: RuleSetStore) -> Check:
     if missing:
         raise RuleError(f"the unsourced check needs '{missing[0]}'", missing[0])
     for key in ("sentences_before", "source_scope_paragraphs", "record_reach", "carry_paragraphs",
-                "topic_paragraphs", "topic_overlap"):
+                "topic_paragraphs", "topic_words_before", "topic_words_after"):
         if rule.options[key] < 0:
             raise RuleError(f"'{key}' must be 0 or more", key)
+    if rule.options["topic_overlap"] < 1:
+        raise RuleError("'topic_overlap' must be 1 or more", "topic_overlap")
     return _unsourced(rule, store)
 
 
