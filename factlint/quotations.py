@@ -11,9 +11,12 @@ from factlint.markup import occurrences
 OPEN, CLOSE, STRAIGHT = "“", "”", '"'
 MARKS = '“”"'
 # Characters after which a straight quote opens rather than closes a quotation.
+OPENS_AFTER = frozenset(" \t\n\u00a0([{—–-/")
 # A line that ends a sentence, so that a quotation left open there may run on into the next line.
 RUN_ON_ENDS = frozenset(".?!…—–")
-OPENS_AFTER = frozenset(" \t\n\u00a0([{—–-/")
+# The width from which a line is a paragraph of its own, not hard-wrapped prose: copy with a
+# paragraph on each line runs far wider than any wrapped text (72 to 100 characters).
+PARAGRAPH_LINE = 160
 
 
 class Quote(NamedTuple):
@@ -85,20 +88,25 @@ def _scan(doc: Document) -> QuoteScan:
     while first < len(marks):
         index = doc.paragraph_index(marks[first])
         last = max(first + 1, bisect.bisect_left(marks, doc.paragraphs[index].end, first))
-        _paragraph_quotes(text, doc.paragraphs[index], index, marks[first:last], quotes, unclosed)
+        _paragraph_quotes(text, doc.paragraphs[index], index, marks[first:last], quotes, unclosed,
+                          run_on=not doc.markdown)
         first = last
     return QuoteScan(quotes, unclosed, _mask(text, quotes))
 
 
 def _paragraph_quotes(text: str, paragraph: tuple[int, int], index: int, marks: list[int],
-                      quotes: list[Quote], unclosed: list[Quote]) -> None:
-    """Pair the quote marks (offsets) of one paragraph: add its outermost quotations and unclosed marks."""
+                      quotes: list[Quote], unclosed: list[Quote], run_on: bool) -> None:
+    """Pair the quote marks (offsets) of one paragraph: add its outermost quotations and unclosed marks.
+
+    With run_on (plain text), a quotation left open at the end of a paragraph-wide line runs on
+    into the next line when that line reopens it; Markdown marks its paragraphs by blank lines.
+    """
     start, end = paragraph
     stack: list[tuple[str, int]] = []
     curly: list[int] = []  # the stack indices of curly opening marks, so pairing one costs O(1)
     for pos in marks:
         char = text[pos]
-        if char == OPEN and stack and _reopens_line(text, start, pos):
+        if run_on and char == OPEN and stack and _reopens_line(text, start, pos):
             # Copy with a paragraph on each line and no blank line between reopens a quotation
             # that runs on at the next line's start: the quotation ends with its line, left open.
             quotes.append(Quote(stack[0][1], None, text.rindex("\n", start, pos), index))
@@ -124,10 +132,15 @@ def _paragraph_quotes(text: str, paragraph: tuple[int, int], index: int, marks: 
 
 
 def _reopens_line(text: str, floor: int, pos: int) -> bool:
-    """Tell whether an opening mark starts a line after one that ends a sentence: '…revel in it.\\n“There is…'."""
+    """Tell whether an opening mark starts a line after a paragraph-wide one that ends a sentence.
+
+    '…revel in it.\\n“There is…' where the line before is a whole paragraph; a hard-wrapped line
+    is never that wide, and there the missing closing mark is the writer's slip.
+    """
     if pos <= floor or text[pos - 1] != "\n":
         return False
-    return text[floor:pos - 1].rstrip()[-1:] in RUN_ON_ENDS
+    line = text[max(floor, text.rfind("\n", floor, pos - 1) + 1):pos - 1].rstrip()
+    return len(line) >= PARAGRAPH_LINE and line[-1:] in RUN_ON_ENDS
 
 
 def _mark_kind(text: str, pos: int, floor: int, ceiling: int, stack: list[tuple[str, int]]) -> str:

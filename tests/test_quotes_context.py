@@ -57,10 +57,33 @@ def unbalanced(text: str) -> list[tuple[str, int, int, str]]:
     return brief(run(text, select=["quotes.unbalanced"], packs=PACKS))
 
 
+# A line of copy that holds a whole paragraph, as wire copy and pasted web stories put it.
+WIDE_LINE = ("“One kind is casual,” Ruiz said of the crowds that gather outside the courthouse every "
+             "Friday. “Events are outlets for anger, and people revel in it, week after week.\n")
+REBUILD = ("“We will rebuild this town. It will take years and a great deal of money.\n"
+           "“That is the promise,” Grant said to the crowd.\n")
+
+
 def test_a_quotation_runs_on_into_the_next_line_of_copy_with_a_paragraph_a_line() -> None:
-    text = ("“One kind is casual,” Ruiz said. “Events are outlets for anger, and people revel in it.\n"
-            "“There is another side to it,” Ruiz said.\n")
+    assert len(WIDE_LINE) > 160
+    text = WIDE_LINE + "“There is another side to it,” Ruiz said.\n"
     assert unbalanced(text) == []
+
+
+def test_a_quotation_left_open_on_a_short_line_does_not_run_on() -> None:
+    assert unbalanced(REBUILD) == [("quotes.unbalanced", 1, 1, "“")]
+
+
+def test_a_quotation_left_open_on_a_short_line_with_crlf_does_not_run_on() -> None:
+    assert unbalanced(REBUILD.replace("\n", "\r\n")) == [("quotes.unbalanced", 1, 1, "“")]
+
+
+def test_a_quotation_left_open_in_markdown_does_not_run_on_even_on_a_wide_line() -> None:
+    text = WIDE_LINE + "“There is another side to it,” Ruiz said.\n"
+    assert brief(run(text, select=["quotes.unbalanced"], path="story.md", packs=PACKS)) == [
+        ("quotes.unbalanced", 1, 96, "“")]
+    assert brief(run(REBUILD, select=["quotes.unbalanced"], path="story.md", packs=PACKS)) == [
+        ("quotes.unbalanced", 1, 1, "“")]
 
 
 def test_a_hard_wrapped_quotation_left_open_is_still_reported() -> None:
