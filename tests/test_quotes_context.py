@@ -30,6 +30,27 @@ def test_writers_words_without_a_pronoun_do_not_borrow_the_speaker_before() -> N
     assert unattributed(text) == [("quotes.unattributed", 3, 1, "“The stadium never asked for a permit.”")]
 
 
+BUDGET = "The council passed the budget on a 5-2 vote, the clerk said.\n\n"
+
+
+def test_a_plural_pronoun_does_not_point_back_at_the_speaker_before() -> None:
+    text = BUDGET + ("Residents packed the hall with their signs. “This budget guts the libraries and "
+                     "everyone in this room knows it.”\n")
+    assert unattributed(text) == [("quotes.unattributed", 3, 45,
+                                   "“This budget guts the libraries and everyone in this room knows it.”")]
+
+
+def test_a_pronoun_two_sentences_before_the_quotation_does_not_point_back() -> None:
+    text = SALES + ("She packed up at noon. The stadium lot emptied fast. “Nobody here ever bought "
+                    "a single cup from me.”\n")
+    assert unattributed(text) == [("quotes.unattributed", 3, 54, "“Nobody here ever bought a single cup from me.”")]
+
+
+def test_a_pronoun_in_the_sentence_just_before_the_quotation_points_back() -> None:
+    text = SALES + "The stadium lot emptied fast. She shrugged. “Nobody here ever bought a single cup from me.”\n"
+    assert unattributed(text) == []
+
+
 def test_a_partial_quotation_then_the_person_it_describes() -> None:
     text = ("Across the street, “shouting from the rooftops” for the levy, is Marcus Webb, a retired "
             "teacher and self-described “child of the neighborhood.”\n")

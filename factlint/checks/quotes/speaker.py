@@ -62,7 +62,7 @@ class Speaker:
             return True  # a few quoted words take their source from the paragraph before
         if partial and NAMED.search(self.scan.masked, quote.end, doc.sentences[last].end):
             return True  # a few quoted words, then the person they describe: "“child of the ’80s” is Wayne Borders"
-        if self._points_back(paragraph):
+        if self._points_back(first, last, paragraph):
             return True  # "Why was he out in the heat? “My mom says I have to save.”"
         if not self.only_quotes(paragraph):
             return False  # the writer's own sentences sit beside it: a speaker must be named here
@@ -79,23 +79,25 @@ class Speaker:
         # court records" there sources the facts of its own paragraph, not a quotation.
         return any(self._cued(i, spoken_only=True) for i in beside)
 
-    def _points_back(self, paragraph: int) -> bool:
-        """Tell whether the writer's words beside the quotation refer by pronoun to a speaker of the paragraph before.
+    def _points_back(self, first: int, last: int, paragraph: int) -> bool:
+        """Tell whether the writer's words next to the quotation refer by pronoun to a speaker of the paragraph before.
 
         "Sales were great, he said. … ¶ Why was he out in the heat? “My mom says …”": the "he" is
-        the speaker just quoted, and the quotation his. A paragraph before that names no speaker
-        by a verb of speaking, or writer's words without such a pronoun, name no one.
+        the speaker just quoted, and the quotation his. The pronoun must stand in the quotation's
+        own sentences or the one just before them in its paragraph; a paragraph before that names
+        no speaker by a verb of speaking names no one.
         """
-        if not self.pronouns or paragraph == 0:
+        if not self.pronouns or paragraph == 0 or first < 0:
             return False
-        span = self.doc.paragraphs[paragraph]
-        words = {w.lower() for w in WORDS.findall(self.scan.masked, span.start, span.end)}
+        doc = self.doc
+        start = doc.sentences[first - 1 if _in_paragraph(doc, first - 1, paragraph) else first].start
+        words = {w.lower() for w in WORDS.findall(self.scan.masked, start, doc.sentences[last].end)}
         if not words & self.pronouns:
             return False
-        before = self.doc.paragraphs[paragraph - 1]
-        first = self.doc.sentence_index(before.start)
-        last = self.doc.sentence_index(max(before.start, before.end - 1))
-        return first >= 0 and any(self._cued(i, spoken_only=True) for i in range(first, last + 1))
+        before = doc.paragraphs[paragraph - 1]
+        opening = doc.sentence_index(before.start)
+        closing = doc.sentence_index(max(before.start, before.end - 1))
+        return opening >= 0 and any(self._cued(i, spoken_only=True) for i in range(opening, closing + 1))
 
     def only_quotes(self, paragraph: int) -> bool:
         """Tell whether a paragraph is quotation and nothing else (a run of quotes, a pull-quote)."""
