@@ -68,6 +68,36 @@ def test_a_dash_and_a_name_after_the_quotation_sign_it() -> None:
     assert unattributed(text) == []
 
 
+def unattributed_md(text: str) -> list[tuple[str, int, int, str]]:
+    """Return brief quotes.unattributed findings on Markdown text (where a short unpunctuated line is no heading)."""
+    return brief(run(text, select=["quotes.unattributed"], path="story.md", packs=PACKS))
+
+
+def test_a_dash_and_a_name_or_a_name_and_a_place_sign_the_quotation_in_markdown() -> None:
+    quote = "The Hawks won ugly.\n\n“We kept fighting and found a way to win.” "
+    assert unattributed_md(quote + "—Jalen Ortiz\n") == []
+    assert unattributed_md(quote + "— Dana Ortiz, Eastport\n") == []
+    assert unattributed_md(quote + "— Dana Ortiz") == []
+
+
+def test_a_dash_and_a_sentence_of_capitalised_start_is_no_signature() -> None:
+    text = ("The council met Tuesday.\n\n“This budget guts the libraries and everyone knows it.” — I heard "
+            "that line a dozen times.\n")
+    finding = [("quotes.unattributed", 3, 1, "“This budget guts the libraries and everyone knows it.”")]
+    assert unattributed(text) == finding
+    assert unattributed_md(text) == finding
+
+
+def test_a_dash_and_a_single_capitalised_word_is_no_signature_in_markdown() -> None:
+    text = "The Hawks won ugly.\n\n“We kept fighting and found a way to win.” —Tuesday\n"
+    assert unattributed_md(text) == [("quotes.unattributed", 3, 1, "“We kept fighting and found a way to win.”")]
+
+
+def test_a_dash_and_a_name_that_goes_on_into_a_sentence_is_no_signature_in_markdown() -> None:
+    text = "The Hawks won ugly.\n\n“We kept fighting and found a way to win.” — Coach Ortiz left early.\n"
+    assert unattributed_md(text) == [("quotes.unattributed", 3, 1, "“We kept fighting and found a way to win.”")]
+
+
 def test_a_dash_and_the_writers_words_are_no_signature() -> None:
     text = "The Hawks won ugly.\n\n“We kept fighting and found a way to win.” — and then the lights went out.\n"
     assert unattributed(text) == [("quotes.unattributed", 3, 1, "“We kept fighting and found a way to win.”")]

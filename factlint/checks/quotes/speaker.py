@@ -20,9 +20,12 @@ SPEAKER_AFTER = compile_words(
 SOURCE_TAG = compile_words(r"\[[A-Z][\w .,'’&/-]{1,40}\]")
 # A credit right after it: "“Yes to the levy” (campaign poster, 2019)".
 CREDIT_AFTER = compile_words(r"[ \t]*\([^()\n]{1,40}\)")
-# A line that signs the quotation above it, or a dash that signs it on its own line: "- Dana
-# Ortiz." / "“We found a way.” —Jalen Brunson".
+# A line that signs the quotation above it: "- Dana Ortiz."
 SIGNATURE = compile_words(r"[ \t]*[-—–]+[ \t]*[A-Z]")
+# A dash and a name of two capitalised words or more that signs the quotation on its own line,
+# up to the line's end or a comma: "“We found a way.” —Jalen Brunson", "— Dana Ortiz, Eastport".
+# A dash before the writer's own sentence ("— I heard that line a dozen times.") signs nothing.
+SIGNED_AFTER = compile_words(r"[ \t]*[-—–]+[ \t]*[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*)+[ \t]*(?:,|\n|\Z)")
 WORDS = compile_words(r"[A-Za-z]+")
 SPOKEN_END = (",", "?", "!", "—", "–", "-", "…")
 # A name of two capitalised words or more, not at the start of its sentence: "Wayne Borders". A
@@ -52,7 +55,7 @@ class Speaker:
         last = doc.sentence_index(max(quote.start, quote.end - 1))
         paragraph = doc.paragraph_index(quote.start)
         if SOURCE_TAG.search(self.scan.masked, quote.end, doc.paragraphs[paragraph].end) or \
-                CREDIT_AFTER.match(doc.lint_text, quote.end) or SIGNATURE.match(doc.lint_text, quote.end):
+                CREDIT_AFTER.match(doc.lint_text, quote.end) or SIGNED_AFTER.match(doc.lint_text, quote.end):
             return True
         # The quotation's own sentences first: the cue is most often there, and searches are the cost.
         near = [i for i in (first - 1, last + 1) if _in_paragraph(doc, i, paragraph)]
