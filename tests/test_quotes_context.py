@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
+from factlint.cli import main
 from tests.helpers import RULES, brief, run
 
 PACKS = (RULES / "quotes", RULES / "figures")
@@ -55,6 +60,39 @@ def test_a_partial_quotation_then_the_person_it_describes() -> None:
     text = ("Across the street, “shouting from the rooftops” for the levy, is Marcus Webb, a retired "
             "teacher and self-described “child of the neighborhood.”\n")
     assert unattributed(text) == []
+
+
+def test_a_partial_quotation_then_a_linking_verb_and_a_name_with_a_particle() -> None:
+    text = ("Leading the march, a “voice for every family priced out of the harbor,” was Council Member "
+            "Rosa de Souza.\n")
+    assert unattributed(text) == []
+
+
+def test_a_name_after_a_partial_quotation_without_a_linking_verb_describes_no_one() -> None:
+    text = ("The plan, “a giveaway to developers who never pay their fair share,” goes to a vote at City "
+            "Hall in June.\n")
+    assert unattributed(text) == [("quotes.unattributed", 1, 11,
+                                   "“a giveaway to developers who never pay their fair share,”")]
+
+
+def test_a_linking_verb_before_a_single_capitalised_word_describes_no_one() -> None:
+    text = ("The plan, “a giveaway to developers who never pay their fair share,” goes to a vote that "
+            "is Tuesday's first item.\n")
+    assert unattributed(text) == [("quotes.unattributed", 1, 11,
+                                   "“a giveaway to developers who never pay their fair share,”")]
+
+
+def test_describing_verbs_must_be_a_list_of_words(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rule = tmp_path / "quotes" / "unattributed.yaml"
+    rule.parent.mkdir()
+    rule.write_text("kind: quotes\ncheck: unattributed\nspeaker_cues: [said]\ndescribing_verbs: [is, '']\n",
+                    encoding="utf-8")
+    draft = tmp_path / "draft.txt"
+    draft.write_text("The plan goes to a vote in June.\n", encoding="utf-8")
+    assert main(["--no-default-rules", "--rules", str(rule), str(draft)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and str(rule) in err and "Traceback" not in err
+    assert "describing_verbs" in err and "must not hold an empty word" in err
 
 
 def test_a_name_before_a_partial_quotation_is_not_its_speaker() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from factlint.checks.base import compile_words
+from factlint.checks.base import LazyPattern, alternation, compile_words
 from factlint.checks.lexicon import WordSet
 from factlint.checks.phrases import PhraseSet
 from factlint.document import Document
@@ -28,19 +28,32 @@ SIGNATURE = compile_words(r"[ \t]*[-—–]+[ \t]*[A-Z]")
 SIGNED_AFTER = compile_words(r"[ \t]*[-—–]+[ \t]*[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*)+[ \t]*(?:,|\n|\Z)")
 WORDS = compile_words(r"[A-Za-z]+")
 SPOKEN_END = (",", "?", "!", "—", "–", "-", "…")
-# A name of two capitalised words or more, not at the start of its sentence: "Wayne Borders". A
-# few quoted words in the sentence that goes on to name the person they describe are that
-# person's: "“shouting from the rooftops” for the Sanders campaign is Wayne Borders, a …".
-NAMED = compile_words(r"(?<=[^\s.!?“\"]\s)[A-Z][\w'’.-]+(?:\s+(?:of\s+|de\s+)?[A-Z][\w'’.-]+)+")
+# A name of two capitalised words or more, with the rule's particles between ("Secretary of State").
+NAME = r"[A-Z][\w'’.-]+(?:\s+(?:(?:{particles})\s+)?[A-Z][\w'’.-]+)+"
+
+
+def described_pattern(verbs: tuple[str, ...], particles: tuple[str, ...]) -> LazyPattern | None:
+    """Return the pattern of a linking verb and a name, or None without verbs.
+
+    A few quoted words in a sentence that goes on to name the person they describe are that
+    person's: "“shouting from the rooftops” for the levy is Marcus Webb". A name with no such
+    verb before it ("goes to a vote at City Hall") describes nothing.
+    """
+    if not verbs:
+        return None
+    space = r"\s+"
+    name = NAME.format(particles=alternation(particles, space))
+    return compile_words(rf"\b(?:{alternation(verbs, space)})\s+{name}", key="describing_verbs")
 
 
 class Speaker:
     """Speaker cues of one document: lexicon phrases and verb forms, searched outside quotations."""
 
     def __init__(self, doc: Document, scan: QuoteScan, cues: PhraseSet, verbs: WordSet,
-                 pronouns: frozenset[str] = frozenset()) -> None:
-        """Keep the document, its quotations, the compiled cues and the pronouns that point back at a speaker."""
+                 pronouns: frozenset[str] = frozenset(), named: LazyPattern | None = None) -> None:
+        """Keep the document, its quotations, its cues, pronouns that point back and a described name's pattern."""
         self.doc, self.scan, self.cues, self.verbs, self.pronouns = doc, scan, cues, verbs, pronouns
+        self.named = named
         self.spoken: dict[int, bool] = {}
 
     def near(self, quote: Quote, partial: bool) -> bool:
@@ -63,7 +76,7 @@ class Speaker:
             return True
         if partial and paragraph > 0 and self._cued(doc.sentence_index(doc.paragraphs[paragraph - 1].end - 1)):
             return True  # a few quoted words take their source from the paragraph before
-        if partial and NAMED.search(self.scan.masked, quote.end, doc.sentences[last].end):
+        if partial and self.named is not None and self.named.search(self.scan.masked, quote.end, doc.sentences[last].end):
             return True  # a few quoted words, then the person they describe: "“child of the ’80s” is Wayne Borders"
         if self._points_back(first, last, paragraph):
             return True  # "Why was he out in the heat? “My mom says I have to save.”"

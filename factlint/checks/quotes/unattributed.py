@@ -8,7 +8,7 @@ from factlint import quotations
 from factlint.checks import lexicon
 from factlint.checks.base import Check, Option, compile_words, integer, string_value, word_list
 from factlint.checks.phrases import phrase_set
-from factlint.checks.quotes.speaker import Speaker
+from factlint.checks.quotes.speaker import Speaker, described_pattern
 from factlint.document import Document
 from factlint.finding import Finding
 from factlint.quotations import Quote, QuoteScan
@@ -19,6 +19,8 @@ OPTIONS = {
     "minor_words": Option(word_list, ()),
     "min_words": Option(integer, 4),
     "speaker_pronouns": Option(word_list, ()),
+    "describing_verbs": Option(word_list, ()),
+    "name_particles": Option(word_list, ()),
     "lexicon": Option(string_value, ""),
 }
 PLACEHOLDERS: frozenset[str] = frozenset()
@@ -49,10 +51,11 @@ def _unattributed(rule: Rule, store: RuleSetStore) -> Check:
     minor = {w.lower() for w in rule.options["minor_words"]}
     min_words = rule.options["min_words"]
     pronouns = frozenset(w.lower() for w in rule.options["speaker_pronouns"])
+    named = described_pattern(rule.options["describing_verbs"], rule.options["name_particles"])
 
     def check(doc: Document) -> Iterator[Finding]:
         scan = quotations.scan(doc)
-        speaker = Speaker(doc, scan, cues, verbs, pronouns)
+        speaker = Speaker(doc, scan, cues, verbs, pronouns, named)
         chains = [c for c in _chains(scan, doc) if not (rule.options["skip_headings"] and doc.in_heading(c[0].start))
                   and not _left_open(scan, doc, c[-1])]
         spoken = {q.paragraph for c in chains if any(speaker.near(q, not _is_full(doc, q)) for q in c) for q in c}
