@@ -364,14 +364,19 @@ def entry_point() -> None:
     leave(main())
 
 
-def leave(status: int) -> None:
+def leave(status: int | None) -> None:
     """End the process with `status` without freeing, one by one, every object it made.
 
     Tearing down the interpreter (the rule set's patterns, automata and word tables) was about
-    a tenth of a commit hook's run. As mypy does, once the output is flushed and the exit
-    handlers have run, the process ends at once. Anything unusual (output that cannot be
-    flushed, a thread still running) takes the ordinary way out, which reports it as before.
+    a tenth of a commit hook's run, so once the output is flushed and the exit handlers have
+    run, the process ends at once. Anything unusual (output that cannot be flushed, a thread
+    still running) takes the ordinary way out, which reports it as before. Every path of main()
+    returns a status; a missing one is a fault, and a fault reads as "could not lint" (2), never
+    as a clean draft (0).
     """
+    if not isinstance(status, int):
+        _print_error(f"internal error: no exit status ({status!r}); please report it to the factlint maintainers")
+        status = EXIT_ERROR
     try:
         sys.stdout.flush()
         sys.stderr.flush()

@@ -323,3 +323,14 @@ def test_configuration_is_searched_once_per_folder_not_once_per_draft(tmp_path: 
     code, out, _ = run_cli(capsys, "--jobs", "1", str(tmp_path))
     assert code == 0 and out == ""          # every draft still gets the folder's configuration
     assert searched == [tmp_path.resolve()]
+
+
+@pytest.mark.parametrize("status, expected", [("0", 0), ("1", 1), ("2", 2), ("None", 2)])
+def test_the_fast_exit_passes_the_status_through_and_a_missing_one_is_an_error(status: str, expected: int) -> None:
+    code = f"from factlint import cli; print('report', flush=False); cli.leave({status})"
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert done.returncode == expected and done.stdout == "report\n"
+    if status == "None":
+        assert done.stderr.count("\n") == 1 and "no exit status" in done.stderr and "Traceback" not in done.stderr
+    else:
+        assert done.stderr == ""
