@@ -10,7 +10,8 @@ amiss is a miss too: a folder or file another user could write to, a file that i
 unreadable, damaged or malformed file. Writing is best effort and atomic.
 
 The folder is $FACTLINT_CACHE_DIR, else $XDG_CACHE_HOME/factlint, else ~/.cache/factlint (the
-folder of the names registry cache too).
+folder of the names registry cache too). A relative $FACTLINT_CACHE_DIR or $XDG_CACHE_HOME turns
+the cache off: it would land in whatever folder a hook or editor runs factlint from.
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ def _folder_name() -> str | None:
         return None
     chosen = os.environ.get("FACTLINT_CACHE_DIR")
     if chosen:
-        return chosen
+        return chosen if os.path.isabs(chosen) else None
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return os.path.join(base, "factlint") if os.path.isabs(base) else None
 

@@ -12,7 +12,7 @@ import yaml
 
 from factlint import datacache, yamlfile
 from factlint.engine import LoadError, RuleSet
-from factlint.checks.names import people
+from factlint.checks.names import cache as names_cache, people
 
 RULE = """kind: substitution
 level: warning
@@ -151,6 +151,29 @@ def test_an_unusable_cache_folder_costs_nothing_but_speed(tmp_path: Path, monkey
     blocker.write_text("not a folder", encoding="utf-8")
     monkeypatch.setenv("FACTLINT_CACHE_DIR", str(blocker / "cache"))
     assert RuleSet.load([_pack(tmp_path)]).rules[0].rule.id == "style.amid"
+
+
+@pytest.mark.parametrize("variable, value", [("FACTLINT_CACHE_DIR", "cache"), ("FACTLINT_CACHE_DIR", "./cache"),
+                                             ("XDG_CACHE_HOME", "cache")])
+def test_a_relative_cache_folder_turns_the_cache_off(tmp_path: Path, monkeypatch, variable: str, value: str) -> None:
+    monkeypatch.delenv("FACTLINT_CACHE_DIR", raising=False)
+    monkeypatch.setenv(variable, value)
+    monkeypatch.chdir(tmp_path)
+    assert datacache.folder() is None and names_cache.cache_dir() is None and names_cache.cache_path("d1") is None
+    pack = _pack(tmp_path)
+    assert RuleSet.load([pack]).rules[0].rule.id == "style.amid"
+    names_cache.write("d1", {"names": []})
+    assert names_cache.read("d1") is None
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pack"]  # nothing written where factlint runs
+
+
+def test_an_absolute_cache_folder_is_used(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("FACTLINT_CACHE_DIR", str(tmp_path / "cache"))
+    assert datacache.folder() == names_cache.cache_dir() == tmp_path / "cache"
+    RuleSet.load([_pack(tmp_path)])
+    names_cache.write("d1", {"names": []})
+    assert names_cache.read("d1") == {"format": names_cache.FORMAT, "digest": "d1", "registry": {"names": []}}
+    assert len(list((tmp_path / "cache").glob("*.data"))) == 1
 
 
 def test_every_yaml_value_comes_back_from_the_cache_as_parsed(tmp_path: Path, cache: Path, monkeypatch) -> None:

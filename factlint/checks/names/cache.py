@@ -13,20 +13,25 @@ import stat
 from pathlib import Path
 from typing import Any
 
+from factlint import datacache
+
 FORMAT = "factlint-registry-cache-2"
 
 
-def cache_dir() -> Path:
-    """Return where parsed registries are cached: $FACTLINT_CACHE_DIR, else the user cache."""
-    if os.environ.get("FACTLINT_CACHE_DIR"):
-        return Path(os.environ["FACTLINT_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "factlint"
+def cache_dir() -> Path | None:
+    """Return where parsed registries are cached (the data cache's folder), or None when there is none."""
+    return datacache.folder()
 
 
-def cache_path(digest: str) -> Path:
-    """Return the cache file of a registry whose content hashes to digest."""
-    return cache_dir() / f"names-{digest}.json"
+def cache_path(digest: str) -> Path | None:
+    """Return the cache file of a registry whose content hashes to digest, or None without a cache folder."""
+    folder = cache_dir()
+    return None if folder is None else _entry(folder, digest)
+
+
+def _entry(folder: Path, digest: str) -> Path:
+    """Return the file in a cache folder of a registry whose content hashes to digest."""
+    return folder / f"names-{digest}.json"
 
 
 def trusted(info: os.stat_result) -> bool:
@@ -36,10 +41,13 @@ def trusted(info: os.stat_result) -> bool:
 
 def read(digest: str) -> dict[str, Any] | None:
     """Return the cached entries of a registry, or None when there is no usable cache file."""
+    folder, path = cache_dir(), cache_path(digest)
+    if folder is None or path is None:
+        return None
     try:
-        if not trusted(os.stat(cache_dir())):
+        if not trusted(os.stat(folder)):
             return None
-        handle = os.open(cache_path(digest), os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
         with os.fdopen(handle, "rb") as source:
             if not trusted(os.fstat(source.fileno())):
                 return None
@@ -58,16 +66,17 @@ def write(digest: str, registry: dict[str, Any]) -> None:
     import json
     import tempfile
 
-    temp = None
+    temp, folder = None, cache_dir()
+    if folder is None:
+        return
     try:
-        folder = cache_dir()
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not trusted(os.stat(folder)):
             return
         handle, temp = tempfile.mkstemp(dir=folder, prefix=".names-", suffix=".tmp")
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             json.dump({"format": FORMAT, "digest": digest, "registry": registry}, out, separators=(",", ":"))
-        os.replace(temp, cache_path(digest))
+        os.replace(temp, _entry(folder, digest))
     except OSError:
         if temp is not None:
             Path(temp).unlink(missing_ok=True)
