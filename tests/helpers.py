@@ -38,6 +38,15 @@ def brief(findings: list[Finding]) -> list[tuple[str, int, int, str]]:
     return [(f.rule, f.line, f.column, f.match) for f in findings]
 
 
+# The packs the attribution checks are tested with: figures and quotes.
+ATTRIBUTION_PACKS = (RULES / "figures", RULES / "quotes")
+
+
+def brief_of(rule: str, text: str, packs: tuple[Path, ...] = ATTRIBUTION_PACKS) -> list[tuple[str, int, int, str]]:
+    """Return the brief findings of one rule (or glob) on text."""
+    return brief(run(text, select=[rule], packs=packs))
+
+
 def write_project(root: Path, pack: dict[str, str]) -> Path:
     """Write a project whose `.factlint.yaml` loads only the given rule files, as pack `t`."""
     folder = root / "pack" / "t"

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from tests.helpers import RULES, brief, run
+from functools import partial
 
-PACKS = (RULES / "figures", RULES / "quotes")
+from tests.helpers import brief_of
 
-
-def unsourced(text: str) -> list[tuple[str, int, int, str]]:
-    """Return brief figures.unsourced findings on text."""
-    return brief(run(text, select=["figures.unsourced"], packs=PACKS))
+unsourced = partial(brief_of, "figures.unsourced")
 
 
 def test_a_game_clock_and_a_market_quote_carry_their_own_source() -> None:

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.helpers import RULES, brief, run
+from functools import partial
 
-PACKS = (RULES / "figures", RULES / "quotes")
+from tests.helpers import RULES, brief_of
+
+unsourced = partial(brief_of, "figures.unsourced")
 CREDIT = ("The median price of a single-family home in Harlow County rose 6 percent in March to "
           "$412,000, the Harlow Association of Realtors reported Thursday.\n\n")
 ASIDE = "\"Buyers are worn out,\" said Dana Ruiz, a broker in Eastport.\n\n"
-
-
-def unsourced(text: str, packs: tuple[Path, ...] = PACKS) -> list[tuple[str, int, int, str]]:
-    """Return brief figures.unsourced findings on text."""
-    return brief(run(text, select=["figures.unsourced"], packs=packs))
 
 
 def test_a_later_figure_of_the_same_measure_keeps_the_data_source() -> None:
