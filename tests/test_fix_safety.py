@@ -211,6 +211,8 @@ def test_a_signal_during_the_write_leaves_no_temporary_file(tmp_path: Path, sign
     draft.write_text(DRAFT, encoding="utf-8")
     script = (
         "import os, signal, sys\n"
+        # a job started in the background by a shell inherits SIGINT ignored: restore Python's own
+        "signal.signal(signal.SIGINT, signal.default_int_handler)\n"
         "real = os.fsync\n"
         f"os.fsync = lambda fd: (os.kill(os.getpid(), signal.{signal_name}), real(fd))\n"
         "from factlint.cli import main\n"
