@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from factlint.checks.base import ANY_SPACE, alternation, compile_words
+from factlint.checks.figures.record import Phrases
 
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 WORDS_BEFORE = compile_words(r"[\w'’.-]+")
@@ -27,12 +28,12 @@ class Context:
 
     def __init__(self, options: Mapping[str, Any]) -> None:
         """Compile the rule's context lists once."""
-        self.phrases_before = [p.split() for p in _lower_set(options["not_claim_before"]) if " " in p]
+        self.phrases_before = Phrases(tuple(p for p in options["not_claim_before"] if " " in p.strip()))
         self.age_subjects = _lower_set(options["age_subjects"])
         self.age_groups = _lower_set(options["age_groups"])
         self.age_verbs = _lower_set(options["age_verbs"])
         self.age_clauses = _lower_set(options["age_clauses"])
-        self.age_markers = tuple(tuple(p.split()) for p in _lower_set(options["age_markers"]) if p.split())
+        self.age_markers = Phrases(options["age_markers"])
         self.adverbs = _lower_set(options["skip_words"]) | {
             a for a in _lower_set(options["approximators"]) if " " not in a}
         self.followers = _lower_set(options["clause_followers"])
@@ -59,7 +60,7 @@ class Context:
         words = [w.lower() for w in WORDS_BEFORE.findall(text, max(0, start - 60), start)][-6:]
         if not words:
             return False
-        if any(words[-len(p):] == p for p in self.phrases_before):
+        if self.phrases_before.ending(words):
             return True
         if words[-1] == "the" and found.isdigit() and CLAUSE_END.match(text, end):
             return True  # 'scored from the 3', 'one of the 14': a yard line, or a count given before
@@ -90,7 +91,7 @@ class Context:
         """Tell whether a number is an age: 'when she was 7', 'Ruiz turned 11', ', at 22.'"""
         if not text[start:end].isdigit() or int(text[start:end]) > 120:
             return False
-        if any(" ".join(words[-len(phrase):]) == " ".join(phrase) for phrase in self.age_markers):
+        if self.age_markers.ending(words):
             # "Ortiz turns 70 next month", "died at 43": whoever the subject is, when nothing counted
             # follows ("turned 85 families away" counts families)
             return self._clause_ends(text, end)

@@ -44,6 +44,10 @@ class Phrases:
         for phrase in sorted(self.all, key=lambda p: (-len(p), p)):  # longest first
             by_first.setdefault(phrase[0], []).append(phrase)
         self._by_first = {word: tuple(phrases) for word, phrases in by_first.items()}
+        by_last: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in sorted(self.all, key=lambda p: (-len(p), p)):
+            by_last.setdefault(phrase[-1], []).append(phrase)
+        self._by_last = {word: tuple(phrases) for word, phrases in by_last.items()}
 
     def __contains__(self, phrase: object) -> bool:
         return phrase in self.all
@@ -56,6 +60,12 @@ class Phrases:
         if index >= len(words):
             return None
         return next((p for p in self._by_first.get(words[index], ()) if tuple(words[index:index + len(p)]) == p), None)
+
+    def ending(self, words: list[str]) -> tuple[str, ...] | None:
+        """Return the longest phrase that ends the words (the words right before a figure), or None."""
+        if not words:
+            return None
+        return next((p for p in self._by_last.get(words[-1], ()) if tuple(words[-len(p):]) == p), None)
 
     def find(self, words: list[str], begin: int = 0) -> int:
         """Return the first index from `begin` at which one of the phrases starts, or -1."""
@@ -90,7 +100,7 @@ class Record:
         self.weak = Phrases(options["record_weak_verbs"])
         self.examples = Phrases(options["example_cues"])
         # "the owner of a home assessed at $350,000": the value that sets up a worked example.
-        self.example_values = tuple(tuple(p.lower().split()) for p in options["example_values"] if p.split())
+        self.example_values = Phrases(options["example_values"])
         self.indefinites = {w.lower() for w in options["example_articles"]}
         self.blockers = {w.lower() for w in options["record_blockers"]}
         # People counted by a poll or an exit poll: in the figure's clause, a share of them is not a result.
@@ -188,11 +198,11 @@ class Record:
     def _example_value(self, text: str, sentence: int, start: int) -> bool:
         """Tell whether the figure is the value of an example someone's bill is worked out for: 'a home assessed at'."""
         before = _words(text[_clause_start(text, sentence, start):start])
-        for phrase in self.example_values:
-            if tuple(before[-len(phrase):]) == phrase:
-                lead = before[max(0, len(before) - len(phrase) - EXAMPLE_REACH):len(before) - len(phrase)]
-                return bool(self.indefinites.intersection(lead))
-        return False
+        phrase = self.example_values.ending(before)
+        if phrase is None:
+            return False
+        lead = before[max(0, len(before) - len(phrase) - EXAMPLE_REACH):len(before) - len(phrase)]
+        return bool(self.indefinites.intersection(lead))
 
     def _tally_before(self, words: list[str]) -> bool:
         """Tell whether the clause before the figure already counts a record noun: '865 delegates are at stake in'."""

@@ -79,7 +79,7 @@ def _unsourced(rule: Rule, store: RuleSetStore) -> Check:
     carry = (rule.options["paragraph_credit"], rule.options["carry_paragraphs"])
     own_terms = OwnTerms(rule.options)
     topic = TopicCarry(rule.options)
-    signatures = Signatures(rule.options["percent_words"], rule.options["magnitudes"]) \
+    signatures = Signatures(rule.options["percent_words"], rule.options["magnitudes"], rule.options["currencies"]) \
         if rule.options["repeated_figures"] else None
     # The per-rule-set word sets the sourcing reads (built once, at load time).
     word_sets = {
