@@ -55,6 +55,8 @@ class Sourcing:
     names: dict[int, str]
     # Per sentence: the words that say what it measures, and whether it is a projection.
     measured: dict[int, tuple[frozenset[str], bool]]
+    # Per (sentence, window): whether its sentence or the ones before it credit a source.
+    nearby: dict[tuple[int, int], bool]
 
     def __init__(self, doc: Document, quotes: QuoteScan, attribution: Attribution, figure_paragraphs: set[int],
                  first_figures: dict[int, int], own_terms: Callable[[str, int, int], bool] | None = None,
@@ -68,7 +70,7 @@ class Sourcing:
                 raise TypeError(f"Sourcing() got an unexpected keyword argument {key!r}")
             setattr(self, key, value)
         self.attributed, self.credited, self.names = {}, set(), {}
-        self.measured = {}
+        self.measured, self.nearby = {}, {}
 
     def sentence_sourced(self, index: int) -> bool:
         """Tell whether sentence `index` carries attribution outside its quotations."""
@@ -122,7 +124,17 @@ _OPTIONAL = frozenset(name for name in Sourcing.__annotations__ if name in vars(
 
 
 def covered_nearby(sourcing: Sourcing, index: int, window: int) -> bool:
-    """Tell whether the figure's sentence, or one of `window` sentences before it in its paragraph, is sourced."""
+    """Tell whether the figure's sentence, or one of `window` sentences before it in its paragraph, is sourced.
+
+    Asked once a sentence: the figures given again with a source ask it first, then each figure.
+    """
+    if (index, window) not in sourcing.nearby:
+        sourcing.nearby[index, window] = _covered_nearby(sourcing, index, window)
+    return sourcing.nearby[index, window]
+
+
+def _covered_nearby(sourcing: Sourcing, index: int, window: int) -> bool:
+    """Work out covered_nearby for one sentence."""
     doc = sourcing.doc
     paragraph = doc.paragraph_index(doc.sentences[index].start)
     first = index
