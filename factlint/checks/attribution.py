@@ -26,7 +26,8 @@ PREPOSITION_INSIDE = compile_words(
     r"\b(?:(?:in|from|according\s+to|by|under)\s+(?:the|a|an|this|that|its|their|these|those)|according\s+to)"
     r"\s+(?:\S+\s+){0,2}\S+\Z", True)
 BY_NAME_AFTER = compile_words(r"\s+(?:by|from|of)\s+(?:the\s+)?[A-Z]")
-THAT_AFTER = compile_words(r"\s+(?:that\b|:)")
+# At most this many words between a proposal's verb and a figure of its content: "called for a $15 wage".
+PROPOSAL_REACH = 12
 # A document followed by the count it covers ("The survey of 1,033 likely voters") describes itself.
 INDEFINITE = ("a", "an")
 OF_COUNT = compile_words(r"\s+of\s+(?:[a-z]+\s+){0,2}\d")
@@ -73,6 +74,10 @@ class Attribution:
         self.skip = {w.lower() for w in options["skip_words"]}
         self.accounts = _accounts(options["possessives"], options["account_nouns"])
         passive = word_pattern(options["passive_markers"])
+        self.clause_after = _clause_pattern(lexicon, options["subject_openers"])
+        self.content_break = _break_pattern(lexicon)
+        self.proposals = compile_words(word_pattern(lexicon.proposal_forms, ANY_SPACE), False, "proposal_verbs") \
+            if lexicon.proposal_forms else compile_words(r"(?!)")
         self.method = compile_words(
             rf"\s+(?:{passive}\s+)?{word_pattern(lexicon.method_verbs, ANY_SPACE)}", True, "method_verbs") \
             if lexicon.method_verbs else compile_words(r"(?!)")
@@ -92,7 +97,7 @@ class Attribution:
             return True
         words = LEXICON_WORD.findall(sentence)
         if not self.that_verbs.words.isdisjoint(words) and any(
-                THAT_AFTER.match(sentence, m.end()) and self._agentive(sentence, m.start(), m.end(), True)
+                self.clause_after.match(sentence, m.end()) and self._agentive(sentence, m.start(), m.end(), True)
                 for m in self.that_verbs.finditer(sentence)):
             return True
         if not self.speech.words.isdisjoint(words) and any(
@@ -101,6 +106,30 @@ class Attribution:
         if self.verb_runs is not None and self.verb_runs.isdisjoint(runs):
             return False
         return any(self._agentive(sentence, m.start(), m.end()) for m in self.verbs.finditer(sentence))
+
+    def proposes(self, masked: str, start: int, figure: int) -> bool:
+        """Tell whether a figure at `figure` is the content of a proposal or promise its sentence's subject makes.
+
+        "Sanders has called for a $15 minimum wage", "she vowed to hire 500 officers": the
+        proposal verb comes before the figure in its clause and has a subject that can report.
+        """
+        sentence = masked[start:figure]
+        for match in self.proposals.finditer(sentence):
+            verb_end = match.start() + len(match.group().split()[0])
+            if match.group().endswith(" to") and not self._verb_follows(sentence, match.end()):
+                continue  # "pledged to the fund", "vowed to nearly double": no verb of its own
+            if self.content_break.search(sentence, match.end()) or \
+                    len(sentence[match.end():].split()) > PROPOSAL_REACH:
+                continue  # "…seek a recount, where he trailed by 1 percent": past the proposal's content
+            if self._agentive(sentence, match.start(), verb_end):
+                return True
+        return False
+
+    def _verb_follows(self, sentence: str, at: int) -> bool:
+        """Tell whether a lowercase word that no determiner list holds comes next: 'to create', not 'to the'."""
+        word = WORD_RUN.search(sentence, at)
+        return bool(word) and not sentence[at:word.start()].strip() and word.group().isalpha() \
+            and word.group().islower() and word.group() not in self.determiners
 
     def source_name(self, masked: str, start: int, end: int, before: int) -> str:
         """Return the last document an attributed sentence [start, end) names before offset `before`, or ''."""
@@ -202,6 +231,27 @@ def _next_word(text: str, at: int) -> int:
     while at < len(text) and text[at].isspace():
         at += 1
     return at
+
+
+def _break_pattern(lexicon: Lexicon) -> regex.Pattern:
+    """Compile what ends a proposal's content: a semicolon, a subordinating word, a comma and a relative."""
+    breaks = [";"]
+    if lexicon.content_breaks:
+        breaks.append(rf"(?<!\w)(?i:{word_pattern(lexicon.content_breaks)})")
+    if lexicon.relative_breaks:
+        breaks.append(rf",\s*(?i:{word_pattern(lexicon.relative_breaks)})")
+    return compile_words("|".join(breaks), False, "content_breaks")
+
+
+def _clause_pattern(lexicon: Lexicon, openers: tuple[str, ...]) -> regex.Pattern:
+    """Compile what opens a reported clause after a verb: 'that', a colon, 'he would', "he's", 'the plan will'."""
+    if not lexicon.clause_subjects or not lexicon.auxiliaries:
+        return compile_words(r"\s+(?:that\b|:)")
+    subjects, auxiliaries = word_pattern(sorted(lexicon.clause_subjects)), word_pattern(sorted(lexicon.auxiliaries))
+    opened = rf"(?i:{word_pattern(openers)})\s+(?:[A-Za-z'’-]+\s+){{0,3}}?{auxiliaries}\b" if openers else r"(?!)"
+    return compile_words(
+        rf"\s+(?:that\b|:|(?i:{subjects})(?:['’](?:s|re|d|ll|ve)\b|\s+{auxiliaries}\b)|{opened})",
+        False, "clause_subjects")
 
 
 def _source_pattern(lexicon: Lexicon) -> regex.Pattern:

@@ -12,7 +12,8 @@ from factlint.checks.datafiles import default_pack_file, read_data_file, rule_da
 from factlint.rule import Rule, RuleError, RuleSetStore
 
 DEFAULT_NAME = "_attribution.yaml"
-KEYS = ("communication_verbs", "quote_only_verbs", "phrases", "source_nouns", "source_determiners", "method_verbs")
+KEYS = ("communication_verbs", "quote_only_verbs", "phrases", "source_nouns", "source_determiners", "method_verbs",
+        "proposal_verbs", "content_breaks", "relative_breaks", "clause_subjects", "auxiliaries")
 
 
 WORD = re.compile(r"[A-Za-z][\w'’-]*")
@@ -75,6 +76,13 @@ class Lexicon(NamedTuple):
     source_determiners: frozenset[str]
     # Verbs of a poll's methodology ("The survey was conducted online"): the document describes itself.
     method_verbs: tuple[str, ...] = ()
+    # Every form of the proposals and promises whose content is their subject's ("called for", "vowed to").
+    proposal_forms: tuple[str, ...] = ()
+    content_breaks: tuple[str, ...] = ()
+    relative_breaks: tuple[str, ...] = ()
+    # Words that open a reported clause with no "that": "claims he's worth", "added the plant would close".
+    clause_subjects: frozenset[str] = frozenset()
+    auxiliaries: frozenset[str] = frozenset()
 
 
 def inflections(lemma: str) -> set[str]:
@@ -110,14 +118,37 @@ def load(path: Path) -> Lexicon:
     """Read, validate and inflect an attribution lexicon file."""
     data = read_data_file(path, "lexicon", "attribution lexicon", KEYS)
     lists = {key: _words(data, key, path) for key in KEYS}
-    tables = forms_table(lists["communication_verbs"], lists["quote_only_verbs"], path)
+    tables = forms_table(_lemmas(lists), path)
     every = {form for lemma in lists["communication_verbs"] for form in tables["verbs"][lemma]}
     quote_only = {form for lemma in lists["quote_only_verbs"] for form in tables["verbs"][lemma]}
     # Beside a figure, a form that is also a noun ("states", "notes", "emails") is read as the noun.
     nouns = {form for lemma in lists["communication_verbs"] for form in tables["nouns"][lemma]}
     return Lexicon(frozenset(every | quote_only), frozenset(every - quote_only - nouns), tuple(lists["phrases"]),
                    tuple(lists["source_nouns"]), frozenset(w.lower() for w in lists["source_determiners"]),
-                   tuple(lists["method_verbs"]))
+                   tuple(lists["method_verbs"]), _proposal_forms(lists["proposal_verbs"], tables),
+                   tuple(lists["content_breaks"]), tuple(lists["relative_breaks"]),
+                   frozenset(w.lower() for w in lists["clause_subjects"]),
+                   frozenset(w.lower() for w in lists["auxiliaries"]))
+
+
+def lemmas_of(data: Any, path: Path) -> list[str]:
+    """Return the lemmas a parsed lexicon file inflects."""
+    return _lemmas({key: _words(data, key, path) for key in KEYS})
+
+
+def _lemmas(lists: dict[str, list[str]]) -> list[str]:
+    """Return the lemmas a lexicon inflects: its verbs, and the first word of each proposal ('call' of 'call for')."""
+    proposals = {entry.split()[0] for entry in lists["proposal_verbs"]}
+    return sorted({*lists["communication_verbs"], *lists["quote_only_verbs"], *proposals})
+
+
+def _proposal_forms(entries: list[str], tables: dict[str, Any]) -> tuple[str, ...]:
+    """Return every form of each proposal entry: its first word inflected, the rest as written ('calls for')."""
+    forms = set()
+    for entry in entries:
+        first, *rest = entry.split()
+        forms.update(" ".join((form, *rest)) for form in tables["verbs"][first])
+    return tuple(sorted(forms))
 
 
 def forms_path(path: Path) -> Path:
@@ -125,15 +156,15 @@ def forms_path(path: Path) -> Path:
     return path.with_name(path.stem + ".forms.yaml")
 
 
-def generate_forms(verbs: list[str], quote_only: list[str]) -> dict[str, Any]:
+def generate_forms(lemmas: list[str]) -> dict[str, Any]:
     """Inflect every lemma with lemminflect: verb forms, and the forms the word has as a noun."""
-    lemmas = sorted({*verbs, *quote_only})
+    lemmas = sorted(set(lemmas))
     return {"lemmas": lemmas,
             "verbs": {lemma: sorted(inflections(lemma)) for lemma in lemmas},
             "nouns": {lemma: sorted(noun_forms(lemma)) for lemma in lemmas}}
 
 
-def forms_table(verbs: list[str], quote_only: list[str], path: Path) -> dict[str, Any]:
+def forms_table(lemmas: list[str], path: Path) -> dict[str, Any]:
     """Return the lemmas' forms from the generated file beside the lexicon, or from lemminflect.
 
     Loading lemminflect's tables costs about a second, paid on every run of a pre-commit hook;
@@ -144,10 +175,9 @@ def forms_table(verbs: list[str], quote_only: list[str], path: Path) -> dict[str
         cached = yamlfile.load(forms_path(path))
     except (OSError, UnicodeDecodeError, yamlfile.YamlError):
         cached = None
-    lemmas = sorted({*verbs, *quote_only})
     if isinstance(cached, dict) and cached.get("lemmas") == lemmas:
         return cached
-    return generate_forms(verbs, quote_only)
+    return generate_forms(lemmas)
 
 
 def main() -> None:
@@ -158,7 +188,7 @@ def main() -> None:
 
     path = Path(sys.argv[1]) if len(sys.argv) > 1 else default_path()
     data = yamlfile.load(path)
-    table = generate_forms(_words(data, "communication_verbs", path), _words(data, "quote_only_verbs", path))
+    table = generate_forms(lemmas_of(data, path))
     header = f"# Generated from {path.name} by lemminflect: python -m factlint.checks.lexicon. Do not edit.\n"
     forms_path(path).write_text(header + yaml.safe_dump(table, sort_keys=True, width=100), encoding="utf-8")
 

@@ -88,6 +88,10 @@ class Sourcing:
             self.measured[index] = (self.topic.measures(words), self.topic.blocked(words))
         return self.measured[index]
 
+    def proposed(self, index: int, start: int) -> bool:
+        """Tell whether the figure at `start` is the content of a proposal or promise its sentence's subject makes."""
+        return self.attribution.proposes(self.quotes.masked, self.doc.sentences[index].start, start)
+
     def finding(self, index: int) -> bool:
         """Tell whether sentence `index` reads as a poll's or study's finding: 'Among men, she is at minus 40'."""
         span = self.doc.sentences[index]
@@ -255,7 +259,7 @@ def unsourced_figures(sourcing: Sourcing, figures: list[tuple[int, int]], window
         index = doc.sentence_index(start)
         derived = _derived(sourcing, index, previous_end, start)
         previous_end = end
-        if index < 0 or derived or sourcing.own_terms(doc.lint_text, start, end):
+        if index < 0 or derived or sourcing.own_terms(doc.lint_text, start, end) or sourcing.proposed(index, start):
             continue
         if covered_nearby(sourcing, index, window) or carried(sourcing, index, *carry):
             sourcing.credited.add(index)  # a credit of its own: it may cover later figures of its measure
