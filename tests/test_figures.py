@@ -360,6 +360,12 @@ def test_unsourced_without_its_word_lists_is_a_load_error(tmp_path: Path) -> Non
         load_rule_file(rule)
 
 
+def test_plan_targets_without_their_links_is_a_load_error(tmp_path: Path) -> None:
+    folder = _pack_with(tmp_path, "target_links: [of, is, was, now, currently, remains]", "target_links: []")
+    with pytest.raises(LoadError, match=r"'plan_targets' needs 'target_links'"):
+        load_rule_file(folder / "unsourced.yaml")
+
+
 def test_a_statistic_may_have_one_hyphenated_modifier_before_its_unit() -> None:
     assert figures_and_quotes("The Pointers scored 21 fourth-quarter points and pulled away.\n") == []
     assert figures_and_quotes("The district hired 21 full-time teachers this fall.\n") == [

@@ -76,3 +76,8 @@ def test_a_measured_wait_a_family_count_and_a_shareholding_are_claims() -> None:
     assert unsourced(text) == [("figures.unsourced", 1, 18, "an average of 2.5"),
                                ("figures.unsourced", 3, 20, "85"),
                                ("figures.unsourced", 5, 35, "4,300")]
+
+
+def test_the_half_of_a_span_of_time_is_no_claim() -> None:
+    text = "Ortiz has led the district for a decade and a half of growth. Half of its voters backed her.\n"
+    assert unsourced(text) == [("figures.unsourced", 1, 63, "Half")]

@@ -348,6 +348,13 @@ def test_a_rate_in_force_and_an_ipo_price_are_their_own_record() -> None:
     assert unsourced(text) == [("figures.unsourced", 5, 26, "5 percent")]
 
 
+def test_a_rate_in_force_may_be_joined_to_its_figure_by_is_or_now() -> None:
+    text = ("Harlow County's sales tax rate is 6.5 percent. The state's minimum wage was $11 an hour "
+            "until July.\n\n"
+            "The unemployment rate is 6.5 percent in Harlow County.\n")
+    assert unsourced(text) == [("figures.unsourced", 3, 26, "6.5 percent")]
+
+
 def test_the_value_that_sets_up_a_worked_example_is_no_claim_when_the_sentence_works_it_out() -> None:
     text = ("The owner of a home assessed at $350,000 would pay about $945 in city taxes.\n\n"
             "The Ortiz house, worth $1.2 million, sold Tuesday.\n\n"

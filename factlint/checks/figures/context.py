@@ -55,9 +55,13 @@ class Context:
         match = self.stat_line.match(text, start)
         return match.end() if match else 0
 
+    def labelled(self, text: str, start: int) -> bool:
+        """Tell whether one of the phrases of `not_claim_before` ends right before offset `start`."""
+        return bool(self.phrases_before.ending(_words_before(text, start)))
+
     def not_a_claim(self, text: str, start: int, end: int, found: str) -> bool:
         """Tell whether a bare number is an age, a score or labelled by a phrase before it."""
-        words = [w.lower() for w in WORDS_BEFORE.findall(text, max(0, start - 60), start)][-6:]
+        words = _words_before(text, start)
         if not words:
             return False
         if self.phrases_before.ending(words):
@@ -133,3 +137,8 @@ class Context:
             if head == cue[:-1]:
                 return True
         return False
+
+
+def _words_before(text: str, start: int) -> list[str]:
+    """Return the last six words before offset `start`, lowercase."""
+    return [w.lower() for w in WORDS_BEFORE.findall(text, max(0, start - 60), start)][-6:]

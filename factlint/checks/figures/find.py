@@ -172,8 +172,8 @@ class FigureFinder:
     def _half_ok(self, text: str, start: int) -> bool:
         """Tell whether 'half' is a quantity: 'half of', 'more than half', not 'first half of'."""
         word = _word_before(text, start)
-        if word in self.before_words:
-            return False
+        if word in self.before_words or self.context.labelled(text, start):
+            return False  # "the first half of", "the past decade and a half of"
         after = text[start + 4:start + 9].lower()
         if after[:1] in "-‑":
             return False  # "half-dozen", "half-hour": part of another word

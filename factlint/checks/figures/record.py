@@ -214,10 +214,10 @@ class Record:
         return verb >= 0 and self.nouns.find(words, verb + 1) >= 0
 
 
-def _target_at(words: list[str], index: int, targets: Phrases) -> bool:
-    """Tell whether a stated aim or a rate in force, then "of", starts at words[index]: 'a target of', 'the tax rate of'."""
+def _target_at(words: list[str], index: int, targets: Phrases, links: frozenset[str]) -> bool:
+    """Tell whether a stated aim or a rate in force, then a link, starts at words[index]: 'a target of', 'the tax rate is'."""
     phrase = targets.at(words, index)
-    return phrase is not None and words[index + len(phrase):index + len(phrase) + 1] == ["of"]
+    return phrase is not None and index + len(phrase) < len(words) and words[index + len(phrase)] in links
 
 
 def _claimed(before: list[str], claims: set[str]) -> bool:
@@ -296,6 +296,7 @@ class OwnTerms:
         self.links = Phrases(options["plan_links"])
         self.claims = {w.lower() for w in options["plan_claims"]}
         self.targets = Phrases(options["plan_targets"])
+        self.target_links = frozenset(w.lower() for w in options["target_links"])
         self.reach = options["record_reach"]
         # Only modifiers stand between a plan's size and the plan: "two-thirds of residents oppose the plan" is not one.
         self.stops = {w.lower() for w in options["determiners"]}
@@ -320,7 +321,7 @@ class OwnTerms:
                 return True  # 'a $350 billion plan', 'the $305 billion measure'; not 'a $20 bill'
             if after[index] in self.stops or any(c in after[index] for c in "$€£¥₹%"):
                 break
-        if any(_target_at(before, i, self.targets) for i in range(max(0, len(before) - self.reach - 2), len(before))):
+        if any(_target_at(before, i, self.targets, self.target_links) for i in range(max(0, len(before) - self.reach - 2), len(before))):
             return True  # 'its inflation target of 2 percent', 'a goal of raising $64 million', 'the minimum wage of $7.25'
         noun = self.nouns.find_last(before)
         return noun >= 0 and self.links.find(before, noun + 1) >= 0

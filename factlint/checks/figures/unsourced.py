@@ -30,7 +30,7 @@ LIST_KEYS = (
     "not_claim_before", "not_claim_after", "identifier_numbers", "months", "street_suffixes",
     "age_subjects", "age_groups", "age_verbs", "age_markers", "age_clauses", "clause_followers", "score_cues", "score_objects",
     "score_verbs", "box_score_after", "box_score_units", "possessives", "account_nouns",
-    "record_nouns", "record_verbs", "record_blockers", "plan_nouns", "plan_links", "plan_claims", "finding_words",
+    "record_nouns", "record_verbs", "record_blockers", "plan_nouns", "plan_links", "plan_claims", "target_links", "finding_words",
     "record_events", "example_cues", "example_values", "example_articles", "record_weak_verbs", "plan_targets", "decision_bodies", "decision_verbs",
     "record_groups", "scope_polls", "set_superlatives", "range_openers", "range_joiners", "rate_words",
     "clock_units", "game_clock", "game_clock_next", "topic_ignore", "topic_blockers", "topic_endings",
@@ -66,6 +66,8 @@ def build(rule: Rule, store: RuleSetStore) -> Check:
                 "topic_paragraphs", "topic_words_before", "topic_words_after"):
         if rule.options[key] < 0:
             raise RuleError(f"'{key}' must be 0 or more", key)
+    if rule.options["plan_targets"] and not rule.options["target_links"]:
+        raise RuleError("'plan_targets' needs 'target_links' (the words that join a target to its figure)", "target_links")
     if rule.options["topic_overlap"] < 1:
         raise RuleError("'topic_overlap' must be 1 or more", "topic_overlap")
     return _unsourced(rule, store)
