@@ -217,6 +217,7 @@ def test_a_code_before_a_colon_is_a_label() -> None:
     "In all, 865 delegates are at stake in 11 states.",
     "The corporate income tax was cut to 10 percent in 2010.",
     "The initiative was defeated by 74 percent in the referendum.",
+    "Meridian earned $2.05 a share, on revenue of $8.3 billion.",
 ])
 def test_more_figures_that_carry_their_source(text: str) -> None:
     assert unsourced(text) == []
@@ -226,6 +227,7 @@ def test_more_figures_that_carry_their_source(text: str) -> None:
     ("The 10 banks hold 40 percent of deposits.", [("figures.unsourced", 1, 5, "10"), ("figures.unsourced", 1, 19, "40 percent")]),
     ("After polling members, the 3 million member union endorsed her.", [("figures.unsourced", 1, 28, "3 million")]),
     ("The tax made a gallon of gas cost 19 cents more.", [("figures.unsourced", 1, 35, "19 cents")]),
+    ("Tickets cost $7 a share, on average.", [("figures.unsourced", 1, 14, "$7")]),
     ("On the ballot, Ortiz leads Brandt 50 percent to 44 percent.",
      [("figures.unsourced", 1, 35, "50 percent"), ("figures.unsourced", 1, 49, "44 percent")]),
 ])
