@@ -37,6 +37,9 @@ def test_a_proposal_or_promise_is_its_subject_s(text: str) -> None:
     # Money given or a promise with no verb of its own is the reporter's claim.
     ("The G7 leaders pledged $600 billion for infrastructure.", [("figures.unsourced", 1, 24, "$600 billion")]),
     ("The company vowed to nearly double its 350 stores.", [("figures.unsourced", 1, 40, "350")]),
+    # A figure the proposal takes as given is the reporter's: it still needs its source.
+    ("Lee called for an investigation into the 45 deaths at the plant.", [("figures.unsourced", 1, 42, "45")]),
+    ("Ortiz proposed cutting the city's 4,000 jobs by 10 percent.", [("figures.unsourced", 1, 35, "4,000")]),
     # A proposal with no one to make it: "calls for" after a noun is no subject's.
     ("The calls for a 15 percent cut grew louder.", [("figures.unsourced", 1, 17, "15 percent")]),
 ])

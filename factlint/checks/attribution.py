@@ -76,6 +76,7 @@ class Attribution:
         passive = word_pattern(options["passive_markers"])
         self.clause_after = _clause_pattern(lexicon, options["subject_openers"])
         self.content_break = _break_pattern(lexicon)
+        self.definite = lexicon.definite_determiners
         self.proposals = compile_words(word_pattern(lexicon.proposal_forms, ANY_SPACE), False, "proposal_verbs") \
             if lexicon.proposal_forms else compile_words(r"(?!)")
         self.method = compile_words(
@@ -114,6 +115,9 @@ class Attribution:
         proposal verb comes before the figure in its clause and has a subject that can report.
         """
         sentence = masked[start:figure]
+        before = sentence.split()[-1:]
+        if before and (before[0].lower() in self.definite or before[0].endswith(("'s", "’s"))):
+            return False  # "an inquiry into the 45 deaths": a figure taken as given, not proposed
         for match in self.proposals.finditer(sentence):
             verb_end = match.start() + len(match.group().split()[0])
             if match.group().endswith(" to") and not self._verb_follows(sentence, match.end()):

@@ -13,7 +13,7 @@ from factlint.rule import Rule, RuleError, RuleSetStore
 
 DEFAULT_NAME = "_attribution.yaml"
 KEYS = ("communication_verbs", "quote_only_verbs", "phrases", "source_nouns", "source_determiners", "method_verbs",
-        "proposal_verbs", "content_breaks", "relative_breaks", "clause_subjects", "auxiliaries")
+        "proposal_verbs", "definite_determiners", "content_breaks", "relative_breaks", "clause_subjects", "auxiliaries")
 
 
 WORD = re.compile(r"[A-Za-z][\w'’-]*")
@@ -78,6 +78,7 @@ class Lexicon(NamedTuple):
     method_verbs: tuple[str, ...] = ()
     # Every form of the proposals and promises whose content is their subject's ("called for", "vowed to").
     proposal_forms: tuple[str, ...] = ()
+    definite_determiners: frozenset[str] = frozenset()
     content_breaks: tuple[str, ...] = ()
     relative_breaks: tuple[str, ...] = ()
     # Words that open a reported clause with no "that": "claims he's worth", "added the plant would close".
@@ -126,6 +127,7 @@ def load(path: Path) -> Lexicon:
     return Lexicon(frozenset(every | quote_only), frozenset(every - quote_only - nouns), tuple(lists["phrases"]),
                    tuple(lists["source_nouns"]), frozenset(w.lower() for w in lists["source_determiners"]),
                    tuple(lists["method_verbs"]), _proposal_forms(lists["proposal_verbs"], tables),
+                   frozenset(w.lower() for w in lists["definite_determiners"]),
                    tuple(lists["content_breaks"]), tuple(lists["relative_breaks"]),
                    frozenset(w.lower() for w in lists["clause_subjects"]),
                    frozenset(w.lower() for w in lists["auxiliaries"]))
