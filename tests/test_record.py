@@ -383,3 +383,9 @@ def test_a_pair_of_many_numbers_is_weighed_in_one_step() -> None:
 def test_a_cost_estimate_in_the_plan_s_clause_is_a_claim() -> None:
     text = "The governor's plan would cost the state an additional $2.1 billion over a decade.\n"
     assert unsourced(text) == [("figures.unsourced", 1, 56, "$2.1 billion")]
+
+
+def test_public_record_does_not_cover_a_forecast_after_it() -> None:
+    text = ("Meridian earned $2.05 a share, on revenue of $8.3 billion. The consensus expectation was "
+            "that it would make $2.12 a share on $8.5 billion in sales. Its shares closed up 3 percent.\n")
+    assert unsourced(text) == [("figures.unsourced", 1, 109, "$2.12"), ("figures.unsourced", 1, 126, "$8.5 billion")]

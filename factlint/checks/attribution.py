@@ -44,9 +44,11 @@ class Attribution:
 
     def __init__(self, options: Mapping[str, Any], lexicon: Lexicon) -> None:
         """Compile the rule's cue lists and the shared lexicon once."""
-        # Public record (a market's close) needs no named source: the exchange is the record.
-        cues = (*options["cues"], *lexicon.phrases, *options.get("public_record", ()))
-        self.cues = phrase_set(cues, "cues")
+        self.cues = phrase_set((*options["cues"], *lexicon.phrases), "cues")
+        # Public record (a market's close) needs no named source: the exchange is the record. It
+        # covers its own sentence's figures only, and credits no sentence after it.
+        record = options.get("public_record", ())
+        self.record = phrase_set(record, "public_record") if record else None
         citations = "|".join(f"(?:{p})" for p in options["citations"]) or r"(?!)"
         self.citations = compile_regex(citations, False, "citations")
         # Reporting verbs need a subject that can report ("Pfizer reported", not "deaths reported");
@@ -107,6 +109,10 @@ class Attribution:
         if self.verb_runs is not None and self.verb_runs.isdisjoint(runs):
             return False
         return any(self._agentive(sentence, m.start(), m.end()) for m in self.verbs.finditer(sentence))
+
+    def on_record(self, masked: str, start: int, end: int) -> bool:
+        """Tell whether the sentence [start, end) gives figures of public record: 'closed up 61.30 points'."""
+        return self.record is not None and self.record.search(masked[start:end]) is not None
 
     def proposes(self, masked: str, start: int, figure: int) -> bool:
         """Tell whether a figure at `figure` is the content of a proposal or promise its sentence's subject makes.

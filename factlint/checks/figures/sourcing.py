@@ -73,12 +73,25 @@ class Sourcing:
         self.measured, self.nearby = {}, {}
 
     def sentence_sourced(self, index: int) -> bool:
+        """Tell whether sentence `index` carries attribution outside its quotations, or gives public record."""
+        return self.cited(index) or self.on_record(index)
+
+    def cited(self, index: int) -> bool:
         """Tell whether sentence `index` carries attribution outside its quotations."""
         if index not in self.attributed:
             span = self.doc.sentences[index]
             self.attributed[index] = self.attribution.attributed(self.doc.text, self.quotes.masked,
                                                                  span.start, span.end)
         return self.attributed[index]
+
+    def credits(self, index: int, figure_index: int) -> bool:
+        """Tell whether sentence `index` credits the figures of sentence `figure_index`.
+
+        Public record credits its own sentence, and others unless they look ahead: a forecast
+        ("Analysts expected $7.22 a share") is no market's record.
+        """
+        return self.cited(index) or (self.on_record(index) and (
+            index == figure_index or figure_index < 0 or not self.projection(figure_index)))
 
     def measure(self, index: int) -> tuple[frozenset[str], bool]:
         """Return what sentence `index` measures (topic words) and whether it is a projection; needs `topic`."""
@@ -87,6 +100,15 @@ class Sourcing:
             words = self.quotes.masked[span.start:span.end]
             self.measured[index] = (self.topic.measures(words), self.topic.blocked(words))
         return self.measured[index]
+
+    def on_record(self, index: int) -> bool:
+        """Tell whether sentence `index` gives figures of public record (a market's close, results per share)."""
+        span = self.doc.sentences[index]
+        return self.attribution.on_record(self.quotes.masked, span.start, span.end)
+
+    def projection(self, index: int) -> bool:
+        """Tell whether sentence `index` looks ahead or estimates (one of `topic_blockers`); False without `topic`."""
+        return self.topic is not None and self.measure(index)[1]
 
     def proposed(self, index: int, start: int) -> bool:
         """Tell whether the figure at `start` is the content of a proposal or promise its sentence's subject makes."""
@@ -144,7 +166,7 @@ def _covered_nearby(sourcing: Sourcing, index: int, window: int) -> bool:
     first = index
     while first > max(0, index - window) and doc.paragraph_index(doc.sentences[first - 1].start) == paragraph:
         first -= 1
-    if any(sourcing.sentence_sourced(i) for i in range(index, first - 1, -1)):
+    if any(sourcing.credits(i, index) for i in range(index, first - 1, -1)):
         return True
     # The next sentence of the paragraph may name the document both come from: "The PAC raised
     # $58 million. More than 40 percent of it arrived in February, new fundraising reports show."
@@ -344,7 +366,7 @@ def _paragraph_credits(sourcing: Sourcing, paragraph: int, index: int = -1) -> b
     last = doc.sentence_index(max(span.start, span.end - 1))
     quoted = {q.start for q in sourcing.quotes.in_paragraph(paragraph)}
     for i in range(first, last + 1):
-        if i == index or not sourcing.sentence_sourced(i):
+        if i == index or not sourcing.credits(i, index):
             continue
         sentence = doc.sentences[i]
         if i < index or index < 0:
