@@ -9,7 +9,7 @@ import yaml
 
 from factlint.checks import lexicon
 from factlint.rule import RuleError
-from tests.helpers import RULES, brief, run
+from tests.helpers import RULES, brief, brief_of, run
 
 PACKS = (RULES / "figures", RULES / "quotes")
 
@@ -371,3 +371,9 @@ def test_a_market_close_is_public_record() -> None:
     assert unsourced("Acme shares fell 20 percent after the chief executive quit.") == []
     assert unsourced("Acme's sales fell 20 percent after the chief executive quit.") == [
         ("figures.unsourced", 1, 19, "20 percent")]
+
+
+def test_a_relative_clause_s_antecedent_before_its_comma_is_the_speaker() -> None:
+    assert brief_of("figures.unsourced", "Ortiz, who boasts she has raised $2.4 million, spoke Tuesday.") == []
+    assert brief_of("figures.unsourced", "The fund, which grew to $2.4 million, closed Tuesday.") == [
+        ("figures.unsourced", 1, 25, "$2.4 million")]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from functools import partial
 
+import pytest
+
 from tests.helpers import brief_of
 
 unsourced = partial(brief_of, "figures.unsourced")
@@ -81,3 +83,23 @@ def test_a_measured_wait_a_family_count_and_a_shareholding_are_claims() -> None:
 def test_the_half_of_a_span_of_time_is_no_claim() -> None:
     text = "Ortiz has led the district for a decade and a half of growth. Half of its voters backed her.\n"
     assert unsourced(text) == [("figures.unsourced", 1, 63, "Half")]
+
+
+@pytest.mark.parametrize("text", [
+    "Lee met Ortiz at the Group of 20 summit in Rome.",
+    "Marchers from the Fight for 15 campaign filled Main Street.",
+    "Harlow County Democrats handed out Ortiz '28 buttons.",
+    "Eastport once called the casino a billion-dollar engine for growth.",
+])
+def test_names_short_years_and_word_figures_that_modify_are_no_claims(text: str) -> None:
+    assert unsourced(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Leaders of 20 nations met in Rome.", [("figures.unsourced", 1, 12, "20")]),
+    ("Ortiz won the backing of 20 unions.", [("figures.unsourced", 1, 26, "20")]),
+    ("Eastport lost a billion dollars on the casino.", [("figures.unsourced", 1, 15, "a billion dollars")]),
+    ("The plant's '16 payroll of 2,400 jobs shrank.", [("figures.unsourced", 1, 28, "2,400")]),
+])
+def test_counts_next_to_those_are_still_claims(text: str, expected: list[tuple[str, int, int, str]]) -> None:
+    assert unsourced(text) == expected

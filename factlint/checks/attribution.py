@@ -184,6 +184,8 @@ class Attribution:
             return True  # "as reported by Western Journalism", "estimated by the CBO"
         if _bare(tokens[index]).lower() in RELATIVES and index > 0:
             index -= 1  # "the polls that show", "the agency, which reported"
+            if tokens[index].endswith(","):  # "Kasich, who brags": the antecedent before the clause's comma
+                return self._subject(tokens, index, speech)
         if _bare(tokens[index]).lower() in self.passive:
             if speech or not sentence[verb_start:verb_end].endswith("ing") or index == 0:
                 return bool(BY_AGENT.match(sentence, verb_end))

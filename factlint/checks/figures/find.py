@@ -91,6 +91,8 @@ class FigureFinder:
             rf"(?:\d{{1,2}}[ \t]+(?:{alternation(options['range_joiners'], ANY_SPACE)})[ \t]+)?\Z", False, "months")
         self.month_after = compile_words(rf"\s+(?:{alternation(options['months'], ANY_SPACE)})\b", False, "months")
         self.before_words = {w.lower() for w in options["not_claim_before"]}
+        # The words that join a number to a name: "the Group of 20", "the Fight for 15".
+        self.name_joiners = {w.lower() for w in options["name_joiners"]}
         self.determiners = {w.lower() for w in options["determiners"]}
         self.identifiers = set(options["identifier_numbers"])
         self.context = Context(options)
@@ -139,6 +141,9 @@ class FigureFinder:
             return None
         if match.group("plain") is not None and not self._plain_ok(text, start, end, match):
             return None
+        if text[end:end + 1] in ("-", "‑") and text[end + 1:end + 2].isalpha() and \
+                not any(c.isdigit() for c in text[start:end]):
+            return None  # "a billion-dollar business": a word figure that modifies, not a count
         start = self._with_approximator(text, start)
         end = self._with_between(text, start, end)
         rate = self.rate.match(text, end)
@@ -192,7 +197,8 @@ class FigureFinder:
         if (text[start - 1:start] == "(" or text[end:end + 1] in ("-", ".", ")")) and \
                 PHONE.search(text, max(0, start - 6), end + 10):
             return False
-        if _is_year(found) or _is_list_number(text, start) or self._is_age(text, start, end, found):
+        if _is_year(found) or _short_year(text, start, found) or _is_list_number(text, start) \
+                or self._is_age(text, start, end, found):
             return False
         if self.street.match(after) or self.month_after.match(after) or self.month_before.search(text, max(0, start - 20), start):
             return False
@@ -230,6 +236,15 @@ class FigureFinder:
         word = LAST_WORD.search(text, max(0, start - 40), start - 2)
         return text[end:end + 1] in ".;" and bool(word) and word.group(1)[:1].isupper()
 
+    def _in_name(self, text: str, start: int, joiner: str) -> bool:
+        """Tell whether 'of' or 'for' joins the number to a name in mid-sentence: 'the Group of 20', 'Fight for 15'."""
+        at = text.rfind(joiner, max(0, start - 40), start)
+        name = _word_before(text, at, keep_case=True)
+        if not name[:1].isupper() or name.lower() in self.determiners:
+            return False
+        opening = text[:at].rstrip()[:-len(name)].rstrip()
+        return bool(opening) and opening[-1] not in ".!?:\"“”'" and opening[-1] != "\n"
+
     def _is_label(self, text: str, start: int, found: str) -> bool:
         """Tell whether a number labels something: Route 9, Section 230, No. 1, page 12, Code: 17."""
         word = _word_before(text, start, keep_case=True).lstrip("([{\"“‘'")  # "(CBS 58)" is a call sign
@@ -241,6 +256,8 @@ class FigureFinder:
         low = word.lower().rstrip(".")
         if low in self.before_words or word.lower() in self.before_words:
             return True
+        if low in self.name_joiners:
+            return self._in_name(text, start, word)
         if not word[:1].isupper() or low in self.determiners:
             return False
         return self._with_approximator(text, start) == start
@@ -288,6 +305,12 @@ def _is_row(text: str, start: int) -> bool:
     before = text[:line].rstrip().rsplit("\n", 1)[-1]
     after = text[end:].lstrip().split("\n", 1)[0]
     return bool(ROW_LINE.fullmatch(before) or ROW_LINE.fullmatch(after))
+
+
+def _short_year(text: str, start: int, found: str) -> bool:
+    """Tell whether two digits after an apostrophe are a year: "Clinton '16", "the class of ’99"."""
+    return len(found) == 2 and found.isdigit() and text[start - 1:start] in ("'", "’") \
+        and not text[start - 2:start - 1].isalnum()
 
 
 def _is_year(found: str) -> bool:
