@@ -80,6 +80,7 @@ def test_a_worked_example_is_not_a_claim() -> None:
     "His proposal to deport 11 million people drew protests.",
     "The central bank kept its inflation target of 2 percent.",
     "The treaty will not take effect until 55 countries ratify it.",
+    "Lee's price for her vote was a $1.5 billion youth jobs program.",
 ])
 def test_a_plan_is_the_source_of_its_own_figures(text: str) -> None:
     assert unsourced(text) == []
@@ -94,6 +95,9 @@ def test_a_plan_is_the_source_of_its_own_figures(text: str) -> None:
     ("Two-thirds of residents oppose the plan.", [("figures.unsourced", 1, 1, "Two-thirds")]),
     # "Plans" is an intention someone reported, not a document.
     ("The campaign has plans to spend $10 million on ads.", [("figures.unsourced", 1, 33, "$10 million")]),
+    # What a program has cost or done is reported, not its own term.
+    ("The program has cost $1.5 billion so far.", [("figures.unsourced", 1, 22, "$1.5 billion")]),
+    ("The program served 4,000 families last year.", [("figures.unsourced", 1, 20, "4,000")]),
 ])
 def test_a_plan_does_not_source_estimates_banknotes_or_its_neighbours(
         text: str, expected: list[tuple[str, int, int, str]]) -> None:
