@@ -103,3 +103,9 @@ def test_names_short_years_and_word_figures_that_modify_are_no_claims(text: str)
 ])
 def test_counts_next_to_those_are_still_claims(text: str, expected: list[tuple[str, int, int, str]]) -> None:
     assert unsourced(text) == expected
+
+
+def test_a_clock_after_with_is_the_game_clock_whatever_follows() -> None:
+    text = ("Ortiz made both free throws with 15.8 seconds to go to seal it.\n\n"
+            "Fans needed 2.5 hours to go through the gates.\n")
+    assert unsourced(text) == [("figures.unsourced", 3, 13, "2.5")]

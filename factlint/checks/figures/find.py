@@ -77,6 +77,7 @@ class FigureFinder:
             rf"\s+(?:{alternation(options['game_clock'], ANY_SPACE)})\b", True, "game_clock") \
             if options["game_clock"] else None
         self.clock_next = {w.lower() for w in options["game_clock_next"]}
+        self.clock_before = {w.lower() for w in options["game_clock_before"]}
         # One hyphenated modifier may come between: "21 fourth-quarter points", "12 first-half rebounds".
         self.not_claim_after = compile_words(
             rf"[\s-]+(?:[a-z]+-[a-z]+\s+)?(?:{alternation(options['not_claim_after'], ANY_SPACE)})\b", True,
@@ -206,18 +207,20 @@ class FigureFinder:
             return False  # 9/11, 3/4: a date or a label, not a count
         if text[start - 1:start] == "(" and PAREN_AGE.match(text, max(0, text.rfind(" ", 0, start - 2) + 1)):
             return False
-        if self._is_duration_or_stat(after, found) or self.context.not_a_claim(text, start, end, found):
+        if self._is_duration_or_stat(after, found, _word_before(text, start)) or \
+                self.context.not_a_claim(text, start, end, found):
             return False
         return not self._is_label(text, start, found)
 
-    def _is_duration_or_stat(self, after: str, found: str) -> bool:
+    def _is_duration_or_stat(self, after: str, found: str, before: str) -> bool:
         """Tell whether the number counts a duration, a box-score statistic or a block."""
         unit = self.not_claim_after.match(after)
         if not unit:
             return False
         if "." in found and unit.group(0).strip(" -").lower().startswith(self.clock_units):
             clock = self.game_clock.match(after, unit.end()) if self.game_clock else None
-            return bool(clock) and self._clock_ends(after[clock.end():])
+            # "with 15.8 seconds to go to put the game away": the clock, whatever follows it
+            return bool(clock) and (before in self.clock_before or self._clock_ends(after[clock.end():]))
         return True
 
     def _clock_ends(self, rest: str) -> bool:
