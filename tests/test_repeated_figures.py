@@ -46,6 +46,13 @@ def test_the_next_paragraph_may_point_back_and_name_the_document() -> None:
                                        ("figures.unsourced", 1, 79, "$22 million")]
 
 
+def test_according_to_opens_a_document_with_a_lowercase_word_unless_it_leaves_it_unnamed() -> None:
+    fees = "Harlow Bank will earn $40.8 million advising Meridian.\n\n"
+    back = "For these assignments, Harlow Bank earned $90 million last year, according to {}.\n"
+    assert unsourced(fees + back.format("public filings")) == []
+    assert unsourced(fees + back.format("media reports")) == [("figures.unsourced", 1, 23, "$40.8 million")]
+
+
 def test_the_same_number_of_another_measure_or_a_projection_is_not_given_again() -> None:
     text = ("Inflation in the region ran at 3.2 percent in June.\n\n"
             "Wages rose 3.2 percent, the Labor Department said.\n\n"

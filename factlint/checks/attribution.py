@@ -271,7 +271,10 @@ def _source_pattern(lexicon: Lexicon) -> regex.Pattern:
     if not lexicon.source_nouns:
         return compile_words(r"(?!)")
     determiners = word_pattern(sorted(lexicon.source_determiners))
-    opener = rf"(?:(?i:{determiners})|[A-Z][\w.&/'’-]*)"
+    # After "according to" a lowercase word opens the document ("according to public filings"),
+    # unless it leaves it unnamed ("according to media reports").
+    unnamed = rf"(?!(?i:{word_pattern(lexicon.unnamed_modifiers)}))" if lexicon.unnamed_modifiers else ""
+    opener = rf"(?:(?i:{determiners})|[A-Z][\w.&/'’-]*|(?<=\baccording\s+to\s+){unnamed}[a-z][\w'’-]*)"
     nouns = word_pattern(lexicon.source_nouns, ANY_SPACE)
     return compile_words(
         rf"(?<![\w'’]){opener}(?:\s+[\w.&/'’-]+){{0,5}}?\s+{nouns}",

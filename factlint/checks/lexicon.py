@@ -12,7 +12,8 @@ from factlint.checks.datafiles import default_pack_file, read_data_file, rule_da
 from factlint.rule import Rule, RuleError, RuleSetStore
 
 DEFAULT_NAME = "_attribution.yaml"
-KEYS = ("communication_verbs", "quote_only_verbs", "phrases", "source_nouns", "source_determiners", "method_verbs",
+KEYS = ("communication_verbs", "quote_only_verbs", "phrases", "source_nouns", "source_determiners", "unnamed_modifiers",
+        "method_verbs",
         "proposal_verbs", "definite_determiners", "content_breaks", "relative_breaks", "clause_subjects", "auxiliaries")
 
 
@@ -76,6 +77,8 @@ class Lexicon(NamedTuple):
     source_determiners: frozenset[str]
     # Verbs of a poll's methodology ("The survey was conducted online"): the document describes itself.
     method_verbs: tuple[str, ...] = ()
+    # Words that leave a document unnamed after "according to": "according to media reports".
+    unnamed_modifiers: tuple[str, ...] = ()
     # Every form of the proposals and promises whose content is their subject's ("called for", "vowed to").
     proposal_forms: tuple[str, ...] = ()
     definite_determiners: frozenset[str] = frozenset()
@@ -126,7 +129,8 @@ def load(path: Path) -> Lexicon:
     nouns = {form for lemma in lists["communication_verbs"] for form in tables["nouns"][lemma]}
     return Lexicon(frozenset(every | quote_only), frozenset(every - quote_only - nouns), tuple(lists["phrases"]),
                    tuple(lists["source_nouns"]), frozenset(w.lower() for w in lists["source_determiners"]),
-                   tuple(lists["method_verbs"]), _proposal_forms(lists["proposal_verbs"], tables),
+                   tuple(lists["method_verbs"]), tuple(lists["unnamed_modifiers"]),
+                   _proposal_forms(lists["proposal_verbs"], tables),
                    frozenset(w.lower() for w in lists["definite_determiners"]),
                    tuple(lists["content_breaks"]), tuple(lists["relative_breaks"]),
                    frozenset(w.lower() for w in lists["clause_subjects"]),
