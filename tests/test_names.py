@@ -384,6 +384,9 @@ def test_forms_written_the_same_way_pass(text: str) -> None:
     "The Young Democrats met Tuesday. A Young Democrat handed out flyers.",
     "Executive Order 14 was signed. Two Executive Orders followed.",
     "It is really the Barry Bennetts of the world who decide, said Barry Bennett.",
+    # A place and its people, a group and its adjective.
+    "Last year only 32 percent of British Columbians opposed the levy.\nIf they act, British Columbia shows the way.",
+    "Asked about the race, a New Hampshire Democrat said it was close.\nIt split New Hampshire Democratic insiders.",
 ])
 def test_singular_and_plural_group_nouns_are_not_people(text: str) -> None:
     assert same(text) == []

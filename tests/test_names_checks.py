@@ -159,6 +159,10 @@ WORD_FILE = (Path(__file__).parents[1] / "rules" / "names" / "_words.yaml").read
     ("demonym_endings: [n]", "demonym_endings: []",
      "Martin Halloran chairs the board. Asked about the vote, Hallora said he would abstain.",
      [], [(1, 57, "Hallora")]),
+    # A group and its adjective are two words (Democrat/Democratic), by adjective_endings.
+    ("adjective_endings: [ic]", "adjective_endings: []",
+     "A New Hampshire Democrat said it was close.\nIt split New Hampshire Democratic insiders.",
+     [], [(2, 14, "Hampshire Democratic")]),
 ])
 def test_word_endings_come_from_the_word_file(tmp_path: Path, old: str, new: str, text: str, default: list,
                                               changed: list) -> None:

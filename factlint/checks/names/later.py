@@ -47,6 +47,14 @@ def plural_pair(a: str, b: str, words: NameWords) -> bool:
                for single, plural in words.plural_endings)
 
 
+def derived_pair(a: str, b: str, words: NameWords) -> bool:
+    """Tell whether one word is the other's people or adjective, or their plural: Columbia/Columbians, Democrat/Democratic."""
+    short, long = sorted((a, b), key=len)
+    plurals = ("", *(plural for single, plural in words.plural_endings if not single))
+    return any(long == short + ending + plural
+               for ending in (*words.demonym_endings, *words.adjective_endings) for plural in plurals)
+
+
 def misspelled_surnames(folded: str, people: list[Candidate], bare: list[tuple[str, int, int]],
                         not_names: frozenset[str], given_names: frozenset[str],
                         words: NameWords) -> Iterator[Misspelling]:

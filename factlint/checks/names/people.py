@@ -230,7 +230,8 @@ def _without_group_nouns(text: str, found: list[Candidate], policy: Policy) -> l
     grouped = {name: any(_word_before(text, c.start).lower() in policy.group_words for c in named)
                for name, named in uses.items()}
     twins = {(first, last): [(first, t) for t in _number_forms(last, policy.words)
-                             if (first, t) in uses and later.plural_pair(t, last, policy.words)]
+                             if (first, t) in uses and (later.plural_pair(t, last, policy.words)
+                                                        or later.derived_pair(t, last, policy.words))]
              for first, last in uses}
     kept = []
     for candidate in found:
@@ -243,13 +244,18 @@ def _without_group_nouns(text: str, found: list[Candidate], policy: Policy) -> l
 
 
 def _number_forms(word: str, words: NameWords) -> set[str]:
-    """The plural and singular forms a word could have by the word file's plural endings."""
+    """The plural and singular forms a word could have by the word file's plural endings, and its people and adjective."""
     forms = set()
     for single, plural in words.plural_endings:
         if word.endswith(single):
             forms.add(word[:len(word) - len(single)] + plural)
         if word.endswith(plural):
             forms.add(word[:len(word) - len(plural)] + single)
+    plurals = ("", *(plural for single, plural in words.plural_endings if not single))
+    for tail in (ending + plural for ending in (*words.demonym_endings, *words.adjective_endings) for plural in plurals):
+        forms.add(word + tail)
+        if word.endswith(tail) and len(word) > len(tail):
+            forms.add(word[:-len(tail)])
     return forms
 
 

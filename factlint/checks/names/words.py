@@ -10,7 +10,7 @@ from factlint.checks.datafiles import default_pack_file, read_data_file, rule_da
 from factlint.rule import Rule, RuleSetStore
 
 # The keys a names word file may hold, each a list of words.
-KEYS = ("holder_words", "diminutive_endings", "plural_endings", "demonym_endings")
+KEYS = ("holder_words", "diminutive_endings", "plural_endings", "demonym_endings", "adjective_endings")
 # Every names check takes `words`: a word file relative to the rule file, else the default pack's.
 OPTIONS = {"words": Option(string_value, "")}
 
@@ -22,6 +22,7 @@ class NameWords(NamedTuple):
     diminutive_endings: tuple[str, ...]  # a nickname without one is its stem (Kathy → Kath)
     plural_endings: tuple[tuple[str, str], ...] = ()  # a singular's ending and its plural's: (y, ies)
     demonym_endings: tuple[str, ...] = ()  # a place and its people: America, American
+    adjective_endings: tuple[str, ...] = ()  # a group and its adjective: Democrat, Democratic
 
 
 def default_path() -> Path:
@@ -40,4 +41,4 @@ def load(path: Path) -> NameWords:
     schema = {key: Option(string_pairs if key == "plural_endings" else word_list, ()) for key in KEYS}
     lists = validate_data(path, data, schema, "words", "names word file")
     return NameWords(frozenset(w.lower() for w in lists["holder_words"]), lists["diminutive_endings"],
-                     lists["plural_endings"], lists["demonym_endings"])
+                     lists["plural_endings"], lists["demonym_endings"], lists["adjective_endings"])
