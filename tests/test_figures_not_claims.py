@@ -90,6 +90,8 @@ def test_the_half_of_a_span_of_time_is_no_claim() -> None:
     "Marchers from the Fight for 15 campaign filled Main Street.",
     "Harlow County Democrats handed out Ortiz '28 buttons.",
     "Eastport once called the casino a billion-dollar engine for growth.",
+    "The mayor's face smiled from a giant $100 bill on the float.",
+    "The paper printed its first ''100'' list of Harlow's richest families in 1990.",
 ])
 def test_names_short_years_and_word_figures_that_modify_are_no_claims(text: str) -> None:
     assert unsourced(text) == []
@@ -100,6 +102,7 @@ def test_names_short_years_and_word_figures_that_modify_are_no_claims(text: str)
     ("Ortiz won the backing of 20 unions.", [("figures.unsourced", 1, 26, "20")]),
     ("Eastport lost a billion dollars on the casino.", [("figures.unsourced", 1, 15, "a billion dollars")]),
     ("The plant's '16 payroll of 2,400 jobs shrank.", [("figures.unsourced", 1, 28, "2,400")]),
+    ("Ortiz owes $100 in unpaid bills.", [("figures.unsourced", 1, 12, "$100")]),
 ])
 def test_counts_next_to_those_are_still_claims(text: str, expected: list[tuple[str, int, int, str]]) -> None:
     assert unsourced(text) == expected

@@ -89,8 +89,6 @@ def test_a_plan_is_the_source_of_its_own_figures(text: str) -> None:
 @pytest.mark.parametrize("text, expected", [
     # What a plan would cost or save is someone's estimate.
     ("The plan would cost taxpayers $2 trillion.", [("figures.unsourced", 1, 31, "$2 trillion")]),
-    # A banknote is not a plan's size.
-    ("His face was printed on the $20 bill.", [("figures.unsourced", 1, 29, "$20")]),
     # A figure that only shares a sentence with a plan is not its term.
     ("Two-thirds of residents oppose the plan.", [("figures.unsourced", 1, 1, "Two-thirds")]),
     # "Plans" is an intention someone reported, not a document.

@@ -9,7 +9,7 @@ import regex
 
 from factlint.checks.base import ANY_SPACE, alternation, compile_words
 from factlint.checks.figures.context import Context
-from factlint.checks.figures.record import Record
+from factlint.checks.figures.record import DENOMINATION, Record
 from factlint.document import Document
 from factlint.wordindex import WordIndex, WordIndexes
 
@@ -37,6 +37,7 @@ TIME_AFTER = compile_words(r"(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o['’]clock
 ORDINAL_OR_WORD = compile_words(r"[A-Za-z]|-[A-Za-z]|['’]s\b")
 AGE_AFTER = compile_words(r"[,)]")
 WORD_BEFORE = compile_words(r"(\S+) $")
+NEXT_WORD = compile_words(r"[ \t]+([A-Za-z]+)\b")
 # A row of a key-value list ("Clinton: 2,316." under "Sanders: 1,547."): data like a table cell,
 # whose source is the list's credit line.
 ROW_HEAD = compile_words(r"[ \t]*[A-Z][\w.'’ -]{0,40}:[ \t]*\Z")
@@ -78,6 +79,7 @@ class FigureFinder:
             if options["game_clock"] else None
         self.clock_next = {w.lower() for w in options["game_clock_next"]}
         self.clock_before = {w.lower() for w in options["game_clock_before"]}
+        self.banknotes = {w.lower() for w in options["banknote_words"]}
         # One hyphenated modifier may come between: "21 fourth-quarter points", "12 first-half rebounds".
         self.not_claim_after = compile_words(
             rf"[\s-]+(?:[a-z]+-[a-z]+\s+)?(?:{alternation(options['not_claim_after'], ANY_SPACE)})\b", True,
@@ -145,6 +147,8 @@ class FigureFinder:
         if text[end:end + 1] in ("-", "‑") and text[end + 1:end + 2].isalpha() and \
                 not any(c.isdigit() for c in text[start:end]):
             return None  # "a billion-dollar business": a word figure that modifies, not a count
+        if _quoted_alone(text, start, end) or self._banknote(text, start, end):
+            return None  # the ''400'' list, a $100 bill: a name and a denomination, not counts
         start = self._with_approximator(text, start)
         end = self._with_between(text, start, end)
         rate = self.rate.match(text, end)
@@ -156,6 +160,11 @@ class FigureFinder:
                 (not self.money.search(text, start, end) and self.record.recorded(text, start, end)):
             return None
         return start, end
+
+    def _banknote(self, text: str, start: int, end: int) -> bool:
+        """Tell whether a small sum names a banknote or coin: 'a $100 bill', 'a £5 note'."""
+        return bool(self.banknotes) and bool(DENOMINATION.fullmatch(text, start, end)) and \
+            _next_word(text, end) in self.banknotes
 
     def _with_approximator(self, text: str, start: int) -> int:
         """Extend a figure back over its approximator: 'more than', 'about', 'an estimated'."""
@@ -308,6 +317,20 @@ def _is_row(text: str, start: int) -> bool:
     before = text[:line].rstrip().rsplit("\n", 1)[-1]
     after = text[end:].lstrip().split("\n", 1)[0]
     return bool(ROW_LINE.fullmatch(before) or ROW_LINE.fullmatch(after))
+
+
+def _quoted_alone(text: str, start: int, end: int) -> bool:
+    """Tell whether quotation marks wrap the figure and nothing else: "its first ''400'' list", a title."""
+    for opening, closing in (("''", "''"), ("“", "”"), ('"', '"'), ("‘", "’")):
+        if text[start - len(opening):start] == opening and text[end:end + len(closing)] == closing:
+            return True
+    return False
+
+
+def _next_word(text: str, at: int) -> str:
+    """Return the lowercase word after offset `at`, past one run of spaces."""
+    found = NEXT_WORD.match(text, at)
+    return found.group(1).lower() if found else ""
 
 
 def _short_year(text: str, start: int, found: str) -> bool:

@@ -33,7 +33,7 @@ LIST_KEYS = (
     "record_nouns", "record_verbs", "record_blockers", "plan_nouns", "plan_links", "plan_claims", "target_links", "finding_words",
     "record_events", "example_cues", "example_values", "example_articles", "record_weak_verbs", "plan_targets", "decision_bodies", "decision_verbs",
     "record_groups", "scope_polls", "set_superlatives", "range_openers", "range_joiners", "rate_words",
-    "clock_units", "game_clock", "game_clock_next", "game_clock_before", "topic_ignore", "topic_blockers", "topic_endings",
+    "clock_units", "game_clock", "game_clock_next", "game_clock_before", "banknote_words", "topic_ignore", "topic_blockers", "topic_endings",
     "furniture_labels", "transcript_labels", "derived_links", "derived_openers", "back_references",
 )
 # An author's own regular expressions: compiled with the match time limit.
