@@ -87,7 +87,7 @@ def test_the_half_of_a_span_of_time_is_no_claim() -> None:
 
 @pytest.mark.parametrize("text", [
     "Lee met Ortiz at the Group of 20 summit in Rome.",
-    "Marchers from the Fight for 15 campaign filled Main Street.",
+    "Marchers joined a Group of 20 protest on Main Street.",
     "Harlow County Democrats handed out Ortiz '28 buttons.",
     "Eastport once called the casino a billion-dollar engine for growth.",
     "The mayor's face smiled from a giant $100 bill on the float.",
@@ -100,15 +100,11 @@ def test_names_short_years_and_word_figures_that_modify_are_no_claims(text: str)
 @pytest.mark.parametrize("text, expected", [
     ("Leaders of 20 nations met in Rome.", [("figures.unsourced", 1, 12, "20")]),
     ("Ortiz won the backing of 20 unions.", [("figures.unsourced", 1, 26, "20")]),
+    ("The state fined Harmon Foods for 23 safety violations.", [("figures.unsourced", 1, 34, "23")]),
+    ("The league fined the NCAA of 14 schools.", [("figures.unsourced", 1, 30, "14")]),
     ("Eastport lost a billion dollars on the casino.", [("figures.unsourced", 1, 15, "a billion dollars")]),
     ("The plant's '16 payroll of 2,400 jobs shrank.", [("figures.unsourced", 1, 28, "2,400")]),
     ("Ortiz owes $100 in unpaid bills.", [("figures.unsourced", 1, 12, "$100")]),
 ])
 def test_counts_next_to_those_are_still_claims(text: str, expected: list[tuple[str, int, int, str]]) -> None:
     assert unsourced(text) == expected
-
-
-def test_a_clock_after_with_is_the_game_clock_whatever_follows() -> None:
-    text = ("Ortiz made both free throws with 15.8 seconds to go to seal it.\n\n"
-            "Fans needed 2.5 hours to go through the gates.\n")
-    assert unsourced(text) == [("figures.unsourced", 3, 13, "2.5")]

@@ -19,6 +19,8 @@ unsourced = partial(brief_of, "figures.unsourced")
     "He pledged to cut property taxes by 10 percent if elected.",
     "The union asked for a 6 percent raise over two years.",
     "The mayor seeks an extra $3.1 million for road repairs.",
+    "The teachers union demands a 6 percent raise.",
+    "Senator Ana Ruiz advocates tax cuts of $2 billion.",
 ])
 def test_a_proposal_or_promise_is_its_subject_s(text: str) -> None:
     assert unsourced(text) == []
@@ -40,6 +42,16 @@ def test_a_proposal_or_promise_is_its_subject_s(text: str) -> None:
     # A figure the proposal takes as given is the reporter's: it still needs its source.
     ("Lee called for an investigation into the 45 deaths at the plant.", [("figures.unsourced", 1, 42, "45")]),
     ("Ortiz proposed cutting the city's 4,000 jobs by 10 percent.", [("figures.unsourced", 1, 35, "4,000")]),
+    # A second clause, a subordinate or a relative clause ends the proposal's content.
+    ("Mayor Ortiz proposed a $412 million budget Tuesday, and property taxes will rise 3.5% next year.",
+     [("figures.unsourced", 1, 82, "3.5%")]),
+    ("Ruiz called for more patrols as burglaries rose 40 percent this year.",
+     [("figures.unsourced", 1, 49, "40 percent")]),
+    ("Police are seeking a man who stole $18,000 in jewelry.", [("figures.unsourced", 1, 36, "$18,000")]),
+    ("Hale requested federal aid, which could total $40 million.", [("figures.unsourced", 1, 47, "$40 million")]),
+    # A proposal verb that is also a noun is the noun before a verb.
+    ("Consumer demand jumped 14 percent last quarter.", [("figures.unsourced", 1, 24, "14 percent")]),
+    ("Parent requests for late buses rose 27 percent.", [("figures.unsourced", 1, 37, "27 percent")]),
     # A proposal with no one to make it: "calls for" after a noun is no subject's.
     ("The calls for a 15 percent cut grew louder.", [("figures.unsourced", 1, 17, "15 percent")]),
 ])
@@ -60,6 +72,9 @@ def test_a_clause_reported_with_no_that_is_attributed(text: str) -> None:
     ("The firm claimed $2 million in tax credits.", [("figures.unsourced", 1, 18, "$2 million")]),
     ("The plant added the 300 jobs it cut last year.", [("figures.unsourced", 1, 21, "300")]),
     ("The economy added it jobs at 2.1 percent a year.", [("figures.unsourced", 1, 30, "2.1 percent")]),
+    # Two verbs of one subject are no reported clause.
+    ("Harmon Foods added a third shift and will hire 250 workers by March.",
+     [("figures.unsourced", 1, 48, "250")]),
 ])
 def test_a_quote_only_verb_with_an_object_does_not_attribute(text: str,
                                                              expected: list[tuple[str, int, int, str]]) -> None:

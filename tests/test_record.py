@@ -96,6 +96,7 @@ def test_a_plan_is_the_source_of_its_own_figures(text: str) -> None:
     # What a program has cost or done is reported, not its own term.
     ("The program has cost $1.5 billion so far.", [("figures.unsourced", 1, 22, "$1.5 billion")]),
     ("The program served 4,000 families last year.", [("figures.unsourced", 1, 20, "4,000")]),
+    ("The city's voucher program has grown to 2,300 families.", [("figures.unsourced", 1, 41, "2,300")]),
 ])
 def test_a_plan_does_not_source_estimates_banknotes_or_its_neighbours(
         text: str, expected: list[tuple[str, int, int, str]]) -> None:
@@ -391,3 +392,13 @@ def test_public_record_does_not_cover_a_forecast_after_it() -> None:
     text = ("Meridian earned $2.05 a share, on revenue of $8.3 billion. The consensus expectation was "
             "that it would make $2.12 a share on $8.5 billion in sales. Its shares closed up 3 percent.\n")
     assert unsourced(text) == [("figures.unsourced", 1, 109, "$2.12"), ("figures.unsourced", 1, 126, "$8.5 billion")]
+
+
+def test_public_record_does_not_cover_a_forecast_in_its_own_sentence() -> None:
+    text = "Meridian is expected to earn $1.08 a share, on revenue of $1.1 billion.\n"
+    assert unsourced(text) == [("figures.unsourced", 1, 30, "$1.08"), ("figures.unsourced", 1, 59, "$1.1 billion")]
+
+
+def test_a_vague_source_covers_its_own_figure_and_credits_no_other() -> None:
+    text = "Support for the levy is above 60 percent in some polls. Turnout in November will top 70 percent.\n"
+    assert unsourced(text) == [("figures.unsourced", 1, 86, "70 percent")]

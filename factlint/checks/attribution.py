@@ -49,6 +49,9 @@ class Attribution:
         # covers its own sentence's figures only, and credits no sentence after it.
         record = options.get("public_record", ())
         self.record = phrase_set(record, "public_record") if record else None
+        # A vague source ("in some polls") covers its own sentence's figures and credits no other.
+        vague = options.get("vague_cues", ())
+        self.vague_cues = phrase_set(vague, "vague_cues") if vague else None
         citations = "|".join(f"(?:{p})" for p in options["citations"]) or r"(?!)"
         self.citations = compile_regex(citations, False, "citations")
         # Reporting verbs need a subject that can report ("Pfizer reported", not "deaths reported");
@@ -79,6 +82,7 @@ class Attribution:
         self.clause_after = _clause_pattern(lexicon, options["subject_openers"])
         self.content_break = _break_pattern(lexicon)
         self.definite = lexicon.definite_determiners
+        self.lexicon_nouns = lexicon.proposal_nouns
         self.proposals = compile_words(word_pattern(lexicon.proposal_forms, ANY_SPACE), False, "proposal_verbs") \
             if lexicon.proposal_forms else compile_words(r"(?!)")
         self.method = compile_words(
@@ -110,6 +114,10 @@ class Attribution:
             return False
         return any(self._agentive(sentence, m.start(), m.end()) for m in self.verbs.finditer(sentence))
 
+    def vague(self, masked: str, start: int, end: int) -> bool:
+        """Tell whether the sentence [start, end) names a source only vaguely: 'in some polls', 'by one estimate'."""
+        return self.vague_cues is not None and self.vague_cues.search(masked[start:end]) is not None
+
     def on_record(self, masked: str, start: int, end: int) -> bool:
         """Tell whether the sentence [start, end) gives figures of public record: 'closed up 61.30 points'."""
         return self.record is not None and self.record.search(masked[start:end]) is not None
@@ -128,12 +136,20 @@ class Attribution:
             verb_end = match.start() + len(match.group().split()[0])
             if match.group().endswith(" to") and not self._verb_follows(sentence, match.end()):
                 continue  # "pledged to the fund", "vowed to nearly double": no verb of its own
+            if match.group() in self.lexicon_nouns and not self._object_follows(sentence, match.end()) \
+                    and not _named_subject(sentence, match.start()):
+                continue  # "Consumer demand jumped 14 percent": the noun, not the verb
             if self.content_break.search(sentence, match.end()) or \
                     len(sentence[match.end():].split()) > PROPOSAL_REACH:
                 continue  # "…seek a recount, where he trailed by 1 percent": past the proposal's content
             if self._agentive(sentence, match.start(), verb_end):
                 return True
         return False
+
+    def _object_follows(self, sentence: str, at: int) -> bool:
+        """Tell whether an object opens right after a verb: 'demand a raise', 'requested $2 million', not 'demand jumped'."""
+        rest = sentence[at:].split(None, 1)
+        return bool(rest) and (rest[0].lower() in self.openers or rest[0][:1].isdigit() or rest[0][:1] in "$€£¥₹")
 
     def _verb_follows(self, sentence: str, at: int) -> bool:
         """Tell whether a lowercase word that no determiner list holds comes next: 'to create', not 'to the'."""
@@ -245,13 +261,19 @@ def _next_word(text: str, at: int) -> int:
     return at
 
 
+def _named_subject(sentence: str, at: int) -> bool:
+    """Tell whether a capitalised name, not the sentence's first word, comes right before offset `at`: 'Sanders advocates'."""
+    words = sentence[:at].split()
+    return len(words) > 1 and words[-1][:1].isupper() and words[-1].rstrip(",").isalpha()
+
+
 def _break_pattern(lexicon: Lexicon) -> regex.Pattern:
     """Compile what ends a proposal's content: a semicolon, a subordinating word, a comma and a relative."""
     breaks = [";"]
     if lexicon.content_breaks:
         breaks.append(rf"(?<!\w)(?i:{word_pattern(lexicon.content_breaks)})")
-    if lexicon.relative_breaks:
-        breaks.append(rf",\s*(?i:{word_pattern(lexicon.relative_breaks)})")
+    if lexicon.comma_breaks:
+        breaks.append(rf",\s*(?i:{word_pattern(lexicon.comma_breaks)})")
     return compile_words("|".join(breaks), False, "content_breaks")
 
 
@@ -260,7 +282,10 @@ def _clause_pattern(lexicon: Lexicon, openers: tuple[str, ...]) -> regex.Pattern
     if not lexicon.clause_subjects or not lexicon.auxiliaries:
         return compile_words(r"\s+(?:that\b|:)")
     subjects, auxiliaries = word_pattern(sorted(lexicon.clause_subjects)), word_pattern(sorted(lexicon.auxiliaries))
-    opened = rf"(?i:{word_pattern(openers)})\s+(?:[A-Za-z'’-]+\s+){{0,3}}?{auxiliaries}\b" if openers else r"(?!)"
+    # The words between the opener and the auxiliary hold no coordinator: "added a third shift and
+    # will hire 250 workers" is a second verb of the subject, not a reported clause.
+    joins = rf"(?!(?i:{word_pattern(lexicon.coordinators)}))" if lexicon.coordinators else ""
+    opened = rf"(?i:{word_pattern(openers)})\s+(?:{joins}[A-Za-z'’-]+\s+){{0,3}}?{auxiliaries}\b" if openers else r"(?!)"
     return compile_words(
         rf"\s+(?:that\b|:|(?i:{subjects})(?:['’](?:s|re|d|ll|ve)\b|\s+{auxiliaries}\b)|{opened})",
         False, "clause_subjects")

@@ -14,7 +14,8 @@ from factlint.rule import Rule, RuleError, RuleSetStore
 DEFAULT_NAME = "_attribution.yaml"
 KEYS = ("communication_verbs", "quote_only_verbs", "phrases", "source_nouns", "source_determiners", "unnamed_modifiers",
         "method_verbs",
-        "proposal_verbs", "definite_determiners", "content_breaks", "relative_breaks", "clause_subjects", "auxiliaries")
+        "proposal_verbs", "definite_determiners", "content_breaks", "comma_breaks", "coordinators", "clause_subjects",
+        "auxiliaries")
 
 
 WORD = re.compile(r"[A-Za-z][\w'’-]*")
@@ -83,7 +84,10 @@ class Lexicon(NamedTuple):
     proposal_forms: tuple[str, ...] = ()
     definite_determiners: frozenset[str] = frozenset()
     content_breaks: tuple[str, ...] = ()
-    relative_breaks: tuple[str, ...] = ()
+    comma_breaks: tuple[str, ...] = ()
+    coordinators: tuple[str, ...] = ()
+    # Proposal forms that are also nouns ("demand", "requests", "offer"): a verb only before its object.
+    proposal_nouns: frozenset[str] = frozenset()
     # Words that open a reported clause with no "that": "claims he's worth", "added the plant would close".
     clause_subjects: frozenset[str] = frozenset()
     auxiliaries: frozenset[str] = frozenset()
@@ -127,14 +131,21 @@ def load(path: Path) -> Lexicon:
     quote_only = {form for lemma in lists["quote_only_verbs"] for form in tables["verbs"][lemma]}
     # Beside a figure, a form that is also a noun ("states", "notes", "emails") is read as the noun.
     nouns = {form for lemma in lists["communication_verbs"] for form in tables["nouns"][lemma]}
-    return Lexicon(frozenset(every | quote_only), frozenset(every - quote_only - nouns), tuple(lists["phrases"]),
-                   tuple(lists["source_nouns"]), frozenset(w.lower() for w in lists["source_determiners"]),
-                   tuple(lists["method_verbs"]), tuple(lists["unnamed_modifiers"]),
-                   _proposal_forms(lists["proposal_verbs"], tables),
-                   frozenset(w.lower() for w in lists["definite_determiners"]),
-                   tuple(lists["content_breaks"]), tuple(lists["relative_breaks"]),
-                   frozenset(w.lower() for w in lists["clause_subjects"]),
-                   frozenset(w.lower() for w in lists["auxiliaries"]))
+    return Lexicon(
+        verb_forms=frozenset(every | quote_only), figure_verb_forms=frozenset(every - quote_only - nouns),
+        phrases=tuple(lists["phrases"]), source_nouns=tuple(lists["source_nouns"]),
+        source_determiners=_lower(lists["source_determiners"]), method_verbs=tuple(lists["method_verbs"]),
+        unnamed_modifiers=tuple(lists["unnamed_modifiers"]),
+        proposal_forms=_proposal_forms(lists["proposal_verbs"], tables),
+        proposal_nouns=_proposal_nouns(lists["proposal_verbs"], tables),
+        definite_determiners=_lower(lists["definite_determiners"]), content_breaks=tuple(lists["content_breaks"]),
+        comma_breaks=tuple(lists["comma_breaks"]), coordinators=tuple(lists["coordinators"]),
+        clause_subjects=_lower(lists["clause_subjects"]), auxiliaries=_lower(lists["auxiliaries"]))
+
+
+def _lower(words: list[str]) -> frozenset[str]:
+    """Return the words, lowercase."""
+    return frozenset(w.lower() for w in words)
 
 
 def lemmas_of(data: Any, path: Path) -> list[str]:
@@ -146,6 +157,12 @@ def _lemmas(lists: dict[str, list[str]]) -> list[str]:
     """Return the lemmas a lexicon inflects: its verbs, and the first word of each proposal ('call' of 'call for')."""
     proposals = {entry.split()[0] for entry in lists["proposal_verbs"]}
     return sorted({*lists["communication_verbs"], *lists["quote_only_verbs"], *proposals})
+
+
+def _proposal_nouns(entries: list[str], tables: dict[str, Any]) -> frozenset[str]:
+    """Return the forms of one-word proposal entries that lemminflect also knows as nouns ('demand', 'requests')."""
+    return frozenset(form for entry in entries if len(entry.split()) == 1
+                     for form in set(tables["verbs"][entry]) & set(tables["nouns"][entry]))
 
 
 def _proposal_forms(entries: list[str], tables: dict[str, Any]) -> tuple[str, ...]:

@@ -78,7 +78,6 @@ class FigureFinder:
             rf"\s+(?:{alternation(options['game_clock'], ANY_SPACE)})\b", True, "game_clock") \
             if options["game_clock"] else None
         self.clock_next = {w.lower() for w in options["game_clock_next"]}
-        self.clock_before = {w.lower() for w in options["game_clock_before"]}
         self.banknotes = {w.lower() for w in options["banknote_words"]}
         # One hyphenated modifier may come between: "21 fourth-quarter points", "12 first-half rebounds".
         self.not_claim_after = compile_words(
@@ -216,20 +215,18 @@ class FigureFinder:
             return False  # 9/11, 3/4: a date or a label, not a count
         if text[start - 1:start] == "(" and PAREN_AGE.match(text, max(0, text.rfind(" ", 0, start - 2) + 1)):
             return False
-        if self._is_duration_or_stat(after, found, _word_before(text, start)) or \
-                self.context.not_a_claim(text, start, end, found):
+        if self._is_duration_or_stat(after, found) or self.context.not_a_claim(text, start, end, found):
             return False
         return not self._is_label(text, start, found)
 
-    def _is_duration_or_stat(self, after: str, found: str, before: str) -> bool:
+    def _is_duration_or_stat(self, after: str, found: str) -> bool:
         """Tell whether the number counts a duration, a box-score statistic or a block."""
         unit = self.not_claim_after.match(after)
         if not unit:
             return False
         if "." in found and unit.group(0).strip(" -").lower().startswith(self.clock_units):
             clock = self.game_clock.match(after, unit.end()) if self.game_clock else None
-            # "with 15.8 seconds to go to put the game away": the clock, whatever follows it
-            return bool(clock) and (before in self.clock_before or self._clock_ends(after[clock.end():]))
+            return bool(clock) and self._clock_ends(after[clock.end():])
         return True
 
     def _clock_ends(self, rest: str) -> bool:
@@ -249,13 +246,16 @@ class FigureFinder:
         return text[end:end + 1] in ".;" and bool(word) and word.group(1)[:1].isupper()
 
     def _in_name(self, text: str, start: int, joiner: str) -> bool:
-        """Tell whether 'of' or 'for' joins the number to a name in mid-sentence: 'the Group of 20', 'Fight for 15'."""
+        """Tell whether 'of' joins the number to a name that an article opens: 'the Group of 20', 'a Group of 20 meeting'.
+
+        One title-case word between "the" and the joiner: "fined Harmon Foods for 23 violations"
+        and "the NCAA for 14 violations" are counts.
+        """
         at = text.rfind(joiner, max(0, start - 40), start)
         name = _word_before(text, at, keep_case=True)
-        if not name[:1].isupper() or name.lower() in self.determiners:
+        if not name[:1].isupper() or name.isupper() or name.lower() in self.determiners:
             return False
-        opening = text[:at].rstrip()[:-len(name)].rstrip()
-        return bool(opening) and opening[-1] not in ".!?:\"“”'" and opening[-1] != "\n"
+        return _word_before(text, at - len(name) - 1) in ("the", "a", "an")
 
     def _is_label(self, text: str, start: int, found: str) -> bool:
         """Tell whether a number labels something: Route 9, Section 230, No. 1, page 12, Code: 17."""

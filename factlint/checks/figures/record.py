@@ -294,6 +294,8 @@ class OwnTerms:
         """Keep the rule's plan nouns, the words that open a plan's terms and the words that make a claim."""
         self.nouns = Phrases(options["plan_nouns"])
         self.links = Phrases(options["plan_links"])
+        self.infinitives = {w.lower() for w in options["plan_infinitives"]}
+        self.rates = {" ".join(w.lower().split()) for w in options["plan_rates"]}
         self.claims = {w.lower() for w in options["plan_claims"]}
         self.targets = Phrases(options["plan_targets"])
         self.target_links = frozenset(w.lower() for w in options["target_links"])
@@ -324,7 +326,24 @@ class OwnTerms:
         if any(_target_at(before, i, self.targets, self.target_links) for i in range(max(0, len(before) - self.reach - 2), len(before))):
             return True  # 'its inflation target of 2 percent', 'a goal of raising $64 million', 'the minimum wage of $7.25'
         noun = self.nouns.find_last(before)
-        return noun >= 0 and self.links.find(before, noun + 1) >= 0
+        if noun < 0:
+            return False
+        phrase = self.nouns.at(before, noun)
+        # A rate the law sets takes its value from any verb of its clause: "the tax was cut to 10 percent".
+        return self._linked(before, noun + len(phrase), " ".join(phrase) in self.rates)
+
+    def _linked(self, before: list[str], after_noun: int, rate: bool) -> bool:
+        """Tell whether one of `plan_links` opens the plan's terms after its noun.
+
+        An infinitive does only right after the noun ("his proposal to deport 11 million
+        people"); later it is another verb's ("the program has grown to 2,300 families").
+        """
+        link = self.links.find(before, after_noun)
+        while link >= 0:
+            if rate or before[link] not in self.infinitives or link == after_noun:
+                return True
+            link = self.links.find(before, link + 1)
+        return False
 
     def _decided(self, text: str, sentence: int, before: list[str], after: list[str]) -> bool:
         """Tell whether the figure's clause reports a public body's decision ('the board approved a 4.5 percent increase').

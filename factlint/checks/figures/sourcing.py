@@ -43,6 +43,8 @@ class Sourcing:
     # that work out the figures just given ("that's", "that is"): lowercase.
     derived_links: frozenset[str] = frozenset()
     derived_openers: tuple[str, ...] = ()
+    # Words that make a sentence a forecast, which public record does not cover ("is expected to earn").
+    forecast_words: frozenset[str] = frozenset()
     # Words by which a next sentence points back at the figure before it ("Most of it arrived …").
     back_references: frozenset[str] = frozenset()
     # What a figure measures, to carry an earlier data credit to it ('the median home price'); None: off.
@@ -90,8 +92,12 @@ class Sourcing:
         Public record credits its own sentence, and others unless they look ahead: a forecast
         ("Analysts expected $7.22 a share") is no market's record.
         """
-        return self.cited(index) or (self.on_record(index) and (
-            index == figure_index or figure_index < 0 or not self.projection(figure_index)))
+        return self.cited(index) or (self.on_record(index) and (figure_index < 0 or not self.projection(figure_index)))
+
+    def vague_only(self, index: int) -> bool:
+        """Tell whether sentence `index` names a source only vaguely ('in some polls'): that covers its own figures."""
+        span = self.doc.sentences[index]
+        return self.attribution.vague(self.quotes.masked, span.start, span.end)
 
     def measure(self, index: int) -> tuple[frozenset[str], bool]:
         """Return what sentence `index` measures (topic words) and whether it is a projection; needs `topic`."""
@@ -107,8 +113,9 @@ class Sourcing:
         return self.attribution.on_record(self.quotes.masked, span.start, span.end)
 
     def projection(self, index: int) -> bool:
-        """Tell whether sentence `index` looks ahead or estimates (one of `topic_blockers`); False without `topic`."""
-        return self.topic is not None and self.measure(index)[1]
+        """Tell whether sentence `index` looks ahead or estimates: one of `forecast_words` ('expected', 'will')."""
+        span = self.doc.sentences[index]
+        return not self.forecast_words.isdisjoint(_lower_words(self.quotes.masked[span.start:span.end]))
 
     def proposed(self, index: int, start: int) -> bool:
         """Tell whether the figure at `start` is the content of a proposal or promise its sentence's subject makes."""
@@ -147,6 +154,11 @@ class Sourcing:
 
 # The keyword options of Sourcing(): its fields with a class default.
 _OPTIONAL = frozenset(name for name in Sourcing.__annotations__ if name in vars(Sourcing))
+
+
+def _lower_words(text: str) -> set[str]:
+    """Return the lowercase words of text, without the punctuation around them."""
+    return {w.strip(".,;:'’\"“”()").lower() for w in text.split()}
 
 
 def covered_nearby(sourcing: Sourcing, index: int, window: int) -> bool:
@@ -281,8 +293,9 @@ def unsourced_figures(sourcing: Sourcing, figures: list[tuple[int, int]], window
         index = doc.sentence_index(start)
         derived = _derived(sourcing, index, previous_end, start)
         previous_end = end
-        if index < 0 or derived or sourcing.own_terms(doc.lint_text, start, end) or sourcing.proposed(index, start):
-            continue
+        if index < 0 or derived or sourcing.own_terms(doc.lint_text, start, end) or sourcing.proposed(index, start) \
+                or sourcing.vague_only(index):
+            continue  # a vague source ("in some polls") is figures.vague-attribution's to flag, and credits nothing
         if covered_nearby(sourcing, index, window) or carried(sourcing, index, *carry):
             sourcing.credited.add(index)  # a credit of its own: it may cover later figures of its measure
             continue

@@ -48,10 +48,10 @@ def plural_pair(a: str, b: str, words: NameWords) -> bool:
 
 
 def derived_pair(a: str, b: str, words: NameWords) -> bool:
-    """Tell whether one word is the other's people or adjective, or their plural: Columbia/Columbians, Democrat/Democratic."""
+    """Tell whether one word is the other's people or adjective, two letters on or more: Columbia/Columbians, Democrat/Democratic."""
     short, long = sorted((a, b), key=len)
     plurals = ("", *(plural for single, plural in words.plural_endings if not single))
-    return any(long == short + ending + plural
+    return any(long == short + ending + plural and len(ending + plural) > 1
                for ending in (*words.demonym_endings, *words.adjective_endings) for plural in plurals)
 
 
