@@ -18,9 +18,8 @@ from factlint.checks.names.forms import in_address
 from factlint.checks.names.text import Candidate, distance, typo_shaped
 from factlint.checks.names.words import NameWords
 
-_ASCII_LOWER = re.compile(r"[a-z]+")
-_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-_ASCII_LETTERS_APOSTROPHE = _ASCII_LETTERS | {"'"}
+# A lower-case word as the names rules read one: no letter or ' before it, no letter after it.
+_STANDING_WORD = re.compile(r"(?<![A-Za-z'])[a-z]+(?![A-Za-z])")
 _CAPITALISED_END = re.compile(r"[A-Z][\w'-]*[a-z]$")
 MIN_LENGTH = 4          # shorter surnames have too many real neighbours (Kim/Kin, Lee/Lei)
 LOOSE_LENGTH = 5        # from this length a dropped or added letter counts; below it only a typo's shape
@@ -66,34 +65,43 @@ def misspelled_surnames(folded: str, people: list[Candidate], bare: list[tuple[s
     uses = Counter(word for word, _, _ in bare) + Counter(c.last.text for c in people)
     named = {c.last.text for c in people} | {c.first.text for c in people}
     common = lower_words(folded)
-    # By the surname's first letter, which a slip keeps, then by surname: each surname is compared
-    # once per word, not once per use of it (a long story names its people hundreds of times).
+    # By the surname's first letter, which a slip keeps, and its length, which one edit changes by
+    # one at most, then by surname: each surname is compared once per word, not once per use of it
+    # (a long story names its people hundreds of times), and only with words one edit could make.
     # Each distinct first name and bare word is weighed once, however often the story uses it.
     given_first = {first for first in {c.first.text for c in people}
                    if first.lower() in given_names or first.lower() not in common}
     ordinary = {word for word in {word for word, _, _ in bare}
                 if not (word in named or word in not_names or len(word) < MIN_LENGTH)
                 and (word.lower() in given_names or word.lower() in common)}
-    trusted: dict[str, dict[str, list[Candidate]]] = {}
+    trusted: dict[tuple[str, int], dict[str, list[Candidate]]] = {}
     for c in people:
         if c.first.text in given_first:
-            trusted.setdefault(c.last.text[:1], {}).setdefault(c.last.text, []).append(c)
+            trusted.setdefault((c.last.text[:1], len(c.last.text)), {}).setdefault(c.last.text, []).append(c)
     near: dict[tuple[str, str], bool] = {}
     reported: set[str] = set()
     for word, start, end in bare:
         if word in reported or word in named or word in not_names or len(word) < MIN_LENGTH or word in ordinary:
             continue
         matches = []
-        for surname, uses_of in trusted.get(word[:1], {}).items():
+        for surname, uses_of in _same_shape(trusted, word):
+            # People come in the text's order: the first use is the earliest.
+            if uses_of[0].end > start or uses[word] > max(REPEATS, uses[surname]):
+                continue
             if (word, surname) not in near:
                 near[word, surname] = near_surname(word, surname, words)
-            # People come in the text's order: the first use is the earliest.
-            earlier = uses_of[0] if uses_of[0].end <= start else None
-            if earlier is not None and near[word, surname] and uses[word] <= max(REPEATS, uses[surname]):
-                matches.append(earlier)
+            if near[word, surname]:
+                matches.append(uses_of[0])
         if len(matches) == 1:
             reported.add(word)
             yield Misspelling(word, start, end, matches[0])
+
+
+def _same_shape(trusted: dict[tuple[str, int], dict[str, list[Candidate]]],
+                word: str) -> Iterator[tuple[str, list[Candidate]]]:
+    """The surnames with word's first letter and a length one edit can reach, with their uses."""
+    for length in (len(word) - 1, len(word), len(word) + 1):
+        yield from trusted.get((word[:1], length), {}).items()
 
 
 def lower_words(text: str) -> LowerWords:
@@ -102,36 +110,22 @@ def lower_words(text: str) -> LowerWords:
 
 
 class LowerWords:
-    """The lower-case words of a text, looked up one at a time: a story asks about a few dozen, not all."""
+    """The lower-case words of a text, collected on the first question: a story asks about a few dozen."""
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._vocabulary = ""
-        self._found: dict[str, bool] = {}
+        self._words: frozenset[str] | None = None
 
     def __contains__(self, word: object) -> bool:
         if not isinstance(word, str):
             return False
-        found = self._found.get(word)
-        if found is None:
-            if not self._vocabulary:
-                # No word spans white space, so each distinct white-space-separated token, one a
-                # line, holds every use a search of the whole text would find, and no other.
-                self._vocabulary = "\n".join(set(self._text.split())) + "\n"
-            found = self._found[word] = _ASCII_LOWER.fullmatch(word) is not None and _standing(self._vocabulary, word)
-        return found
-
-
-def _standing(text: str, word: str) -> bool:
-    """Tell whether word occurs in text as a scan of _LOWER_WORD finds it: no letter or ' before it, no letter after."""
-    at = text.find(word)
-    while at >= 0:
-        end = at + len(word)
-        if (at == 0 or text[at - 1] not in _ASCII_LETTERS_APOSTROPHE) and \
-                (end == len(text) or text[end] not in _ASCII_LETTERS):
-            return True
-        at = text.find(word, at + 1)
-    return False
+        if self._words is None:
+            # No word spans white space, so each distinct white-space-separated token, one a line,
+            # holds every use a search of the whole text would find, and no other: the words are
+            # collected from those few tokens, and each question is then one set lookup.
+            vocabulary = "\n".join(set(self._text.split()))
+            self._words = frozenset(_STANDING_WORD.findall(vocabulary))
+        return word in self._words
 
 
 def near_surname(word: str, surname: str, words: NameWords) -> bool:
