@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 from factlint.checks.names import registry as names_registry
 from factlint.checks.names import words as names_words
 from factlint.checks.names.people import load_nicknames, nickname_pairs, short_form
-from factlint.checks.names.text import Folded, candidates, distance, typo_shaped
+from factlint.checks.names.text import Folded, candidates, distance, one_edit, typo_shaped
 from factlint.document import Document
 from factlint.engine import LoadError, RuleSet, lint, load_rule_file
 from factlint.fix import fix_document
@@ -639,6 +640,16 @@ def test_candidates_are_the_last_two_capitalised_words() -> None:
                                           ("marisol", "marisela", 2), ("jill", "joe", 3)])
 def test_distance(a: str, b: str, edits: int) -> None:
     assert distance(a, b) == edits
+
+
+def test_one_edit_agrees_with_the_edit_distance_on_every_short_pair() -> None:
+    """Every pair of words of up to four letters from a three-letter alphabet, lengths two apart at most."""
+    words = ["".join(w) for size in range(5) for w in itertools.product("abc", repeat=size)]
+    for a in words:
+        for b in words:
+            if abs(len(a) - len(b)) <= 2:
+                assert one_edit(a, b) == (distance(a, b, 1) == 1), (a, b)
+    assert one_edit("Daskal", "Dasakl") and one_edit("Lopez", "Lopes") and not one_edit("Lopez", "Lopez")
 
 
 def test_typo_shapes() -> None:

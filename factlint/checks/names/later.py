@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from factlint.checks.names.forms import in_address
-from factlint.checks.names.text import Candidate, distance, typo_shaped
+from factlint.checks.names.text import Candidate, one_edit, typo_shaped
 from factlint.checks.names.words import NameWords
 
 # A lower-case word as the names rules read one: no letter or ' before it, no letter after it.
@@ -78,20 +78,17 @@ def misspelled_surnames(folded: str, people: list[Candidate], bare: list[tuple[s
     for c in people:
         if c.first.text in given_first:
             trusted.setdefault((c.last.text[:1], len(c.last.text)), {}).setdefault(c.last.text, []).append(c)
-    near: dict[tuple[str, str], bool] = {}
+    near: dict[str, list[tuple[str, Candidate]]] = {}   # each word's near surnames and their first uses
     reported: set[str] = set()
     for word, start, end in bare:
         if word in reported or word in named or word in not_names or len(word) < MIN_LENGTH or word in ordinary:
             continue
-        matches = []
-        for surname, uses_of in _same_shape(trusted, word):
-            # People come in the text's order: the first use is the earliest.
-            if uses_of[0].end > start or uses[word] > max(REPEATS, uses[surname]):
-                continue
-            if (word, surname) not in near:
-                near[word, surname] = near_surname(word, surname, words)
-            if near[word, surname]:
-                matches.append(uses_of[0])
+        if word not in near:
+            near[word] = [(surname, uses_of[0]) for surname, uses_of in _same_shape(trusted, word)
+                          if near_surname(word, surname, words)]
+        # People come in the text's order: the first use is the earliest.
+        matches = [first for surname, first in near[word]
+                   if first.end <= start and uses[word] <= max(REPEATS, uses[surname])]
         if len(matches) == 1:
             reported.add(word)
             yield Misspelling(word, start, end, matches[0])
@@ -134,7 +131,7 @@ def near_surname(word: str, surname: str, words: NameWords) -> bool:
     Short words need the shape of a typo (a doubled, dropped-double or swapped letter); a changed
     letter needs a longer word: Maine/Kaine and Osama/Obama are different words, not slips.
     """
-    if word[:1] != surname[:1] or plural_pair(word, surname, words) or distance(word, surname, 1) != 1:
+    if word[:1] != surname[:1] or not one_edit(word, surname) or plural_pair(word, surname, words):
         return False
     if any(word + end == surname or surname + end == word for end in words.demonym_endings):
         return False   # a place and its people: America/American, Russia/Russian

@@ -18,7 +18,7 @@ from typing import NamedTuple
 from factlint import datacache
 from factlint.rule import Rule
 from factlint.checks.names import forms, later
-from factlint.checks.names.text import Candidate, ClassPattern, Folded, candidates, distance
+from factlint.checks.names.text import Candidate, ClassPattern, Folded, candidates, distance, one_edit
 from factlint.checks.names.words import NameWords
 from factlint.document import Document
 from factlint.finding import Finding
@@ -171,7 +171,9 @@ class Policy(NamedTuple):
     def _variant(x: str, y: str, minimum: int) -> bool:
         """A spelling variant: both long enough, one edit apart (two for names of 7+ letters)."""
         shortest = min(len(x), len(y))
-        return shortest >= minimum and distance(x, y, 2) <= (2 if shortest >= 7 else 1)
+        if shortest < 7:   # one edit at most: no table needed
+            return shortest >= minimum and (x == y or one_edit(x, y))
+        return shortest >= minimum and distance(x, y, 2) <= 2
 
     def _gendered(self, x: str, y: str) -> bool:
         """Daniel/Daniela, Mario/Maria, Louis/Louise: the same stem with a male and a female ending."""

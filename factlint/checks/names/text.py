@@ -227,6 +227,22 @@ def distance(a: str, b: str, limit: int = 2) -> int:
     return min(previous[-1], limit + 1)
 
 
+def one_edit(a: str, b: str) -> bool:
+    """Tell whether a and b are one edit apart: distance(a, b) == 1, without the table."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    same = 0   # the length of their common beginning; the edit comes right after it
+    while same < len(a) and same < len(b) and a[same] == b[same]:
+        same += 1
+    if len(a) < len(b):
+        return a[same:] == b[same + 1:]       # a letter added
+    if len(a) > len(b):
+        return a[same + 1:] == b[same:]       # a letter dropped
+    return a[same + 1:] == b[same + 1:] or (  # a letter changed, or two neighbours swapped
+        a[same + 1:same + 2] == b[same:same + 1] and a[same:same + 1] == b[same + 1:same + 2]
+        and a[same + 2:] == b[same + 2:])
+
+
 def typo_shaped(a: str, b: str) -> bool:
     """Tell whether b differs from a by a doubled or undoubled letter or a swapped pair."""
     shorter, longer = sorted((a, b), key=len)
