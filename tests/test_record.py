@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from factlint.checks.figures.record import _sentence_start
 from tests.helpers import RULES, brief, run
 
 PACKS = (RULES / "figures", RULES / "quotes")
@@ -402,3 +403,15 @@ def test_public_record_does_not_cover_a_forecast_in_its_own_sentence() -> None:
 def test_a_vague_source_covers_its_own_figure_and_credits_no_other() -> None:
     text = "Support for the levy is above 60 percent in some polls. Turnout in November will top 70 percent.\n"
     assert unsourced(text) == [("figures.unsourced", 1, 86, "70 percent")]
+
+
+@pytest.mark.parametrize("text, at, start", [
+    ("The levy failed. It drew 44 percent.", 25, 17),        # after '. '
+    ("Turnout was low!\tIt was 31 percent.", 24, 17),        # any white space after '!'
+    ("A heading\nThe levy drew 44 percent.", 24, 10),        # after a line break
+    ("The levy drew 44 percent.", 14, 0),                     # the text's first sentence
+    ("Results." + " x" * 400 + " 44 percent", 813, 212),      # no opening within reach: the floor
+    ("x" * 210 + ". " + "y" * 599 + " 44", 812, 212),         # an opening right at the floor
+])
+def test_a_figure_s_sentence_starts_after_the_nearest_opening_within_reach(text: str, at: int, start: int) -> None:
+    assert _sentence_start(text, at) == start

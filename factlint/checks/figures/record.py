@@ -13,7 +13,8 @@ TOKEN = compile_words(r"[\w$€£¥₹%][\w'’.,%$-]*")
 CLAUSE_BREAK = compile_words(r"[,;:](?!\d)|[—–()]")
 CLAUSE_END = compile_words(r"[,;:](?!\d)|[—–]")
 # What opens a sentence, as the character before it: a line break, or white space after . ! or ?
-SENTENCE_OPENING = compile_words(r"\n|(?<=[.!?])\s")
+# Searched for in the text read backwards from a figure, so the nearest is found first.
+SENTENCE_OPENING_BACKWARDS = compile_words(r"\n|\s(?=[.!?])")
 # What ends one: a line break (before it), or . ! or ? before white space or the end of the text.
 SENTENCE_CLOSING = compile_words(r"\n|[.!?](?=\s|\Z)")
 SENTENCE_REACH = 600  # characters a sentence is looked for in, either way from a figure
@@ -246,10 +247,9 @@ def _sentence_start(text: str, at: int) -> int:
     The search looks back 600 characters at most, and then starts the sentence there.
     """
     floor = max(0, at - SENTENCE_REACH - 1)
-    last = None
-    for last in SENTENCE_OPENING.finditer(text, floor, at):
-        pass
-    return last.end() if last is not None else floor
+    # Backwards from `at`, with the character before the floor, which an opening there follows.
+    found = SENTENCE_OPENING_BACKWARDS.search(text[max(0, floor - 1):at][::-1])
+    return at - found.start() if found is not None and found.start() < at - floor else floor
 
 
 def _sentence_end(text: str, at: int) -> int:
