@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from factlint.checks.quotes.unattributed import StoryWords
 from tests.helpers import RULES, SEEDS, brief, run
 
 PACKS = (RULES / "quotes", RULES / "figures")
@@ -162,3 +163,21 @@ def test_unknown_check_is_a_load_error(tmp_path: Path) -> None:
     rule.write_text("kind: quotes\ncheck: balanced\n", encoding="utf-8")
     with pytest.raises(LoadError, match="'check' must be one of unattributed, unbalanced"):
         load_rule_file(rule)
+
+
+@pytest.mark.parametrize("probe, expected", [
+    ("lies an old quarrel", True),          # in the paragraph before the quotation's
+    ("the vote is tuesday", True),          # after it, case-blind
+    ("the harbor the vote", True),          # across the gap the quotation's paragraph leaves
+    ("nobody in this room", False),         # only in the quotation's own paragraph
+])
+def test_a_story_s_words_outside_one_paragraph(probe: str, expected: bool) -> None:
+    text = "Behind it lies an old quarrel about the harbor.\n\n“Nobody in this room.”\n\nThe vote is Tuesday."
+    own = text.index("“"), text.index("”") + 1
+    assert StoryWords(text).elsewhere(probe, *own) is expected
+
+
+def test_a_word_cut_by_the_paragraph_s_edge_counts_its_cut_part() -> None:
+    text = "one two three-four five"
+    assert StoryWords(text).elsewhere("two three", 4, 14) is False
+    assert StoryWords(text).elsewhere("one four five", 4, 14) is True

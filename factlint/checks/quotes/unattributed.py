@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
+from itertools import accumulate
+from operator import add
 
 from factlint import quotations
 from factlint.checks import lexicon
@@ -27,6 +30,7 @@ PLACEHOLDERS: frozenset[str] = frozenset()
 DEFAULT_MESSAGE = "'{match}': check this quotation"
 
 WORD = compile_words(r"[\w’'-]+")
+NOT_WORD_SPLIT = compile_words(r"([^\w’'-]+)")   # WORD's complement, kept by a split
 # A sentence boundary inside a quotation; not after a short abbreviation ("Mr. and Mrs. Khan").
 INNER_BOUNDARY = compile_words(r"(?<!\b[A-Z][a-z]{0,2}\.)(?<!\b[A-Z]\.)[.!?][\"'”’)]*\s+[\"'“‘(]?[A-Z]")
 LEADING = "…. —–-([‘'"
@@ -95,11 +99,43 @@ def _pull_quote(doc: Document, scan: QuoteScan, quote: Quote, speaker: Speaker) 
     words = WORD.findall(doc.lint_text, begin, finish)
     if len(words) < PULL_QUOTE_WORDS:
         return False
-    text = doc.lint_text
     probe = " ".join(words[:PULL_QUOTE_WORDS]).lower()  # "But lurking behind …" pulled as "Lurking behind …"
     own = doc.paragraphs[quote.paragraph]
-    flat = " ".join(WORD.findall(text[:own.start])) + " " + " ".join(WORD.findall(text[own.end:]))
-    return probe in flat.lower()
+    return doc.derived(StoryWords, lambda: StoryWords(doc.lint_text)).elsewhere(probe, own.start, own.end)
+
+
+class StoryWords:
+    """A story's words in lower case, one space apart, with where each lies in the text: found once a story."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        # One split gives the words and what lies between them; summed lengths give their offsets.
+        pieces = NOT_WORD_SPLIT.split(text)
+        offsets = [0, *accumulate(map(len, pieces))]
+        words, self.starts = pieces[0::2], offsets[0::2]
+        if words and not words[0]:   # the text opens with no word
+            words, self.starts = words[1:], self.starts[1:]
+        if words and not words[-1]:  # ... or ends with none
+            words, self.starts = words[:-1], self.starts[:-1]
+        self.ends = list(map(add, self.starts, map(len, words)))
+        self.flat = " ".join(words).lower()
+        if len(self.flat) != sum(map(len, words)) + len(words) - 1 and words:
+            words = [w.lower() for w in words]   # a letter lowers to two: each word lowered alone
+            self.flat = " ".join(words)          # lowers as in the whole, as a space ends a letter's context
+        self.at = list(map(add, accumulate(map(len, words), initial=0), range(len(words) + 1)))   # offsets in flat
+
+    def elsewhere(self, probe: str, start: int, end: int) -> bool:
+        """Tell whether probe is in the words of the text before `start` and after `end`, joined by a space."""
+        before, after = bisect_right(self.ends, start), bisect_left(self.starts, end)
+        if (before < len(self.starts) and self.starts[before] < start) or (after and self.ends[after - 1] > end):
+            # A word cut by the paragraph's edge: its cut part counts, as a scan of the rest finds it.
+            text = self.text
+            flat = " ".join(WORD.findall(text[:start])) + " " + " ".join(WORD.findall(text[end:]))
+            return probe in flat.lower()
+        head = self.at[before] - 1 if before else 0     # flat[:head]: the words before
+        tail = self.at[after] if after < len(self.starts) else len(self.flat)   # flat[tail:]: the words after
+        seam = self.flat[max(0, head - len(probe)):head] + " " + self.flat[tail:tail + len(probe)]
+        return self.flat.find(probe, 0, head) >= 0 or self.flat.find(probe, tail) >= 0 or probe in seam
 
 
 def _left_open(scan: QuoteScan, doc: Document, quote: Quote) -> bool:
