@@ -52,6 +52,8 @@ class Sourcing:
     # A figure's number and kind, to find it given again with a source elsewhere; None: off.
     signatures: Signatures | None = None
     attributed: dict[int, bool]
+    # Per sentence: whether it gives figures of public record.
+    recorded: dict[int, bool]
     # Sentences whose figures a credit covers: a data source's chain of figures.
     credited: set[int]
     names: dict[int, str]
@@ -72,7 +74,7 @@ class Sourcing:
                 raise TypeError(f"Sourcing() got an unexpected keyword argument {key!r}")
             setattr(self, key, value)
         self.attributed, self.credited, self.names = {}, set(), {}
-        self.measured, self.nearby = {}, {}
+        self.measured, self.nearby, self.recorded = {}, {}, {}
 
     def sentence_sourced(self, index: int) -> bool:
         """Tell whether sentence `index` carries attribution outside its quotations, or gives public record."""
@@ -109,8 +111,10 @@ class Sourcing:
 
     def on_record(self, index: int) -> bool:
         """Tell whether sentence `index` gives figures of public record (a market's close, results per share)."""
-        span = self.doc.sentences[index]
-        return self.attribution.on_record(self.quotes.masked, span.start, span.end)
+        if index not in self.recorded:
+            span = self.doc.sentences[index]
+            self.recorded[index] = self.attribution.on_record(self.quotes.masked, span.start, span.end)
+        return self.recorded[index]
 
     def projection(self, index: int) -> bool:
         """Tell whether sentence `index` looks ahead or estimates: one of `forecast_words` ('expected', 'will')."""
