@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 
 from factlint.checks.quotes.unattributed import StoryWords
+from factlint.document import Document
+from factlint.segment import Span
 from tests.helpers import RULES, SEEDS, brief, run
 
 PACKS = (RULES / "quotes", RULES / "figures")
@@ -172,12 +174,11 @@ def test_unknown_check_is_a_load_error(tmp_path: Path) -> None:
     ("nobody in this room", False),         # only in the quotation's own paragraph
 ])
 def test_a_story_s_words_outside_one_paragraph(probe: str, expected: bool) -> None:
-    text = "Behind it lies an old quarrel about the harbor.\n\n“Nobody in this room.”\n\nThe vote is Tuesday."
-    own = text.index("“"), text.index("”") + 1
-    assert StoryWords(text).elsewhere(probe, *own) is expected
+    doc = Document("Behind it lies an old quarrel about the harbor.\n\n“Nobody in this room.”\n\nThe vote is Tuesday.")
+    assert StoryWords(doc.lint_text, doc.paragraphs).elsewhere(probe, 1) is expected
 
 
-def test_a_word_cut_by_the_paragraph_s_edge_counts_its_cut_part() -> None:
+def test_a_word_cut_by_a_paragraph_s_edge_counts_its_cut_part() -> None:
     text = "one two three-four five"
-    assert StoryWords(text).elsewhere("two three", 4, 14) is False
-    assert StoryWords(text).elsewhere("one four five", 4, 14) is True
+    words = StoryWords(text, [Span(4, 14)])
+    assert words.elsewhere("two three", 0) is False and words.elsewhere("one four five", 0) is True

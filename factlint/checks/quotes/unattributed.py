@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from itertools import accumulate
-from operator import add
 
 from factlint import quotations
 from factlint.checks import lexicon
@@ -16,6 +13,7 @@ from factlint.document import Document
 from factlint.finding import Finding
 from factlint.quotations import Quote, QuoteScan
 from factlint.rule import Rule, RuleError, RuleSetStore
+from factlint.segment import Span
 
 OPTIONS = {
     "speaker_cues": Option(word_list, ()),
@@ -30,7 +28,6 @@ PLACEHOLDERS: frozenset[str] = frozenset()
 DEFAULT_MESSAGE = "'{match}': check this quotation"
 
 WORD = compile_words(r"[\w’'-]+")
-NOT_WORD_SPLIT = compile_words(r"([^\w’'-]+)")   # WORD's complement, kept by a split
 # A sentence boundary inside a quotation; not after a short abbreviation ("Mr. and Mrs. Khan").
 INNER_BOUNDARY = compile_words(r"(?<!\b[A-Z][a-z]{0,2}\.)(?<!\b[A-Z]\.)[.!?][\"'”’)]*\s+[\"'“‘(]?[A-Z]")
 LEADING = "…. —–-([‘'"
@@ -100,40 +97,45 @@ def _pull_quote(doc: Document, scan: QuoteScan, quote: Quote, speaker: Speaker) 
     if len(words) < PULL_QUOTE_WORDS:
         return False
     probe = " ".join(words[:PULL_QUOTE_WORDS]).lower()  # "But lurking behind …" pulled as "Lurking behind …"
-    own = doc.paragraphs[quote.paragraph]
-    return doc.derived(StoryWords, lambda: StoryWords(doc.lint_text)).elsewhere(probe, own.start, own.end)
+    return doc.derived(StoryWords, lambda: StoryWords(doc.lint_text, doc.paragraphs)).elsewhere(probe, quote.paragraph)
 
 
 class StoryWords:
-    """A story's words in lower case, one space apart, with where each lies in the text: found once a story."""
+    """A story's words in lower case, one space apart, paragraph by paragraph: found once a story."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, paragraphs: list[Span]) -> None:
         self.text = text
-        # One split gives the words and what lies between them; summed lengths give their offsets.
-        pieces = NOT_WORD_SPLIT.split(text)
-        offsets = [0, *accumulate(map(len, pieces))]
-        words, self.starts = pieces[0::2], offsets[0::2]
-        if words and not words[0]:   # the text opens with no word
-            words, self.starts = words[1:], self.starts[1:]
-        if words and not words[-1]:  # ... or ends with none
-            words, self.starts = words[:-1], self.starts[:-1]
-        self.ends = list(map(add, self.starts, map(len, words)))
-        self.flat = " ".join(words).lower()
-        if len(self.flat) != sum(map(len, words)) + len(words) - 1 and words:
-            words = [w.lower() for w in words]   # a letter lowers to two: each word lowered alone
-            self.flat = " ".join(words)          # lowers as in the whole, as a space ends a letter's context
-        self.at = list(map(add, accumulate(map(len, words), initial=0), range(len(words) + 1)))   # offsets in flat
+        cuts = [0, *(at for span in paragraphs for at in span), len(text)]
+        # The words of each stretch between two cuts: paragraph i is stretch 2i + 1. No word spans
+        # a cut (else `whole` is False and each question reads the text again), so the words of
+        # the stretches before a paragraph are the words of the text before it.
+        self.whole = not any(0 < at < len(text) and WORD.match(text, at - 1, at) and WORD.match(text, at, at + 1)
+                             for at in cuts[1:-1])
+        pieces = [" ".join(WORD.findall(text, a, b)).lower() for a, b in zip(cuts, cuts[1:])] if self.whole else []
+        # Each stretch lowered alone lowers as in the whole: a space ends every letter's context.
+        self.flat = " ".join(piece for piece in pieces if piece)
+        self.ends, self.starts = [0] * len(pieces), [len(self.flat)] * len(pieces)
+        at = ended = 0
+        for number, piece in enumerate(pieces):   # where the words before and after each stretch end and start
+            self.ends[number] = ended
+            if piece:
+                ended = at + len(piece)
+                at = ended + 1
+        following = len(self.flat)
+        for number in range(len(pieces) - 1, -1, -1):
+            self.starts[number] = following
+            if pieces[number]:
+                following = self.ends[number] + 1 if self.ends[number] else 0
+        self.paragraphs = paragraphs
 
-    def elsewhere(self, probe: str, start: int, end: int) -> bool:
-        """Tell whether probe is in the words of the text before `start` and after `end`, joined by a space."""
-        before, after = bisect_right(self.ends, start), bisect_left(self.starts, end)
-        if (before < len(self.starts) and self.starts[before] < start) or (after and self.ends[after - 1] > end):
-            # A word cut by the paragraph's edge: its cut part counts, as a scan of the rest finds it.
+    def elsewhere(self, probe: str, paragraph: int) -> bool:
+        """Tell whether probe is in the words of the text before and after a paragraph, joined by a space."""
+        own = self.paragraphs[paragraph]
+        if not self.whole:
             text = self.text
-            flat = " ".join(WORD.findall(text[:start])) + " " + " ".join(WORD.findall(text[end:]))
+            flat = " ".join(WORD.findall(text[:own.start])) + " " + " ".join(WORD.findall(text[own.end:]))
             return probe in flat.lower()
-        head = self.at[before] - 1 if before else 0     # flat[:head]: the words before
-        tail = self.at[after] if after < len(self.starts) else len(self.flat)   # flat[tail:]: the words after
+        head, tail = self.ends[2 * paragraph + 1], self.starts[2 * paragraph + 1]   # flat[:head], flat[tail:]
         seam = self.flat[max(0, head - len(probe)):head] + " " + self.flat[tail:tail + len(probe)]
         return self.flat.find(probe, 0, head) >= 0 or self.flat.find(probe, tail) >= 0 or probe in seam
 
