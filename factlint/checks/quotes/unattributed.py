@@ -104,7 +104,7 @@ class StoryWords:
     """A story's words in lower case, one space apart, paragraph by paragraph: found once a story."""
 
     def __init__(self, text: str, paragraphs: list[Span]) -> None:
-        self.text = text
+        self.text, self.paragraphs = text, paragraphs
         cuts = [0, *(at for span in paragraphs for at in span), len(text)]
         # The words of each stretch between two cuts: paragraph i is stretch 2i + 1. No word spans
         # a cut (else `whole` is False and each question reads the text again), so the words of
@@ -114,19 +114,7 @@ class StoryWords:
         pieces = [" ".join(WORD.findall(text, a, b)).lower() for a, b in zip(cuts, cuts[1:])] if self.whole else []
         # Each stretch lowered alone lowers as in the whole: a space ends every letter's context.
         self.flat = " ".join(piece for piece in pieces if piece)
-        self.ends, self.starts = [0] * len(pieces), [len(self.flat)] * len(pieces)
-        at = ended = 0
-        for number, piece in enumerate(pieces):   # where the words before and after each stretch end and start
-            self.ends[number] = ended
-            if piece:
-                ended = at + len(piece)
-                at = ended + 1
-        following = len(self.flat)
-        for number in range(len(pieces) - 1, -1, -1):
-            self.starts[number] = following
-            if pieces[number]:
-                following = self.ends[number] + 1 if self.ends[number] else 0
-        self.paragraphs = paragraphs
+        self.before_end, self.after_start = _seams(pieces, len(self.flat))
 
     def elsewhere(self, probe: str, paragraph: int) -> bool:
         """Tell whether probe is in the words of the text before and after a paragraph, joined by a space."""
@@ -135,9 +123,26 @@ class StoryWords:
             text = self.text
             flat = " ".join(WORD.findall(text[:own.start])) + " " + " ".join(WORD.findall(text[own.end:]))
             return probe in flat.lower()
-        head, tail = self.ends[2 * paragraph + 1], self.starts[2 * paragraph + 1]   # flat[:head], flat[tail:]
+        head, tail = self.before_end[2 * paragraph + 1], self.after_start[2 * paragraph + 1]
         seam = self.flat[max(0, head - len(probe)):head] + " " + self.flat[tail:tail + len(probe)]
         return self.flat.find(probe, 0, head) >= 0 or self.flat.find(probe, tail) >= 0 or probe in seam
+
+
+def _seams(pieces: list[str], size: int) -> tuple[list[int], list[int]]:
+    """Return, per piece, where the joined words of the pieces before it end and those after it start."""
+    before_end, after_start = [0] * len(pieces), [size] * len(pieces)
+    at = ended = 0
+    for number, piece in enumerate(pieces):
+        before_end[number] = ended
+        if piece:
+            ended = at + len(piece)
+            at = ended + 1
+    following = size
+    for number in range(len(pieces) - 1, -1, -1):
+        after_start[number] = following
+        if pieces[number]:   # this piece starts one space after the words before it, or at 0
+            following = before_end[number] + 1 if before_end[number] else 0
+    return before_end, after_start
 
 
 def _left_open(scan: QuoteScan, doc: Document, quote: Quote) -> bool:
