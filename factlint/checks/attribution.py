@@ -268,7 +268,7 @@ def _named_subject(sentence: str, at: int) -> bool:
 
 
 def _break_pattern(lexicon: Lexicon) -> regex.Pattern:
-    """Compile what ends a proposal's content: a semicolon, a subordinating word, a comma and a relative."""
+    """Compile what ends a proposal's content: a semicolon, one of `content_breaks`, a comma and one of `comma_breaks`."""
     breaks = [";"]
     if lexicon.content_breaks:
         breaks.append(rf"(?<!\w)(?i:{word_pattern(lexicon.content_breaks)})")

@@ -91,8 +91,8 @@ class Sourcing:
     def credits(self, index: int, figure_index: int) -> bool:
         """Tell whether sentence `index` credits the figures of sentence `figure_index`.
 
-        Public record credits its own sentence, and others unless they look ahead: a forecast
-        ("Analysts expected $7.22 a share") is no market's record.
+        Public record credits any sentence that does not look ahead, its own included: a forecast
+        ("The consensus was $7.22 a share", "is expected to earn $1.08 a share") is no market's record.
         """
         return self.cited(index) or (self.on_record(index) and (figure_index < 0 or not self.projection(figure_index)))
 
