@@ -28,6 +28,12 @@ def test_an_age_after_turns_or_died_at_whoever_the_subject_is() -> None:
     assert unsourced(text) == []
 
 
+def test_an_age_after_will_be_or_as_old_as_is_no_claim() -> None:
+    text = "She will be 60 in May. Canvassers were as young as 17 and as old as 80.\n"
+    assert unsourced(text) == []
+    assert unsourced("The new pier will be 60 feet long.\n") == [("figures.unsourced", 1, 22, "60")]
+
+
 def test_a_count_after_turned_with_a_unit_is_still_a_figure() -> None:
     text = "Eastport's budget turned 5 percent more expensive after the merger.\n"
     assert unsourced(text) == [("figures.unsourced", 1, 26, "5 percent")]
@@ -89,6 +95,7 @@ def test_the_half_of_a_span_of_time_is_no_claim() -> None:
     "Lee met Ortiz at the Group of 20 summit in Rome.",
     "Marchers joined a Group of 20 protest on Main Street.",
     "Harlow County Democrats handed out Ortiz '28 buttons.",
+    "Watch the new episode of the series ‘28 And Counting.",
     "Eastport once called the casino a billion-dollar engine for growth.",
     "The mayor's face smiled from a giant $100 bill on the float.",
     "The paper printed its first ''100'' list of Harlow's richest families in 1990.",

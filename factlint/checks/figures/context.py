@@ -110,8 +110,8 @@ class Context:
         if index < 1 or words[index] not in self.age_verbs:
             return False
         subject = words[index - 1]
-        if subject in self.age_subjects:
-            return True
+        if subject in self.age_subjects or (index > 1 and subject in self.adverbs and words[index - 2] in self.age_subjects):
+            return True  # "she was 60", "she will be 60 in May"
         raw = WORDS_BEFORE.findall(text, max(0, start - 60), start)[-len(words):]
         if not (subject[:1].isalpha() and raw[index - 1][:1].isupper()):
             return False

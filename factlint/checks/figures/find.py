@@ -335,7 +335,7 @@ def _next_word(text: str, at: int) -> str:
 
 def _short_year(text: str, start: int, found: str) -> bool:
     """Tell whether two digits after an apostrophe are a year: "Clinton '16", "the class of ’99"."""
-    return len(found) == 2 and found.isdigit() and text[start - 1:start] in ("'", "’") \
+    return len(found) == 2 and found.isdigit() and text[start - 1:start] in ("'", "’", "‘") \
         and not text[start - 2:start - 1].isalnum()
 
 
