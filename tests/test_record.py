@@ -222,6 +222,8 @@ def test_a_code_before_a_colon_is_a_label() -> None:
     "The corporate income tax was cut to 10 percent in 2010.",
     "The initiative was defeated by 74 percent in the referendum.",
     "Meridian earned $2.05 a share, on revenue of $8.3 billion.",
+    "The attorney general filed a $4 million lawsuit alleging that Ortiz cheated 900 tenants.",
+    "A petition against the plant has drawn 56,000 signatures on the state's website.",
 ])
 def test_more_figures_that_carry_their_source(text: str) -> None:
     assert unsourced(text) == []
@@ -232,6 +234,7 @@ def test_more_figures_that_carry_their_source(text: str) -> None:
     ("After polling members, the 3 million member union endorsed her.", [("figures.unsourced", 1, 28, "3 million")]),
     ("The tax made a gallon of gas cost 19 cents more.", [("figures.unsourced", 1, 35, "19 cents")]),
     ("Tickets cost $7 a share, on average.", [("figures.unsourced", 1, 14, "$7")]),
+    ("The petition drew 56,000 signatures, and the website crashed.", [("figures.unsourced", 1, 19, "56,000")]),
     ("On the ballot, Ortiz leads Brandt 50 percent to 44 percent.",
      [("figures.unsourced", 1, 35, "50 percent"), ("figures.unsourced", 1, 49, "44 percent")]),
 ])
