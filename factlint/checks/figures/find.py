@@ -93,7 +93,7 @@ class FigureFinder:
             rf"(?:\d{{1,2}}[ \t]+(?:{alternation(options['range_joiners'], ANY_SPACE)})[ \t]+)?\Z", False, "months")
         self.month_after = compile_words(rf"\s+(?:{alternation(options['months'], ANY_SPACE)})\b", False, "months")
         self.before_words = {w.lower() for w in options["not_claim_before"]}
-        # The words that join a number to a name: "the Group of 20", "the Fight for 15".
+        # The words that join a number to a name: "the Group of 20".
         self.name_joiners = {w.lower() for w in options["name_joiners"]}
         self.determiners = {w.lower() for w in options["determiners"]}
         self.identifiers = set(options["identifier_numbers"])
