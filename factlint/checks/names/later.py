@@ -46,12 +46,20 @@ def plural_pair(a: str, b: str, words: NameWords) -> bool:
                for single, plural in words.plural_endings)
 
 
-def derived_pair(a: str, b: str, words: NameWords) -> bool:
-    """Tell whether one word is the other's people or adjective, two letters on or more: Columbia/Columbians, Democrat/Democratic."""
-    short, long = sorted((a, b), key=len)
+def derived_tails(words: NameWords) -> tuple[str, ...]:
+    """Return the endings that make a word's people or adjective, plural or not, two letters or more: 'ns', 'ic'.
+
+    One letter more is a surname's slip as often (Flyn/Flynn), so a lone 'n' is left out.
+    """
     plurals = ("", *(plural for single, plural in words.plural_endings if not single))
-    return any(long == short + ending + plural and len(ending + plural) > 1
-               for ending in (*words.demonym_endings, *words.adjective_endings) for plural in plurals)
+    tails = (ending + plural for ending in (*words.demonym_endings, *words.adjective_endings) for plural in plurals)
+    return tuple(tail for tail in tails if len(tail) > 1)
+
+
+def derived_pair(a: str, b: str, words: NameWords) -> bool:
+    """Tell whether one word is the other's people or adjective: Columbia/Columbians, Democrat/Democratic."""
+    short, long = sorted((a, b), key=len)
+    return any(long == short + tail for tail in derived_tails(words))
 
 
 def misspelled_surnames(folded: str, people: list[Candidate], bare: list[tuple[str, int, int]],

@@ -253,10 +253,7 @@ def _number_forms(word: str, words: NameWords) -> set[str]:
             forms.add(word[:len(word) - len(single)] + plural)
         if word.endswith(plural):
             forms.add(word[:len(word) - len(plural)] + single)
-    plurals = ("", *(plural for single, plural in words.plural_endings if not single))
-    for tail in (ending + plural for ending in (*words.demonym_endings, *words.adjective_endings) for plural in plurals):
-        if len(tail) < 2:
-            continue  # one letter more is a surname's slip as often (Flyn/Flynn): only 'Columbians', 'Democratic'
+    for tail in later.derived_tails(words):
         forms.add(word + tail)
         if word.endswith(tail) and len(word) > len(tail):
             forms.add(word[:-len(tail)])
