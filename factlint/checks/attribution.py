@@ -10,7 +10,7 @@ import regex
 from factlint.checks.base import ANY_SPACE, compile_regex, compile_words, word_pattern
 from factlint.checks.lexicon import WORD as LEXICON_WORD
 from factlint.checks.lexicon import Lexicon, WordSet
-from factlint.checks.phrases import phrase_set
+from factlint.checks.phrases import PhraseSet, phrase_set
 
 BY_AGENT = compile_words(r"\s+(?:[a-z]+ly\s+)?by\s+(?![\d$€£¥])\w")
 STRIP = "\"'“”‘’()[]{}.,;:—–-"
@@ -116,11 +116,11 @@ class Attribution:
 
     def vague(self, masked: str, start: int, end: int) -> bool:
         """Tell whether the sentence [start, end) names a source only vaguely: 'in some polls', 'by one estimate'."""
-        return self.vague_cues is not None and self.vague_cues.search(masked[start:end]) is not None
+        return _holds(self.vague_cues, masked[start:end])
 
     def on_record(self, masked: str, start: int, end: int) -> bool:
         """Tell whether the sentence [start, end) gives figures of public record: 'closed up 61.30 points'."""
-        return self.record is not None and self.record.search(masked[start:end]) is not None
+        return _holds(self.record, masked[start:end])
 
     def proposes(self, masked: str, start: int, figure: int) -> bool:
         """Tell whether a figure at `figure` is the content of a proposal or promise its sentence's subject makes.
@@ -259,6 +259,11 @@ def _next_word(text: str, at: int) -> int:
     while at < len(text) and text[at].isspace():
         at += 1
     return at
+
+
+def _holds(phrases: PhraseSet | None, sentence: str) -> bool:
+    """Tell whether the sentence holds one of the phrases (none when the rule lists none)."""
+    return phrases is not None and phrases.search(sentence) is not None
 
 
 def _named_subject(sentence: str, at: int) -> bool:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import TypeVar
 
 from factlint.checks.attribution import Attribution
 from factlint.checks.figures.repeat import Signatures
 from factlint.checks.figures.topic import TopicCarry
 from factlint.document import Document
 from factlint.quotations import QuoteScan
+from factlint.segment import Span
 
+T = TypeVar("T")
 
 # At most this many characters between a figure and the one that restates it or gives its earlier
 # value: "$3.15 per $1,000 in property value — up from $3.02".
@@ -52,8 +55,11 @@ class Sourcing:
     # A figure's number and kind, to find it given again with a source elsewhere; None: off.
     signatures: Signatures | None = None
     attributed: dict[int, bool]
-    # Per sentence: whether it gives figures of public record.
+    # Per sentence: whether it gives figures of public record; whether it names a source only vaguely.
     recorded: dict[int, bool]
+    vagueness: dict[int, bool]
+    # Per sentence: its lowercase words, without the punctuation around them.
+    words: dict[int, frozenset[str]]
     # Sentences whose figures a credit covers: a data source's chain of figures.
     credited: set[int]
     names: dict[int, str]
@@ -74,7 +80,7 @@ class Sourcing:
                 raise TypeError(f"Sourcing() got an unexpected keyword argument {key!r}")
             setattr(self, key, value)
         self.attributed, self.credited, self.names = {}, set(), {}
-        self.measured, self.nearby, self.recorded = {}, {}, {}
+        self.measured, self.nearby, self.recorded, self.vagueness, self.words = {}, {}, {}, {}, {}
 
     def sentence_sourced(self, index: int) -> bool:
         """Tell whether sentence `index` carries attribution outside its quotations, or gives public record."""
@@ -82,11 +88,8 @@ class Sourcing:
 
     def cited(self, index: int) -> bool:
         """Tell whether sentence `index` carries attribution outside its quotations."""
-        if index not in self.attributed:
-            span = self.doc.sentences[index]
-            self.attributed[index] = self.attribution.attributed(self.doc.text, self.quotes.masked,
-                                                                 span.start, span.end)
-        return self.attributed[index]
+        return _once(self.attributed, index, lambda span: self.attribution.attributed(
+            self.doc.text, self.quotes.masked, span.start, span.end), self.doc)
 
     def credits(self, index: int, figure_index: int) -> bool:
         """Tell whether sentence `index` credits the figures of sentence `figure_index`.
@@ -98,28 +101,29 @@ class Sourcing:
 
     def vague_only(self, index: int) -> bool:
         """Tell whether sentence `index` names a source only vaguely ('in some polls'): that covers its own figures."""
-        span = self.doc.sentences[index]
-        return self.attribution.vague(self.quotes.masked, span.start, span.end)
+        return _once(self.vagueness, index, lambda span: self.attribution.vague(
+            self.quotes.masked, span.start, span.end), self.doc)
 
     def measure(self, index: int) -> tuple[frozenset[str], bool]:
         """Return what sentence `index` measures (topic words) and whether it is a projection; needs `topic`."""
-        if index not in self.measured:
-            span = self.doc.sentences[index]
+        def work_out(span: Span) -> tuple[frozenset[str], bool]:
             words = self.quotes.masked[span.start:span.end]
-            self.measured[index] = (self.topic.measures(words), self.topic.blocked(words))
-        return self.measured[index]
+            return self.topic.measures(words), self.topic.blocked(words)
+        return _once(self.measured, index, work_out, self.doc)
 
     def on_record(self, index: int) -> bool:
         """Tell whether sentence `index` gives figures of public record (a market's close, results per share)."""
-        if index not in self.recorded:
-            span = self.doc.sentences[index]
-            self.recorded[index] = self.attribution.on_record(self.quotes.masked, span.start, span.end)
-        return self.recorded[index]
+        return _once(self.recorded, index, lambda span: self.attribution.on_record(
+            self.quotes.masked, span.start, span.end), self.doc)
 
     def projection(self, index: int) -> bool:
         """Tell whether sentence `index` looks ahead or estimates: one of `forecast_words` ('expected', 'will')."""
-        span = self.doc.sentences[index]
-        return not self.forecast_words.isdisjoint(_lower_words(self.quotes.masked[span.start:span.end]))
+        return not self.forecast_words.isdisjoint(self.sentence_words(index))
+
+    def sentence_words(self, index: int) -> frozenset[str]:
+        """Return the lowercase words of sentence `index`, without the punctuation around them."""
+        return _once(self.words, index, lambda span: frozenset(
+            w.strip(".,;:'’\"“”()").lower() for w in self.quotes.masked[span.start:span.end].split()), self.doc)
 
     def proposed(self, index: int, start: int) -> bool:
         """Tell whether the figure at `start` is the content of a proposal or promise its sentence's subject makes."""
@@ -127,15 +131,12 @@ class Sourcing:
 
     def finding(self, index: int) -> bool:
         """Tell whether sentence `index` reads as a poll's or study's finding: 'Among men, she is at minus 40'."""
-        span = self.doc.sentences[index]
-        return any(w.lower().strip(".,;:'’\"“”()") in self.finding_words
-                   for w in self.quotes.masked[span.start:span.end].split())
+        return not self.finding_words.isdisjoint(self.sentence_words(index))
 
     def document_after(self, index: int) -> bool:
         """Tell whether sentence `index` points back (one of `back_references`) and names a document as its source."""
         span = self.doc.sentences[index]
-        words = {w.strip(".,;:'’\"“”()").lower() for w in self.quotes.masked[span.start:span.end].split()}
-        return bool(words & self.back_references) and \
+        return not self.back_references.isdisjoint(self.sentence_words(index)) and \
             bool(self.attribution.source_name(self.quotes.masked, span.start, span.end, span.end))
 
     def source_named(self, index: int) -> str:
@@ -160,9 +161,11 @@ class Sourcing:
 _OPTIONAL = frozenset(name for name in Sourcing.__annotations__ if name in vars(Sourcing))
 
 
-def _lower_words(text: str) -> set[str]:
-    """Return the lowercase words of text, without the punctuation around them."""
-    return {w.strip(".,;:'’\"“”()").lower() for w in text.split()}
+def _once(table: dict[int, T], index: int, work_out: Callable[[Span], T], doc: Document) -> T:
+    """Return table[index], working it out from sentence `index`'s span the first time it is asked."""
+    if index not in table:
+        table[index] = work_out(doc.sentences[index])
+    return table[index]
 
 
 def covered_nearby(sourcing: Sourcing, index: int, window: int) -> bool:
