@@ -1,4 +1,4 @@
-"""Find direct quotations (straight or curly double quotes) in a document, once per document."""
+"""Find direct quotations (straight, curly or two-apostrophe double quotes) in a document, once per document."""
 
 from __future__ import annotations
 
@@ -9,6 +9,9 @@ from factlint.document import Document
 from factlint.markup import occurrences
 
 OPEN, CLOSE, STRAIGHT = "“", "”", '"'
+# Two apostrophes stand for a straight double quote in much wire and archive copy ("''We won,''
+# she said"); they pair like one.
+APOSTROPHES = "''"
 MARKS = '“”"'
 # Characters after which a straight quote opens rather than closes a quotation.
 OPENS_AFTER = frozenset(" \t\n\u00a0([{—–-/")
@@ -26,11 +29,12 @@ class Quote(NamedTuple):
     close: int | None
     end: int
     paragraph: int
+    width: int = 1   # the opening mark's characters: 2 for two apostrophes
 
     @property
     def content(self) -> tuple[int, int]:
         """The offsets of the quoted words, without the marks."""
-        return self.start + 1, self.close if self.close is not None else self.end
+        return self.start + self.width, self.close if self.close is not None else self.end
 
 
 class QuoteScan:
@@ -68,7 +72,7 @@ class QuoteScan:
             return False
         if following >= len(doc.paragraphs):
             return False
-        return doc.lint_text[doc.paragraphs[following].start] in (OPEN, STRAIGHT)
+        return doc.lint_text.startswith((OPEN, STRAIGHT, APOSTROPHES), doc.paragraphs[following].start)
 
 
 def scan(doc: Document) -> QuoteScan:
@@ -83,7 +87,7 @@ def _scan(doc: Document) -> QuoteScan:
     unclosed: list[Quote] = []
     # Every mark found at once (str.find is far faster than a regex scan), then only the
     # paragraphs that have one are paired.
-    marks = sorted(at for mark in MARKS for at in occurrences(text, mark))
+    marks = sorted([*(at for mark in MARKS for at in occurrences(text, mark)), *_apostrophe_marks(text)])
     first = 0
     while first < len(marks):
         index = doc.paragraph_index(marks[first])
@@ -92,6 +96,31 @@ def _scan(doc: Document) -> QuoteScan:
                           run_on=not doc.markdown)
         first = last
     return QuoteScan(quotes, unclosed, _mask(text, quotes))
+
+
+def _apostrophe_marks(text: str) -> list[int]:
+    """Return the offsets of two-apostrophe quote marks: exactly two, and not inside a word."""
+    found = []
+    for at in occurrences(text, APOSTROPHES):
+        if at and text[at - 1] == "'":
+            continue   # the second and third of three, read with the first
+        if text.startswith("'", at + 2):
+            if text.startswith("''", at + 2) or not (at == 0 or text[at - 1].isspace()):
+                # Three close a quotation inside a quotation ("'old-school,''' said"): a single
+                # mark, then the double one. Four or more are no mark we can read.
+                if not text.startswith("''", at + 2):
+                    found.append(at + 1)
+                continue
+            # Three after a space open one: "''' Tis' …" is rare; "'''We …" is a double mark, then a single.
+        elif at and text[at - 1].isalnum() and text[at + 2:at + 3].isalnum():
+            continue   # inside a word: no quotation opens or closes there
+        found.append(at)
+    return found
+
+
+def _width(text: str, pos: int) -> int:
+    """The characters of the quote mark at pos: 2 for two apostrophes, else 1."""
+    return 2 if text[pos] == "'" else 1
 
 
 def _paragraph_quotes(text: str, paragraph: tuple[int, int], index: int, marks: list[int],
@@ -109,7 +138,7 @@ def _paragraph_quotes(text: str, paragraph: tuple[int, int], index: int, marks: 
         if run_on and char == OPEN and stack and _reopens_line(text, start, pos):
             # Copy with a paragraph on each line and no blank line between reopens a quotation
             # that runs on at the next line's start: the quotation ends with its line, left open.
-            quotes.append(Quote(stack[0][1], None, text.rindex("\n", start, pos), index))
+            quotes.append(Quote(stack[0][1], None, text.rindex("\n", start, pos), index, _width(text, stack[0][1])))
             stack.clear()
             curly.clear()
         kind = _mark_kind(text, pos, start, end, stack)
@@ -119,16 +148,16 @@ def _paragraph_quotes(text: str, paragraph: tuple[int, int], index: int, marks: 
             stack.append((char, pos))
         elif kind == "close":
             target = curly[-1] if char == CLOSE and curly else len(stack) - 1
-            unclosed.extend(Quote(p, None, pos, index) for _, p in stack[target + 1:])
+            unclosed.extend(Quote(p, None, pos, index, _width(text, p)) for _, p in stack[target + 1:])
             opened = stack[target][1]
             del stack[target:]
             while curly and curly[-1] >= target:
                 curly.pop()
             if not stack:
-                quotes.append(Quote(opened, pos, pos + 1, index))
+                quotes.append(Quote(opened, pos, pos + _width(text, pos), index, _width(text, opened)))
     if stack:
-        quotes.append(Quote(stack[0][1], None, end, index))
-        unclosed.extend(Quote(p, None, end, index) for _, p in stack)
+        quotes.append(Quote(stack[0][1], None, end, index, _width(text, stack[0][1])))
+        unclosed.extend(Quote(p, None, end, index, _width(text, p)) for _, p in stack)
 
 
 def _reopens_line(text: str, floor: int, pos: int) -> bool:
@@ -150,10 +179,10 @@ def _mark_kind(text: str, pos: int, floor: int, ceiling: int, stack: list[tuple[
         return "open"
     if char == CLOSE:
         return "close" if stack else "stray"
-    if stack and stack[-1][0] == STRAIGHT:
+    if stack and stack[-1][0] in (STRAIGHT, "'"):
         return "close"
     before = text[pos - 1] if pos > floor else " "
-    after = text[pos + 1] if pos + 1 < ceiling else " "
+    after = text[pos + _width(text, pos)] if pos + _width(text, pos) < ceiling else " "
     if before in OPENS_AFTER and not after.isspace():
         return "open"
     return "close" if stack and not before.isdigit() else "stray"  # 12" is an inch mark

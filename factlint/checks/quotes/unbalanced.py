@@ -25,6 +25,6 @@ def build(rule: Rule, store: RuleSetStore) -> Check:
                 continue
             if rule.options["skip_headings"] and doc.in_heading(quote.start):
                 continue
-            yield rule.finding(doc, quote.start, quote.start + 1)
+            yield rule.finding(doc, quote.start, quote.start + quote.width)
 
     return check

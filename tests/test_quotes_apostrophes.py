@@ -1,0 +1,64 @@
+"""Quotations marked with two apostrophes (''…''), as wire and archive copy writes them, and quoted terms."""
+
+from __future__ import annotations
+
+import pytest
+
+from factlint import quotations
+from factlint.document import Document
+from tests.helpers import RULES, brief, run
+
+PACKS = (RULES / "quotes", RULES / "figures", RULES / "claims")
+
+
+def found(text: str, select: str) -> list[tuple[str, int, int, str]]:
+    """Return brief findings of the selected rules on text."""
+    return brief(run(text, select=[select], packs=PACKS))
+
+
+def quoted(text: str) -> list[str]:
+    """Return the quoted words (marks left out) the scanner finds in text."""
+    doc = Document(text)
+    return [text[slice(*q.content)] for q in quotations.scan(doc).quotes]
+
+
+@pytest.mark.parametrize("text, words", [
+    ("''We will rebuild the pier,'' Mayor Ana Ruiz said.", ["We will rebuild the pier,"]),
+    ("The council called it ''a start.'' Then it adjourned.", ["a start."]),
+    # a single quotation closing inside a double one: one mark, then two
+    ("''I would call it 'old-school,''' said Hal Brandt, the club's treasurer.", ["I would call it 'old-school,'"]),
+    ("''No,'' she said, then: ''Maybe.''", ["No,", "Maybe."]),
+])
+def test_two_apostrophes_pair_like_a_double_quote(text: str, words: list[str]) -> None:
+    assert quoted(text) == words
+
+
+@pytest.mark.parametrize("text", [
+    "The center is 6'10'' and the guard is 5'9''.",
+    "The '90s were quiet; rock 'n' roll was not.",
+    "Ortiz's '' typo stayed in print.",
+])
+def test_apostrophes_that_are_no_quotation_marks(text: str) -> None:
+    assert quoted(text) == []
+
+
+def test_an_unclosed_two_apostrophe_quotation_is_reported_with_its_two_marks() -> None:
+    assert found("''We will rebuild the pier, Mayor Ana Ruiz said.", "quotes.unbalanced") == [
+        ("quotes.unbalanced", 1, 1, "''")]
+
+
+def test_a_figure_inside_a_two_apostrophe_quotation_is_not_the_writer_s() -> None:
+    text = "The pier reopened Tuesday.\n\nRents in these buildings rose 14 percent last year, and 52 families moved out.\n"
+    assert found(text, "figures.unsourced") == [("figures.unsourced", 3, 31, "14 percent"), ("figures.unsourced", 3, 57, "52")]
+    assert found(text.replace("Rents", "''Rents").replace("out.", "out.''"), "figures.unsourced") == []
+
+
+def test_a_two_apostrophe_quotation_with_no_speaker_is_flagged() -> None:
+    text = "The pier reopened Tuesday.\n\n''We lost the whole summer season to the repairs.'' The tide was low.\n"
+    assert found(text, "quotes.unattributed") == [
+        ("quotes.unattributed", 3, 1, "''We lost the whole summer season to the repairs.''")]
+
+
+def test_a_superlative_inside_a_two_apostrophe_quotation_is_the_speaker_s() -> None:
+    text = "''It is the biggest storm we have seen,'' the harbor master said.\n"
+    assert found(text, "claims.superlative") == []
