@@ -179,3 +179,47 @@ def test_a_hard_wrapped_quotation_left_open_is_still_reported() -> None:
     text = ("“One kind is casual,” Ruiz said. “Events are outlets for anger, and\n"
             "people revel in it. “There is another side to it,” Ruiz said.\n")
     assert unbalanced(text) == [("quotes.unbalanced", 1, 34, "“")]
+
+
+@pytest.mark.parametrize("text", [
+    "Lenders facing a new “too big to fail” surcharge lobbied the council all spring.\n",
+    "The “cheapest place to rent in the state” label stuck to Eastport for a decade.\n",
+    "“I will bring the mill back to this valley” sounds good at a rally in Millbrook.\n",
+])
+def test_quoted_words_used_as_a_term_in_the_writer_s_phrase_need_no_speaker(text: str) -> None:
+    assert unattributed(text) == []
+
+
+@pytest.mark.parametrize("text, column, match", [
+    # a determiner, but the quotation ends a clause: it is someone's words
+    ("The plan is “a giveaway to developers who never pay,” and it goes to a vote in June.\n", 13,
+     "“a giveaway to developers who never pay,”"),
+    # no determiner before it: a partial quotation inside the writer's claim
+    ("Rents are “out of reach for every family on this street” in much of the county.\n", 11,
+     "“out of reach for every family on this street”"),
+    # a full sentence at the start, then a new sentence
+    ("“We will close the pier for the whole summer.” The tide came in.\n", 1,
+     "“We will close the pier for the whole summer.”"),
+])
+def test_quoted_words_that_are_speech_still_need_a_speaker(text: str, column: int, match: str) -> None:
+    assert unattributed(text) == [("quotes.unattributed", 1, column, match)]
+
+
+@pytest.mark.parametrize("text", [
+    "The Courier ran headlines such as “Council fails the city again” for a week.\n",
+    "“Harbor first, always.”\n\nThe council put that slogan on every bus shelter in town.\n",
+    "As the trawler passed, the crowd on the pier jeered, “Go back where you came from!”\n",
+    "Ana Ruiz remembers the flood. Her clearest image is of neighbors “bailing water out of the church with saucepans.”\n",
+])
+def test_a_headline_a_slogan_a_jeer_or_a_memory_names_its_quotation(text: str) -> None:
+    assert unattributed(text) == []
+
+
+def test_a_crowd_that_cheers_a_quotation_did_not_say_it() -> None:
+    text = "“We will rebuild this town before the next storm.” The crowd cheered.\n"
+    assert unattributed(text) == [("quotes.unattributed", 1, 1, "“We will rebuild this town before the next storm.”")]
+
+
+def test_a_slogan_named_two_paragraphs_later_names_nothing() -> None:
+    text = "“Harbor first, always.”\n\nThe ferry ran late.\n\nThe council put that slogan on every bus shelter.\n"
+    assert unattributed(text) == [("quotes.unattributed", 1, 1, "“Harbor first, always.”")]

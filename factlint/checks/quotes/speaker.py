@@ -50,10 +50,11 @@ class Speaker:
     """Speaker cues of one document: lexicon phrases and verb forms, searched outside quotations."""
 
     def __init__(self, doc: Document, scan: QuoteScan, cues: PhraseSet, verbs: WordSet,
-                 pronouns: frozenset[str] = frozenset(), named: LazyPattern | None = None) -> None:
-        """Keep the document, its quotations, its cues, pronouns that point back and a described name's pattern."""
+                 pronouns: frozenset[str] = frozenset(), named: LazyPattern | None = None,
+                 naming: PhraseSet | None = None) -> None:
+        """Keep the document, its quotations, its cues, pronouns that point back, a described name's pattern and naming words."""
         self.doc, self.scan, self.cues, self.verbs, self.pronouns = doc, scan, cues, verbs, pronouns
-        self.named = named
+        self.named, self.naming = named, naming
         self.spoken: dict[int, bool] = {}
 
     def near(self, quote: Quote, partial: bool) -> bool:
@@ -126,13 +127,14 @@ class Speaker:
         return self.scan.starting_in(span.start, span.end)
 
     def _cued(self, index: int, spoken_only: bool = False) -> bool:
-        """Tell whether sentence `index` holds a speaker cue (a verb of speaking, if spoken_only) outside quotes."""
+        """Tell whether sentence `index` holds a speaker cue (a verb of speaking or a naming word, if spoken_only) outside quotes."""
         if index < 0:
             return False
         span, masked = self.doc.sentences[index], self.scan.masked
         if index not in self.spoken:
             self.spoken[index] = bool(self.verbs.search(masked, span.start, span.end)) or \
-                masked[span.start:span.end].rstrip().endswith(":")
+                masked[span.start:span.end].rstrip().endswith(":") or \
+                (self.naming is not None and self.naming.search(masked, span.start, span.end) is not None)
         if spoken_only or self.spoken[index]:
             return self.spoken[index]
         return bool(self.cues.search(masked, span.start, span.end))

@@ -17,7 +17,9 @@ from factlint.segment import Span
 
 OPTIONS = {
     "speaker_cues": Option(word_list, ()),
+    "naming_cues": Option(word_list, ()),
     "minor_words": Option(word_list, ()),
+    "term_determiners": Option(word_list, ()),
     "min_words": Option(integer, 4),
     "speaker_pronouns": Option(word_list, ()),
     "describing_verbs": Option(word_list, ()),
@@ -47,16 +49,18 @@ def build(rule: Rule, store: RuleSetStore) -> Check:
 def _unattributed(rule: Rule, store: RuleSetStore) -> Check:
     """Flag quotations of a sentence or more (or long partial ones) with no speaker nearby."""
     words = lexicon.for_rule(rule, store)
-    cues = phrase_set((*rule.options["speaker_cues"], *words.phrases), "speaker_cues")
+    cues = phrase_set((*rule.options["speaker_cues"], *rule.options["naming_cues"], *words.phrases), "speaker_cues")
+    naming = phrase_set(rule.options["naming_cues"], "naming_cues") if rule.options["naming_cues"] else None
     verbs = lexicon.WordSet(words.verb_forms)
     minor = {w.lower() for w in rule.options["minor_words"]}
+    determiners = frozenset(w.lower() for w in rule.options["term_determiners"])
     min_words = rule.options["min_words"]
     pronouns = frozenset(w.lower() for w in rule.options["speaker_pronouns"])
     named = described_pattern(rule.options["describing_verbs"], rule.options["name_particles"])
 
     def check(doc: Document) -> Iterator[Finding]:
         scan = quotations.scan(doc)
-        speaker = Speaker(doc, scan, cues, verbs, pronouns, named)
+        speaker = Speaker(doc, scan, cues, verbs, pronouns, named, naming)
         chains = [c for c in _chains(scan, doc) if not (rule.options["skip_headings"] and doc.in_heading(c[0].start))
                   and not _left_open(scan, doc, c[-1])]
         spoken = {q.paragraph for c in chains if any(speaker.near(q, not _is_full(doc, q)) for q in c) for q in c}
@@ -70,7 +74,7 @@ def _unattributed(rule: Rule, store: RuleSetStore) -> Check:
                 continue  # a pull-quote repeats the story's own words
             if last.paragraph + 1 in spoken and speaker.only_quotes(first.paragraph):
                 continue  # a quotation-only paragraph whose speaker is named with the next quotation
-            checked = [q for q in chain if _checkable(doc, q, minor, min_words)]
+            checked = [q for q in chain if _checkable(doc, q, minor, min_words) and not _used_as_term(doc, q, determiners)]
             if checked:
                 yield rule.finding(doc, checked[0].start, checked[0].end)
 
@@ -191,6 +195,24 @@ def _checkable(doc: Document, quote: Quote, minor: set[str], min_words: int) -> 
     if len(words) < min_words:
         return False
     return True
+
+
+def _used_as_term(doc: Document, quote: Quote, determiners: frozenset[str]) -> bool:
+    """Tell whether quoted words are a term in the writer's own phrase, not speech.
+
+    'a new “too big to fail” tax', 'The “longest standoff in history” might end', '“I am committed”
+    sounds great': the quotation opens its sentence or follows a determiner (and at most one more
+    word), ends in no punctuation, and the writer's sentence goes on with a lowercase word.
+    """
+    if quote.close is None or doc.lint_text[quote.close - 1] in ".,;:!?…":
+        return False
+    after = doc.lint_text[quote.end:quote.end + 2]
+    if not (after[:1] == " " and after[1:2].islower()):
+        return False
+    sentence = doc.sentence_at(quote.start)
+    before = [w.strip(LEADING).lower() for w in doc.lint_text[sentence.start:quote.start].split()[-2:]]
+    before = [w for w in before if w]
+    return not before or any(word in determiners for word in before)
 
 
 def _title(words: list[str], minor: set[str]) -> bool:
