@@ -379,3 +379,19 @@ def test_ranges_and_rates_are_one_figure_by_the_rule_s_words(tmp_path: Path) -> 
     pack = _pack_with(tmp_path, "range_openers: [between]\nrange_joiners: [and]\nrate_words: [per]",
                       "range_openers: []\nrange_joiners: []\nrate_words: []")
     assert unsourced(text, (pack,)) == ["between 10", "15 percent", "2 cents", "$100"]
+
+
+def test_vague_phrases_that_overlap_are_one_finding() -> None:
+    found = brief(run("Some observers say the ferry count is low.", select=["figures.vague-attribution"]))
+    assert found == [("figures.vague-attribution", 1, 1, "Some observers")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Lena Park's research shows the ferry loses money.", []),
+    ("Park says her research suggests the ferry loses money.", []),
+    ("The planners’ studies show the ferry loses money.", []),
+    ("Research shows the ferry loses money.", [("figures.vague-attribution", 1, 1, "Research shows")]),
+    ("New research shows the ferry loses money.", [("figures.vague-attribution", 1, 5, "research shows")]),
+])
+def test_research_with_an_owner_is_not_vague(text: str, expected: list) -> None:
+    assert brief(run(text, select=["figures.vague-attribution"])) == expected

@@ -18,6 +18,7 @@ OPTIONS = {
     "phrases": Option(word_list, ()),
     "named_source_links": Option(word_list, ()),
     "nameable_phrases": Option(word_list, ()),
+    "ownable_phrases": Option(word_list, ()),
 }
 PLACEHOLDERS: frozenset[str] = frozenset()
 DEFAULT_MESSAGE = "'{match}' names no source: say who"
@@ -37,12 +38,18 @@ def _vague(rule: Rule, store: RuleSetStore) -> Check:
     indexes = store.get(WordIndexes, WordIndexes)  # one pass finds every index of the rule set
     anchors = indexes.register(WordIndex(phrase.split()[0] for phrase in phrases if phrase.split()))
     names_source = _names_source(rule)
+    owned = _owned(rule)
 
     def check(doc: Document) -> Iterator[Finding]:
         skip = skipper(doc, rule, quotations.scan(doc))
+        reported_to = 0   # "Some observers say" is one vague source, not "Some observers" and "observers say"
         for at in indexes.starts(doc, anchors):
+            if at < reported_to:
+                continue
             match = pattern.match(doc.lint_text, at)
-            if match is not None and not skip(at) and not names_source(doc.lint_text, match):
+            if match is not None and not skip(at) and not names_source(doc.lint_text, match) \
+                    and not owned(doc.lint_text, at):
+                reported_to = match.end()
                 yield rule.finding(doc, at, match.end())
 
     return check
@@ -56,3 +63,14 @@ def _names_source(rule: Rule) -> Callable[[str, regex.Match], bool]:
     nameable = {" ".join(p.lower().split()) for p in rule.options["nameable_phrases"]}
     return lambda text, match: " ".join(match.group().lower().split()) in nameable \
         and named.match(text, match.end()) is not None
+
+
+def _owned(rule: Rule) -> Callable[[str, int], bool]:
+    """Return a test for a phrase whose research has an owner: "Greenberg's research shows", "her studies suggest"."""
+    ownable = rule.options["ownable_phrases"]
+    if not ownable:
+        return lambda text, at: False
+    phrase = compile_words(word_pattern(ownable, r"\s+"), True, "ownable_phrases")
+    # A possessive right before the phrase: a name's ('s, ’s, s') or a possessive pronoun.
+    owner = compile_words(r"(?:\b(?:his|her|their|its|our|my)|\w['’]s?|\ws['’])\s+$", True, "ownable_phrases")
+    return lambda text, at: phrase.match(text, at) is not None and owner.search(text[max(0, at - 40):at]) is not None
