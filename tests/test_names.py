@@ -706,3 +706,20 @@ def test_a_long_story_weighs_each_name_once_not_each_use(monkeypatch) -> None:
     findings = same(paragraph * 300)
     assert findings == [("names.same-person", 1, 117, "Edwars")]
     assert calls["near"] <= 10 and calls["plural"] <= 10, calls
+
+
+def test_a_headline_may_shorten_a_first_name_the_story_writes_in_full() -> None:
+    text = ("Ken Marsh praises the harbor plan\n\nEASTPORT -- Kenneth Marsh, the former harbor master, "
+            "praised the plan on Tuesday.\n\nMarsh spoke at a forum.\n")
+    assert same(text) == []
+
+
+def test_the_story_may_not_use_both_forms_of_a_first_name() -> None:
+    text = ("Kenneth Marsh praises the harbor plan\n\nEASTPORT -- Kenneth Marsh, the former harbor master, "
+            "praised the plan on Tuesday.\n\nKen Marsh spoke at a forum.\n")
+    assert same(text) == [("names.same-person", 5, 1, "Ken Marsh")]
+
+
+def test_a_headline_may_not_misspell_a_first_name() -> None:
+    text = "Hilary Ortiz praises the harbor plan\n\nEASTPORT -- Hillary Ortiz praised the plan on Tuesday.\n"
+    assert same(text) == [("names.same-person", 3, 13, "Hillary Ortiz")]

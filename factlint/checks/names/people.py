@@ -158,10 +158,18 @@ class Policy(NamedTuple):
 
     def related_first(self, a: str, b: str) -> bool:
         """Tell whether two first names (same surname) name one person."""
+        return self.nickname(a, b) or self.spelled_first(a, b)
+
+    def nickname(self, a: str, b: str) -> bool:
+        """Tell whether one first name is the data set's short form of the other (Ken/Kenneth)."""
         x, y = a.lower(), b.lower()
-        if (x, y) in self.nicknames or (y, x) in self.nicknames:
-            return True
-        return self._variant(x, y, self.min_first) and not self._gendered(x, y) and not self._distinct(x, y)
+        return (x, y) in self.nicknames or (y, x) in self.nicknames
+
+    def spelled_first(self, a: str, b: str) -> bool:
+        """Tell whether two first names that are no nickname pair are one name spelled two ways."""
+        x, y = a.lower(), b.lower()
+        return not self.nickname(x, y) and self._variant(x, y, self.min_first) and not self._gendered(x, y) \
+            and not self._distinct(x, y)
 
     def related_last(self, a: str, b: str) -> bool:
         """Tell whether two surnames (same first name) name one person."""
@@ -206,11 +214,16 @@ def same_person(rule: Rule, doc: Document, policy: Policy) -> Iterator[Finding]:
             taken.append((finding_.start, finding_.end))
             yield finding_
     people = _without_group_nouns(folded.text, found, policy)
+    # A headline may shorten a first name ("Ken Starr" over a story of "Kenneth Starr"); it may not misspell one.
+    body = [c for c in people if not doc.in_heading(folded.original(c.start))]
     for finding_ in (*_pairs(rule, doc, folded, people, lambda c: c.last.text, lambda c: c.first.text,
-                             policy.related_first),
+                             policy.spelled_first),
+                     *_pairs(rule, doc, folded, body, lambda c: c.last.text, lambda c: c.first.text,
+                             policy.nickname),
                      *_pairs(rule, doc, folded, people, lambda c: c.first.text, lambda c: c.last.text,
                              policy.related_last)):
         if not _overlaps(finding_, taken):
+            taken.append((finding_.start, finding_.end))
             yield finding_
 
 
