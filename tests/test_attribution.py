@@ -167,6 +167,25 @@ def test_the_scope_has_a_window() -> None:
     assert "'A Quinnipiac poll', 7 paragraphs back, is too far to be its source" in findings[0].message
 
 
+ASIDE = "The county has not held a recount since the flood, and none is planned.\n\n"
+
+
+def test_a_finding_after_an_aside_without_figures_is_still_the_poll_s() -> None:
+    assert unsourced(POLL + ASIDE + "Among independents, Ortiz leads 44 percent to 38 percent.\n") == []
+
+
+def test_a_figure_that_reads_as_no_finding_after_an_aside_is_flagged() -> None:
+    findings = run(POLL + ASIDE + "The county's jobless rate is 5.2 percent.\n", select=["figures.unsourced"], packs=PACKS)
+    assert brief(findings) == [("figures.unsourced", 7, 30, "5.2 percent")]
+    assert "the story moves on to another topic between them" in findings[0].message
+
+
+def test_a_finding_beyond_the_window_is_flagged() -> None:
+    text = POLL + ASIDE * 6 + "Among independents, Ortiz leads 44 percent to 38 percent.\n"
+    assert brief(run(text, select=["figures.unsourced"], packs=PACKS)) == [
+        ("figures.unsourced", 17, 33, "44 percent"), ("figures.unsourced", 17, 47, "38 percent")]
+
+
 def test_a_trailing_source_covers_its_own_paragraph_only() -> None:
     text = "Crime fell 8 percent, according to FBI data. Thefts rose.\n\nAssaults, however, rose 3 percent."
     assert unsourced(text) == [("figures.unsourced", 3, 25, "3 percent")]
@@ -250,6 +269,15 @@ def test_an_embed_pasted_into_a_draft_is_not_prose() -> None:
     text = ('Ortiz posted a reply.\n\n<tweet id="771156940076544000" datetime="2016-09-01">'
             "We won 52 percent!</tweet>.\n")
     assert unsourced(text) == []
+
+
+def test_an_embed_closed_by_a_self_closing_tag_of_its_name_is_not_prose() -> None:
+    # Scraped copy closes a tweet with "<tweet/>", and may break the opening tag over a blank line.
+    text = ('Ortiz posted a reply.\n\n<tweet tweet-author="@ortiz" tweet-date="September 1, 2016\n\n'
+            '">We won 52 percent, Eastport. “Thank you all<tweet/>.\n')
+    rules = {"select": ["figures.unsourced", "quotes.*", "dates.ap-style"], "packs": (*PACKS, RULES / "dates")}
+    assert brief(run(text, **rules)) == []
+    assert "quotes.unbalanced" in [f[0] for f in brief(run(text.replace("<tweet/>", ""), **rules))]
 
 
 def test_text_inside_a_plain_html_tag_is_still_prose() -> None:

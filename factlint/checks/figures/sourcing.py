@@ -241,29 +241,22 @@ def scope_source(sourcing: Sourcing, index: int, paragraphs: int) -> tuple[bool,
 def _break(sourcing: Sourcing, source_paragraph: int, here: int, noun: str, finding: bool) -> str:
     """Say what ends a source's scope between its paragraph and the figure's, or ''.
 
-    A quotation in between ends it unless the figure's sentence reads as the document's finding.
+    A quotation, or a paragraph with no figure (a change of topic), in between ends it unless the
+    figure's sentence reads as the document's finding: a poll story returns to its findings after
+    an aside.
     """
+    if finding:
+        return ""   # a reaction quoted, or an aside, between the poll's findings
     doc = sourcing.doc
     for paragraph in range(source_paragraph + 1, here):
         span = doc.paragraphs[paragraph]
-        mentions = noun in doc.lint_text[span.start:span.end].lower()
-        if mentions:
+        if noun in doc.lint_text[span.start:span.end].lower():
             continue
         if sourcing.quotes.in_paragraph(paragraph):
-            if finding:
-                continue  # a reaction quoted between the poll's findings
             return "a quotation from someone else comes between"
-        if paragraph not in sourcing.figure_paragraphs and not (finding and _finding_paragraph(sourcing, paragraph)):
+        if paragraph not in sourcing.figure_paragraphs:
             return "the story moves on to another topic between them"
     return ""
-
-
-def _finding_paragraph(sourcing: Sourcing, paragraph: int) -> bool:
-    """Tell whether a paragraph without figures still reads as the document's finding ("Ortiz is viewed more favorably")."""
-    span = sourcing.doc.paragraphs[paragraph]
-    return any(sourcing.finding(i) for i in range(sourcing.doc.sentence_index(span.start),
-                                                   sourcing.doc.sentence_index(max(span.start, span.end - 1)) + 1)
-               if i >= 0)
 
 
 def _derived(sourcing: Sourcing, index: int, previous_end: int, start: int) -> bool:
