@@ -723,3 +723,10 @@ def test_the_story_may_not_use_both_forms_of_a_first_name() -> None:
 def test_a_headline_may_not_misspell_a_first_name() -> None:
     text = "Hilary Ortiz praises the harbor plan\n\nEASTPORT -- Hillary Ortiz praised the plan on Tuesday.\n"
     assert same(text) == [("names.same-person", 3, 13, "Hillary Ortiz")]
+
+
+def test_a_speaker_may_shorten_a_first_name_the_story_writes_in_full() -> None:
+    text = ("EASTPORT -- Peter Marsh, the harbor master, retired Tuesday.\n\n"
+            "“Pete Marsh ran this harbor for 30 years,” said Ana Ruiz.\n")
+    assert same(text) == []
+    assert same(text.replace("“", "").replace("”", "")) == [("names.same-person", 3, 1, "Pete Marsh")]

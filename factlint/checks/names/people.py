@@ -15,7 +15,7 @@ from pathlib import Path
 from types import CodeType
 from typing import NamedTuple
 
-from factlint import datacache
+from factlint import datacache, quotations
 from factlint.rule import Rule
 from factlint.checks.names import forms, later
 from factlint.checks.names.text import Candidate, ClassPattern, Folded, candidates, distance, one_edit
@@ -214,8 +214,10 @@ def same_person(rule: Rule, doc: Document, policy: Policy) -> Iterator[Finding]:
             taken.append((finding_.start, finding_.end))
             yield finding_
     people = _without_group_nouns(folded.text, found, policy)
-    # A headline may shorten a first name ("Ken Starr" over a story of "Kenneth Starr"); it may not misspell one.
-    body = [c for c in people if not doc.in_heading(folded.original(c.start))]
+    # A headline may shorten a first name ("Ken Starr" over a story of "Kenneth Starr"), and so may
+    # a speaker ("“Pete was there,” she said"); neither may misspell one.
+    quoted = quotations.scan(doc)
+    body = [c for c in people if not doc.in_heading(folded.original(c.start)) and not quoted.inside(folded.original(c.start))]
     for finding_ in (*_pairs(rule, doc, folded, people, lambda c: c.last.text, lambda c: c.first.text,
                              policy.spelled_first),
                      *_pairs(rule, doc, folded, body, lambda c: c.last.text, lambda c: c.first.text,
