@@ -36,6 +36,8 @@ def unattributed(text: str) -> list[tuple[str, int, int, str]]:
     "Tessaro was convicted on 12 counts of wire fraud.",
     "The Harbor Party took the most seats -- 41 -- in Sunday's election.",
     "Republicans hold 54 seats in the state Senate.",
+    "The appeals court deadlocked 6 to 6, leaving the ruling in place.",
+    "The justices heard the case in March. The vote was 5 to 4.",
     "Party leaders can support any candidate they like. It takes 1,991 delegates to win the nomination.",
 ])
 def test_a_result_of_public_record_needs_no_source(text: str) -> None:
@@ -54,6 +56,8 @@ def test_a_result_of_public_record_needs_no_source(text: str) -> None:
     ("The bakery won 300 new customers last year.", [("figures.unsourced", 1, 16, "300")]),
     ("Her campaign has held 400 training sessions.", [("figures.unsourced", 1, 23, "400")]),
     ("The arena sold 400 more seats than last year.", [("figures.unsourced", 1, 16, "400")]),
+    # Voting is no result on its own: who voted how is an exit poll's share or a count.
+    ("Only 23 percent of those voters voted for Ortiz.", [("figures.unsourced", 1, 1, "Only 23 percent")]),
     # Turnout is a figure someone counted.
     ("Turnout reached 61 percent in the runoff.", [("figures.unsourced", 1, 17, "61 percent")]),
 ])
