@@ -63,6 +63,21 @@ def test_without_a_speaker_the_figure_is_flagged() -> None:
     assert unsourced("The levy raised $4 million.") == [("figures.unsourced", 1, 17, "$4 million")]
 
 
+@pytest.mark.parametrize("text", [
+    "Neither will debate Tuesday after registering below 1 percent in recent national polls.",
+    "Ortiz has polled near 40 percent in statewide surveys all year.",
+])
+def test_in_and_a_kind_of_poll_names_the_source_of_its_sentence(text: str) -> None:
+    assert unsourced(text) == []
+
+
+def test_in_with_words_between_it_and_the_polls_names_no_source() -> None:
+    assert unsourced("Ortiz has been mired in single digits in polls. He has raised $3.2 million.") == [
+        ("figures.unsourced", 1, 63, "$3.2 million")]
+    assert brief(run("Ortiz is above 60 percent in some polls.", select=["figures.*"], packs=PACKS)) == [
+        ("figures.vague-attribution", 1, 27, "in some polls")]
+
+
 def test_a_verb_that_is_mostly_not_speech_does_not_source() -> None:
     assert unsourced("The county added 300 jobs and $4 million in payroll.") == [
         ("figures.unsourced", 1, 18, "300"), ("figures.unsourced", 1, 31, "$4 million")]

@@ -302,10 +302,13 @@ def _source_pattern(lexicon: Lexicon) -> regex.Pattern:
         return compile_words(r"(?!)")
     determiners = word_pattern(sorted(lexicon.source_determiners))
     # After "according to" a lowercase word opens the document ("according to public filings"),
-    # unless it leaves it unnamed ("according to media reports").
+    # unless it leaves it unnamed ("according to media reports"); after "in", one or two
+    # lowercase words right before the noun do ("below 1 percent in recent national polls", not
+    # "in single digits in polls" nor "in some polls").
     unnamed = rf"(?!(?i:{word_pattern(lexicon.unnamed_modifiers)}))" if lexicon.unnamed_modifiers else ""
-    opener = rf"(?:(?i:{determiners})|[A-Z][\w.&/'’-]*|(?<=\baccording\s+to\s+){unnamed}[a-z][\w'’-]*)"
+    lowercase = r"[a-z][\w'’-]*"
+    opener = rf"(?:(?i:{determiners})|[A-Z][\w.&/'’-]*|(?<=\baccording\s+to\s+){unnamed}{lowercase})"
     nouns = word_pattern(lexicon.source_nouns, ANY_SPACE)
     return compile_words(
-        rf"(?<![\w'’]){opener}(?:\s+[\w.&/'’-]+){{0,5}}?\s+{nouns}",
+        rf"(?<![\w'’])(?:{opener}(?:\s+[\w.&/'’-]+){{0,5}}?|(?<=\bin\s+){unnamed}{lowercase}(?:\s+{lowercase})?)\s+{nouns}",
         False, "source_nouns")
