@@ -90,6 +90,8 @@ def test_a_worked_example_is_not_a_claim() -> None:
     "The central bank kept its inflation target of 2 percent.",
     "The treaty will not take effect until 55 countries ratify it.",
     "Lee's price for her vote was a $1.5 billion youth jobs program.",
+    "Crews are at work on the pool, part of a $12 million renovation of Harbor Park.",
+    "The commission has held to its 15 percent threshold for the debates.",
 ])
 def test_a_plan_is_the_source_of_its_own_figures(text: str) -> None:
     assert unsourced(text) == []
@@ -106,6 +108,7 @@ def test_a_plan_is_the_source_of_its_own_figures(text: str) -> None:
     ("The program has cost $1.5 billion so far.", [("figures.unsourced", 1, 22, "$1.5 billion")]),
     ("The program served 4,000 families last year.", [("figures.unsourced", 1, 20, "4,000")]),
     ("The city's voucher program has grown to 2,300 families.", [("figures.unsourced", 1, 41, "2,300")]),
+    ("The renovation will cost $12 million.", [("figures.unsourced", 1, 26, "$12 million")]),
 ])
 def test_a_plan_does_not_source_estimates_banknotes_or_its_neighbours(
         text: str, expected: list[tuple[str, int, int, str]]) -> None:
