@@ -78,6 +78,20 @@ def test_in_with_words_between_it_and_the_polls_names_no_source() -> None:
         ("figures.vague-attribution", 1, 27, "in some polls")]
 
 
+def test_a_possessive_opens_the_noun_phrase_of_a_lowercase_subject() -> None:
+    assert unsourced("Eastport’s delegation chairman announced 31 votes for Lee, 4 for Ortiz.") == []
+    assert unsourced("The county's finance director estimated that 400 jobs would go.") == []
+
+
+@pytest.mark.parametrize("text, column, match", [
+    # "release" and "issue" are nouns here: a preposition or quantifier ends the phrase before them
+    ("The clerk prepared 5,200 pages of the minutes for public release.", 20, "5,200"),
+    ("Only 10 percent of renters named rent as the most important issue.", 1, "Only 10 percent"),
+])
+def test_a_noun_after_a_preposition_is_no_reporting_verb(text: str, column: int, match: str) -> None:
+    assert unsourced(text) == [("figures.unsourced", 1, column, match)]
+
+
 def test_a_verb_that_is_mostly_not_speech_does_not_source() -> None:
     assert unsourced("The county added 300 jobs and $4 million in payroll.") == [
         ("figures.unsourced", 1, 18, "300"), ("figures.unsourced", 1, 31, "$4 million")]

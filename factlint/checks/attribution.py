@@ -235,11 +235,13 @@ class Attribution:
         return self._opened_by_determiner(tokens, index)
 
     def _opened_by_determiner(self, tokens: list[str], index: int) -> bool:
-        """Tell whether a lowercase noun heads a phrase like 'the school district'."""
+        """Tell whether a lowercase noun heads a phrase like 'the school district' or 'Colorado’s delegation chairman'."""
         for back in range(index - 1, max(-1, index - 4), -1):
             word = _bare(tokens[back]).lower()
-            if word in self.openers:
+            if word in self.openers or (word.endswith(("'s", "’s")) and len(word) > 2):
                 return True
+            if word in self.determiners:
+                return False   # a preposition ends the phrase: "the emails for public release" has no subject "public"
             if not word.replace("'", "").replace("’", "").isalpha() or tokens[back] != tokens[back].lower():
                 return False
         return False
