@@ -203,6 +203,11 @@ def test_a_finding_after_an_aside_without_figures_is_still_the_poll_s() -> None:
     assert unsourced(POLL + ASIDE + "Among independents, Ortiz leads 44 percent to 38 percent.\n") == []
 
 
+def test_a_matchup_s_shares_after_an_aside_are_the_poll_s_finding() -> None:
+    text = POLL + ASIDE + "Against Ruiz, Ortiz wins with 38 percent support; Ruiz comes in second with 34 percent.\n"
+    assert unsourced(text) == []
+
+
 def test_a_figure_that_reads_as_no_finding_after_an_aside_is_flagged() -> None:
     findings = run(POLL + ASIDE + "The county's jobless rate is 5.2 percent.\n", select=["figures.unsourced"], packs=PACKS)
     assert brief(findings) == [("figures.unsourced", 7, 30, "5.2 percent")]
