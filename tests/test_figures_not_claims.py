@@ -120,3 +120,17 @@ def test_names_short_years_and_word_figures_that_modify_are_no_claims(text: str)
 ])
 def test_counts_next_to_those_are_still_claims(text: str, expected: list[tuple[str, int, int, str]]) -> None:
     assert unsourced(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a year, then "to" and a count: the year is a year, the count a figure of its own
+    ("Polling places fell from 400 in 2008 to 60 this year.\n",
+     [("figures.unsourced", 1, 26, "400"), ("figures.unsourced", 1, 41, "60")]),
+    ("The roll went from 1,200 in 2010 to 950 in 2014.\n",
+     [("figures.unsourced", 1, 20, "1,200"), ("figures.unsourced", 1, 37, "950")]),
+    # a span of years, or a season, is no figure
+    ("Membership fell from 2008 to 2012.\n", []),
+    ("In the 2008-09 season, the club played in Eastport.\n", []),
+])
+def test_a_year_then_to_and_a_count_is_no_range(text: str, expected: list) -> None:
+    assert unsourced(text) == expected

@@ -33,6 +33,9 @@ PAREN_AGE = compile_words(r"[A-Z][\w'’.-]*[ \t]\(\d{1,3}\.?\)")
 SLASH_DATE = compile_words(r"/\d")
 LETTER_IN_PARENS = compile_words(r"\([a-z]\)")  # a 401(k), a 501(c)(3): a label
 YEAR_SPAN = compile_words(r"(\d{4})\s?(?:-|–|to)\s?(\d{4})")
+# A year, then "to" and a count, is no range: "from 400 in 2008 to 60 this year" (but "2008-09" is a season).
+YEAR_THEN_COUNT = compile_words(
+    r"(?:1[89]|20)\d\d(?:\s?to\s?(?!(?:1[89]|20)\d\d\b)|\s?[-–]\s?(?!(?:1[89]|20)\d\d\b|\d\d\b))(?=[$€£¥₹]?\d)")
 TIME_AFTER = compile_words(r"(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o['’]clock))", True)
 ORDINAL_OR_WORD = compile_words(r"[A-Za-z]|-[A-Za-z]|['’]s\b")
 AGE_AFTER = compile_words(r"[,)]")
@@ -133,6 +136,8 @@ class FigureFinder:
 
     def _candidate(self, text: str, at: int) -> regex.Match | None:
         """Return the candidate that starts at an anchor, or at the 'a'/'an' before it."""
+        if year := YEAR_THEN_COUNT.match(text, at):
+            at = year.end()   # the count after the year is the candidate
         match = self.pattern.match(text, at)
         if match is None and text[max(0, at - 3):at].lower() in ("an ", " a "):
             match = self.pattern.match(text, at - 3 if text[at - 3] != " " else at - 2)
