@@ -395,3 +395,15 @@ def test_vague_phrases_that_overlap_are_one_finding() -> None:
 ])
 def test_research_with_an_owner_is_not_vague(text: str, expected: list) -> None:
     assert brief(run(text, select=["figures.vague-attribution"])) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Eastport Ledger reported, according to sources, that the mayor will resign.", []),
+    ("A recent Harbor Times story in which council sources said the pier would close drew calls.", []),
+    # no named outlet: the sentence's determiner is no name
+    ("The report, sources say, was never finished.", [("figures.vague-attribution", 1, 13, "sources say")]),
+    # a named person speaking is no outlet reporting
+    ("Ortiz said, according to sources, that the pier will close.", [("figures.vague-attribution", 1, 13, "according to sources")]),
+])
+def test_a_named_outlet_reporting_owns_its_unnamed_sources(text: str, expected: list) -> None:
+    assert brief(run(text, select=["figures.vague-attribution"])) == expected

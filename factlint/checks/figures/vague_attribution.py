@@ -19,6 +19,7 @@ OPTIONS = {
     "named_source_links": Option(word_list, ()),
     "nameable_phrases": Option(word_list, ()),
     "ownable_phrases": Option(word_list, ()),
+    "outlet_report_words": Option(word_list, ()),
 }
 PLACEHOLDERS: frozenset[str] = frozenset()
 DEFAULT_MESSAGE = "'{match}' names no source: say who"
@@ -39,6 +40,7 @@ def _vague(rule: Rule, store: RuleSetStore) -> Check:
     anchors = indexes.register(WordIndex(phrase.split()[0] for phrase in phrases if phrase.split()))
     names_source = _names_source(rule)
     owned = _owned(rule)
+    reported = _outlet_reported(rule)
 
     def check(doc: Document) -> Iterator[Finding]:
         skip = skipper(doc, rule, quotations.scan(doc))
@@ -48,7 +50,7 @@ def _vague(rule: Rule, store: RuleSetStore) -> Check:
                 continue
             match = pattern.match(doc.lint_text, at)
             if match is not None and not skip(at) and not names_source(doc.lint_text, match) \
-                    and not owned(doc.lint_text, at):
+                    and not owned(doc.lint_text, at) and not reported(doc, at):
                 reported_to = match.end()
                 yield rule.finding(doc, at, match.end())
 
@@ -74,3 +76,14 @@ def _owned(rule: Rule) -> Callable[[str, int], bool]:
     # A possessive right before the phrase: a name's ('s, ’s, s') or a possessive pronoun.
     owner = compile_words(r"(?:\b(?:his|her|their|its|our|my)|\w['’]s?|\ws['’])\s+$", True, "ownable_phrases")
     return lambda text, at: phrase.match(text, at) is not None and owner.search(text[max(0, at - 40):at]) is not None
+
+
+def _outlet_reported(rule: Rule) -> Callable[[Document, int], bool]:
+    """Return a test for a phrase a named outlet reports in its sentence: "Politico reported, according to sources"."""
+    words = rule.options["outlet_report_words"]
+    if not words:
+        return lambda doc, at: False
+    # A capitalised name (not a sentence's determiner) right before one of the words, before the phrase.
+    outlet = compile_words(rf"\b(?!(?:The|A|An|This|That|These|Those|Its|His|Her|Their|Our)\b)[A-Z][\w.&'’-]*"
+                           rf"(?:['’]s)?\s+{word_pattern(words)}\b", False, "outlet_report_words")
+    return lambda doc, at: outlet.search(doc.lint_text, doc.sentence_at(at).start, at) is not None
