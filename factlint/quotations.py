@@ -15,6 +15,9 @@ APOSTROPHES = "''"
 MARKS = '“”"'
 # Characters after which a straight quote opens rather than closes a quotation.
 OPENS_AFTER = frozenset(" \t\n\u00a0([{—–-/")
+# After an opening curly mark in a closing mark's place ("called it “abhorrent“ in"), one of these
+# follows: the writer typed the wrong mark, and it closes the quotation.
+CLOSES_BEFORE = frozenset(" \t\n\u00a0.,;:!?)]—–-")
 # A line that ends a sentence, so that a quotation left open there may run on into the next line.
 RUN_ON_ENDS = frozenset(".?!…—–")
 # The width from which a line is a paragraph of its own, not hard-wrapped prose: copy with a
@@ -40,11 +43,12 @@ class Quote(NamedTuple):
 class QuoteScan:
     """The quotations of a document, its unclosed marks, and its text blanked inside quotations."""
 
-    __slots__ = ("quotes", "unclosed", "masked", "_starts", "_by_paragraph")
+    __slots__ = ("quotes", "unclosed", "turned", "masked", "_starts", "_by_paragraph")
 
-    def __init__(self, quotes: list[Quote], unclosed: list[Quote], masked: str) -> None:
+    def __init__(self, quotes: list[Quote], unclosed: list[Quote], masked: str, turned: list[int] | None = None) -> None:
         self.quotes = quotes
         self.unclosed = unclosed
+        self.turned = turned or []   # opening curly marks that close a quotation ("“abhorrent“")
         self.masked = masked
         self._starts = [q.start for q in quotes]
         self._by_paragraph: dict[int, list[Quote]] = {}
@@ -85,6 +89,7 @@ def _scan(doc: Document) -> QuoteScan:
     text = doc.lint_text
     quotes: list[Quote] = []
     unclosed: list[Quote] = []
+    turned: list[int] = []
     # Every mark found at once (str.find is far faster than a regex scan), then only the
     # paragraphs that have one are paired.
     marks = sorted([*(at for mark in MARKS for at in occurrences(text, mark)), *_apostrophe_marks(text)])
@@ -92,10 +97,10 @@ def _scan(doc: Document) -> QuoteScan:
     while first < len(marks):
         index = doc.paragraph_index(marks[first])
         last = max(first + 1, bisect.bisect_left(marks, doc.paragraphs[index].end, first))
-        _paragraph_quotes(text, doc.paragraphs[index], index, marks[first:last], quotes, unclosed,
+        _paragraph_quotes(text, doc.paragraphs[index], index, marks[first:last], (quotes, unclosed, turned),
                           run_on=not doc.markdown)
         first = last
-    return QuoteScan(quotes, unclosed, _mask(text, quotes))
+    return QuoteScan(quotes, unclosed, _mask(text, quotes), turned)
 
 
 def _apostrophe_marks(text: str) -> list[int]:
@@ -124,13 +129,14 @@ def _width(text: str, pos: int) -> int:
 
 
 def _paragraph_quotes(text: str, paragraph: tuple[int, int], index: int, marks: list[int],
-                      quotes: list[Quote], unclosed: list[Quote], run_on: bool) -> None:
-    """Pair the quote marks (offsets) of one paragraph: add its outermost quotations and unclosed marks.
+                      found: tuple[list[Quote], list[Quote], list[int]], run_on: bool) -> None:
+    """Pair the quote marks (offsets) of one paragraph: add its outermost quotations, unclosed and turned marks.
 
     With run_on (plain text), a quotation left open at the end of a paragraph-wide line runs on
     into the next line when that line reopens it; Markdown marks its paragraphs by blank lines.
     """
     start, end = paragraph
+    quotes, unclosed, turned = found
     stack: list[tuple[str, int]] = []
     curly: list[int] = []  # the stack indices of curly opening marks, so pairing one costs O(1)
     for pos in marks:
@@ -142,6 +148,9 @@ def _paragraph_quotes(text: str, paragraph: tuple[int, int], index: int, marks: 
             stack.clear()
             curly.clear()
         kind = _mark_kind(text, pos, start, end, stack)
+        if kind == "turned":
+            turned.append(pos)
+            kind, char = "close", CLOSE
         if kind == "open":
             if char == OPEN:
                 curly.append(len(stack))
@@ -176,7 +185,10 @@ def _mark_kind(text: str, pos: int, floor: int, ceiling: int, stack: list[tuple[
     """Decide whether a quote mark opens, closes or is not a quotation mark at all."""
     char = text[pos]
     if char == OPEN:
-        return "open"
+        after = text[pos + 1] if pos + 1 < ceiling else " "
+        turned = stack and stack[-1][0] == OPEN and pos > floor and text[pos - 1] not in OPENS_AFTER \
+            and after in CLOSES_BEFORE
+        return "turned" if turned else "open"
     if char == CLOSE:
         return "close" if stack else "stray"
     if stack and stack[-1][0] in (STRAIGHT, "'"):

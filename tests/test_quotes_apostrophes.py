@@ -62,3 +62,30 @@ def test_a_two_apostrophe_quotation_with_no_speaker_is_flagged() -> None:
 def test_a_superlative_inside_a_two_apostrophe_quotation_is_the_speaker_s() -> None:
     text = "''It is the biggest storm we have seen,'' the harbor master said.\n"
     assert found(text, "claims.superlative") == []
+
+
+@pytest.mark.parametrize("text, column", [
+    ("Ortiz called the plan “a giveaway“ on Tuesday.\n", 34),
+    ("“It is unusual,“ said Hal Brandt.\n", 16),
+    ("The sign on the pier read “Harbor first.“ It stayed up all week.\n", 41),
+])
+def test_an_opening_mark_in_a_closing_mark_s_place_closes_the_quotation_and_is_reported_once(text: str, column: int) -> None:
+    findings = run(text, select=["quotes.*"], packs=PACKS)
+    assert brief(findings) == [("quotes.unbalanced", 1, column, "“")]
+    assert findings[0].fix == "”" and "closes this quotation but is an opening mark" in findings[0].message
+
+
+@pytest.mark.parametrize("text", [
+    "“He said “no” to me,” Ortiz said.\n",          # a quotation inside a quotation
+    "“We will “rebuild” it,” Ortiz said.\n",
+])
+def test_an_opening_mark_after_a_space_still_opens(text: str) -> None:
+    assert found(text, "quotes.unbalanced") == []
+
+
+def test_a_turned_mark_s_message_is_a_validated_template(tmp_path) -> None:
+    from factlint.engine import LoadError, load_rule_file
+    rule = tmp_path / "q.yaml"
+    rule.write_text("kind: quotes\ncheck: unbalanced\nturned_message: '{match} is turned {nope}'\n", encoding="utf-8")
+    with pytest.raises(LoadError, match="turned_message.*unknown placeholder"):
+        load_rule_file(rule)
