@@ -122,3 +122,16 @@ class RuleSetStore:
             if key not in self._values:
                 self._values[key] = build()
             return self._values[key]  # type: ignore[return-value]
+
+
+def message_template(value: Any) -> str:
+    """Validate a second message of a check: a template with only {match} and {expected}."""
+    if not isinstance(value, str):
+        raise TypeError("must be a string")
+    try:
+        names = placeholders(value)
+    except ValueError as exc:
+        raise ValueError(f"is not a valid template: {exc}") from None
+    if names - {"match", "expected"}:
+        raise ValueError(f"uses unknown placeholder {{{sorted(names - {'match', 'expected'})[0]}}} (allowed: expected, match)")
+    return value

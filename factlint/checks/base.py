@@ -14,7 +14,7 @@ import regex
 from factlint import patterncache
 from factlint.document import Document
 from factlint.finding import Finding
-from factlint.rule import RuleError, RuleSetStore, placeholders
+from factlint.rule import RuleError, RuleSetStore
 from factlint.wordscan import WordScanner
 
 # Seconds one regex search may take before the rule is reported as too slow.
@@ -69,18 +69,6 @@ def string_value(value: Any) -> str:
     if not isinstance(value, str):
         raise TypeError("must be a string")
     return value
-
-
-def message_template(value: Any) -> str:
-    """Validate a second message of a check: a template with only {match} and {expected}."""
-    text = string_value(value)
-    try:
-        names = placeholders(text)
-    except ValueError as exc:
-        raise ValueError(f"is not a valid template: {exc}") from None
-    if names - {"match", "expected"}:
-        raise ValueError(f"uses unknown placeholder {{{sorted(names - {'match', 'expected'})[0]}}} (allowed: expected, match)")
-    return text
 
 
 class Choice(NamedTuple):

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from factlint import quotations
-from factlint.checks.base import Check, Option, message_template
+from factlint.checks.base import Check, Option
 from factlint.document import Document
 from factlint.finding import Finding
-from factlint.rule import Rule, RuleSetStore
+from factlint.rule import Rule, RuleSetStore, message_template
 
 TURNED_MESSAGE = "'{match}' closes this quotation but is an opening mark: use '{expected}'"
 OPTIONS = {"turned_message": Option(message_template, TURNED_MESSAGE)}
