@@ -22,8 +22,9 @@ HEADING_OR_ITEM = re.compile(r"^[ \t]{0,3}(?:#{1,6}(?:[ \t]|$)|(?:[-*+]|\d{1,9}[
 # Page debris pasted into a draft: an embed (a tweet, a script, a frame) is someone else's
 # markup and words, masked whole; any other HTML tag is markup around prose, masked alone.
 # The element's body is bounded, so an unclosed embed costs a bounded scan, not the whole text.
-# Scraped copy often closes an embed with a self-closing tag of its name ("<tweet/>").
-EMBED = re.compile(r"<(tweet|script|style|iframe|embed|object|video|audio|svg)\b[^<>]*>"
+# Scraped copy often closes an embed with a self-closing tag of its name ("<tweet/>"); such a tag
+# never opens one, so two of them do not mask the prose between.
+EMBED = re.compile(r"<(tweet|script|style|iframe|embed|object|video|audio|svg)\b[^<>]*(?<!/)>"
                    r"(?:[^<]|<(?!/\1\s*>|\1\s*/>)){0,5000}?(?:</\1\s*>|<\1\s*/>)", re.I)
 THEMATIC_BREAK = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
 

@@ -314,6 +314,11 @@ def test_an_embed_closed_by_a_self_closing_tag_of_its_name_is_not_prose() -> Non
     assert "quotes.unbalanced" in [f[0] for f in brief(run(text.replace("<tweet/>", ""), **rules))]
 
 
+def test_self_closing_embed_tags_do_not_mask_the_prose_between_them() -> None:
+    text = "<tweet/>\n\nThe levy raised $4 million.\n\n<tweet/>\n"
+    assert unsourced(text) == [("figures.unsourced", 3, 17, "$4 million")]
+
+
 def test_text_inside_a_plain_html_tag_is_still_prose() -> None:
     text = '<div class="box">The levy raised $4 million.</div>\n'
     assert unsourced(text) == [("figures.unsourced", 1, 34, "$4 million")]

@@ -20,6 +20,8 @@ OPTIONS = {
     "nameable_phrases": Option(word_list, ()),
     "ownable_phrases": Option(word_list, ()),
     "outlet_report_words": Option(word_list, ()),
+    "outlet_phrases": Option(word_list, ()),
+    "not_owners": Option(word_list, ()),
 }
 PLACEHOLDERS: frozenset[str] = frozenset()
 DEFAULT_MESSAGE = "'{match}' names no source: say who"
@@ -50,7 +52,7 @@ def _vague(rule: Rule, store: RuleSetStore) -> Check:
                 continue
             match = pattern.match(doc.lint_text, at)
             if match is not None and not skip(at) and not names_source(doc.lint_text, match) \
-                    and not owned(doc.lint_text, at) and not reported(doc, at):
+                    and not owned(doc.lint_text, at) and not reported(doc, match):
                 reported_to = match.end()
                 yield rule.finding(doc, at, match.end())
 
@@ -73,17 +75,27 @@ def _owned(rule: Rule) -> Callable[[str, int], bool]:
     if not ownable:
         return lambda text, at: False
     phrase = compile_words(word_pattern(ownable, r"\s+"), True, "ownable_phrases")
-    # A possessive right before the phrase: a name's ('s, ’s, s') or a possessive pronoun.
-    owner = compile_words(r"(?:\b(?:his|her|their|its|our|my)|\w['’]s?|\ws['’])\s+$", True, "ownable_phrases")
+    # A possessive right before the phrase: a name's ('s, ’s, s') or a possessive pronoun; not a
+    # time's or a day's ("last year's research shows" names no one).
+    owner = compile_words(rf"\b(?:(?:his|her|their|its|our|my)|{_not(rule)}[A-Za-z][\w.&-]*(?:['’]s?|s['’]))\s+$",
+                          True, "ownable_phrases")
     return lambda text, at: phrase.match(text, at) is not None and owner.search(text[max(0, at - 40):at]) is not None
 
 
-def _outlet_reported(rule: Rule) -> Callable[[Document, int], bool]:
-    """Return a test for a phrase a named outlet reports in its sentence: "Politico reported, according to sources"."""
-    words = rule.options["outlet_report_words"]
-    if not words:
-        return lambda doc, at: False
-    # A capitalised name (not a sentence's determiner) right before one of the words, before the phrase.
-    outlet = compile_words(rf"\b(?!(?:The|A|An|This|That|These|Those|Its|His|Her|Their|Our)\b)[A-Z][\w.&'’-]*"
-                           rf"(?:['’]s)?\s+{word_pattern(words)}\b", False, "outlet_report_words")
-    return lambda doc, at: outlet.search(doc.lint_text, doc.sentence_at(at).start, at) is not None
+def _outlet_reported(rule: Rule) -> Callable[[Document, regex.Match], bool]:
+    """Return a test for unnamed sources a named outlet reports in their sentence: "Politico reported, according to sources"."""
+    words, phrases = rule.options["outlet_report_words"], rule.options["outlet_phrases"]
+    if not words or not phrases:
+        return lambda doc, match: False
+    own = {" ".join(p.lower().split()) for p in phrases}
+    # A capitalised name, not a day, a month or a body that is no outlet, right before one of the words.
+    outlet = compile_words(rf"\b{_not(rule)}[A-Z][\w.&'’-]*(?:['’]s)?\s+{word_pattern(words)}\b",
+                           False, "outlet_report_words")
+    return lambda doc, match: " ".join(match.group().lower().split()) in own and \
+        outlet.search(doc.lint_text, doc.sentence_at(match.start()).start, match.start()) is not None
+
+
+def _not(rule: Rule) -> str:
+    """Return a lookahead that refuses the rule's not_owners (days, months, police, time words) as a name."""
+    names = rule.options["not_owners"]
+    return rf"(?!(?i:{word_pattern(names)})(?:['’]s?\b|s['’]|\b))" if names else ""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from factlint.checks.base import LazyPattern, alternation, compile_words
 from factlint.checks.lexicon import WordSet
 from factlint.checks.phrases import PhraseSet
@@ -27,6 +29,8 @@ SIGNATURE = compile_words(r"[ \t]*[-—–]+[ \t]*[A-Z]")
 # A dash before the writer's own sentence ("— I heard that line a dozen times.") signs nothing.
 SIGNED_AFTER = compile_words(r"[ \t]*[-—–]+[ \t]*[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*)+[ \t]*(?:,|\n|\Z)")
 WORDS = compile_words(r"[A-Za-z]+")
+# How many words before a quotation a naming word may stand: "Her catch phrase in that race was that Ortiz “…”".
+NAMING_REACH = 10
 SPOKEN_END = (",", "?", "!", "—", "–", "-", "…")
 # A name of two capitalised words or more, with the rule's particles between ("Secretary of State").
 NAME = r"[A-Z][\w'’.-]+(?:\s+(?:(?:{particles})\s+)?[A-Z][\w'’.-]+)+"
@@ -46,12 +50,19 @@ def described_pattern(verbs: tuple[str, ...], particles: tuple[str, ...]) -> Laz
     return compile_words(rf"\b(?:{alternation(verbs, space)})\s+{name}", key="describing_verbs")
 
 
+class Naming(NamedTuple):
+    """Words that name a quotation as a line or a title: before it, or pointing back at it ('that slogan')."""
+
+    cues: PhraseSet
+    pointing: PhraseSet
+
+
 class Speaker:
     """Speaker cues of one document: lexicon phrases and verb forms, searched outside quotations."""
 
     def __init__(self, doc: Document, scan: QuoteScan, cues: PhraseSet, verbs: WordSet,
                  pronouns: frozenset[str] = frozenset(), named: LazyPattern | None = None,
-                 naming: PhraseSet | None = None) -> None:
+                 naming: Naming | None = None) -> None:
         """Keep the document, its quotations, its cues, pronouns that point back, a described name's pattern and naming words."""
         self.doc, self.scan, self.cues, self.verbs, self.pronouns = doc, scan, cues, verbs, pronouns
         self.named, self.naming = named, naming
@@ -60,7 +71,7 @@ class Speaker:
     def near(self, quote: Quote, partial: bool) -> bool:
         """Tell whether a speaker is named next to a quotation, or in the paragraph before or after it."""
         doc = self.doc
-        if doc.lint_text[max(0, quote.start - 20):quote.start].rstrip().endswith(":"):
+        if doc.lint_text[max(0, quote.start - 20):quote.start].rstrip().endswith(":") or self.named_line(quote):
             return True
         if quote.close is not None and doc.lint_text[quote.close - 1] in SPOKEN_END and \
                 SPEAKER_AFTER.match(doc.lint_text, quote.end):
@@ -126,15 +137,35 @@ class Speaker:
         span = self.doc.sentences[index]
         return self.scan.starting_in(span.start, span.end)
 
+    def named_line(self, quote: Quote) -> bool:
+        """Tell whether words that name a line or a title introduce the quotation, or point back at it.
+
+        "headlines such as “…”", "Her catch phrase was that Ortiz “…”": a naming word among the
+        words just before it in its sentence. "“Harbor first.” ¶ The council put that slogan on
+        every bus": after a quotation-only paragraph, a determiner and a naming word in the next
+        paragraph's first sentence. "It made headlines" after the quotation names nothing.
+        """
+        if self.naming is None:
+            return False
+        doc, masked = self.doc, self.scan.masked
+        sentence = doc.sentence_at(quote.start)
+        lead = " ".join(masked[sentence.start:quote.start].split()[-NAMING_REACH:])
+        if self.naming.cues.search(lead) is not None:
+            return True
+        paragraph = doc.paragraph_index(quote.start)
+        if paragraph + 1 >= len(doc.paragraphs) or not self.only_quotes(paragraph):
+            return False
+        following = doc.sentences[doc.sentence_index(doc.paragraphs[paragraph + 1].start)]
+        return self.naming.pointing.search(masked, following.start, following.end) is not None
+
     def _cued(self, index: int, spoken_only: bool = False) -> bool:
-        """Tell whether sentence `index` holds a speaker cue (a verb of speaking or a naming word, if spoken_only) outside quotes."""
+        """Tell whether sentence `index` holds a speaker cue (a verb of speaking, if spoken_only) outside quotes."""
         if index < 0:
             return False
         span, masked = self.doc.sentences[index], self.scan.masked
         if index not in self.spoken:
             self.spoken[index] = bool(self.verbs.search(masked, span.start, span.end)) or \
-                masked[span.start:span.end].rstrip().endswith(":") or \
-                (self.naming is not None and self.naming.search(masked, span.start, span.end) is not None)
+                masked[span.start:span.end].rstrip().endswith(":")
         if spoken_only or self.spoken[index]:
             return self.spoken[index]
         return bool(self.cues.search(masked, span.start, span.end))

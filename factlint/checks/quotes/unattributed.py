@@ -8,7 +8,7 @@ from factlint import quotations
 from factlint.checks import lexicon
 from factlint.checks.base import Check, Option, compile_words, integer, string_value, word_list
 from factlint.checks.phrases import phrase_set
-from factlint.checks.quotes.speaker import Speaker, described_pattern
+from factlint.checks.quotes.speaker import Naming, Speaker, described_pattern
 from factlint.document import Document
 from factlint.finding import Finding
 from factlint.quotations import Quote, QuoteScan
@@ -35,6 +35,8 @@ INNER_BOUNDARY = compile_words(r"(?<!\b[A-Z][a-z]{0,2}\.)(?<!\b[A-Z]\.)[.!?][\"'
 LEADING = "…. —–-([‘'"
 # A paragraph of this many words or fewer between two quotations is a beat of the scene, not a break.
 BEAT_WORDS = 3
+# A quotation of this many words or fewer, after a determiner, may be a term in the writer's phrase.
+TERM_WORDS = 6
 # A quotation-only paragraph whose first words the story prints elsewhere is a pull-quote.
 PULL_QUOTE_WORDS = 8
 
@@ -49,8 +51,8 @@ def build(rule: Rule, store: RuleSetStore) -> Check:
 def _unattributed(rule: Rule, store: RuleSetStore) -> Check:
     """Flag quotations of a sentence or more (or long partial ones) with no speaker nearby."""
     words = lexicon.for_rule(rule, store)
-    cues = phrase_set((*rule.options["speaker_cues"], *rule.options["naming_cues"], *words.phrases), "speaker_cues")
-    naming = phrase_set(rule.options["naming_cues"], "naming_cues") if rule.options["naming_cues"] else None
+    cues = phrase_set((*rule.options["speaker_cues"], *words.phrases), "speaker_cues")
+    naming = _naming(rule.options["naming_cues"], rule.options["term_determiners"])
     verbs = lexicon.WordSet(words.verb_forms)
     minor = {w.lower() for w in rule.options["minor_words"]}
     determiners = frozenset(w.lower() for w in rule.options["term_determiners"])
@@ -197,22 +199,33 @@ def _checkable(doc: Document, quote: Quote, minor: set[str], min_words: int) -> 
     return True
 
 
+def _naming(cues: tuple[str, ...], determiners: tuple[str, ...]) -> Naming | None:
+    """Return the naming cues, and the same after a determiner that points back ('that slogan'), or None."""
+    if not cues:
+        return None
+    pointing = [d for d in determiners if d.lower() not in ("a", "an")]
+    return Naming(phrase_set(cues, "naming_cues"), phrase_set([f"{d} {c}" for d in pointing for c in cues], "naming_cues"))
+
+
 def _used_as_term(doc: Document, quote: Quote, determiners: frozenset[str]) -> bool:
     """Tell whether quoted words are a term in the writer's own phrase, not speech.
 
-    'a new “too big to fail” tax', 'The “longest standoff in history” might end', '“I am committed”
-    sounds great': the quotation opens its sentence or follows a determiner (and at most one more
-    word), ends in no punctuation, and the writer's sentence goes on with a lowercase word.
+    'a new “too big to fail” tax', 'The “longest standoff in history” might end': a short
+    quotation (TERM_WORDS words at most) after a determiner (and at most one more word), ending in
+    no punctuation, that the writer's sentence goes on from with a lowercase word. A clause that
+    opens its sentence ("“This jail is the safest in the state” is not what inspectors found") or
+    a longer quotation is someone's words.
     """
     if quote.close is None or doc.lint_text[quote.close - 1] in ".,;:!?…":
         return False
     after = doc.lint_text[quote.end:quote.end + 2]
     if not (after[:1] == " " and after[1:2].islower()):
         return False
+    if len(WORD.findall(doc.lint_text, *quote.content)) > TERM_WORDS:
+        return False
     sentence = doc.sentence_at(quote.start)
     before = [w.strip(LEADING).lower() for w in doc.lint_text[sentence.start:quote.start].split()[-2:]]
-    before = [w for w in before if w]
-    return not before or any(word in determiners for word in before)
+    return any(word in determiners for word in before if word)
 
 
 def _title(words: list[str], minor: set[str]) -> bool:
