@@ -235,10 +235,10 @@ class Attribution:
         return self._opened_by_determiner(tokens, index)
 
     def _opened_by_determiner(self, tokens: list[str], index: int) -> bool:
-        """Tell whether a lowercase noun heads a phrase like 'the school district' or 'Colorado’s delegation chairman'."""
+        """Tell whether a lowercase noun heads a phrase like 'the school district'."""
         for back in range(index - 1, max(-1, index - 4), -1):
             word = _bare(tokens[back]).lower()
-            if word in self.openers or (word.endswith(("'s", "’s")) and len(word) > 2):
+            if word in self.openers:
                 return True
             if word in self.determiners:
                 return False   # a preposition ends the phrase: "the emails for public release" has no subject "public"
@@ -304,13 +304,10 @@ def _source_pattern(lexicon: Lexicon) -> regex.Pattern:
         return compile_words(r"(?!)")
     determiners = word_pattern(sorted(lexicon.source_determiners))
     # After "according to" a lowercase word opens the document ("according to public filings"),
-    # unless it leaves it unnamed ("according to media reports"); after "in", one or two
-    # lowercase words right before the noun do ("below 1 percent in recent national polls", not
-    # "in single digits in polls" nor "in some polls").
+    # unless it leaves it unnamed ("according to media reports").
     unnamed = rf"(?!(?i:{word_pattern(lexicon.unnamed_modifiers)}))" if lexicon.unnamed_modifiers else ""
-    lowercase = r"[a-z][\w'’-]*"
-    opener = rf"(?:(?i:{determiners})|[A-Z][\w.&/'’-]*|(?<=\baccording\s+to\s+){unnamed}{lowercase})"
+    opener = rf"(?:(?i:{determiners})|[A-Z][\w.&/'’-]*|(?<=\baccording\s+to\s+){unnamed}[a-z][\w'’-]*)"
     nouns = word_pattern(lexicon.source_nouns, ANY_SPACE)
     return compile_words(
-        rf"(?<![\w'’])(?:{opener}(?:\s+[\w.&/'’-]+){{0,5}}?|(?<=\bin\s+){unnamed}{lowercase}(?:\s+{lowercase})?)\s+{nouns}",
+        rf"(?<![\w'’]){opener}(?:\s+[\w.&/'’-]+){{0,5}}?\s+{nouns}",
         False, "source_nouns")
