@@ -39,8 +39,6 @@ YEAR_THEN_COUNT = compile_words(
 TIME_AFTER = compile_words(r"(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o['’]clock))", True)
 ORDINAL_OR_WORD = compile_words(r"[A-Za-z]|-[A-Za-z]|['’]s\b")
 AGE_AFTER = compile_words(r"[,)]")
-# A caption's place word in parentheses after a name: "Richard Osman (left), 40."
-CAPTION_PLACE = compile_words(r"[ \t]\([a-z]{3,8}\)$")
 WORD_BEFORE = compile_words(r"(\S+) $")
 NEXT_WORD = compile_words(r"[ \t]+([A-Za-z]+)\b")
 # A row of a key-value list ("Clinton: 2,316." under "Sanders: 1,547."): data like a table cell,
@@ -249,10 +247,7 @@ class FigureFinder:
             return False
         if AGE_AFTER.match(text, end):
             return True
-        before = start - 2
-        if caption := CAPTION_PLACE.search(text, max(0, before - 12), before):
-            before = caption.start()   # a photo caption's "Richard Osman (left), 40."
-        word = LAST_WORD.search(text, max(0, before - 40), before)
+        word = LAST_WORD.search(text, max(0, start - 40), start - 2)
         return text[end:end + 1] in ".;" and bool(word) and word.group(1)[:1].isupper()
 
     def _in_name(self, text: str, start: int, joiner: str) -> bool:
