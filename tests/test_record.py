@@ -430,19 +430,3 @@ def test_a_vague_source_covers_its_own_figure_and_credits_no_other() -> None:
 ])
 def test_a_figure_s_sentence_starts_after_the_nearest_opening_within_reach(text: str, at: int, start: int) -> None:
     assert _sentence_start(text, at) == start
-
-
-@pytest.mark.parametrize("text", [
-    "Party leaders can support any candidate they like. It takes 1,991 delegates to win the nomination.",
-    "If Ortiz carries Dade County, the race is over. She has 1,104 delegates.",
-])
-def test_support_or_if_in_the_sentence_before_does_not_make_a_result_hypothetical(text: str) -> None:
-    assert unsourced(text) == []
-
-
-@pytest.mark.parametrize("text, match, column", [
-    ("Ortiz could win 52 percent of the vote in the runoff.", "52 percent", 17),
-    ("If turnout holds, Ortiz takes 52 percent of the vote.", "52 percent", 31),
-])
-def test_a_modal_or_if_in_the_figure_s_own_sentence_still_makes_it_a_forecast(text: str, match: str, column: int) -> None:
-    assert unsourced(text) == [("figures.unsourced", 1, column, match)]

@@ -104,8 +104,6 @@ class Record:
         self.example_values = Phrases(options["example_values"])
         self.indefinites = {w.lower() for w in options["example_articles"]}
         self.blockers = {w.lower() for w in options["record_blockers"]}
-        # A modal or "if" frames its own sentence only: "…who can support any candidate. It takes 2,383 delegates to win."
-        self.own_blockers = {w.lower() for w in options["record_sentence_blockers"]}
         # People counted by a poll or an exit poll: in the figure's clause, a share of them is not a result.
         self.groups = {w.lower() for w in options["record_groups"]}
         self.reach = options["record_reach"]
@@ -120,8 +118,7 @@ class Record:
         sentence = _sentence_start(text, start)
         if self.example(text, sentence, end):
             return True  # a worked example is no claim: "if you owe $28,000, you would pay 2.8 percent"
-        if self._blocked(text, _sentence_start(text, max(sentence - 1, 0)), _sentence_end(text, end), self.blockers) \
-                or self._blocked(text, sentence, _sentence_end(text, end), self.own_blockers):
+        if self._blocked(text, _sentence_start(text, max(sentence - 1, 0)), _sentence_end(text, end)):
             return False
         clause = _clause_start(text, sentence, start)
         after = _words(text[end:_clause_end(text, end)])
@@ -155,10 +152,9 @@ class Record:
         first = numbers[-1]
         return self.recorded(text, first.start(), first.end(), paired=False)  # one level: '10 to 17 to 24' is no pair
 
-    @staticmethod
-    def _blocked(text: str, start: int, end: int, blockers: set[str]) -> bool:
-        """Tell whether a poll, a forecast or a hypothetical (one of blockers) frames the sentences [start, end)."""
-        return any(word in blockers for word in _words(text[start:end]))
+    def _blocked(self, text: str, start: int, end: int) -> bool:
+        """Tell whether a poll, a forecast or a hypothetical frames the sentences [start, end)."""
+        return any(word in self.blockers for word in _words(text[start:end]))
 
     def _counts(self, words: list[str]) -> bool:
         """Tell whether a record noun follows the figure within reach, linked by 'of', 'the' ..."""
@@ -309,7 +305,7 @@ class OwnTerms:
         # A public body's decision is public record: "the council approved a 3.5 percent increase".
         self.bodies = Phrases(options["decision_bodies"])
         self.decisions = {w.lower() for w in options["decision_verbs"]}
-        self.undecided = {w.lower() for w in (*options["record_blockers"], *options["record_sentence_blockers"])}
+        self.undecided = {w.lower() for w in options["record_blockers"]}
 
     def covers(self, text: str, start: int, end: int) -> bool:
         """Tell whether the figure at [start, end) is a term of the plan, bill or proposal its clause names."""
@@ -353,7 +349,7 @@ class OwnTerms:
         """Tell whether the figure's clause reports a public body's decision ('the board approved a 4.5 percent increase').
 
         A decision verb stands in the figure's clause and a body (council, board, regents ...) in
-        its sentence; a modal or a poll word (`record_blockers`, `record_sentence_blockers`) makes it a proposal or an opinion.
+        its sentence; a modal or a poll word (`record_blockers`) makes it a proposal or an opinion.
         """
         if not self.bodies or not any(w in self.decisions for w in (*before, *after)):
             return False
