@@ -187,8 +187,16 @@ def test_a_finding_after_an_aside_without_figures_is_still_the_poll_s() -> None:
 
 
 def test_a_matchup_s_shares_after_an_aside_are_the_poll_s_finding() -> None:
-    text = POLL + ASIDE + "Against Ruiz, Ortiz wins with 38 percent support; Ruiz comes in second with 34 percent.\n"
+    text = POLL + ASIDE + "In a head-to-head matchup, Ortiz wins with 38 percent; Ruiz comes in second with 34 percent.\n"
     assert unsourced(text) == []
+
+
+@pytest.mark.parametrize("sentence, column, match", [
+    ("Registered voters in the county number 212,000, up from 190,000 in 2022.", 57, "190,000"),  # a count
+    ("Lee leads the field in fundraising with $412,000.", 41, "$412,000"),
+])
+def test_a_count_after_an_aside_is_no_poll_finding(sentence: str, column: int, match: str) -> None:
+    assert unsourced(POLL + ASIDE + sentence + "\n") == [("figures.unsourced", 7, column, match)]
 
 
 def test_a_figure_that_reads_as_no_finding_after_an_aside_is_flagged() -> None:

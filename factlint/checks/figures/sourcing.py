@@ -40,6 +40,8 @@ class Sourcing:
     own_terms: Callable[[str, int, int], bool]
     # Words of a poll's or study's findings ("percent of voters", "among", "respondents"), lowercase.
     finding_words: frozenset[str] = frozenset()
+    # Words of a share ("percent", "third", "half"): a finding given as one may follow an aside.
+    share_words: frozenset[str] = frozenset()
     # Documents whose scope opens even when named after a figure of their sentence: polls, surveys.
     polls: frozenset[str] = frozenset()
     # Words between two figures that make the second a restatement ("or"), and sentence openers
@@ -129,6 +131,13 @@ class Sourcing:
         """Tell whether the figure at `start` is the content of a proposal or promise its sentence's subject makes."""
         return self.attribution.proposes(self.quotes.masked, self.doc.sentences[index].start, start)
 
+    def share(self, start: int, end: int) -> bool:
+        """Tell whether the figure at [start, end) is a share: a percentage, a fraction or a rate ("two-fifths", "44%", "four in 10")."""
+        text = self.doc.lint_text[start:end].lower()
+        words = text.replace("-", " ").split()
+        return "%" in text or "in" in words[1:-1] or not self.share_words.isdisjoint(words) or \
+            any(" " in w and w in text for w in self.share_words)
+
     def finding(self, index: int) -> bool:
         """Tell whether sentence `index` reads as a poll's or study's finding: 'Among men, she is at minus 40'."""
         return not self.finding_words.isdisjoint(self.sentence_words(index))
@@ -210,7 +219,7 @@ def _next_sentence_is_near(doc: Document, after: int, paragraph: int) -> bool:
     return there == paragraph or (there == paragraph + 1 and doc.paragraphs[there].start == doc.sentences[after].start)
 
 
-def scope_source(sourcing: Sourcing, index: int, paragraphs: int) -> tuple[bool, str]:
+def scope_source(sourcing: Sourcing, index: int, paragraphs: int, share: bool = False) -> tuple[bool, str]:
     """Return (covered, rejected candidate) for a figure in sentence `index` under an earlier source.
 
     A document named as a source ("a Quinnipiac poll released Tuesday") covers the figures that
@@ -229,7 +238,7 @@ def scope_source(sourcing: Sourcing, index: int, paragraphs: int) -> tuple[bool,
                 return False, f"'{name}', {here - paragraph} paragraphs back, is too far to be its source"
             finding = sourcing.finding(index)  # "Among men, she is at minus 40": the poll again
             reason = "another speaker comes between" if speaker and not finding else \
-                _break(sourcing, paragraph, here, name.split()[-1].lower(), finding)
+                _break(sourcing, paragraph, here, name.split()[-1].lower(), finding, finding and share)
             return (False, f"'{name}' is not its source: {reason}") if reason else (True, "")
         if here - paragraph > paragraphs:
             return False, ""
@@ -238,25 +247,36 @@ def scope_source(sourcing: Sourcing, index: int, paragraphs: int) -> tuple[bool,
     return False, ""
 
 
-def _break(sourcing: Sourcing, source_paragraph: int, here: int, noun: str, finding: bool) -> str:
+def _break(sourcing: Sourcing, source_paragraph: int, here: int, noun: str, finding: bool, share: bool) -> str:
     """Say what ends a source's scope between its paragraph and the figure's, or ''.
 
-    A quotation, or a paragraph with no figure (a change of topic), in between ends it unless the
-    figure's sentence reads as the document's finding: a poll story returns to its findings after
-    an aside.
+    A quotation in between ends it unless the figure's sentence reads as the document's finding;
+    a paragraph with no figure (a change of topic) ends it unless that finding is a share ("Among
+    independents, 44 percent"): a poll story returns to its shares after an aside, but a count
+    after one ("Registered voters now number 190,000") is a claim of its own.
     """
-    if finding:
-        return ""   # a reaction quoted, or an aside, between the poll's findings
+    if share:
+        return ""   # a reaction quoted, or an aside, between the poll's shares
     doc = sourcing.doc
     for paragraph in range(source_paragraph + 1, here):
         span = doc.paragraphs[paragraph]
         if noun in doc.lint_text[span.start:span.end].lower():
             continue
         if sourcing.quotes.in_paragraph(paragraph):
+            if finding:
+                continue  # a reaction quoted between the poll's findings
             return "a quotation from someone else comes between"
-        if paragraph not in sourcing.figure_paragraphs:
+        if paragraph not in sourcing.figure_paragraphs and not (finding and _finding_paragraph(sourcing, paragraph)):
             return "the story moves on to another topic between them"
     return ""
+
+
+def _finding_paragraph(sourcing: Sourcing, paragraph: int) -> bool:
+    """Tell whether a paragraph without figures still reads as the document's finding ("Ortiz is viewed more favorably")."""
+    span = sourcing.doc.paragraphs[paragraph]
+    return any(sourcing.finding(i) for i in range(sourcing.doc.sentence_index(span.start),
+                                                   sourcing.doc.sentence_index(max(span.start, span.end - 1)) + 1)
+               if i >= 0)
 
 
 def _derived(sourcing: Sourcing, index: int, previous_end: int, start: int) -> bool:
@@ -303,7 +323,7 @@ def unsourced_figures(sourcing: Sourcing, figures: list[tuple[int, int]], window
         # with a source: such a figure passes nothing on, so a story cannot drift from topic to topic.
         if same_measure(sourcing, index, start, end):
             continue
-        covered, candidate = scope_source(sourcing, index, paragraphs)
+        covered, candidate = scope_source(sourcing, index, paragraphs, sourcing.share(start, end))
         if not covered and not _given_again(sourcing, again, index, start, end):
             yield start, end, candidate
 

@@ -86,6 +86,9 @@ def _unsourced(rule: Rule, store: RuleSetStore) -> Check:
     # The per-rule-set word sets the sourcing reads (built once, at load time).
     word_sets = {
         "finding_words": frozenset(w.lower() for w in rule.options["finding_words"]),
+        # A share of a poll's people: its percent words, fractions and "half" ("two-fifths of independents").
+        "share_words": frozenset(w.lower() for w in (*rule.options["percent_words"], *rule.options["fractions"],
+                                                      *rule.options["multipliers"])),
         "polls": frozenset(w.lower() for w in rule.options["scope_polls"]),
         "derived_links": frozenset(" ".join(w.lower().split()) for w in rule.options["derived_links"]),
         "derived_openers": tuple(" ".join(w.lower().replace("’", "'").split()) + " "
