@@ -247,3 +247,10 @@ def test_a_naming_word_that_does_not_name_the_quotation_names_no_speaker(text: s
 def test_a_slogan_named_two_paragraphs_later_names_nothing() -> None:
     text = "“Harbor first, always.”\n\nThe ferry ran late.\n\nThe council put that slogan on every bus shelter.\n"
     assert unattributed(text) == [("quotes.unattributed", 1, 1, "“Harbor first, always.”")]
+
+
+def test_a_title_named_in_the_next_paragraph_lends_no_speaker_to_a_quotation_before_it() -> None:
+    text = ("“Nobody rides the ferry after 7 at night, and we could save by cutting those runs.”\n\n"
+            "The Gazette headlined its story “Ferry cuts.”\n")
+    assert unattributed(text) == [
+        ("quotes.unattributed", 1, 1, "“Nobody rides the ferry after 7 at night, and we could save by cutting those runs.”")]

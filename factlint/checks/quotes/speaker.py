@@ -71,7 +71,7 @@ class Speaker:
     def near(self, quote: Quote, partial: bool) -> bool:
         """Tell whether a speaker is named next to a quotation, or in the paragraph before or after it."""
         doc = self.doc
-        if doc.lint_text[max(0, quote.start - 20):quote.start].rstrip().endswith(":") or self.named_line(quote):
+        if doc.lint_text[max(0, quote.start - 20):quote.start].rstrip().endswith(":"):
             return True
         if quote.close is not None and doc.lint_text[quote.close - 1] in SPOKEN_END and \
                 SPEAKER_AFTER.match(doc.lint_text, quote.end):

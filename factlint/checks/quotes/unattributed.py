@@ -76,7 +76,9 @@ def _unattributed(rule: Rule, store: RuleSetStore) -> Check:
                 continue  # a pull-quote repeats the story's own words
             if last.paragraph + 1 in spoken and speaker.only_quotes(first.paragraph):
                 continue  # a quotation-only paragraph whose speaker is named with the next quotation
-            checked = [q for q in chain if _checkable(doc, q, minor, min_words) and not _used_as_term(doc, q, determiners)]
+            # A title, a slogan or a term needs no speaker, but lends none to the quotations beside it.
+            checked = [q for q in chain if _checkable(doc, q, minor, min_words) and not _used_as_term(doc, q, determiners)
+                       and not speaker.named_line(q)]
             if checked:
                 yield rule.finding(doc, checked[0].start, checked[0].end)
 
