@@ -75,6 +75,12 @@ def test_a_noun_after_a_preposition_a_kind_of_poll_or_a_friend_is_no_source(text
     assert unsourced(text) == [("figures.unsourced", 1, column, match)]
 
 
+def test_a_participle_after_a_verb_of_speaking_shares_its_speaker() -> None:
+    assert unsourced("Mayor Ortiz added, noting that 60 percent of renters qualified in 1975 but only 7 percent do now.") == []
+    assert unsourced("The company cut 300 jobs, noting that sales fell 12 percent.") == [
+        ("figures.unsourced", 1, 17, "300"), ("figures.unsourced", 1, 50, "12 percent")]
+
+
 def test_a_verb_that_is_mostly_not_speech_does_not_source() -> None:
     assert unsourced("The county added 300 jobs and $4 million in payroll.") == [
         ("figures.unsourced", 1, 18, "300"), ("figures.unsourced", 1, 31, "$4 million")]

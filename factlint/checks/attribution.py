@@ -206,6 +206,9 @@ class Attribution:
             if speech or not sentence[verb_start:verb_end].endswith("ing") or index == 0:
                 return bool(BY_AGENT.match(sentence, verb_end))
             index -= 1  # a reporting verb's progressive is active: "officials are expecting" ("is advising" is a job)
+        if tokens[index].endswith(",") and sentence[verb_start:verb_end].endswith("ing") and index > 0 \
+                and self._speaking(_bare(tokens[index]).lower()) and self._subject(tokens, index - 1, True):
+            return True  # a participle after a verb of speaking shares its subject: "Ortiz added, noting that"
         if tokens[index].endswith(","):  # an appositive: look before the comma that opened it
             index -= 1
             while index >= 0 and not tokens[index].endswith(","):
@@ -213,6 +216,10 @@ class Attribution:
             if index < 0:
                 return False
         return self._subject(tokens, index, speech)
+
+    def _speaking(self, word: str) -> bool:
+        """Tell whether a word is a form of a verb of speaking ("said", "added", "noted")."""
+        return word in self.speech.words or word in self.that_verbs.words
 
     def _skippable(self, token: str) -> bool:
         """Tell whether a word between subject and verb can be passed over: 'also', 'on Tuesday'."""
