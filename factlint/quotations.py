@@ -104,22 +104,19 @@ def _scan(doc: Document) -> QuoteScan:
 
 
 def _apostrophe_marks(text: str) -> list[int]:
-    """Return the offsets of two-apostrophe quote marks: exactly two, and not inside a word."""
+    """Return the offsets of two-apostrophe quote marks: not inside a word, nor in a run of four or more."""
     found = []
     for at in occurrences(text, APOSTROPHES):
         if at and text[at - 1] == "'":
-            continue   # the second and third of three, read with the first
-        if text.startswith("'", at + 2):
-            if text.startswith("''", at + 2) or not (at == 0 or text[at - 1].isspace()):
-                # Three close a quotation inside a quotation ("'old-school,''' said"): a single
-                # mark, then the double one. Four or more are no mark we can read.
-                if not text.startswith("''", at + 2):
-                    found.append(at + 1)
-                continue
-            # Three after a space open one: "''' Tis' …" is rare; "'''We …" is a double mark, then a single.
-        elif at and text[at - 1].isalnum() and text[at + 2:at + 3].isalnum():
-            continue   # inside a word: no quotation opens or closes there
-        found.append(at)
+            continue   # inside a longer run, read at its first apostrophe
+        head = text[at:at + 4]
+        run = len(head) - len(head.lstrip("'"))
+        if run == 3:
+            # Three after a space open a double quotation, then a single one; elsewhere they close
+            # a single quotation, then the double one ("'old-school,''' said").
+            found.append(at if at == 0 or text[at - 1].isspace() else at + 1)
+        elif run == 2 and not (at and text[at - 1].isalnum() and text[at + 2:at + 3].isalnum()):
+            found.append(at)
     return found
 
 

@@ -28,6 +28,8 @@ def quoted(text: str) -> list[str]:
     # a single quotation closing inside a double one: one mark, then two
     ("''I would call it 'old-school,''' said Hal Brandt, the club's treasurer.", ["I would call it 'old-school,'"]),
     ("''No,'' she said, then: ''Maybe.''", ["No,", "Maybe."]),
+    # three after a space: a double quotation, then a single one inside it
+    ("'''Old-school' is what he called it,'' said Hal Brandt.", ["'Old-school' is what he called it,"]),
 ])
 def test_two_apostrophes_pair_like_a_double_quote(text: str, words: list[str]) -> None:
     assert quoted(text) == words
@@ -37,6 +39,7 @@ def test_two_apostrophes_pair_like_a_double_quote(text: str, words: list[str]) -
     "The center is 6'10'' and the guard is 5'9''.",
     "The '90s were quiet; rock 'n' roll was not.",
     "Ortiz's '' typo stayed in print.",
+    "The form left a blank '''' where the total goes.",
 ])
 def test_apostrophes_that_are_no_quotation_marks(text: str) -> None:
     assert quoted(text) == []
