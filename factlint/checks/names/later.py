@@ -76,30 +76,42 @@ def misspelled_surnames(folded: str, people: list[Candidate], bare: list[tuple[s
     # By the surname's first letter, which a slip keeps, and its length, which one edit changes by
     # one at most, then by surname: each surname is compared once per word, not once per use of it
     # (a long story names its people hundreds of times), and only with words one edit could make.
-    # Each distinct first name and bare word is weighed once, however often the story uses it.
-    given_first = {first for first in {c.first.text for c in people}
-                   if first.lower() in given_names or first.lower() not in common}
-    ordinary = {word for word in {word for word, _, _ in bare}
-                if not (word in named or word in not_names or len(word) < MIN_LENGTH)
-                and (word.lower() in given_names or word.lower() in common)}
-    trusted: dict[tuple[str, int], dict[str, list[Candidate]]] = {}
+    by_shape: dict[tuple[str, int], dict[str, list[Candidate]]] = {}
     for c in people:
-        if c.first.text in given_first:
-            trusted.setdefault((c.last.text[:1], len(c.last.text)), {}).setdefault(c.last.text, []).append(c)
+        by_shape.setdefault((c.last.text[:1], len(c.last.text)), {}).setdefault(c.last.text, []).append(c)
+    # Whether a word is common or a given name is asked only of the few near a surname: most stories
+    # have no slip, and then the story's lower-case words are never collected.
     near: dict[str, list[tuple[str, Candidate]]] = {}   # each word's near surnames and their first uses
     reported: set[str] = set()
     for word, start, end in bare:
-        if word in reported or word in named or word in not_names or len(word) < MIN_LENGTH or word in ordinary:
+        if word in reported or word in named or word in not_names or len(word) < MIN_LENGTH:
             continue
         if word not in near:
-            near[word] = [(surname, uses_of[0]) for surname, uses_of in _same_shape(trusted, word)
-                          if near_surname(word, surname, words)]
+            near[word] = _near_people(word, by_shape, common, given_names, words)
+        if not near[word]:
+            continue
         # People come in the text's order: the first use is the earliest.
         matches = [first for surname, first in near[word]
                    if first.end <= start and uses[word] <= max(REPEATS, uses[surname])]
         if len(matches) == 1:
             reported.add(word)
             yield Misspelling(word, start, end, matches[0])
+
+
+def _near_people(word: str, by_shape: dict[tuple[str, int], dict[str, list[Candidate]]], common: LowerWords,
+                 given_names: frozenset[str], words: NameWords) -> list[tuple[str, Candidate]]:
+    """The surnames a bare word misspells, each with its first use by a given name; none for a common word."""
+    found = []
+    for surname, uses_of in _same_shape(by_shape, word):
+        if near_surname(word, surname, words):
+            # Only full names whose first word is a given name count (not "African American").
+            first = next((c for c in uses_of if c.first.text.lower() in given_names
+                          or c.first.text.lower() not in common), None)
+            if first is not None:
+                found.append((surname, first))
+    if found and (word.lower() in given_names or word.lower() in common):
+        return []   # a given name or a word of the story standing alone: no slip
+    return found
 
 
 def _same_shape(trusted: dict[tuple[str, int], dict[str, list[Candidate]]],
