@@ -102,17 +102,19 @@ def runs(folded: str, not_names: frozenset[str], particles: frozenset[str], patt
     found: list[NameRun] = []
     current: list[Word] = []   # the open run when particles joined it; else `plain` holds it
     plain: tuple[str, int, int] | None = None   # (text, start, end): made Words only if it names someone
-    # A particle can stand before a word only if the character before that word's mark ends one.
-    particle_ends = {p[-1] for p in particles if p}
+    # A particle ends right before a word's mark only if the text there ends with one: one C call
+    # over them all spares most words _after_particle.
+    endings = tuple(p for p in particles if p)
     for match in for_text(pattern, folded).finditer(folded):
         start, text = match.start(), match.group()
         if plain is None and not current and text in not_names:
-            continue   # "The", "But", "Monday": most one-word stretches, dropped before any work
+            continue   # "The", "But", "Monday" before the first run: dropped before any work
         before = folded[start - 1] if start else ""
-        if before != " " and before and (before.isalnum() or before == "_" or in_address(folded, start)):
+        if before != " " and before and not before.isspace() and (
+                before.isalnum() or before == "_" or in_address(folded, start)):
             continue   # inside a word ("iPhone"), or a handle or web address
         # Where _after_particle finds none, _particles_before finds none either.
-        if not (before in PARTICLE_MARKS and start >= 2 and (folded[start - 2] in particle_ends or folded[
+        if not (before in PARTICLE_MARKS and start >= 2 and (folded.endswith(endings, 0, start - 1) or folded[
                 start - 2].isspace()) and _after_particle(folded, start, particles)):
             if plain is None:   # the common case: capitalised words, no particle before them
                 _split(current, found, not_names)
@@ -140,18 +142,26 @@ def runs(folded: str, not_names: frozenset[str], particles: frozenset[str], patt
 def _close_plain(text: str, start: int, found: list[NameRun], not_names: frozenset[str]) -> None:
     """Close a run of capitalised words that no particle joined: most name no one, as its text tells."""
     pieces = text.split(" ")
-    if pieces[-1] in not_names and not any(piece.isupper() for piece in pieces):
-        return   # "the White House": no acronym to split at, and no word after its last place word
-    _split(_words(text, start), found, not_names)
+    if any(piece.isupper() for piece in pieces):
+        _split(_words(text, start), found, not_names)   # an acronym to split at
+        return
+    # Only the words after the last title or place word can name someone: only they become Words.
+    kept = len(pieces)
+    while kept and pieces[kept - 1] not in not_names:
+        kept -= 1
+    if kept < len(pieces):   # else "the White House": no word after its last place word
+        at = start + sum(map(len, pieces[:kept])) + kept
+        _close(_words(" ".join(pieces[kept:]), at), found, not_names)
 
 
 def _words(text: str, at: int) -> list[Word]:
     """The space-separated words of a match, with their spans."""
-    words = text.split(" ")
-    starts = [at]
-    for piece in words[:-1]:
-        starts.append(starts[-1] + len(piece) + 1)
-    return [Word(piece, begin, begin + len(piece)) for piece, begin in zip(words, starts)]
+    words = []
+    for piece in text.split(" "):
+        end = at + len(piece)
+        words.append(Word(piece, at, end))
+        at = end + 1
+    return words
 
 
 def _after_particle(folded: str, start: int, particles: frozenset[str]) -> bool:
