@@ -101,9 +101,10 @@ def runs(folded: str, not_names: frozenset[str], particles: frozenset[str], patt
     """
     found: list[NameRun] = []
     current: list[Word] = []   # the open run when particles joined it; else `plain` holds it
-    plain: tuple[str, int, int] | None = None   # (text, start, end): made Words only if it names someone
-    # A particle ends right before a word's mark only if the text there ends with one: one C call
-    # over them all spares most words _after_particle.
+    plain: tuple[str, int] | None = None   # (text, start): made Words only if it names someone
+    # A particle can stand before a word only if the character before that word's mark ends one,
+    # and the text there ends with a particle: most words are ruled out without _after_particle.
+    particle_ends = {p[-1] for p in particles if p}
     endings = tuple(p for p in particles if p)
     for match in for_text(pattern, folded).finditer(folded):
         start, text = match.start(), match.group()
@@ -114,17 +115,18 @@ def runs(folded: str, not_names: frozenset[str], particles: frozenset[str], patt
                 before.isalnum() or before == "_" or in_address(folded, start)):
             continue   # inside a word ("iPhone"), or a handle or web address
         # Where _after_particle finds none, _particles_before finds none either.
-        if not (before in PARTICLE_MARKS and start >= 2 and (folded.endswith(endings, 0, start - 1) or folded[
-                start - 2].isspace()) and _after_particle(folded, start, particles)):
+        if not (before in PARTICLE_MARKS and start >= 2 and (folded[start - 2].isspace() or folded[
+                start - 2] in particle_ends and folded.endswith(endings, 0, start - 1))
+                and _after_particle(folded, start, particles)):
             if plain is None:   # the common case: capitalised words, no particle before them
                 _split(current, found, not_names)
                 current = []
             elif " " not in plain[0]:
                 if plain[0] not in not_names and plain[0][:1].isupper() and not plain[0].isupper():
-                    found.append(NameRun((Word(*plain),), 0))
+                    found.append(NameRun((Word(plain[0], plain[1], plain[1] + len(plain[0])),), 0))
             else:
                 _close_plain(plain[0], plain[1], found, not_names)
-            plain = (text, start, match.end())
+            plain = (text, start)
             continue
         if plain is not None:
             current, plain = _words(plain[0], plain[1]), None
