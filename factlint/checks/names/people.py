@@ -216,8 +216,7 @@ def same_person(rule: Rule, doc: Document, policy: Policy) -> Iterator[Finding]:
     people = _without_group_nouns(folded.text, found, policy)
     # A headline may shorten a first name ("Ken Starr" over a story of "Kenneth Starr"), and so may
     # a speaker ("“Pete was there,” she said"); neither may misspell one.
-    quoted = quotations.scan(doc)
-    body = [c for c in people if not doc.in_heading(folded.original(c.start)) and not quoted.inside(folded.original(c.start))]
+    body = _first_in_body(doc, folded, people)
     for finding_ in (*_pairs(rule, doc, folded, people, lambda c: c.last.text, lambda c: c.first.text,
                              policy.spelled_first),
                      *_pairs(rule, doc, folded, body, lambda c: c.last.text, lambda c: c.first.text,
@@ -227,6 +226,20 @@ def same_person(rule: Rule, doc: Document, policy: Policy) -> Iterator[Finding]:
         if not _overlaps(finding_, taken):
             taken.append((finding_.start, finding_.end))
             yield finding_
+
+
+def _first_in_body(doc: Document, folded: Folded, found: list[Candidate]) -> list[Candidate]:
+    """The first use of each name outside headings and quotations, in the text's order."""
+    # _pairs weighs only a name's first use, so a name's later uses need no heading or quotation test.
+    quoted = quotations.scan(doc)
+    first: dict[tuple[str, str], Candidate] = {}
+    for candidate in found:
+        name = (candidate.first.text, candidate.last.text)
+        if name not in first:
+            at = folded.original(candidate.start)
+            if not doc.in_heading(at) and not quoted.inside(at):
+                first[name] = candidate
+    return list(first.values())
 
 
 def _overlaps(finding_: Finding, spans: list[tuple[int, int]]) -> bool:
