@@ -92,23 +92,24 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper() and not word.isupper()
 
 
-def runs(folded: str, not_names: frozenset[str], particles: frozenset[str], pattern: ClassPattern) -> list[NameRun]:
+def runs(folded: str, not_names: frozenset[str], particles: frozenset[str], pattern: ClassPattern,
+         others: frozenset[str] | None = None) -> list[NameRun]:
     """Return the name runs of a folded text: capitalised words, one space apart, and particles among them.
 
     `pattern` (run_pattern(), compiled once per rule set) finds the capitalised words; particles
     before and between them ("Ludwig van Beethoven", "Bashar al-Assad") are joined here, which is
-    far faster than a search that tries every "de" and "la" of the text.
+    far faster than a search that tries every "de" and "la" of the text. `others`: see for_text.
     """
     found: list[NameRun] = []
-    current: list[Word] = []   # the open run when particles joined it; else `plain` holds it
-    plain: tuple[str, int] | None = None   # (text, start): made Words only if it names someone
+    current: list[Word] = []   # the open run when particles joined it; else the plain stretch holds it
+    plain, plain_start = "", 0   # the open stretch no particle joined: made Words only if it names someone
     # A particle can stand before a word only if the character before that word's mark ends one,
     # and the text there ends with a particle: most words are ruled out without _after_particle.
     particle_ends = {p[-1] for p in particles if p}
     endings = tuple(p for p in particles if p)
-    for match in for_text(pattern, folded).finditer(folded):
+    for match in for_text(pattern, folded, others).finditer(folded):
         start, text = match.start(), match.group()
-        if plain is None and not current and text in not_names:
+        if not plain and not current and text in not_names:
             continue   # "The", "But", "Monday" before the first run: dropped before any work
         before = folded[start - 1] if start else ""
         if before != " " and before and not before.isspace() and (
@@ -118,18 +119,18 @@ def runs(folded: str, not_names: frozenset[str], particles: frozenset[str], patt
         if not (before in PARTICLE_MARKS and start >= 2 and (folded[start - 2].isspace() or folded[
                 start - 2] in particle_ends and folded.endswith(endings, 0, start - 1))
                 and _after_particle(folded, start, particles)):
-            if plain is None:   # the common case: capitalised words, no particle before them
+            if not plain:   # the common case: capitalised words, no particle before them
                 _split(current, found, not_names)
                 current = []
-            elif " " not in plain[0]:
-                if plain[0] not in not_names and plain[0][:1].isupper() and not plain[0].isupper():
-                    found.append(NameRun((Word(plain[0], plain[1], plain[1] + len(plain[0])),), 0))
+            elif " " not in plain:
+                if plain not in not_names and plain[:1].isupper() and not plain.isupper():
+                    found.append(NameRun((Word(plain, plain_start, plain_start + len(plain)),), 0))
             else:
-                _close_plain(plain[0], plain[1], found, not_names)
-            plain = (text, start)
+                _close_plain(plain, plain_start, found, not_names)
+            plain, plain_start = text, start
             continue
-        if plain is not None:
-            current, plain = _words(plain[0], plain[1]), None
+        if plain:
+            current, plain = _words(plain, plain_start), ""
         words = _words(text, start)
         lead = _particles_before(folded, start, particles)
         if current and lead and lead[0].start > current[-1].end and folded[current[-1].end:lead[0].start] == " ":
@@ -137,7 +138,7 @@ def runs(folded: str, not_names: frozenset[str], particles: frozenset[str], patt
             continue
         _split(current, found, not_names)
         current = _join(lead, words)
-    _split(_words(plain[0], plain[1]) if plain is not None else current, found, not_names)
+    _split(_words(plain, plain_start) if plain else current, found, not_names)
     return found
 
 

@@ -18,7 +18,8 @@ from typing import NamedTuple
 from factlint import datacache, quotations
 from factlint.rule import Rule
 from factlint.checks.names import forms, later
-from factlint.checks.names.text import Candidate, ClassPattern, Folded, candidates, distance, one_edit
+from factlint.checks.names.text import (Candidate, ClassPattern, Folded, candidates, distance, one_edit,
+                                        other_characters)
 from factlint.checks.names.words import NameWords
 from factlint.document import Document
 from factlint.finding import Finding
@@ -199,9 +200,10 @@ class Policy(NamedTuple):
 def same_person(rule: Rule, doc: Document, policy: Policy) -> Iterator[Finding]:
     """Flag the first use of a second form of one person's name, naming both forms and lines."""
     folded = Folded(doc.lint_text)
-    found = candidates(folded.text, policy.not_names)
+    others = other_characters(folded.text)   # for both scans of the text
+    found = candidates(folded.text, policy.not_names, others)
     taken: list[tuple[int, int]] = []   # document spans already reported
-    runs = forms.runs(folded.text, policy.not_names, policy.particles, policy.run_pattern)
+    runs = forms.runs(folded.text, policy.not_names, policy.particles, policy.run_pattern, others)
     for variant in forms.variants(runs, policy.particles):
         finding_ = _form_finding(rule, doc, folded, variant)
         taken.append((finding_.start, finding_.end))

@@ -137,10 +137,11 @@ class Candidate(NamedTuple):
         return f"{self.first.text} {self.last.text}"
 
 
-def candidates(folded: str, not_names: frozenset[str] = frozenset()) -> list[Candidate]:
-    """Return the possible people's names: the last two words of each run of capitalised words."""
+def candidates(folded: str, not_names: frozenset[str] = frozenset(),
+               others: frozenset[str] | None = None) -> list[Candidate]:
+    """Return the possible people's names: the last two words of each run of capitalised words (others: see for_text)."""
     found = []
-    for match in for_text(PAIR_FORMS, folded).finditer(folded):
+    for match in for_text(PAIR_FORMS, folded, others).finditer(folded):
         first, last = match.group("first"), match.group("last")
         if first in not_names or last in not_names:
             continue
@@ -158,12 +159,19 @@ class ClassPattern:
         self.ascii = _for_re(pattern.source, frozenset())
 
 
-def for_text(pattern: ClassPattern, text: str) -> Pattern:
+def other_characters(text: str) -> frozenset[str]:
+    """Return the characters of text outside ASCII that are letters, marks, digits or word characters."""
+    return frozenset() if text.isascii() else frozenset(
+        c for c in set("".join(_ASCII_RUN.split(text))) if _properties(c))
+
+
+def for_text(pattern: ClassPattern, text: str, others: frozenset[str] | None = None) -> Pattern:
     """Return a \\p{..} pattern for text: in `re` form, its classes holding ASCII and text's other characters."""
+    # `others`, when given, is other_characters(text): a caller with several patterns finds them once.
     # `re` runs these patterns two to three times as fast as `regex` but has no \p{..}: each class
     # is spelled out, exact for every character text holds. Text with many distinct others keeps `regex`.
-    others = frozenset() if text.isascii() else frozenset(
-        c for c in set("".join(_ASCII_RUN.split(text))) if _properties(c))
+    if others is None:
+        others = other_characters(text)
     if not others:
         return pattern.ascii   # most stories: their only other characters are quotes and dashes
     return _for_re(pattern.pattern.source, others) if len(others) <= 200 else pattern.pattern
