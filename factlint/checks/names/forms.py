@@ -145,7 +145,7 @@ def runs(folded: str, not_names: frozenset[str], particles: frozenset[str], patt
 def _close_plain(text: str, start: int, found: list[NameRun], not_names: frozenset[str]) -> None:
     """Close a run of capitalised words that no particle joined: most name no one, as its text tells."""
     pieces = text.split(" ")
-    if any(piece.isupper() for piece in pieces):
+    if any(map(str.isupper, pieces)):
         _split(_words(text, start), found, not_names)   # an acronym to split at
         return
     # Only the words after the last title or place word can name someone: only they become Words.
