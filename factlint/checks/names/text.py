@@ -152,6 +152,9 @@ def candidates(folded: str, not_names: frozenset[str] = frozenset(),
 class ClassPattern:
     """A pattern of \\p{..} classes, and its `re` form for text whose letters, marks and digits are ASCII, made once."""
 
+    # Each `[\p{L}\p{M}]*` of the pattern must be followed only by what no letter begins (a hyphen,
+    # an apostrophe, a space, a look-ahead that refuses a letter): _for_re relies on it.
+
     __slots__ = ("pattern", "ascii")
 
     def __init__(self, pattern: LazyPattern) -> None:
@@ -188,6 +191,10 @@ def _for_re(source: str, others: frozenset[str]) -> Pattern:
     properties = {c: _properties(c) for c in others}
     bodies = {name: ascii_part + "".join(re.escape(c) for c in sorted(others) if name in properties[c])
               for name, ascii_part in _ASCII_CLASSES.items()}
+    if not bodies["M"]:
+        # A word's letters are followed only by what no letter begins (see ClassPattern): with no
+        # marks among them, letters given back could match nothing else, so none are kept to give back.
+        source = source.replace(r"[\p{L}\p{M}]*", r"[\p{L}\p{M}]*+")
     word = bodies["w"]
     boundary = rf"(?:(?<=[{word}])(?![{word}])|(?<![{word}])(?=[{word}]))"
 
