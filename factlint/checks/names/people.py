@@ -259,12 +259,13 @@ def _without_group_nouns(text: str, found: list[Candidate], policy: Policy) -> l
     uses: dict[tuple[str, str], list[Candidate]] = {}
     for candidate in found:
         uses.setdefault((candidate.first.text, candidate.last.text), []).append(candidate)
-    grouped = {name: any(_word_before(text, c.start).lower() in policy.group_words for c in named)
-               for name, named in uses.items()}
     twins = {(first, last): [(first, t) for t in _number_forms(last, policy.words)
                              if (first, t) in uses and (later.plural_pair(t, last, policy.words)
                                                         or later.derived_pair(t, last, policy.words))]
              for first, last in uses}
+    # Only a twin's uses are asked whether a group word comes before them.
+    grouped = {name: any(_word_before(text, c.start).lower() in policy.group_words for c in uses[name])
+               for name in {twin for found_twins in twins.values() for twin in found_twins}}
     kept = []
     for candidate in found:
         first, last = name = candidate.first.text, candidate.last.text
