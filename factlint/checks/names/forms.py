@@ -268,7 +268,8 @@ def variants(found: Iterable[NameRun], particles: frozenset[str]) -> list[Varian
     pairs: list[Variant] = []
     written: set[str] = set()   # every form written so far, whole runs and surnames
     for run in found:
-        text = run.text
+        words = run.words
+        text = words[0].text if len(words) == 1 else run.text   # most runs are one word: no property call
         if text in written:
             continue
         name_key = key(text, particles) if run.surname_at else None
