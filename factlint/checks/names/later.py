@@ -70,7 +70,6 @@ def misspelled_surnames(folded: str, people: list[Candidate], bare: list[tuple[s
     `bare` holds the words that stand alone as a name (a one-word name run). Only full names whose
     first word is a given name count: "African American" names no one called American.
     """
-    uses = Counter(word for word, _, _ in bare) + Counter(c.last.text for c in people)
     named = {c.last.text for c in people} | {c.first.text for c in people}
     common = lower_words(folded)
     # By the surname's first letter, which a slip keeps, and its length, which one edit changes by
@@ -79,16 +78,18 @@ def misspelled_surnames(folded: str, people: list[Candidate], bare: list[tuple[s
     by_shape: dict[tuple[str, int], dict[str, list[Candidate]]] = {}
     for c in people:
         by_shape.setdefault((c.last.text[:1], len(c.last.text)), {}).setdefault(c.last.text, []).append(c)
-    # Whether a word is common or a given name is asked only of the few near a surname: most stories
-    # have no slip, and then the story's lower-case words are never collected.
-    near: dict[str, list[tuple[str, Candidate]]] = {}   # each word's near surnames and their first uses
+    # Each distinct bare word is weighed once; whether it is common or a given name is asked only of
+    # the few near a surname: most stories have no slip, and then their uses are never read one by one.
+    near = {word: _near_people(word, by_shape, common, given_names, words)
+            for word in {word for word, _, _ in bare}
+            if not (word in named or word in not_names or len(word) < MIN_LENGTH)}
+    suspects = {word for word, people_near in near.items() if people_near}
+    if not suspects:
+        return
+    uses = Counter(word for word, _, _ in bare) + Counter(c.last.text for c in people)
     reported: set[str] = set()
     for word, start, end in bare:
-        if word in reported or word in named or word in not_names or len(word) < MIN_LENGTH:
-            continue
-        if word not in near:
-            near[word] = _near_people(word, by_shape, common, given_names, words)
-        if not near[word]:
+        if word not in suspects or word in reported:
             continue
         # People come in the text's order: the first use is the earliest.
         matches = [first for surname, first in near[word]
