@@ -145,10 +145,25 @@ def runs(folded: str, not_names: frozenset[str], particles: frozenset[str], patt
 def _close_plain(text: str, start: int, found: list[NameRun], not_names: frozenset[str]) -> None:
     """Close a run of capitalised words that no particle joined: most name no one, as its text tells."""
     pieces = text.split(" ")
-    if any(map(str.isupper, pieces)):
-        _split(_words(text, start), found, not_names)   # an acronym to split at
+    if not any(map(str.isupper, pieces)):
+        _close_pieces(pieces, start, found, not_names)
         return
-    # Only the words after the last title or place word can name someone: only they become Words.
+    part: list[str] = []   # split at acronyms ('US'), as _split splits Words, before any Word is made
+    part_start = at = start
+    for piece in pieces:
+        if _capitalised(piece) or not piece[:1].isupper():
+            if not part:
+                part_start = at
+            part.append(piece)
+        else:
+            _close_pieces(part, part_start, found, not_names)
+            part = []
+        at += len(piece) + 1
+    _close_pieces(part, part_start, found, not_names)
+
+
+def _close_pieces(pieces: list[str], start: int, found: list[NameRun], not_names: frozenset[str]) -> None:
+    """Close words one space apart from start as _close does, making Words only after the last title or place word."""
     kept = len(pieces)
     while kept and pieces[kept - 1] not in not_names:
         kept -= 1
