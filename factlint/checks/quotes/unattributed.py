@@ -18,6 +18,7 @@ from factlint.segment import Span
 OPTIONS = {
     "speaker_cues": Option(word_list, ()),
     "naming_cues": Option(word_list, ()),
+    "pointing_determiners": Option(word_list, ()),
     "minor_words": Option(word_list, ()),
     "term_determiners": Option(word_list, ()),
     "min_words": Option(integer, 4),
@@ -52,7 +53,7 @@ def _unattributed(rule: Rule, store: RuleSetStore) -> Check:
     """Flag quotations of a sentence or more (or long partial ones) with no speaker nearby."""
     words = lexicon.for_rule(rule, store)
     cues = phrase_set((*rule.options["speaker_cues"], *words.phrases), "speaker_cues")
-    naming = _naming(rule.options["naming_cues"], rule.options["term_determiners"])
+    naming = _naming(rule.options["naming_cues"], rule.options["pointing_determiners"])
     verbs = lexicon.WordSet(words.verb_forms)
     minor = {w.lower() for w in rule.options["minor_words"]}
     determiners = frozenset(w.lower() for w in rule.options["term_determiners"])
@@ -205,8 +206,8 @@ def _naming(cues: tuple[str, ...], determiners: tuple[str, ...]) -> Naming | Non
     """Return the naming cues, and the same after a determiner that points back ('that slogan'), or None."""
     if not cues:
         return None
-    pointing = [d for d in determiners if d.lower() not in ("a", "an")]
-    return Naming(phrase_set(cues, "naming_cues"), phrase_set([f"{d} {c}" for d in pointing for c in cues], "naming_cues"))
+    pointing = phrase_set([f"{d} {c}" for d in determiners for c in cues], "pointing_determiners")
+    return Naming(phrase_set(cues, "naming_cues"), pointing)
 
 
 def _used_as_term(doc: Document, quote: Quote, determiners: frozenset[str]) -> bool:
