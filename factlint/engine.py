@@ -13,7 +13,7 @@ from factlint import yamlfile
 from factlint.checks import KINDS
 from factlint.checks.base import Check, Option, one_of, some_of, validate_options
 from factlint.checks.group import CheckGroup
-from factlint.rule import Rule, RuleError, RuleSetStore, placeholders
+from factlint.rule import Rule, RuleError, RuleSetStore, check_template
 from factlint.document import Document
 from factlint.facts import CrossCheck, FactSource
 from factlint.finding import LEVELS, Finding
@@ -237,16 +237,9 @@ def _level(data: dict[str, Any]) -> str:
 def _message(data: dict[str, Any], module: ModuleType | CheckGroup) -> str:
     message = _text(data, "message", module.DEFAULT_MESSAGE)
     try:
-        names = placeholders(message)
+        check_template(message, {"match", "expected", *module.PLACEHOLDERS})
     except ValueError as exc:
-        raise RuleError(f"'message' is not a valid template: {exc}", "message") from None
-    allowed = {"match", "expected", *module.PLACEHOLDERS}
-    if names - allowed:
-        bad = sorted(names - allowed)[0]
-        raise RuleError(
-            f"'message' uses unknown placeholder {{{bad}}} (allowed: {', '.join(sorted(allowed))})",
-            "message",
-        )
+        raise RuleError(f"'message' {exc}", "message") from None
     return message
 
 

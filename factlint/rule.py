@@ -124,14 +124,19 @@ class RuleSetStore:
             return self._values[key]  # type: ignore[return-value]
 
 
+def check_template(template: str, allowed: set[str]) -> None:
+    """Raise ValueError, worded to follow the key's name, if a template is malformed or uses a placeholder not allowed."""
+    try:
+        names = placeholders(template)
+    except ValueError as exc:
+        raise ValueError(f"is not a valid template: {exc}") from None
+    if names - allowed:
+        raise ValueError(f"uses unknown placeholder {{{sorted(names - allowed)[0]}}} (allowed: {', '.join(sorted(allowed))})")
+
+
 def message_template(value: Any) -> str:
     """Validate a second message of a check: a template with only {match} and {expected}."""
     if not isinstance(value, str):
         raise TypeError("must be a string")
-    try:
-        names = placeholders(value)
-    except ValueError as exc:
-        raise ValueError(f"is not a valid template: {exc}") from None
-    if names - {"match", "expected"}:
-        raise ValueError(f"uses unknown placeholder {{{sorted(names - {'match', 'expected'})[0]}}} (allowed: expected, match)")
+    check_template(value, {"match", "expected"})
     return value
