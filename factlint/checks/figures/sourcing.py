@@ -86,7 +86,7 @@ class Sourcing:
 
     def sentence_sourced(self, index: int) -> bool:
         """Tell whether sentence `index` carries attribution outside its quotations, or gives public record."""
-        return self.cited(index) or self.on_record(index)
+        return self.credits(index, -1)
 
     def cited(self, index: int) -> bool:
         """Tell whether sentence `index` carries attribution outside its quotations."""

@@ -64,9 +64,8 @@ def _names_source(rule: Rule) -> Callable[[str, regex.Match], bool]:
     links = rule.options["named_source_links"]
     named = compile_words(rf",?\s+{word_pattern(links)}\s+(?:the\s+)?[A-Z]" if links else r"(?!)",
                           False, "named_source_links")
-    nameable = {" ".join(p.lower().split()) for p in rule.options["nameable_phrases"]}
-    return lambda text, match: " ".join(match.group().lower().split()) in nameable \
-        and named.match(text, match.end()) is not None
+    nameable = {_key(p) for p in rule.options["nameable_phrases"]}
+    return lambda text, match: _key(match.group()) in nameable and named.match(text, match.end()) is not None
 
 
 def _owned(rule: Rule) -> Callable[[str, int], bool]:
@@ -87,12 +86,17 @@ def _outlet_reported(rule: Rule) -> Callable[[Document, regex.Match], bool]:
     words, phrases = rule.options["outlet_report_words"], rule.options["outlet_phrases"]
     if not words or not phrases:
         return lambda doc, match: False
-    own = {" ".join(p.lower().split()) for p in phrases}
+    own = {_key(p) for p in phrases}
     # A capitalised name, not a day, a month or a body that is no outlet, right before one of the words.
     outlet = compile_words(rf"\b{_not(rule)}[A-Z][\w.&'’-]*(?:['’]s)?\s+{word_pattern(words)}\b",
                            False, "outlet_report_words")
-    return lambda doc, match: " ".join(match.group().lower().split()) in own and \
+    return lambda doc, match: _key(match.group()) in own and \
         outlet.search(doc.lint_text, doc.sentence_at(match.start()).start, match.start()) is not None
+
+
+def _key(phrase: str) -> str:
+    """Return a phrase as the rule's lists are compared: lowercase, one space between words."""
+    return " ".join(phrase.lower().split())
 
 
 def _not(rule: Rule) -> str:
