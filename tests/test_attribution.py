@@ -205,6 +205,17 @@ def test_a_count_after_an_aside_is_no_poll_finding(sentence: str, column: int, m
     assert unsourced(POLL + ASIDE + sentence + "\n") == [("figures.unsourced", 7, column, match)]
 
 
+def test_a_change_after_an_aside_is_no_poll_share() -> None:
+    text = POLL + ASIDE + "Voters have watched bus ridership fall 22 percent since 2019.\n"
+    assert unsourced(text) == [("figures.unsourced", 7, 40, "22 percent")]
+    text = POLL + ASIDE + "Turnout among young voters has fallen by 9 percent since 2016.\n"
+    assert unsourced(text) == [("figures.unsourced", 7, 42, "9 percent")]
+
+
+def test_a_level_reached_after_an_aside_is_still_the_poll_s_share() -> None:
+    assert unsourced(POLL + ASIDE + "Among voters over 65, her support drops to 41 percent.\n") == []
+
+
 def test_a_figure_that_reads_as_no_finding_after_an_aside_is_flagged() -> None:
     findings = run(POLL + ASIDE + "The county's jobless rate is 5.2 percent.\n", select=["figures.unsourced"], packs=PACKS)
     assert brief(findings) == [("figures.unsourced", 7, 30, "5.2 percent")]

@@ -93,6 +93,12 @@ def settled(browser: webdriver.Chrome, count: int | None = None) -> list:
     return browser.find_elements(By.CSS_SELECTOR, "#findings li")
 
 
+def finding_texts(browser: webdriver.Chrome, part: str) -> list[str]:
+    """Return the text of one part ("rule", "message") of every listed finding, read at one moment."""
+    return browser.execute_script(
+        "return Array.from(document.querySelectorAll('#findings li .' + arguments[0]), e => e.textContent);", part)
+
+
 def cli_json(path: Path) -> list[dict]:
     out = subprocess.run([str(FACTLINT), "--rules", str(SEED_RULES), "--format", "json", str(path)],
                          cwd=path.parent, capture_output=True, text=True, check=False)
@@ -161,8 +167,10 @@ def test_dateline_set_on_the_page(browser, page: Page) -> None:
     paste(browser, "The council will vote on Tuesday, March 21.")
     browser.find_element(By.ID, "date").send_keys("03152024")  # Chromium's date field: month, day, year
     WebDriverWait(browser, 20).until(lambda b: b.find_element(By.ID, "dateline").text == "2024-03-15 (the page)")
-    messages = [i.find_element(By.CLASS_NAME, "message").text for i in settled(browser)]
-    assert any("Thursday" in m for m in messages), messages  # March 21, 2024 fell on a Thursday
+    # The new date re-checks the draft after a short pause: wait for that check's findings, read
+    # in one script call (the list is rebuilt whole, so elements found earlier may be gone).
+    WebDriverWait(browser, 20).until(lambda b: any("Thursday" in m for m in finding_texts(b, "message")),
+                                     "no finding says March 21, 2024 fell on a Thursday")
 
 
 def test_bad_pastes_give_a_clear_message_and_the_server_keeps_running(browser, page: Page) -> None:

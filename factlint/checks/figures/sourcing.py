@@ -42,6 +42,8 @@ class Sourcing:
     finding_words: frozenset[str] = frozenset()
     # Words of a share ("percent", "third", "half"): a finding given as one may follow an aside.
     share_words: frozenset[str] = frozenset()
+    # Words of a change ("fell", "up"): a share right after one is a measure's move, not a poll's finding.
+    change_words: frozenset[str] = frozenset()
     # Documents whose scope opens even when named after a figure of their sentence: polls, surveys.
     polls: frozenset[str] = frozenset()
     # Words between two figures that make the second a restatement ("or"), and sentence openers
@@ -132,9 +134,16 @@ class Sourcing:
         return self.attribution.proposes(self.quotes.masked, self.doc.sentences[index].start, start)
 
     def share(self, start: int, end: int) -> bool:
-        """Tell whether the figure at [start, end) is a share: a percentage, a fraction or a rate ("two-fifths", "44%", "four in 10")."""
+        """Tell whether the figure at [start, end) is a share: a percentage, a fraction or a rate ("two-fifths", "44%", "four in 10").
+
+        A change is none: "ridership fell 22 percent" moves a count; "support drops to 41 percent" is a share.
+        """
         text = self.doc.lint_text[start:end].lower()
         words = text.replace("-", " ").split()
+        before = [w.strip(",;:()") for w in self.doc.lint_text[max(0, start - 30):start].lower().split()[-2:]]
+        before = before[:-1] if before[-1:] == ["by"] else before   # "fell by 22 percent"
+        if before and before[-1] in self.change_words:
+            return False
         return "%" in text or "in" in words[1:-1] or not self.share_words.isdisjoint(words) or \
             any(" " in w and w in text for w in self.share_words)
 

@@ -35,6 +35,7 @@ LIST_KEYS = (
     "record_groups", "scope_polls", "set_superlatives", "range_openers", "range_joiners", "rate_words",
     "clock_units", "game_clock", "game_clock_next", "banknote_words", "topic_ignore", "topic_blockers", "topic_endings",
     "furniture_labels", "transcript_labels", "derived_links", "derived_openers", "back_references", "forecast_words", "vague_cues",
+    "change_words",
 )
 # An author's own regular expressions: compiled with the match time limit.
 PATTERN_KEYS = ("citations",)
@@ -89,6 +90,7 @@ def _unsourced(rule: Rule, store: RuleSetStore) -> Check:
         # A share of a poll's people: its percent words, fractions and "half" ("two-fifths of independents").
         "share_words": frozenset(w.lower() for w in (*rule.options["percent_words"], *rule.options["fractions"],
                                                       *rule.options["multipliers"])),
+        "change_words": frozenset(w.lower() for w in rule.options["change_words"]),
         "polls": frozenset(w.lower() for w in rule.options["scope_polls"]),
         "derived_links": frozenset(" ".join(w.lower().split()) for w in rule.options["derived_links"]),
         "derived_openers": tuple(" ".join(w.lower().replace("’", "'").split()) + " "

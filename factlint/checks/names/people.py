@@ -156,6 +156,7 @@ class Policy(NamedTuple):
     particles: frozenset[str] = frozenset()
     group_words: frozenset[str] = frozenset()
     words: NameWords = NameWords(frozenset(), ())
+    sound_alike: tuple[tuple[str, str], ...] = ()
 
     def related_first(self, a: str, b: str) -> bool:
         """Tell whether two first names (same surname) name one person."""
@@ -169,8 +170,22 @@ class Policy(NamedTuple):
     def spelled_first(self, a: str, b: str) -> bool:
         """Tell whether two first names that are no nickname pair are one name spelled two ways."""
         x, y = a.lower(), b.lower()
-        return not self.nickname(x, y) and self._variant(x, y, self.min_first) and not self._gendered(x, y) \
-            and not self._distinct(x, y)
+        if x == y or self.nickname(x, y):
+            return False
+        if self.sounds_alike(x, y):   # Stephen/Steven, Katherine/Catherine: one name, two spellings
+            return True
+        return self._variant(x, y, self.min_first) and not self._gendered(x, y) and not self._distinct(x, y)
+
+    def sounds_alike(self, x: str, y: str) -> bool:
+        """Tell whether two lower-cased names spell one sound (`sound_alike` rewrites, doubled letters as one)."""
+        return bool(self.sound_alike) and min(len(x), len(y)) >= 3 and self._sound(x) == self._sound(y)
+
+    def _sound(self, name: str) -> str:
+        """Rewrite "^name$" with the rule's `sound_alike` pairs, in order, then collapse doubled letters."""
+        key = f"^{name}$"
+        for written, heard in self.sound_alike:
+            key = key.replace(written, heard)
+        return "".join(c for i, c in enumerate(key) if i == 0 or key[i - 1] != c)
 
     def related_last(self, a: str, b: str) -> bool:
         """Tell whether two surnames (same first name) name one person."""

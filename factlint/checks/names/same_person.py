@@ -25,6 +25,7 @@ OPTIONS = {
     "group_words": Option(string_list, ()),
     "min_first_name_length": Option(integer, 5),
     "min_surname_length": Option(integer, 4),
+    "sound_alike": Option(string_pairs, ()),
 }
 
 
@@ -55,6 +56,7 @@ def policy(rule: Rule, store: RuleSetStore) -> people.Policy:
         run_pattern=forms.run_pattern(frozenset(options["particles"])),
         group_words=frozenset(w.lower() for w in options["group_words"]),
         words=name_words,
+        sound_alike=tuple((a.lower(), b.lower()) for a, b in options["sound_alike"]),
     )
 
 
