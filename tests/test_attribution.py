@@ -205,6 +205,28 @@ def test_a_count_after_an_aside_is_no_poll_finding(sentence: str, column: int, m
     assert unsourced(POLL + ASIDE + sentence + "\n") == [("figures.unsourced", 7, column, match)]
 
 
+def test_a_poll_question_after_an_aside_is_still_the_poll_s_finding() -> None:
+    text = POLL + ASIDE + "When asked which issue mattered most, 31 percent named housing costs.\n"
+    assert unsourced(text) == []
+
+
+def test_a_question_with_no_poll_in_sight_is_flagged() -> None:
+    text = "When asked which issue mattered most, 31 percent of renters named housing costs.\n"
+    assert unsourced(text) == [("figures.unsourced", 1, 39, "31 percent")]
+
+
+def test_a_document_whose_author_follows_a_run_of_lowercase_words_opens_a_scope() -> None:
+    text = ("A study of rural clinics issued over the summer by the State Health Council found that "
+            "a fifth had closed.\n\nOne in four of the remaining clinics has no doctor on staff.\n")
+    assert unsourced(text) == []
+
+
+def test_a_document_with_no_author_opens_no_scope() -> None:
+    text = ("A study of rural clinics came out over the summer, and it found that "
+            "a fifth had closed.\n\nOne in four of the remaining clinics has no doctor on staff.\n")
+    assert unsourced(text) == [("figures.unsourced", 3, 1, "One in four")]
+
+
 def test_a_change_after_an_aside_is_no_poll_share() -> None:
     text = POLL + ASIDE + "Voters have watched bus ridership fall 22 percent since 2019.\n"
     assert unsourced(text) == [("figures.unsourced", 7, 40, "22 percent")]
