@@ -450,6 +450,14 @@ def test_bad_nickname_supplement_is_a_load_error(tmp_path: Path) -> None:
         load_rule_file(rule)
 
 
+@pytest.mark.parametrize("pairs", ['[["", x]]', "[[^, x]]", "[[c, kk]]"])
+def test_a_sound_alike_rewrite_that_grows_a_name_is_a_load_error(tmp_path: Path, pairs: str) -> None:
+    rule = tmp_path / "same.yaml"
+    rule.write_text(f"kind: names\nlevel: warning\ncheck: same-person\nsound_alike: {pairs}\n", encoding="utf-8")
+    with pytest.raises(LoadError, match="sound_alike"):
+        load_rule_file(rule)
+
+
 # --- registry: surnames alone, written forms, lower-case titles ---------------------------------
 
 FORMS_REGISTRY = """\

@@ -11,7 +11,7 @@ from factlint.checks.names import forms, people, words
 from factlint.checks.names.registry_checks import DEFAULT_MESSAGE, PLACEHOLDERS
 from factlint.document import Document
 from factlint.finding import Finding
-from factlint.rule import Rule, RuleSetStore
+from factlint.rule import Rule, RuleError, RuleSetStore
 
 __all__ = ["DEFAULT_MESSAGE", "OPTIONS", "PLACEHOLDERS", "build", "policy"]
 
@@ -31,6 +31,9 @@ OPTIONS = {
 
 def build(rule: Rule, store: RuleSetStore) -> Check:
     """Build the same-person policy once; return the per-document check."""
+    if any(not written.strip("^$") or len(heard) > len(written) for written, heard in rule.options["sound_alike"]):
+        # An empty or growing rewrite would multiply every name at each step of the list.
+        raise RuleError("each 'sound_alike' pair rewrites letters to as many letters or fewer", "sound_alike")
     rules_policy = policy(rule, store)
 
     def check(doc: Document) -> Iterator[Finding]:
