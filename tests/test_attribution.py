@@ -221,6 +221,11 @@ def test_a_poll_question_after_an_aside_is_still_the_poll_s_finding() -> None:
     assert unsourced(text) == []
 
 
+def test_asked_that_puts_no_question_to_the_poll_s_people_is_no_finding() -> None:
+    text = POLL + ASIDE + "The county asked contractors for bids, and they came in 12 percent over budget.\n"
+    assert unsourced(text) == [("figures.unsourced", 7, 57, "12 percent")]
+
+
 def test_a_question_with_no_poll_in_sight_is_flagged() -> None:
     text = "When asked which issue mattered most, 31 percent of renters named housing costs.\n"
     assert unsourced(text) == [("figures.unsourced", 1, 39, "31 percent")]
@@ -230,6 +235,16 @@ def test_a_document_whose_author_follows_a_run_of_lowercase_words_opens_a_scope(
     text = ("A study of rural clinics issued over the summer by the State Health Council found that "
             "a fifth had closed.\n\nOne in four of the remaining clinics has no doctor on staff.\n")
     assert unsourced(text) == []
+
+
+@pytest.mark.parametrize("opening", [
+    "The council asked for a report on the shelter's finances by Friday.",               # a deadline
+    "A study of overtime requested last spring by Council Member Reyes is still unpublished.",  # not its author
+    "The district plans a survey of families at schools run by the Diocese.",           # the schools' "by"
+])
+def test_a_by_that_names_no_author_names_no_document(opening: str) -> None:
+    assert unsourced(opening + "\n\nThe shelter spent $4.2 million last year.\n") == [
+        ("figures.unsourced", 3, 19, "$4.2 million")]
 
 
 def test_a_document_with_no_author_opens_no_scope() -> None:
@@ -245,8 +260,13 @@ def test_a_change_after_an_aside_is_no_poll_share() -> None:
     assert unsourced(text) == [("figures.unsourced", 7, 42, "9 percent")]
 
 
-def test_a_level_reached_after_an_aside_is_still_the_poll_s_share() -> None:
-    assert unsourced(POLL + ASIDE + "Among voters over 65, her support drops to 41 percent.\n") == []
+@pytest.mark.parametrize("sentence", [
+    "Among voters over 65, her support drops to 41 percent.",                 # a level reached
+    "Asked whether the fare should go up, 38 percent of voters said yes.",   # the change is the question's
+    "Among renters, her support has dropped 11 percentage points since June.",  # a poll's own change
+])
+def test_a_poll_share_after_an_aside_survives_a_word_of_change_that_is_not_its_own(sentence: str) -> None:
+    assert unsourced(POLL + ASIDE + sentence + "\n") == []
 
 
 def test_a_figure_that_reads_as_no_finding_after_an_aside_is_flagged() -> None:

@@ -280,6 +280,11 @@ def test_same_person_across_a_hard_wrap() -> None:
     "Ronald Pike and Donald Pike arrived.",                 # two established names, not one sound
     "Frances Pike and Francis Pike arrived.",               # "c" before "e" or "i" is no "k"
     "Christian Pike and Christina Pike arrived.",
+    "Tony Ferraro cooks. His wife, Toni Ferraro, runs the register.",  # male and female forms
+    "John Reardon is running. His son, Jon Reardon, is running too.",  # relatives (kinship_words)
+    "Chris Lindqvist filed first. Two weeks later, his wife, Kris Lindqvist, filed.",
+    "Commissioner Jerry Haskins voted. Haskins' wife, Jeri Haskins, leads the committee.",
+    "Kenneth Ruiz founded the firm. His son, Ken Ruiz, runs it now.",    # a nickname, but a relative
     "Mark Kelly and Mary Kelly arrived.",
     "Mike Lopez and Miguel Lopez arrived.",
     "Aaron Cole and Erin Cole arrived.",                    # 'aaron has_nickname erin' is noise

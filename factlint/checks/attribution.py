@@ -26,9 +26,6 @@ PREPOSITION_INSIDE = compile_words(
     r"\b(?:(?:in|from|according\s+to|by|under)\s+(?:the|a|an|this|that|its|their|these|those)|according\s+to)"
     r"\s+(?:\S+\s+){0,2}\S+\Z", True)
 BY_NAME_AFTER = compile_words(r"\s+(?:by|from|of)\s+(?:the\s+)?[A-Z]")
-# Its author later in the same run of lowercase words: "A report about the integration of immigrants
-# issued over the summer by the Organization for Economic Cooperation and Development".
-BY_NAME_LATER = compile_words(r"(?:\s+(?!(?:by|from)\b)[a-z][\w'’-]*){1,12}?\s+(?:by|from)\s+(?:the\s+)?[A-Z]")
 # At most this many words between a proposal's verb and a figure of its content: "called for a $15 wage".
 PROPOSAL_REACH = 12
 # A document followed by the count it covers ("The survey of 1,033 likely voters") describes itself.
@@ -88,6 +85,12 @@ class Attribution:
         self.lexicon_nouns = lexicon.proposal_nouns
         self.proposals = compile_words(word_pattern(lexicon.proposal_forms, ANY_SPACE), False, "proposal_verbs") \
             if lexicon.proposal_forms else compile_words(r"(?!)")
+        # Its author after a verb that publishes it, in one run of lowercase words: "A report about the
+        # integration of immigrants issued over the summer by the Organization for Economic …".
+        self.authored = compile_words(
+            rf"(?:\s+[a-z][\w'’-]*){{0,10}}?\s+{word_pattern(lexicon.authoring_verbs, ANY_SPACE)}"
+            rf"(?:\s+(?!(?:by|from)\b)[a-z][\w'’-]*){{0,4}}?\s+(?:by|from)\s+(?:the\s+)?[A-Z]", False, "authoring_verbs") \
+            if lexicon.authoring_verbs else compile_words(r"(?!)")
         self.method = compile_words(
             rf"\s+(?:{passive}\s+)?{word_pattern(lexicon.method_verbs, ANY_SPACE)}", True, "method_verbs") \
             if lexicon.method_verbs else compile_words(r"(?!)")
@@ -179,7 +182,7 @@ class Attribution:
         """Tell whether a document mention at `at` names a source: 'the Marist survey', 'in the poll'."""
         after = at + len(mention)
         if PREPOSITION_BEFORE.search(sentence, 0, at) or PREPOSITION_INSIDE.search(mention) \
-                or BY_NAME_AFTER.match(sentence, after) or BY_NAME_LATER.match(sentence, after):
+                or BY_NAME_AFTER.match(sentence, after) or self.authored.match(sentence, after):
             return True  # "in the survey", "15 percent of voters in the poll", "an analysis by the Ledger"
         if self.method.match(sentence, after) or \
                 (OF_COUNT.match(sentence, after) and mention.split()[0].lower() not in INDEFINITE):

@@ -13,7 +13,7 @@ from factlint.rule import Rule, RuleError, RuleSetStore
 
 DEFAULT_NAME = "_attribution.yaml"
 KEYS = ("communication_verbs", "quote_only_verbs", "phrases", "source_nouns", "source_determiners", "unnamed_modifiers",
-        "method_verbs",
+        "method_verbs", "authoring_verbs",
         "proposal_verbs", "definite_determiners", "content_breaks", "comma_breaks", "coordinators", "clause_subjects",
         "auxiliaries")
 
@@ -78,6 +78,8 @@ class Lexicon(NamedTuple):
     source_determiners: frozenset[str]
     # Verbs of a poll's methodology ("The survey was conducted online"): the document describes itself.
     method_verbs: tuple[str, ...] = ()
+    # Verbs that publish a document, before its author ("issued over the summer by the OECD").
+    authoring_verbs: tuple[str, ...] = ()
     # Words that leave a document unnamed after "according to": "according to media reports".
     unnamed_modifiers: tuple[str, ...] = ()
     # Every form of the proposals and promises whose content is their subject's ("called for", "vowed to").
@@ -135,6 +137,7 @@ def load(path: Path) -> Lexicon:
         verb_forms=frozenset(every | quote_only), figure_verb_forms=frozenset(every - quote_only - nouns),
         phrases=tuple(lists["phrases"]), source_nouns=tuple(lists["source_nouns"]),
         source_determiners=_lower(lists["source_determiners"]), method_verbs=tuple(lists["method_verbs"]),
+        authoring_verbs=tuple(lists["authoring_verbs"]),
         unnamed_modifiers=tuple(lists["unnamed_modifiers"]),
         proposal_forms=_proposal_forms(lists["proposal_verbs"], tables),
         proposal_nouns=_proposal_nouns(lists["proposal_verbs"], tables),

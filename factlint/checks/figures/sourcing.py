@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import TypeVar
 
 from factlint.checks.attribution import Attribution
@@ -40,6 +40,8 @@ class Sourcing:
     own_terms: Callable[[str, int, int], bool]
     # Words of a poll's or study's findings ("percent of voters", "among", "respondents"), lowercase.
     finding_words: frozenset[str] = frozenset()
+    # Openings of a poll's question put to its people ("asked ", "when asked "), lowercase, each with a space after.
+    finding_openers: tuple[str, ...] = ()
     # Words of a share ("percent", "third", "half"): a finding given as one may follow an aside.
     share_words: frozenset[str] = frozenset()
     # Words of a change ("fell", "up"): a share right after one is a measure's move, not a poll's finding.
@@ -136,20 +138,25 @@ class Sourcing:
     def share(self, start: int, end: int) -> bool:
         """Tell whether the figure at [start, end) is a share: a percentage, a fraction or a rate ("two-fifths", "44%", "four in 10").
 
-        A change is none: "ridership fell 22 percent" moves a count; "support drops to 41 percent" is a share.
+        A change right before it is none: "ridership fell 22 percent" moves a count, while "support
+        drops to 41 percent", "should go up, 38 percent" and a poll's "dropped 11 points" are shares.
         """
         text = self.doc.lint_text[start:end].lower()
         words = text.replace("-", " ").split()
-        before = [w.strip(",;:()") for w in self.doc.lint_text[max(0, start - 30):start].lower().split()[-2:]]
+        before = self.doc.lint_text[max(0, start - 30):start].lower().split()[-2:]
         before = before[:-1] if before[-1:] == ["by"] else before   # "fell by 22 percent"
-        if before and before[-1] in self.change_words:
+        if before and before[-1] in self.change_words and "point" not in text:
             return False
         return "%" in text or "in" in words[1:-1] or not self.share_words.isdisjoint(words) or \
             any(" " in w and w in text for w in self.share_words)
 
     def finding(self, index: int) -> bool:
-        """Tell whether sentence `index` reads as a poll's or study's finding: 'Among men, she is at minus 40'."""
-        return not self.finding_words.isdisjoint(self.sentence_words(index))
+        """Tell whether sentence `index` reads as a poll's or study's finding: 'Among men, she is at minus 40', 'When asked …'."""
+        if not self.finding_words.isdisjoint(self.sentence_words(index)):
+            return True
+        span = self.doc.sentences[index]
+        opening = " ".join(self.quotes.masked[span.start:span.start + 40].lower().split()) + " "
+        return opening.startswith(self.finding_openers)
 
     def document_after(self, index: int) -> bool:
         """Tell whether sentence `index` points back (one of `back_references`) and names a document as its source."""
@@ -288,7 +295,7 @@ def _finding_paragraph(sourcing: Sourcing, paragraph: int) -> bool:
                if i >= 0)
 
 
-def _derived(sourcing: Sourcing, index: int, previous_end: int, start: int) -> bool:
+def derived(sourcing: Sourcing, index: int, previous_end: int, start: int) -> bool:
     """Tell whether a figure restates or works out the one just given: '$6.20, or 1 percent', 'That's down 16 percent'.
 
     Such a figure stands or falls with the figure it comes from: it is sourced with it, or
@@ -308,68 +315,6 @@ def _derived(sourcing: Sourcing, index: int, previous_end: int, start: int) -> b
     opening = " ".join(text[span.start:span.start + 30].lower().replace("’", "'").split())
     return opening.startswith(sourcing.derived_openers)
 
-
-def unsourced_figures(sourcing: Sourcing, figures: list[tuple[int, int]], window: int,
-                      paragraphs: int, carry: tuple[bool, int]) -> Iterator[tuple[int, int, str]]:
-    """Yield (start, end, rejected candidate) for each figure with no source.
-
-    `carry` is (a paragraph's credit covers all its figures?, paragraphs a data paragraph's credit carries into).
-    """
-    doc = sourcing.doc
-    previous_end = -1
-    again = _sourced_elsewhere(sourcing, figures, window)
-    for start, end in figures:
-        index = doc.sentence_index(start)
-        derived = _derived(sourcing, index, previous_end, start)
-        previous_end = end
-        if index < 0 or derived or sourcing.own_terms(doc.lint_text, start, end) or sourcing.proposed(index, start) \
-                or sourcing.vague_only(index):
-            continue  # a vague source ("in some polls") is figures.vague-attribution's to flag, and credits nothing
-        if covered_nearby(sourcing, index, window) or carried(sourcing, index, *carry):
-            sourcing.credited.add(index)  # a credit of its own: it may cover later figures of its measure
-            continue
-        # Covered by another figure's credit, a document's scope or the same figure given again
-        # with a source: such a figure passes nothing on, so a story cannot drift from topic to topic.
-        if same_measure(sourcing, index, start, end):
-            continue
-        covered, candidate = scope_source(sourcing, index, paragraphs, sourcing.share(start, end))
-        if not covered and not _given_again(sourcing, again, index, start, end):
-            yield start, end, candidate
-
-
-def _given_again(sourcing: Sourcing, again: dict[str, list[int]], index: int, start: int, end: int) -> bool:
-    """Tell whether the figure is given again, the same number of the same measure, in a sentence with a source."""
-    key = sourcing.signatures.key(sourcing.doc.lint_text[start:end]) if sourcing.signatures else ""
-    if not key or key not in again or sourcing.topic is None:
-        return False
-    mine, projection = _near_measures(sourcing, index, start, end), sourcing.measure(index)[1]
-    # A projection is not the figure someone reported, unless that was a projection too.
-    return any(mine & sourcing.measure(other)[0] and (not projection or sourcing.measure(other)[1])
-               for other in again[key] if other != index)
-
-
-def _near_measures(sourcing: Sourcing, index: int, start: int, end: int) -> frozenset[str]:
-    """Return what the figure at [start, end) of sentence `index` measures, from the words next to it."""
-    span = sourcing.doc.sentences[index]
-    return sourcing.topic.near(sourcing.quotes.masked[span.start:span.end], start - span.start, end - span.start)
-
-
-def _sourced_elsewhere(sourcing: Sourcing, figures: list[tuple[int, int]], window: int) -> dict[str, list[int]]:
-    """Return, for each figure signature, the sentences that give it with a credit of their own.
-
-    A figure the story gives again with a source is sourced where it is given first too: a
-    lede's "Rents jumped 4.2 percent" and "Rents rose 4.2 percent, Zillow said." further on.
-    """
-    found: dict[str, list[int]] = {}
-    if sourcing.signatures is None:
-        return found
-    doc = sourcing.doc
-    for start, end in figures:
-        index = doc.sentence_index(start)
-        key = sourcing.signatures.key(doc.lint_text[start:end])
-        if key and index >= 0 and covered_nearby(sourcing, index, window):
-            found.setdefault(key, []).append(index)
-    return found
 
 def carried(sourcing: Sourcing, index: int, whole_paragraph: bool, paragraphs: int) -> bool:
     """Tell whether the credit of the figure's paragraph, or of a data paragraph just before it, covers it.
@@ -433,7 +378,7 @@ def same_measure(sourcing: Sourcing, index: int, start: int, end: int) -> bool:
     if topic is None or not topic.paragraphs:
         return False
     projection = sourcing.measure(index)[1]
-    measures = _near_measures(sourcing, index, start, end)
+    measures = near_measures(sourcing, index, start, end)
     if len(measures) < topic.overlap:
         return False
     here = doc.paragraph_index(doc.sentences[index].start)
@@ -447,3 +392,9 @@ def same_measure(sourcing: Sourcing, index: int, start: int, end: int) -> bool:
         if len(measures & earlier) >= topic.overlap and (not projection or earlier_projection):
             return True
     return False
+
+
+def near_measures(sourcing: Sourcing, index: int, start: int, end: int) -> frozenset[str]:
+    """Return what the figure at [start, end) of sentence `index` measures, from the words next to it."""
+    span = sourcing.doc.sentences[index]
+    return sourcing.topic.near(sourcing.quotes.masked[span.start:span.end], start - span.start, end - span.start)

@@ -13,7 +13,8 @@ from factlint.checks.figures.record import OwnTerms
 from factlint.checks.figures.skip import skipper
 from factlint.checks.figures.repeat import Signatures
 from factlint.checks.figures.topic import TopicCarry
-from factlint.checks.figures.sourcing import Sourcing, unsourced_figures
+from factlint.checks.figures.sourcing import Sourcing
+from factlint.checks.figures.verdict import unsourced_figures
 from factlint.document import Document
 from factlint.finding import Finding
 from factlint.rule import Rule, RuleError, RuleSetStore
@@ -35,7 +36,7 @@ LIST_KEYS = (
     "record_groups", "scope_polls", "set_superlatives", "range_openers", "range_joiners", "rate_words",
     "clock_units", "game_clock", "game_clock_next", "banknote_words", "topic_ignore", "topic_blockers", "topic_endings",
     "furniture_labels", "transcript_labels", "derived_links", "derived_openers", "back_references", "forecast_words", "vague_cues",
-    "change_words",
+    "change_words", "finding_openers",
 )
 # An author's own regular expressions: compiled with the match time limit.
 PATTERN_KEYS = ("citations",)
@@ -87,6 +88,7 @@ def _unsourced(rule: Rule, store: RuleSetStore) -> Check:
     # The per-rule-set word sets the sourcing reads (built once, at load time).
     word_sets = {
         "finding_words": frozenset(w.lower() for w in rule.options["finding_words"]),
+        "finding_openers": tuple(" ".join(w.lower().split()) + " " for w in rule.options["finding_openers"]),
         # A share of a poll's people: its percent words, fractions and "half" ("two-fifths of independents").
         "share_words": frozenset(w.lower() for w in (*rule.options["percent_words"], *rule.options["fractions"],
                                                       *rule.options["multipliers"])),

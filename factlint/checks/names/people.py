@@ -157,6 +157,7 @@ class Policy(NamedTuple):
     group_words: frozenset[str] = frozenset()
     words: NameWords = NameWords(frozenset(), ())
     sound_alike: tuple[tuple[str, str], ...] = ()
+    kin: frozenset[str] = frozenset()
 
     def related_first(self, a: str, b: str) -> bool:
         """Tell whether two first names (same surname) name one person."""
@@ -172,9 +173,11 @@ class Policy(NamedTuple):
         x, y = a.lower(), b.lower()
         if x == y or self.nickname(x, y):
             return False
+        if self._gendered(x, y):
+            return False
         if self.sounds_alike(x, y):   # Stephen/Steven, Katherine/Catherine: one name, two spellings
             return True
-        return self._variant(x, y, self.min_first) and not self._gendered(x, y) and not self._distinct(x, y)
+        return self._variant(x, y, self.min_first) and not self._distinct(x, y)
 
     def sounds_alike(self, x: str, y: str) -> bool:
         """Tell whether two lower-cased names spell one sound (`sound_alike` rewrites, doubled letters as one)."""
@@ -235,9 +238,9 @@ def same_person(rule: Rule, doc: Document, policy: Policy) -> Iterator[Finding]:
     # a speaker ("“Pete was there,” she said"); neither may misspell one.
     body = _first_in_body(doc, folded, people)
     for finding_ in (*_pairs(rule, doc, folded, people, lambda c: c.last.text, lambda c: c.first.text,
-                             policy.spelled_first),
+                             policy.spelled_first, policy.kin),
                      *_pairs(rule, doc, folded, body, lambda c: c.last.text, lambda c: c.first.text,
-                             policy.nickname),
+                             policy.nickname, policy.kin),
                      *_pairs(rule, doc, folded, people, lambda c: c.first.text, lambda c: c.last.text,
                              policy.related_last)):
         if not _overlaps(finding_, taken):
@@ -313,8 +316,12 @@ def _word_before(text: str, start: int) -> str:
 
 
 def _pairs(rule: Rule, doc: Document, folded: Folded, found: list[Candidate], same, differs,
-           related) -> Iterator[Finding]:
-    """Group candidates that share one part; flag each later form related to an earlier one."""
+           related, kin: frozenset[str] = frozenset()) -> Iterator[Finding]:
+    """Group candidates that share one part; flag each later form related to an earlier one.
+
+    With `kin`, a pair either of whose forms stands beside a word of kinship ("his son, Jon
+    Reardon", "Jerry Haskins Jr.") is two relatives, not one person spelled two ways.
+    """
     firsts: dict[str, dict[str, Candidate]] = {}
     for candidate in found:
         forms = firsts.setdefault(same(candidate), {})
@@ -324,8 +331,16 @@ def _pairs(rule: Rule, doc: Document, folded: Folded, found: list[Candidate], sa
         for form, candidate in forms.items():
             earlier = next((c for c in seen if related(differs(c), form)), None)
             seen.append(candidate)
-            if earlier is not None:
+            if earlier is not None and not (kin and (_kin_beside(folded.text, candidate, kin)
+                                                     or _kin_beside(folded.text, earlier, kin))):
                 yield _finding(rule, doc, folded, candidate, earlier)
+
+
+def _kin_beside(text: str, candidate: Candidate, kin: frozenset[str]) -> bool:
+    """Tell whether a word of kinship is among the three words before a name or the two after it."""
+    before = text[max(0, candidate.start - 40):candidate.start].split()[-3:]
+    after = text[candidate.end:candidate.end + 30].split()[:2]
+    return any(w.strip(".,;:'’()").lower().removesuffix("'s").removesuffix("’s") in kin for w in (*before, *after))
 
 
 def _finding(rule: Rule, doc: Document, folded: Folded, later: Candidate, earlier: Candidate) -> Finding:

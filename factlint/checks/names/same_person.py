@@ -26,6 +26,7 @@ OPTIONS = {
     "min_first_name_length": Option(integer, 5),
     "min_surname_length": Option(integer, 4),
     "sound_alike": Option(string_pairs, ()),
+    "kinship_words": Option(string_list, ()),
 }
 
 
@@ -60,6 +61,7 @@ def policy(rule: Rule, store: RuleSetStore) -> people.Policy:
         group_words=frozenset(w.lower() for w in options["group_words"]),
         words=name_words,
         sound_alike=tuple((a.lower(), b.lower()) for a, b in options["sound_alike"]),
+        kin=frozenset(w.lower() for w in options["kinship_words"]),
     )
 
 
