@@ -205,17 +205,6 @@ def test_a_count_after_an_aside_is_no_poll_finding(sentence: str, column: int, m
     assert unsourced(POLL + ASIDE + sentence + "\n") == [("figures.unsourced", 7, column, match)]
 
 
-def test_a_digest_item_credited_in_brackets_at_its_end_is_sourced() -> None:
-    text = ("TRANSIT SLUMP Bus ridership fell 14 percent in March. [Harbor Gazette]\n\n"
-            "SCHOOL COSTS Busing costs rose 6 percent in March.\n")
-    assert unsourced(text) == [("figures.unsourced", 3, 32, "6 percent")]
-
-
-def test_a_bracket_inside_a_paragraph_credits_nothing() -> None:
-    text = "Bus ridership [Harbor Transit] fell 14 percent in March.\n"
-    assert unsourced(text) == [("figures.unsourced", 1, 37, "14 percent")]
-
-
 def test_a_poll_question_after_an_aside_is_still_the_poll_s_finding() -> None:
     text = POLL + ASIDE + "When asked which issue mattered most, 31 percent named housing costs.\n"
     assert unsourced(text) == []

@@ -92,7 +92,6 @@ def test_a_worked_example_is_not_a_claim() -> None:
     "The treaty will not take effect until 55 countries ratify it.",
     "Lee's price for her vote was a $1.5 billion youth jobs program.",
     "The commission has held to its 15 percent threshold for the debates.",
-    "In 2019, the administration slapped a 25% duty on imported steel.",
 ])
 def test_a_plan_is_the_source_of_its_own_figures(text: str) -> None:
     assert unsourced(text) == []
@@ -108,8 +107,6 @@ def test_a_plan_is_the_source_of_its_own_figures(text: str) -> None:
     # What a program has cost or done is reported, not its own term.
     ("The program has cost $1.5 billion so far.", [("figures.unsourced", 1, 22, "$1.5 billion")]),
     ("The program served 4,000 families last year.", [("figures.unsourced", 1, 20, "4,000")]),
-    # What a duty collected is reported, not the duty's own term.
-    ("The steel duty brought in $4 billion last year.", [("figures.unsourced", 1, 27, "$4 billion")]),
     ("The city's voucher program has grown to 2,300 families.", [("figures.unsourced", 1, 41, "2,300")]),
     ("The renovation will cost $12 million.", [("figures.unsourced", 1, 26, "$12 million")]),
     ("The pool was part of a $31 million renovation finished in 1998.", [("figures.unsourced", 1, 24, "$31 million")]),
