@@ -215,6 +215,11 @@ def test_asked_that_puts_no_question_to_the_poll_s_people_is_no_finding() -> Non
     assert unsourced(text) == [("figures.unsourced", 7, 57, "12 percent")]
 
 
+def test_a_question_answered_by_a_speaker_is_no_poll_finding() -> None:
+    text = POLL + ASIDE + "When asked about the fare increase, transit officials pointed to a 12 percent jump in fuel costs.\n"
+    assert unsourced(text) == [("figures.unsourced", 7, 68, "12 percent")]
+
+
 def test_a_question_with_no_poll_in_sight_is_flagged() -> None:
     text = "When asked which issue mattered most, 31 percent of renters named housing costs.\n"
     assert unsourced(text) == [("figures.unsourced", 1, 39, "31 percent")]
@@ -230,6 +235,8 @@ def test_a_document_whose_author_follows_a_run_of_lowercase_words_opens_a_scope(
     "The council asked for a report on the shelter's finances by Friday.",               # a deadline
     "A study of overtime requested last spring by Council Member Reyes is still unpublished.",  # not its author
     "The district plans a survey of families at schools run by the Diocese.",           # the schools' "by"
+    "A draft study of the spillway that has not been released by the Water Authority is due.",  # unpublished
+    "Officials expect a report on the county's dams to be released next month by the Harbor Institute.",
 ])
 def test_a_by_that_names_no_author_names_no_document(opening: str) -> None:
     assert unsourced(opening + "\n\nThe shelter spent $4.2 million last year.\n") == [

@@ -87,8 +87,10 @@ class Attribution:
             if lexicon.proposal_forms else compile_words(r"(?!)")
         # Its author after a verb that publishes it, in one run of lowercase words: "A report about the
         # integration of immigrants issued over the summer by the Organization for Economic …".
+        # Not a document still to come: "a study that has not been released by", "to be released by".
+        unreleased = rf"(?!(?:{word_pattern(lexicon.unreleased_words)})\b)" if lexicon.unreleased_words else ""
         self.authored = compile_words(
-            rf"(?:\s+[a-z][\w'’-]*){{0,10}}?\s+{word_pattern(lexicon.authoring_verbs, ANY_SPACE)}"
+            rf"(?:\s+{unreleased}[a-z][\w'’-]*){{0,10}}?\s+{word_pattern(lexicon.authoring_verbs, ANY_SPACE)}"
             rf"(?:\s+(?!(?:by|from)\b)[a-z][\w'’-]*){{0,4}}?\s+(?:by|from)\s+(?:the\s+)?[A-Z]", False, "authoring_verbs") \
             if lexicon.authoring_verbs else compile_words(r"(?!)")
         self.method = compile_words(

@@ -13,7 +13,7 @@ from factlint.rule import Rule, RuleError, RuleSetStore
 
 DEFAULT_NAME = "_attribution.yaml"
 KEYS = ("communication_verbs", "quote_only_verbs", "phrases", "source_nouns", "source_determiners", "unnamed_modifiers",
-        "method_verbs", "authoring_verbs",
+        "method_verbs", "authoring_verbs", "unreleased_words",
         "proposal_verbs", "definite_determiners", "content_breaks", "comma_breaks", "coordinators", "clause_subjects",
         "auxiliaries")
 
@@ -80,6 +80,8 @@ class Lexicon(NamedTuple):
     method_verbs: tuple[str, ...] = ()
     # Verbs that publish a document, before its author ("issued over the summer by the OECD").
     authoring_verbs: tuple[str, ...] = ()
+    # Words before such a verb that leave the document unpublished: "not been released", "to be released".
+    unreleased_words: tuple[str, ...] = ()
     # Words that leave a document unnamed after "according to": "according to media reports".
     unnamed_modifiers: tuple[str, ...] = ()
     # Every form of the proposals and promises whose content is their subject's ("called for", "vowed to").
@@ -137,7 +139,7 @@ def load(path: Path) -> Lexicon:
         verb_forms=frozenset(every | quote_only), figure_verb_forms=frozenset(every - quote_only - nouns),
         phrases=tuple(lists["phrases"]), source_nouns=tuple(lists["source_nouns"]),
         source_determiners=_lower(lists["source_determiners"]), method_verbs=tuple(lists["method_verbs"]),
-        authoring_verbs=tuple(lists["authoring_verbs"]),
+        authoring_verbs=tuple(lists["authoring_verbs"]), unreleased_words=tuple(lists["unreleased_words"]),
         unnamed_modifiers=tuple(lists["unnamed_modifiers"]),
         proposal_forms=_proposal_forms(lists["proposal_verbs"], tables),
         proposal_nouns=_proposal_nouns(lists["proposal_verbs"], tables),

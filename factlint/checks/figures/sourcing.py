@@ -156,7 +156,13 @@ class Sourcing:
             return True
         span = self.doc.sentences[index]
         opening = " ".join(self.quotes.masked[span.start:span.start + 40].lower().split()) + " "
-        return opening.startswith(self.finding_openers)
+        if not opening.startswith(self.finding_openers):
+            return False
+        # The answers come right after the question's comma ("When asked …, 31 percent named …"),
+        # not a speaker ("When asked about fares, transit officials pointed to …").
+        first = self.first_figures.get(index, span.end)
+        comma = self.quotes.masked.find(",", span.start, first)
+        return comma >= 0 and len(self.quotes.masked[comma + 1:first].split()) <= 2
 
     def document_after(self, index: int) -> bool:
         """Tell whether sentence `index` points back (one of `back_references`) and names a document as its source."""

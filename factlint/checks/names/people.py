@@ -9,6 +9,7 @@ formal name: see `nickname_pairs` and docs/names.md.
 from __future__ import annotations
 
 import importlib.util
+import re
 from collections.abc import Iterable, Iterator
 from itertools import chain
 from pathlib import Path
@@ -143,6 +144,18 @@ def _code_key(code: CodeType) -> str:
     return f"{code.co_code.hex()}:{consts}:{','.join(code.co_names)}"
 
 
+class Kinship(NamedTuple):
+    """Words that tie a name to a relative: kinship nouns (son, wife, Jr.) and the possessives before them (his, her)."""
+
+    words: frozenset[str]
+    possessives: frozenset[str]
+    joiners: frozenset[str] = frozenset()
+
+
+# Where a sentence ends, to keep a name's kinship test inside its own sentence.
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"'’”]?\s+(?=[\"“‘(]?[A-Z])|\n\s*\n")
+
+
 class Policy(NamedTuple):
     """What the same-person check treats as one person (`run_pattern`: forms.run_pattern(particles))."""
 
@@ -157,7 +170,7 @@ class Policy(NamedTuple):
     group_words: frozenset[str] = frozenset()
     words: NameWords = NameWords(frozenset(), ())
     sound_alike: tuple[tuple[str, str], ...] = ()
-    kin: frozenset[str] = frozenset()
+    kin: Kinship = Kinship(frozenset(), frozenset())
 
     def related_first(self, a: str, b: str) -> bool:
         """Tell whether two first names (same surname) name one person."""
@@ -316,11 +329,11 @@ def _word_before(text: str, start: int) -> str:
 
 
 def _pairs(rule: Rule, doc: Document, folded: Folded, found: list[Candidate], same, differs,
-           related, kin: frozenset[str] = frozenset()) -> Iterator[Finding]:
+           related, kin: Kinship | None = None) -> Iterator[Finding]:
     """Group candidates that share one part; flag each later form related to an earlier one.
 
-    With `kin`, a pair either of whose forms stands beside a word of kinship ("his son, Jon
-    Reardon", "Jerry Haskins Jr.") is two relatives, not one person spelled two ways.
+    With `kin`, a pair named together ("Tony Marsh and Toni Marsh"), or either of whose forms its
+    sentence ties to a relative ("His son, Jon Reardon", "Jerry Haskins Jr."), is two relatives.
     """
     firsts: dict[str, dict[str, Candidate]] = {}
     for candidate in found:
@@ -331,16 +344,45 @@ def _pairs(rule: Rule, doc: Document, folded: Folded, found: list[Candidate], sa
         for form, candidate in forms.items():
             earlier = next((c for c in seen if related(differs(c), form)), None)
             seen.append(candidate)
-            if earlier is not None and not (kin and (_kin_beside(folded.text, candidate, kin)
-                                                     or _kin_beside(folded.text, earlier, kin))):
-                yield _finding(rule, doc, folded, candidate, earlier)
+            if earlier is None or (kin is not None and _relatives(folded.text, earlier, candidate, kin)):
+                continue
+            yield _finding(rule, doc, folded, candidate, earlier)
 
 
-def _kin_beside(text: str, candidate: Candidate, kin: frozenset[str]) -> bool:
-    """Tell whether a word of kinship is among the three words before a name or the two after it."""
-    before = text[max(0, candidate.start - 40):candidate.start].split()[-3:]
-    after = text[candidate.end:candidate.end + 30].split()[:2]
-    return any(w.strip(".,;:'’()").lower().removesuffix("'s").removesuffix("’s") in kin for w in (*before, *after))
+def _relatives(text: str, earlier: Candidate, later: Candidate, kin: Kinship) -> bool:
+    """Tell whether two forms name two relatives: named together ("Tony Marsh and Toni Marsh") or tied to kin."""
+    if text[earlier.end:later.start].strip(" ,").lower() in kin.joiners:
+        return True
+    return bool(kin.words) and (_kin_beside(text, later, kin) or _kin_beside(text, earlier, kin))
+
+
+def _kin_beside(text: str, candidate: Candidate, kin: Kinship) -> bool:
+    """Tell whether a name's sentence ties it to a relative: "His son, Jon Reardon", "Hale, his grandson,", "Reardon Jr."."""
+    head = SENTENCE_END.split(text[max(0, candidate.start - 200):candidate.start])[-1]
+    tail = SENTENCE_END.split(text[candidate.end:candidate.end + 200])[0]
+    words = [_plain(w) for w in head.split()]
+    if len(words) >= 2 and words[-1] in kin.words and (words[-2] in kin.possessives or _owner(head.split()[-2])):
+        return True   # "His son, Jon Reardon", "Haskins' wife, Jeri Haskins"
+    after = [_plain(w) for w in tail.split()]
+    if after[:1] and after[0] in kin.words:
+        return True   # "John Reardon Jr.", "Jon Reardon, son of the founder"
+    # Anywhere in the sentence: "Jon Reardon, who took over from his father in 2009"
+    return _possessive_kin(words, kin) or _possessive_kin(after, kin)
+
+
+def _possessive_kin(words: list[str], kin: Kinship) -> bool:
+    """Tell whether a possessive pronoun and a word of kinship follow each other among words ("his father")."""
+    return any(a in kin.possessives and b in kin.words for a, b in zip(words, words[1:]))
+
+
+def _plain(word: str) -> str:
+    """Return a word lower-cased without the punctuation around it."""
+    return word.strip(".,;:!?\"'’“”()").lower()
+
+
+def _owner(word: str) -> bool:
+    """Tell whether a word is a name's possessive: "Haskins'", "Ortiz's"."""
+    return word[:1].isupper() and word.rstrip(",").endswith(("'s", "’s", "s'", "s’"))
 
 
 def _finding(rule: Rule, doc: Document, folded: Folded, later: Candidate, earlier: Candidate) -> Finding:

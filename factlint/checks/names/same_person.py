@@ -27,6 +27,8 @@ OPTIONS = {
     "min_surname_length": Option(integer, 4),
     "sound_alike": Option(string_pairs, ()),
     "kinship_words": Option(string_list, ()),
+    "kinship_possessives": Option(string_list, ()),
+    "name_joiners": Option(string_list, ()),
 }
 
 
@@ -61,7 +63,9 @@ def policy(rule: Rule, store: RuleSetStore) -> people.Policy:
         group_words=frozenset(w.lower() for w in options["group_words"]),
         words=name_words,
         sound_alike=tuple((a.lower(), b.lower()) for a, b in options["sound_alike"]),
-        kin=frozenset(w.lower() for w in options["kinship_words"]),
+        kin=people.Kinship(frozenset(w.lower() for w in options["kinship_words"]),
+                           frozenset(w.lower() for w in options["kinship_possessives"]),
+                           frozenset(w.lower() for w in options["name_joiners"])),
     )
 
 
