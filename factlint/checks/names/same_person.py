@@ -28,7 +28,7 @@ OPTIONS = {
     "sound_alike": Option(string_pairs, ()),
     "kinship_words": Option(string_list, ()),
     "kinship_possessives": Option(string_list, ()),
-    "name_joiners": Option(string_list, ()),
+    "pair_joiners": Option(string_list, ()),
 }
 
 
@@ -65,7 +65,7 @@ def policy(rule: Rule, store: RuleSetStore) -> people.Policy:
         sound_alike=tuple((a.lower(), b.lower()) for a, b in options["sound_alike"]),
         kin=people.Kinship(frozenset(w.lower() for w in options["kinship_words"]),
                            frozenset(w.lower() for w in options["kinship_possessives"]),
-                           frozenset(w.lower() for w in options["name_joiners"])),
+                           frozenset(w.lower() for w in options["pair_joiners"])),
     )
 
 
