@@ -125,6 +125,11 @@ def _width(text: str, pos: int) -> int:
     return 2 if text[pos] == "'" else 1
 
 
+def _quote(text: str, opened: int, close: int | None, end: int, paragraph: int) -> Quote:
+    """A quotation opened at `opened`, its mark's width read from the text."""
+    return Quote(opened, close, end, paragraph, _width(text, opened))
+
+
 def _paragraph_quotes(text: str, paragraph: tuple[int, int], index: int, marks: list[int],
                       found: tuple[list[Quote], list[Quote], list[int]], run_on: bool) -> None:
     """Pair the quote marks (offsets) of one paragraph: add its outermost quotations, unclosed and turned marks.
@@ -141,7 +146,7 @@ def _paragraph_quotes(text: str, paragraph: tuple[int, int], index: int, marks: 
         if run_on and char == OPEN and stack and _reopens_line(text, start, pos):
             # Copy with a paragraph on each line and no blank line between reopens a quotation
             # that runs on at the next line's start: the quotation ends with its line, left open.
-            quotes.append(Quote(stack[0][1], None, text.rindex("\n", start, pos), index, _width(text, stack[0][1])))
+            quotes.append(_quote(text, stack[0][1], None, text.rindex("\n", start, pos), index))
             stack.clear()
             curly.clear()
         kind = _mark_kind(text, pos, start, end, stack)
@@ -154,16 +159,16 @@ def _paragraph_quotes(text: str, paragraph: tuple[int, int], index: int, marks: 
             stack.append((char, pos))
         elif kind == "close":
             target = curly[-1] if char == CLOSE and curly else len(stack) - 1
-            unclosed.extend(Quote(p, None, pos, index, _width(text, p)) for _, p in stack[target + 1:])
+            unclosed.extend(_quote(text, p, None, pos, index) for _, p in stack[target + 1:])
             opened = stack[target][1]
             del stack[target:]
             while curly and curly[-1] >= target:
                 curly.pop()
             if not stack:
-                quotes.append(Quote(opened, pos, pos + _width(text, pos), index, _width(text, opened)))
+                quotes.append(_quote(text, opened, pos, pos + _width(text, pos), index))
     if stack:
-        quotes.append(Quote(stack[0][1], None, end, index, _width(text, stack[0][1])))
-        unclosed.extend(Quote(p, None, end, index, _width(text, p)) for _, p in stack)
+        quotes.append(_quote(text, stack[0][1], None, end, index))
+        unclosed.extend(_quote(text, p, None, end, index) for _, p in stack)
 
 
 def _reopens_line(text: str, floor: int, pos: int) -> bool:
@@ -191,7 +196,8 @@ def _mark_kind(text: str, pos: int, floor: int, ceiling: int, stack: list[tuple[
     if stack and stack[-1][0] in (STRAIGHT, "'"):
         return "close"
     before = text[pos - 1] if pos > floor else " "
-    after = text[pos + _width(text, pos)] if pos + _width(text, pos) < ceiling else " "
+    following = pos + _width(text, pos)
+    after = text[following] if following < ceiling else " "
     if before in OPENS_AFTER and not after.isspace():
         return "open"
     return "close" if stack and not before.isdigit() else "stray"  # 12" is an inch mark

@@ -360,8 +360,9 @@ def _kin_beside(text: str, candidate: Candidate, kin: Kinship) -> bool:
     """Tell whether a name's sentence ties it to a relative: "His son, Jon Reardon", "Hale, his grandson,", "Reardon Jr."."""
     head = SENTENCE_END.split(text[max(0, candidate.start - 200):candidate.start])[-1]
     tail = SENTENCE_END.split(text[candidate.end:candidate.end + 200])[0]
-    words = [_plain(w) for w in head.split()]
-    if len(words) >= 2 and words[-1] in kin.words and (words[-2] in kin.possessives or _owner(head.split()[-2])):
+    tokens = head.split()
+    words = [_plain(w) for w in tokens]
+    if len(words) >= 2 and words[-1] in kin.words and (words[-2] in kin.possessives or _owner(tokens[-2])):
         return True   # "His son, Jon Reardon", "Haskins' wife, Jeri Haskins"
     after = [_plain(w) for w in tail.split()]
     if after[:1] and after[0] in kin.words:
