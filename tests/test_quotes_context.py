@@ -254,3 +254,49 @@ def test_a_title_named_in_the_next_paragraph_lends_no_speaker_to_a_quotation_bef
             "The Gazette headlined its story “Ferry cuts.”\n")
     assert unattributed(text) == [
         ("quotes.unattributed", 1, 1, "“Nobody rides the ferry after 7 at night, and we could save by cutting those runs.”")]
+
+
+ORDINANCE = ("Under the Harbor Preservation Ordinance, which the council adopted in June, the city must "
+             "publish a review of each dock permit. ")
+
+
+def test_a_partial_quotation_after_the_law_it_quotes_is_the_laws_wording() -> None:
+    text = ORDINANCE + ("The reviews go to the planning board and to “any resident who has asked in "
+                        "writing to be told of changes to the waterfront.”\n")
+    assert unattributed(text) == []
+
+
+def test_a_partial_quotation_in_the_sentence_that_names_the_contract() -> None:
+    text = ("Drivers may refuse a route under the 2023 contract with the transit union if it runs past "
+            "“the hours of service a reasonable driver could safely complete.”\n")
+    assert unattributed(text) == []
+
+
+def test_a_full_quoted_sentence_after_the_law_still_needs_a_speaker() -> None:
+    text = ORDINANCE + "“This will drive every family business off the waterfront.”\n"
+    assert unattributed(text) == [("quotes.unattributed", 1, 129,
+                                   "“This will drive every family business off the waterfront.”")]
+
+
+def test_an_act_of_kindness_names_no_law() -> None:
+    text = ("In an act of kindness, neighbors cleared the walks. The walks were “the best of what this "
+            "town can be on a bad day.”\n")
+    assert unattributed(text) == [("quotes.unattributed", 1, 68, "“the best of what this town can be on a bad day.”")]
+
+
+def test_a_bills_first_year_names_no_law() -> None:
+    text = "In the bill's first year, the program reached “almost nobody who needed it in the first place.”\n"
+    assert unattributed(text) == [("quotes.unattributed", 1, 47, "“almost nobody who needed it in the first place.”")]
+
+
+def test_a_partial_quotation_after_a_sentence_of_remembering_is_the_rememberers() -> None:
+    text = ("Marta Ellison, whose mother ran the snack bar for a decade, remembers Coach Whitfield as a "
+            "fixture of Friday nights. Her clearest picture is of a young Whitfield “pacing the sideline "
+            "in a borrowed blazer” while the band played.\n")
+    assert unattributed(text) == []
+
+
+def test_a_quotation_two_sentences_after_the_remembering_needs_its_speaker() -> None:
+    text = ("Marta Ellison remembers Coach Whitfield as a fixture of Friday nights. The gym was loud. "
+            "The band played until ten, and the floor was “too loud for anyone to hear the referee at all.”\n")
+    assert unattributed(text) == [("quotes.unattributed", 1, 135, "“too loud for anyone to hear the referee at all.”")]

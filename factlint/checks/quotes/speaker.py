@@ -34,6 +34,24 @@ NAMING_REACH = 10
 SPOKEN_END = (",", "?", "!", "—", "–", "-", "…")
 # A name of two capitalised words or more, with the rule's particles between ("Secretary of State").
 NAME = r"[A-Z][\w'’.-]+(?:\s+(?:(?:{particles})\s+)?[A-Z][\w'’.-]+)+"
+# What opens a document's name after its preposition: a determiner or a capitalised word.
+DOCUMENT_OPENER = r"(?:(?i:the|a|an|its|their|this|that)|[A-Z][\w'’.-]*)"
+
+
+def document_pattern(prepositions: tuple[str, ...], nouns: tuple[str, ...]) -> LazyPattern | None:
+    """Return the pattern of a document a quotation's words are taken from, or None without nouns.
+
+    "Under the Harbor Preservation Ordinance, … to “any resident who has asked in writing”": a
+    preposition, a determiner or a capitalised word, at most five words and one of the nouns, as
+    the rule writes it ("Act" capitalised: "in an act of kindness" names no law). Not a
+    possessive: "in the bill's first year" quotes nothing from the bill.
+    """
+    if not prepositions or not nouns:
+        return None
+    space = r"\s+"
+    return compile_words(
+        rf"\b(?i:{alternation(prepositions, space)})\s+{DOCUMENT_OPENER}(?:\s+[\w'’.,-]+){{0,5}}?"
+        rf"\s+(?:{alternation(nouns, space)})\b(?![’'])", key="document_nouns")
 
 
 def described_pattern(verbs: tuple[str, ...], particles: tuple[str, ...]) -> LazyPattern | None:
@@ -62,10 +80,10 @@ class Speaker:
 
     def __init__(self, doc: Document, scan: QuoteScan, cues: PhraseSet, verbs: WordSet,
                  pronouns: frozenset[str] = frozenset(), named: LazyPattern | None = None,
-                 naming: Naming | None = None) -> None:
-        """Keep the document, its quotations, its cues, pronouns that point back, a described name's pattern and naming words."""
+                 naming: Naming | None = None, documents: LazyPattern | None = None) -> None:
+        """Keep the document, its quotations, and the rule's cues, pronouns, naming words and patterns."""
         self.doc, self.scan, self.cues, self.verbs, self.pronouns = doc, scan, cues, verbs, pronouns
-        self.named, self.naming = named, naming
+        self.named, self.naming, self.documents = named, naming, documents
         self.spoken: dict[int, bool] = {}
 
     def near(self, quote: Quote, partial: bool) -> bool:
@@ -90,6 +108,8 @@ class Speaker:
             return True  # a few quoted words take their source from the paragraph before
         if partial and self.named is not None and self.named.search(self.scan.masked, quote.end, doc.sentences[last].end):
             return True  # a few quoted words, then the person they describe: "“child of the ’80s” is Wayne Borders"
+        if partial and self._quotes_document(first, last, paragraph):
+            return True  # a law's or contract's own words: "Under the Act, … to “any candidate who …”"
         if self._points_back(first, last, paragraph):
             return True  # "Why was he out in the heat? “My mom says I have to save.”"
         if not self.only_quotes(paragraph):
@@ -126,6 +146,13 @@ class Speaker:
         opening = doc.sentence_index(before.start)
         closing = doc.sentence_index(max(before.start, before.end - 1))
         return opening >= 0 and any(self._cued(i, spoken_only=True) for i in range(opening, closing + 1))
+
+    def _quotes_document(self, first: int, last: int, paragraph: int) -> bool:
+        """Tell whether the quotation's sentences, or the one before them in its paragraph, name a document it quotes."""
+        if self.documents is None or first < 0:
+            return False
+        start = self.doc.sentences[first - 1 if _in_paragraph(self.doc, first - 1, paragraph) else first].start
+        return self.documents.search(self.scan.masked, start, self.doc.sentences[last].end) is not None
 
     def only_quotes(self, paragraph: int) -> bool:
         """Tell whether a paragraph is quotation and nothing else (a run of quotes, a pull-quote)."""

@@ -8,7 +8,7 @@ from factlint import quotations
 from factlint.checks import lexicon
 from factlint.checks.base import Check, Option, compile_words, integer, string_value, word_list
 from factlint.checks.phrases import phrase_set
-from factlint.checks.quotes.speaker import Naming, Speaker, described_pattern
+from factlint.checks.quotes.speaker import Naming, Speaker, described_pattern, document_pattern
 from factlint.document import Document
 from factlint.finding import Finding
 from factlint.quotations import Quote, QuoteScan
@@ -25,6 +25,8 @@ OPTIONS = {
     "speaker_pronouns": Option(word_list, ()),
     "describing_verbs": Option(word_list, ()),
     "name_particles": Option(word_list, ()),
+    "document_prepositions": Option(word_list, ()),
+    "document_nouns": Option(word_list, ()),
     "lexicon": Option(string_value, ""),
 }
 PLACEHOLDERS: frozenset[str] = frozenset()
@@ -60,10 +62,11 @@ def _unattributed(rule: Rule, store: RuleSetStore) -> Check:
     min_words = rule.options["min_words"]
     pronouns = frozenset(w.lower() for w in rule.options["speaker_pronouns"])
     named = described_pattern(rule.options["describing_verbs"], rule.options["name_particles"])
+    documents = document_pattern(rule.options["document_prepositions"], rule.options["document_nouns"])
 
     def check(doc: Document) -> Iterator[Finding]:
         scan = quotations.scan(doc)
-        speaker = Speaker(doc, scan, cues, verbs, pronouns, named, naming)
+        speaker = Speaker(doc, scan, cues, verbs, pronouns, named, naming, documents)
         chains = [c for c in _chains(scan, doc) if not (rule.options["skip_headings"] and doc.in_heading(c[0].start))
                   and not _left_open(scan, doc, c[-1])]
         spoken = {q.paragraph for c in chains if any(speaker.near(q, not _is_full(doc, q)) for q in c) for q in c}
