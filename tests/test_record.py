@@ -348,6 +348,22 @@ def test_a_public_body_s_decision_is_public_record() -> None:
     assert unsourced("The City Council voted 5-2 to extend the contract by 18 months.") == []
 
 
+def test_a_body_that_cuts_raises_or_sets_a_rate_decides_it() -> None:
+    assert unsourced("The Millbrook City Council increased the property tax levy 4.2 percent on Tuesday.") == []
+    assert unsourced("The school board cut the activity fee to $40 and froze tuition at $6,200.") == []
+    assert unsourced("Lawmakers capped rent increases at 5 percent a year.") == []
+
+
+def test_a_change_no_body_decided_is_still_a_claim() -> None:
+    assert unsourced("Property taxes increased 4.2 percent after the council met.") == [
+        ("figures.unsourced", 1, 26, "4.2 percent")]
+    assert unsourced("The council could cut the levy 3 percent next year.") == [
+        ("figures.unsourced", 1, 32, "3 percent")]
+    assert unsourced("The board's spending cut saved $2 million, the chairman said.") == []
+    assert unsourced("The board cut 40 jobs, which will save $2 million a year.") == [
+        ("figures.unsourced", 1, 40, "$2 million")]
+
+
 def test_a_proposal_a_fund_drive_or_a_claim_is_not_a_decision() -> None:
     assert unsourced("The board could approve a 5 percent increase next month.") == [
         ("figures.unsourced", 1, 27, "5 percent")]
