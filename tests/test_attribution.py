@@ -501,3 +501,14 @@ def test_a_relative_clause_s_antecedent_before_its_comma_is_the_speaker() -> Non
     assert brief_of("figures.unsourced", "Ortiz, who boasts she has raised $2.4 million, spoke Tuesday.") == []
     assert brief_of("figures.unsourced", "The fund, which grew to $2.4 million, closed Tuesday.") == [
         ("figures.unsourced", 1, 25, "$2.4 million")]
+
+
+def test_a_person_named_by_office_reports() -> None:
+    text = ("Harlow's delegation chairman announced 31 new members. Eastport's chief economist projected "
+            "2.4 percent growth for the county.\n")
+    assert unsourced(text) == []
+
+
+def test_a_friend_or_an_ally_is_no_office() -> None:
+    text = "Hale's longtime friend estimated the recall campaign has spent $80,000 on canvassers.\n"
+    assert unsourced(text) == [("figures.unsourced", 1, 64, "$80,000")]
