@@ -47,8 +47,15 @@ def test_lemmas_missing_from_the_forms_file_are_inflected_at_load(tmp_path: Path
 
 def test_a_bad_lexicon_is_a_rule_error(tmp_path: Path) -> None:
     bad = tmp_path / "_attribution.yaml"
-    bad.write_text("communication_verbs: say\n", encoding="utf-8")
-    with pytest.raises(RuleError, match="must be a list of words"):
+    bad.write_text("communication_verbs: {say: 1}\n", encoding="utf-8")
+    with pytest.raises(RuleError, match="1: 'communication_verbs' must be a list of strings"):
+        lexicon.load(bad)
+
+
+def test_a_word_twice_in_a_lexicon_list_is_a_rule_error(tmp_path: Path) -> None:
+    bad = tmp_path / "_attribution.yaml"
+    bad.write_text("phrases: [according to]\ncommunication_verbs: [say, note, say]\n", encoding="utf-8")
+    with pytest.raises(RuleError, match="2: 'communication_verbs' holds 'say' twice"):
         lexicon.load(bad)
 
 

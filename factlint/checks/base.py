@@ -162,6 +162,8 @@ def word_list(value: Any) -> tuple[str, ...]:
     words = string_list(value)
     if not all(w.strip() for w in words):
         raise ValueError("must not hold an empty word (it could never match)")
+    if len(set(words)) < len(words):
+        raise ValueError(f"holds {next(w for i, w in enumerate(words) if w in words[:i])!r} twice")
     return words
 
 

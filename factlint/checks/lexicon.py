@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from factlint import yamlfile
+from factlint.checks.base import word_list
 from factlint.checks.datafiles import default_pack_file, read_data_file, rule_data_file, shared_data
 from factlint.rule import Rule, RuleError, RuleSetStore
 
@@ -223,10 +224,11 @@ def main() -> None:
 
 def _words(data: Any, key: str, path: Path) -> list[str]:
     """Return one list of words from the lexicon, or raise a RuleError naming its line."""
-    value = data.get(key, [])
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise RuleError(f"{path}:{data.line_of(key)}: '{key}' must be a list of words", "lexicon")
-    return sorted({" ".join(v.split()) for v in value})
+    try:  # the validator rule files' word lists go through: no empty word, none twice
+        words = word_list(data.get(key, []))
+    except (TypeError, ValueError) as exc:
+        raise RuleError(f"{path}:{data.line_of(key)}: '{key}' {exc}", "lexicon") from None
+    return sorted({" ".join(v.split()) for v in words})
 
 
 if __name__ == "__main__":
