@@ -129,3 +129,16 @@ def test_counts_next_to_those_are_still_claims(text: str, expected: list[tuple[s
 ])
 def test_a_year_then_to_and_a_count_is_no_range(text: str, expected: list) -> None:
     assert unsourced(text) == expected
+
+
+def test_a_count_whose_box_score_unit_comes_later_is_a_statistic() -> None:
+    text = ("Ortiz led with 30 points off the bench, while Lee added 26 and Marsh chipped in 18 points "
+            "and 12 rebounds.\n\nOkafor had 22, Brandt 18 rebounds.\n")
+    assert unsourced(text) == []
+
+
+def test_a_count_before_another_unit_or_its_own_noun_is_still_a_claim() -> None:
+    text = ("The county hired 26, and the project took 18 months.\n\n"
+            "The shelter took in 26 and turned away 40 people.\n")
+    assert unsourced(text) == [("figures.unsourced", 1, 18, "26"), ("figures.unsourced", 3, 21, "26"),
+                               ("figures.unsourced", 3, 40, "40")]

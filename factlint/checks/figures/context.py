@@ -46,6 +46,11 @@ class Context:
         spelled = alternation(options["spelled_numbers"], ANY_SPACE)
         tally = rf"{NUMBER}\s+(?:of|for)\s+{NUMBER}"
         # '14 of 22 passes', '17 of 31 for 224 yards', '45% from the field'
+        # A count whose unit a box-score figure later in its clause gives: "Paul added 26 and
+        # Alexander chipped in 18 points", "Ortiz had 22, Lee 18 rebounds".
+        self.gapped = compile_words(
+            rf"(?:,|\s+(?:and|while))\s[^.;:!?\n]{{0,60}}?(?<![\w.,$])\d{{1,3}}\s+(?:{units})\b", True,
+            "box_score_units")
         self.stat_line = compile_words(
             rf"(?:{tally}(?=\s+{after}|,?\s+(?:for|with)\s+(?:{NUMBER}|{spelled})\s+(?:{units})\b)"
             rf"|{NUMBER}\s?%(?=\s+{after}))", True, "box_score_after")
@@ -72,6 +77,8 @@ class Context:
             return True  # 'the 10 most populous cities': which set, not how many
         if self._is_age_group(found, words):
             return True
+        if found.isdigit() and self.gapped.match(text, end):
+            return True  # "added 26 and … chipped in 18 points": a statistic whose unit comes later
         return self._is_age(text, start, end, words) or self._is_score(text, end, found, words)
 
     def _superlative_after(self, text: str, end: int) -> bool:
