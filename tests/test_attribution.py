@@ -519,3 +519,16 @@ def test_a_person_named_by_office_reports() -> None:
 def test_a_friend_or_an_ally_is_no_office() -> None:
     text = "Hale's longtime friend estimated the recall campaign has spent $80,000 on canvassers.\n"
     assert unsourced(text) == [("figures.unsourced", 1, 64, "$80,000")]
+
+
+def test_a_document_whose_title_capitalises_its_noun_is_a_source() -> None:
+    text = ("In 2022, when the last Harlow County Crop Report was released, corn ranked eighth among the "
+            "county's crops. The 16,260 acres of corn yielded $16.7 million.\n")
+    assert unsourced(text) == []
+
+
+def test_a_capitalised_report_does_not_reach_past_a_change_of_topic() -> None:
+    text = ("In 2022, when the last Harlow County Crop Report was released, corn ranked eighth.\n\n"
+            "Farmers blamed the drought and the price of feed.\n\n"
+            "The 16,260 acres of corn yielded $16.7 million.\n")
+    assert unsourced(text) == [("figures.unsourced", 5, 5, "16,260"), ("figures.unsourced", 5, 34, "$16.7 million")]
