@@ -447,3 +447,9 @@ def test_a_vague_source_covers_its_own_figure_and_credits_no_other() -> None:
 ])
 def test_a_figure_s_sentence_starts_after_the_nearest_opening_within_reach(text: str, at: int, start: int) -> None:
     assert _sentence_start(text, at) == start
+
+
+def test_a_plan_noun_further_back_in_the_clause_still_links_its_terms() -> None:
+    text = ("The proposed property tax will increase revenue in the budget by 2.6% over last year.\n\n"
+            "Revenue in the budget grew by 2.6% over last year.\n")
+    assert unsourced(text) == [("figures.unsourced", 3, 31, "2.6%")]

@@ -330,12 +330,14 @@ class OwnTerms:
                 break
         if any(_target_at(before, i, self.targets, self.target_links) for i in range(max(0, len(before) - self.reach - 2), len(before))):
             return True  # 'its inflation target of 2 percent', 'a goal of raising $64 million', 'the minimum wage of $7.25'
-        noun = self.nouns.find_last(before)
-        if noun < 0:
-            return False
-        phrase = self.nouns.at(before, noun)
-        # A rate the law sets takes its value from any verb of its clause: "the tax was cut to 10 percent".
-        return self._linked(before, noun + len(phrase), " ".join(phrase) in self.rates)
+        # Each plan noun of the clause, the nearest first: "The proposed property tax will increase
+        # revenue in the budget by 2.6%" links its terms to "tax", not to "budget".
+        for noun in range(len(before) - 1, -1, -1):
+            phrase = self.nouns.at(before, noun)
+            # A rate the law sets takes its value from any verb of its clause: "the tax was cut to 10 percent".
+            if phrase and self._linked(before, noun + len(phrase), " ".join(phrase) in self.rates):
+                return True
+        return False
 
     def _linked(self, before: list[str], after_noun: int, rate: bool) -> bool:
         """Tell whether one of `plan_links` opens the plan's terms after its noun.
