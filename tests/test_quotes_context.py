@@ -300,3 +300,18 @@ def test_a_quotation_two_sentences_after_the_remembering_needs_its_speaker() -> 
     text = ("Marta Ellison remembers Coach Whitfield as a fixture of Friday nights. The gym was loud. "
             "The band played until ten, and the floor was “too loud for anyone to hear the referee at all.”\n")
     assert unattributed(text) == [("quotes.unattributed", 1, 135, "“too loud for anyone to hear the referee at all.”")]
+
+
+def test_a_place_dateline_does_not_make_a_quotation_share_its_paragraph() -> None:
+    text = ("Harbor Film Opens\n\nEASTPORT, Maine --  “The harbor never sleeps, and neither do we. Not for a "
+            "single night.”\n\nSo says the narrator at the start of “Tide Line,” a documentary that opens "
+            "Friday at the Strand.\n")
+    assert unattributed(text) == []
+
+
+def test_after_a_dateline_a_quotation_still_needs_a_speaker_somewhere() -> None:
+    text = ("Harbor Film Opens\n\nEASTPORT, Maine --  “The harbor never sleeps, and neither do we.”\n\n"
+            "The documentary opens Friday at the Strand.\n\n"
+            "WASHINGTON (AP) — The council met Tuesday. “We will rebuild every pier by June.”\n")
+    assert unattributed(text) == [("quotes.unattributed", 3, 21, "“The harbor never sleeps, and neither do we.”"),
+                                  ("quotes.unattributed", 7, 44, "“We will rebuild every pier by June.”")]

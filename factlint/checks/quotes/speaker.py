@@ -29,6 +29,11 @@ SIGNATURE = compile_words(r"[ \t]*[-—–]+[ \t]*[A-Z]")
 # A dash before the writer's own sentence ("— I heard that line a dozen times.") signs nothing.
 SIGNED_AFTER = compile_words(r"[ \t]*[-—–]+[ \t]*[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*)+[ \t]*(?:,|\n|\Z)")
 WORDS = compile_words(r"[A-Za-z]+")
+# A place dateline that opens a story's first paragraph: "LOS ANGELES --", "EASTPORT, Maine —",
+# "WASHINGTON (AP) —". It is no sentence of the writer's beside a quotation.
+PLACE_DATELINE = compile_words(
+    r"[ \t]*[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+)*(?:,[ \t]*[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)?"
+    r"(?:[ \t]*\([A-Za-z]+\))?[ \t]*(?:--|—|–)")
 # How many words before a quotation a naming word may stand: "Her catch phrase in that race was that Ortiz “…”".
 NAMING_REACH = 10
 SPOKEN_END = (",", "?", "!", "—", "–", "-", "…")
@@ -157,7 +162,9 @@ class Speaker:
     def only_quotes(self, paragraph: int) -> bool:
         """Tell whether a paragraph is quotation and nothing else (a run of quotes, a pull-quote)."""
         span = self.doc.paragraphs[paragraph]
-        return not self.scan.masked[span.start:span.end].strip(" \t\n\"“”'‘’.,;:!?…—–-()[]")
+        dateline = PLACE_DATELINE.match(self.scan.masked, span.start, span.end)
+        start = dateline.end() if dateline else span.start
+        return not self.scan.masked[start:span.end].strip(" \t\n\"“”'‘’.,;:!?…—–-()[]")
 
     def _quotes_in(self, index: int) -> bool:
         """Tell whether sentence `index` holds a quotation (its cue then names that quotation's speaker)."""
