@@ -532,3 +532,15 @@ def test_a_capitalised_report_does_not_reach_past_a_change_of_topic() -> None:
             "Farmers blamed the drought and the price of feed.\n\n"
             "The 16,260 acres of corn yielded $16.7 million.\n")
     assert unsourced(text) == [("figures.unsourced", 5, 5, "16,260"), ("figures.unsourced", 5, 34, "$16.7 million")]
+
+
+def test_a_quotation_the_sentence_portrays_something_as_has_its_cue() -> None:
+    text = ("The harbor fight cannot be portrayed simply as “fishermen against the developers who want "
+            "the waterfront.”\n")
+    assert unattributed(text) == []
+
+
+def test_portraying_a_figure_needs_that_or_a_colon() -> None:
+    assert unsourced("The ad portrayed the levy as a 40 percent jump.\n") == [("figures.unsourced", 1, 32, "40 percent")]
+    assert unsourced("The ad portrayed Hale as the man who raised the levy 40 percent.\n") == [
+        ("figures.unsourced", 1, 54, "40 percent")]
