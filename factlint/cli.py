@@ -142,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_ERROR
     except Exception as exc:  # noqa: BLE001 - a crash must read as "could not lint" (2), not "findings" (1)
-        _print_error(runner.internal_error('factlint', exc))
+        _print_error(runner.internal_error('', exc))
         return EXIT_ERROR
 
 

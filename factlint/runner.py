@@ -233,8 +233,10 @@ def _annotate(path: Path, data: bytes, reader: ModuleType, reading: Reading, fin
 
 
 def internal_error(where: str, exc: BaseException) -> str:
-    """Return the one line that reports an unexpected failure, with a hint to report it."""
+    """Return the one line that reports an unexpected failure, with a hint to report it; `where` is a draft, or ''."""
     detail = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
+    if not where:
+        return f"internal error ({detail}); please report it to the factlint maintainers"
     return f"{where}: internal error ({detail}); please report it to the factlint maintainers with this draft"
 
 

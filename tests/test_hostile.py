@@ -54,7 +54,9 @@ def test_a_crash_in_one_draft_is_one_line_exit_2_and_the_others_are_still_report
 def test_a_crash_outside_any_draft_is_one_line_exit_2(capsys, monkeypatch) -> None:
     monkeypatch.setattr("factlint.cli._run", lambda *a: 1 / 0)
     code, _, err = run_cli(capsys, "x.txt")
-    assert code == 2 and "internal error (ZeroDivisionError" in one_error_line(err)
+    line = one_error_line(err)
+    assert code == 2 and line.startswith("factlint: error: internal error (ZeroDivisionError"), line
+    assert line.endswith("please report it to the factlint maintainers"), line
 
 
 # --- impossible dates ---------------------------------------------------------------------------
