@@ -544,3 +544,13 @@ def test_portraying_a_figure_needs_that_or_a_colon() -> None:
     assert unsourced("The ad portrayed the levy as a 40 percent jump.\n") == [("figures.unsourced", 1, 32, "40 percent")]
     assert unsourced("The ad portrayed Hale as the man who raised the levy 40 percent.\n") == [
         ("figures.unsourced", 1, 54, "40 percent")]
+
+
+def test_a_reporting_verb_with_a_gerund_for_object_has_its_subject() -> None:
+    text = "Business groups reported spending $6 million on the race, while labor unions reported raising $1.2 million.\n"
+    assert unsourced(text) == []
+
+
+def test_a_bare_plural_before_a_reporting_verb_without_a_gerund_is_still_no_subject() -> None:
+    text = "Deaths reported during the storm rose to 14.\n\nOutages reported Monday reached 12,000.\n"
+    assert unsourced(text) == [("figures.unsourced", 1, 42, "14"), ("figures.unsourced", 3, 33, "12,000")]

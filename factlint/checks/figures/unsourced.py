@@ -36,7 +36,7 @@ LIST_KEYS = (
     "record_groups", "scope_polls", "set_superlatives", "range_openers", "range_joiners", "rate_words",
     "clock_units", "game_clock", "game_clock_next", "banknote_words", "topic_ignore", "topic_blockers", "topic_endings",
     "furniture_labels", "transcript_labels", "derived_links", "derived_openers", "back_references", "forecast_words", "vague_cues",
-    "change_words", "finding_openers",
+    "change_words", "finding_openers", "not_gerunds",
 )
 # An author's own regular expressions: compiled with the match time limit.
 PATTERN_KEYS = ("citations",)
