@@ -44,3 +44,17 @@ def test_skip_quotations_leaves_the_speakers_words_alone(tmp_path: Path) -> None
 def test_anchors_go_with_patterns_not_tokens(tmp_path: Path) -> None:
     with pytest.raises(LoadError, match="'anchors' go with 'patterns', not 'tokens'"):
         findings(tmp_path, "anchors: [a]\ntokens: [a]\n", "a")
+
+
+def substitutions(tmp_path: Path, rule: str, text: str) -> list[tuple[str, int, int, str]]:
+    """Lint text with one substitution rule written as style/swap.yaml."""
+    file = tmp_path / "style" / "swap.yaml"
+    file.parent.mkdir(exist_ok=True)
+    file.write_text(f"kind: substitution\n{rule}", encoding="utf-8")
+    return brief(lint(Document(text, "draft.txt"), RuleSet((load_rule_file(file),))))
+
+
+def test_a_substitution_may_leave_quoted_words_as_spoken(tmp_path: Path) -> None:
+    text = "The senator posted: “The US will not back down.” US officials said little."
+    assert substitutions(tmp_path, "swap: {US: U.S.}\nskip_quotations: true\n", text) == [("style.swap", 1, 50, "US")]
+    assert substitutions(tmp_path, "swap: {US: U.S.}\n", text) == [("style.swap", 1, 26, "US"), ("style.swap", 1, 50, "US")]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from factlint import quotations
 from factlint.checks.base import (
     CaselessLookup, Check, Option, boolean, exception_search, inside, search_spans, string_map, word_list,
     word_search,
@@ -17,6 +18,7 @@ OPTIONS = {
     "exceptions": Option(word_list, ()),
     "ignore_case": Option(boolean, False),
     "skip_headings": Option(boolean, False),
+    "skip_quotations": Option(boolean, False),
 }
 PLACEHOLDERS: frozenset[str] = frozenset()
 DEFAULT_MESSAGE = "'{match}' → '{expected}'"
@@ -36,12 +38,17 @@ def build(rule: Rule, store: RuleSetStore) -> Check:
 
     def check(doc: Document) -> Iterator[Finding]:
         excepted = search_spans(exceptions, doc)
+        quoted = None
         for match in search.finditer(doc):
             start, end = match.span()
             if inside(start, end, excepted):
                 continue
             if rule.options["skip_headings"] and doc.in_heading(start):
                 continue
+            if rule.options["skip_quotations"]:  # a speaker's or a post's own words are not restyled
+                quoted = quoted or quotations.scan(doc)
+                if quoted.inside(start):
+                    continue
             found = match.group(0)
             observed = lookup.get(found)
             if observed is None:  # cannot happen for a match of the swap's own words
