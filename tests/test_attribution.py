@@ -554,3 +554,14 @@ def test_a_reporting_verb_with_a_gerund_for_object_has_its_subject() -> None:
 def test_a_bare_plural_before_a_reporting_verb_without_a_gerund_is_still_no_subject() -> None:
     text = "Deaths reported during the storm rose to 14.\n\nOutages reported Monday reached 12,000.\n"
     assert unsourced(text) == [("figures.unsourced", 1, 42, "14"), ("figures.unsourced", 3, 33, "12,000")]
+
+
+def test_an_aside_may_stand_between_a_verb_and_its_that() -> None:
+    text = ("The county added, in a statement, that 40 percent of the funds were spent. Ortiz noted in a "
+            "court filing that the fund lost $2 million.\n")
+    assert unsourced(text) == []
+
+
+def test_a_verb_with_an_object_and_a_relative_that_reports_nothing() -> None:
+    text = "The plant added 300 jobs that pay $18 an hour.\n"
+    assert unsourced(text) == [("figures.unsourced", 1, 17, "300"), ("figures.unsourced", 1, 35, "$18")]

@@ -16,7 +16,7 @@ DEFAULT_NAME = "_attribution.yaml"
 KEYS = ("communication_verbs", "quote_only_verbs", "phrases", "source_nouns", "source_determiners", "unnamed_modifiers",
         "method_verbs", "authoring_verbs", "unreleased_words",
         "proposal_verbs", "definite_determiners", "content_breaks", "comma_breaks", "coordinators", "clause_subjects",
-        "auxiliaries")
+        "auxiliaries", "aside_openers")
 
 
 WORD = re.compile(r"[A-Za-z][\w'’-]*")
@@ -96,6 +96,8 @@ class Lexicon(NamedTuple):
     # Words that open a reported clause with no "that": "claims he's worth", "added the plant would close".
     clause_subjects: frozenset[str] = frozenset()
     auxiliaries: frozenset[str] = frozenset()
+    # Prepositions that open an aside between a verb and its "that": "claiming without any evidence that".
+    aside_openers: tuple[str, ...] = ()
 
 
 def inflections(lemma: str) -> set[str]:
@@ -146,7 +148,8 @@ def load(path: Path) -> Lexicon:
         proposal_nouns=_proposal_nouns(lists["proposal_verbs"], tables),
         definite_determiners=_lower(lists["definite_determiners"]), content_breaks=tuple(lists["content_breaks"]),
         comma_breaks=tuple(lists["comma_breaks"]), coordinators=tuple(lists["coordinators"]),
-        clause_subjects=_lower(lists["clause_subjects"]), auxiliaries=_lower(lists["auxiliaries"]))
+        clause_subjects=_lower(lists["clause_subjects"]), auxiliaries=_lower(lists["auxiliaries"]),
+        aside_openers=tuple(lists["aside_openers"]))
 
 
 def _lower(words: list[str]) -> frozenset[str]:
