@@ -565,3 +565,9 @@ def test_an_aside_may_stand_between_a_verb_and_its_that() -> None:
 def test_a_verb_with_an_object_and_a_relative_that_reports_nothing() -> None:
     text = "The plant added 300 jobs that pay $18 an hour.\n"
     assert unsourced(text) == [("figures.unsourced", 1, 17, "300"), ("figures.unsourced", 1, 35, "$18")]
+
+
+def test_voters_who_head_to_the_polls_name_no_poll() -> None:
+    text = ("As 2 million voters in Ohio head to the polls Tuesday, turnout is expected to top 60 percent.\n\n"
+            "A Harbor Gazette poll released Tuesday found 44 percent back Ortiz.\n")
+    assert unsourced(text) == [("figures.unsourced", 1, 4, "2 million"), ("figures.unsourced", 1, 83, "60 percent")]

@@ -74,6 +74,7 @@ class Attribution:
         heads = {noun.split()[0] for noun in lexicon.source_nouns if noun.split()}
         self.noun_heads = frozenset(heads) if all(WORD_RUN.fullmatch(h) for h in heads) else None
         self.source_determiners = lexicon.source_determiners
+        self.idioms = lexicon.document_idioms
         self.agents = {w.lower() for w in options["agents"]}
         self.determiners = {w.lower() for w in options["determiners"]}
         self.openers = {w.lower() for w in options["subject_openers"]}
@@ -193,6 +194,8 @@ class Attribution:
 
     def _named(self, sentence: str, at: int, mention: str) -> bool:
         """Tell whether a document mention at `at` names a source: 'the Marist survey', 'in the poll'."""
+        if self.idioms and " ".join(mention.lower().split()).endswith(self.idioms):
+            return False  # "as Pennsylvania heads to the polls": voting, not a poll
         after = at + len(mention)
         if PREPOSITION_BEFORE.search(sentence, 0, at) or PREPOSITION_INSIDE.search(mention) \
                 or BY_NAME_AFTER.match(sentence, after) or self.authored.match(sentence, after):

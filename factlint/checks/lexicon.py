@@ -16,7 +16,7 @@ DEFAULT_NAME = "_attribution.yaml"
 KEYS = ("communication_verbs", "quote_only_verbs", "phrases", "source_nouns", "source_determiners", "unnamed_modifiers",
         "method_verbs", "authoring_verbs", "unreleased_words",
         "proposal_verbs", "definite_determiners", "content_breaks", "comma_breaks", "coordinators", "clause_subjects",
-        "auxiliaries", "aside_openers")
+        "auxiliaries", "aside_openers", "document_idioms")
 
 
 WORD = re.compile(r"[A-Za-z][\w'’-]*")
@@ -98,6 +98,8 @@ class Lexicon(NamedTuple):
     auxiliaries: frozenset[str] = frozenset()
     # Prepositions that open an aside between a verb and its "that": "claiming without any evidence that".
     aside_openers: tuple[str, ...] = ()
+    # Phrases in which a source noun names no document: "head to the polls" (to vote), lowercase.
+    document_idioms: tuple[str, ...] = ()
 
 
 def inflections(lemma: str) -> set[str]:
@@ -149,7 +151,8 @@ def load(path: Path) -> Lexicon:
         definite_determiners=_lower(lists["definite_determiners"]), content_breaks=tuple(lists["content_breaks"]),
         comma_breaks=tuple(lists["comma_breaks"]), coordinators=tuple(lists["coordinators"]),
         clause_subjects=_lower(lists["clause_subjects"]), auxiliaries=_lower(lists["auxiliaries"]),
-        aside_openers=tuple(lists["aside_openers"]))
+        aside_openers=tuple(lists["aside_openers"]),
+        document_idioms=tuple(" ".join(w.lower().split()) for w in lists["document_idioms"]))
 
 
 def _lower(words: list[str]) -> frozenset[str]:
