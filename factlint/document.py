@@ -208,7 +208,8 @@ def _looks_like_scraped_headline(paragraph: str, lede: str) -> bool:
     # A headline is one line of a dozen words at most, over a lede at least twice as long.
     tokens = paragraph.split()
     words = len(tokens)
-    if not paragraph.endswith(".") or "\n" in paragraph or paragraph.count(". ") or not lede.strip():
+    # The period may sit inside a closing quotation mark: "State calls 22 emails 'top secret.'"
+    if not paragraph.rstrip("'\"’”").endswith(".") or "\n" in paragraph or paragraph.count(". ") or not lede.strip():
         return False
     # Headline case: nearly every word capitalised ("Trump Answers Rubio With One Line.").
     capitalised = sum(1 for t in tokens if t[:1].isupper() or t[:1].isdigit())

@@ -458,6 +458,13 @@ def test_a_scraped_headline_in_headline_case_is_not_a_sentence() -> None:
     assert unsourced(text) == []
 
 
+def test_a_scraped_headline_whose_period_sits_inside_a_quotation_mark_is_not_a_sentence() -> None:
+    text = "Eastport calls 40 hires 'a start.'\n\n" + LEDE
+    assert unsourced(text) == []
+    assert unsourced("Eastport calls 40 hires 'a start.'\n\nClasses start Monday.\n") == [
+        ("figures.unsourced", 1, 16, "40")]
+
+
 def test_a_short_first_sentence_over_a_short_paragraph_is_still_prose() -> None:
     text = "Eastport schools add 40 teachers.\n\nClasses start Monday.\n"
     assert unsourced(text) == [("figures.unsourced", 1, 22, "40")]
