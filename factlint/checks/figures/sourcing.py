@@ -52,8 +52,10 @@ class Sourcing:
     # that work out the figures just given ("that's", "that is"): lowercase.
     derived_links: frozenset[str] = frozenset()
     derived_openers: tuple[str, ...] = ()
-    # Nouns of a change that restate a figure in apposition: "603,000 voted, a 20% increase from 2012".
+    # Nouns of a change that restate a figure in apposition ("603,000 voted, a 20% increase from
+    # 2012"), and the words that may follow them: lowercase.
     derived_changes: frozenset[str] = frozenset()
+    derived_change_links: frozenset[str] = frozenset()
     # Words that make a sentence a forecast, which public record does not cover ("is expected to earn").
     forecast_words: frozenset[str] = frozenset()
     # Words by which a next sentence points back at the figure before it ("Most of it arrived …").
@@ -335,7 +337,7 @@ def _change_in_apposition(sourcing: Sourcing, text: str, previous_end: int, star
         return False
     after = text[end:end + 30].lower().split()
     return len(after) > 1 and after[0].strip(",") in sourcing.derived_changes and \
-        after[1].strip(",") in ("from", "over", "since", "on", "compared")
+        after[1].strip(",") in sourcing.derived_change_links
 
 
 def carried(sourcing: Sourcing, index: int, whole_paragraph: bool, paragraphs: int) -> bool:

@@ -39,23 +39,21 @@ NAMING_REACH = 10
 SPOKEN_END = (",", "?", "!", "—", "–", "-", "…")
 # A name of two capitalised words or more, with the rule's particles between ("Secretary of State").
 NAME = r"[A-Z][\w'’.-]+(?:\s+(?:(?:{particles})\s+)?[A-Z][\w'’.-]+)+"
-# What opens a document's name after its preposition: a determiner or a capitalised word.
-DOCUMENT_OPENER = r"(?:(?i:the|a|an|its|their|this|that)|[A-Z][\w'’.-]*)"
-
-
-def document_pattern(prepositions: tuple[str, ...], nouns: tuple[str, ...]) -> LazyPattern | None:
+def document_pattern(prepositions: tuple[str, ...], nouns: tuple[str, ...],
+                     determiners: tuple[str, ...]) -> LazyPattern | None:
     """Return the pattern of a document a quotation's words are taken from, or None without nouns.
 
     "Under the Harbor Preservation Ordinance, … to “any resident who has asked in writing”": a
-    preposition, a determiner or a capitalised word, at most five words and one of the nouns, as
-    the rule writes it ("Act" capitalised: "in an act of kindness" names no law). Not a
+    preposition, one of the determiners or a capitalised word, at most five words and one of the
+    nouns, as the rule writes it ("Act" capitalised: "in an act of kindness" names no law). Not a
     possessive: "in the bill's first year" quotes nothing from the bill.
     """
     if not prepositions or not nouns:
         return None
     space = r"\s+"
+    opener = rf"(?:(?i:{alternation(determiners, space)})\b|[A-Z][\w'’.-]*)"
     return compile_words(
-        rf"\b(?i:{alternation(prepositions, space)})\s+{DOCUMENT_OPENER}(?:\s+[\w'’.,-]+){{0,5}}?"
+        rf"\b(?i:{alternation(prepositions, space)})\s+{opener}(?:\s+[\w'’.,-]+){{0,5}}?"
         rf"\s+(?:{alternation(nouns, space)})\b(?![’'])", key="document_nouns")
 
 

@@ -62,7 +62,8 @@ def _unattributed(rule: Rule, store: RuleSetStore) -> Check:
     min_words = rule.options["min_words"]
     pronouns = frozenset(w.lower() for w in rule.options["speaker_pronouns"])
     named = described_pattern(rule.options["describing_verbs"], rule.options["name_particles"])
-    documents = document_pattern(rule.options["document_prepositions"], rule.options["document_nouns"])
+    documents = document_pattern(rule.options["document_prepositions"], rule.options["document_nouns"],
+                                 rule.options["term_determiners"])
 
     def check(doc: Document) -> Iterator[Finding]:
         scan = quotations.scan(doc)
