@@ -315,3 +315,9 @@ def test_after_a_dateline_a_quotation_still_needs_a_speaker_somewhere() -> None:
             "WASHINGTON (AP) — The council met Tuesday. “We will rebuild every pier by June.”\n")
     assert unattributed(text) == [("quotes.unattributed", 3, 21, "“The harbor never sleeps, and neither do we.”"),
                                   ("quotes.unattributed", 7, 44, "“We will rebuild every pier by June.”")]
+
+
+def test_a_full_quotation_beside_a_sentence_of_remembering_still_needs_its_speaker() -> None:
+    text = ("“The bus contract was rigged from the start.” Several parents remembered the 2019 bus fight "
+            "differently.\n")
+    assert unattributed(text) == [("quotes.unattributed", 1, 1, "“The bus contract was rigged from the start.”")]

@@ -83,10 +83,11 @@ class Speaker:
 
     def __init__(self, doc: Document, scan: QuoteScan, cues: PhraseSet, verbs: WordSet,
                  pronouns: frozenset[str] = frozenset(), named: LazyPattern | None = None,
-                 naming: Naming | None = None, documents: LazyPattern | None = None) -> None:
+                 naming: Naming | None = None, documents: LazyPattern | None = None,
+                 partial_cues: PhraseSet | None = None) -> None:
         """Keep the document, its quotations, and the rule's cues, pronouns, naming words and patterns."""
         self.doc, self.scan, self.cues, self.verbs, self.pronouns = doc, scan, cues, verbs, pronouns
-        self.named, self.naming, self.documents = named, naming, documents
+        self.named, self.naming, self.documents, self.partial_cues = named, naming, documents, partial_cues
         self.spoken: dict[int, bool] = {}
 
     def near(self, quote: Quote, partial: bool) -> bool:
@@ -107,6 +108,10 @@ class Speaker:
         near = [i for i in (first - 1, last + 1) if _in_paragraph(doc, i, paragraph)]
         if any(self._cued(i) for i in (*range(first, last + 1), *near)):
             return True
+        if partial and self.partial_cues is not None and first >= 0 and any(
+                self.partial_cues.search(self.scan.masked, doc.sentences[i].start, doc.sentences[i].end)
+                for i in (*range(first, last + 1), *near)):
+            return True  # "Ellison remembers Whitfield as … Her picture is of him “pacing the sideline”"
         if partial and paragraph > 0 and self._cued(doc.sentence_index(doc.paragraphs[paragraph - 1].end - 1)):
             return True  # a few quoted words take their source from the paragraph before
         if partial and self.named is not None and self.named.search(self.scan.masked, quote.end, doc.sentences[last].end):

@@ -25,6 +25,7 @@ OPTIONS = {
     "speaker_pronouns": Option(word_list, ()),
     "describing_verbs": Option(word_list, ()),
     "name_particles": Option(word_list, ()),
+    "partial_cues": Option(word_list, ()),
     "document_prepositions": Option(word_list, ()),
     "document_nouns": Option(word_list, ()),
     "lexicon": Option(string_value, ""),
@@ -62,12 +63,13 @@ def _unattributed(rule: Rule, store: RuleSetStore) -> Check:
     min_words = rule.options["min_words"]
     pronouns = frozenset(w.lower() for w in rule.options["speaker_pronouns"])
     named = described_pattern(rule.options["describing_verbs"], rule.options["name_particles"])
+    partial_cues = phrase_set(rule.options["partial_cues"], "partial_cues") if rule.options["partial_cues"] else None
     documents = document_pattern(rule.options["document_prepositions"], rule.options["document_nouns"],
                                  rule.options["term_determiners"])
 
     def check(doc: Document) -> Iterator[Finding]:
         scan = quotations.scan(doc)
-        speaker = Speaker(doc, scan, cues, verbs, pronouns, named, naming, documents)
+        speaker = Speaker(doc, scan, cues, verbs, pronouns, named, naming, documents, partial_cues)
         chains = [c for c in _chains(scan, doc) if not (rule.options["skip_headings"] and doc.in_heading(c[0].start))
                   and not _left_open(scan, doc, c[-1])]
         spoken = {q.paragraph for c in chains if any(speaker.near(q, not _is_full(doc, q)) for q in c) for q in c}
