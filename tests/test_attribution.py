@@ -528,19 +528,6 @@ def test_a_friend_or_an_ally_is_no_office() -> None:
     assert unsourced(text) == [("figures.unsourced", 1, 64, "$80,000")]
 
 
-def test_a_document_whose_title_capitalises_its_noun_is_a_source() -> None:
-    text = ("In 2022, when the last Harlow County Crop Report was released, corn ranked eighth among the "
-            "county's crops. The 16,260 acres of corn yielded $16.7 million.\n")
-    assert unsourced(text) == []
-
-
-def test_a_capitalised_report_does_not_reach_past_a_change_of_topic() -> None:
-    text = ("In 2022, when the last Harlow County Crop Report was released, corn ranked eighth.\n\n"
-            "Farmers blamed the drought and the price of feed.\n\n"
-            "The 16,260 acres of corn yielded $16.7 million.\n")
-    assert unsourced(text) == [("figures.unsourced", 5, 5, "16,260"), ("figures.unsourced", 5, 34, "$16.7 million")]
-
-
 def test_a_quotation_the_sentence_portrays_something_as_has_its_cue() -> None:
     text = ("The harbor fight cannot be portrayed simply as “fishermen against the developers who want "
             "the waterfront.”\n")
@@ -551,16 +538,6 @@ def test_portraying_a_figure_needs_that_or_a_colon() -> None:
     assert unsourced("The ad portrayed the levy as a 40 percent jump.\n") == [("figures.unsourced", 1, 32, "40 percent")]
     assert unsourced("The ad portrayed Hale as the man who raised the levy 40 percent.\n") == [
         ("figures.unsourced", 1, 54, "40 percent")]
-
-
-def test_a_reporting_verb_with_a_gerund_for_object_has_its_subject() -> None:
-    text = "Business groups reported spending $6 million on the race, while labor unions reported raising $1.2 million.\n"
-    assert unsourced(text) == []
-
-
-def test_a_bare_plural_before_a_reporting_verb_without_a_gerund_is_still_no_subject() -> None:
-    text = "Deaths reported during the storm rose to 14.\n\nOutages reported Monday reached 12,000.\n"
-    assert unsourced(text) == [("figures.unsourced", 1, 42, "14"), ("figures.unsourced", 3, 33, "12,000")]
 
 
 def test_an_aside_may_stand_between_a_verb_and_its_that() -> None:
@@ -578,3 +555,16 @@ def test_voters_who_head_to_the_polls_name_no_poll() -> None:
     text = ("As 2 million voters in Ohio head to the polls Tuesday, turnout is expected to top 60 percent.\n\n"
             "A Harbor Gazette poll released Tuesday found 44 percent back Ortiz.\n")
     assert unsourced(text) == [("figures.unsourced", 1, 4, "2 million"), ("figures.unsourced", 1, 83, "60 percent")]
+
+
+@pytest.mark.parametrize("text, match", [
+    ("Storm losses reported totaling $14 million have not been verified.\n", "$14 million"),
+    ("Parents reported hearing sirens, and 300 students were sent home early.\n", "300"),
+    ("The county spent $1.1 million, a 30 percent increase over what neighboring Marion County spends.\n",
+     "30 percent"),
+    ("The county paid $2.2 million, which is $5 million less than Marion County paid.\n", "$5 million"),
+    ("The Heat Index reached 101 by noon.\n", "101"),
+    ("The Harbor Housing Report, still a draft, was never published.\n\nRents rose 14 percent.\n", "14 percent"),
+])
+def test_what_a_gerund_a_comparison_or_a_titled_measure_does_not_source(text: str, match: str) -> None:
+    assert match in [found[3] for found in unsourced(text)]

@@ -32,8 +32,6 @@ PROPOSAL_REACH = 12
 INDEFINITE = ("a", "an")
 OF_COUNT = compile_words(r"\s+of\s+(?:[a-z]+\s+){0,2}\d")
 WORD_RUN = compile_words(r"\w+")
-# A lowercase word ending in -ing right after a verb: "reported spending", "estimate raising".
-GERUND_AFTER = compile_words(r"\s+([a-z]+ing)\b")
 
 
 def _bare(token: str) -> str:
@@ -80,7 +78,6 @@ class Attribution:
         self.openers = {w.lower() for w in options["subject_openers"]}
         self.passive = {w.lower() for w in options["passive_markers"]}
         self.skip = {w.lower() for w in options["skip_words"]}
-        self.not_gerunds = {w.lower() for w in options.get("not_gerunds", ())}
         self.accounts = _accounts(options["possessives"], options["account_nouns"])
         passive = word_pattern(options["passive_markers"])
         self.clause_after = _clause_pattern(lexicon, options["subject_openers"])
@@ -124,15 +121,7 @@ class Attribution:
             return True
         if self.verb_runs is not None and self.verb_runs.isdisjoint(runs):
             return False
-        # A verb with a gerund for object has a subject, whatever it is: "liberal groups reported
-        # spending $1 million" (not "deaths reported during the week").
-        return any(self._agentive(sentence, m.start(), m.end(), self._gerund_follows(sentence, m.end()))
-                   for m in self.verbs.finditer(sentence))
-
-    def _gerund_follows(self, sentence: str, at: int) -> bool:
-        """Tell whether a verb's object is a gerund: 'reported spending', not 'reported during'."""
-        gerund = GERUND_AFTER.match(sentence, at)
-        return bool(gerund) and bool(self.not_gerunds) and gerund.group(1) not in self.not_gerunds
+        return any(self._agentive(sentence, m.start(), m.end()) for m in self.verbs.finditer(sentence))
 
     def vague(self, masked: str, start: int, end: int) -> bool:
         """Tell whether the sentence [start, end) names a source only vaguely: 'in some polls', 'by one estimate'."""

@@ -52,10 +52,6 @@ class Sourcing:
     # that work out the figures just given ("that's", "that is"): lowercase.
     derived_links: frozenset[str] = frozenset()
     derived_openers: tuple[str, ...] = ()
-    # Nouns of a change that restate a figure in apposition ("603,000 voted, a 20% increase from
-    # 2012"), and the words that may follow them: lowercase.
-    derived_changes: frozenset[str] = frozenset()
-    derived_change_links: frozenset[str] = frozenset()
     # Words that make a sentence a forecast, which public record does not cover ("is expected to earn").
     forecast_words: frozenset[str] = frozenset()
     # Words by which a next sentence points back at the figure before it ("Most of it arrived …").
@@ -305,7 +301,7 @@ def _finding_paragraph(sourcing: Sourcing, paragraph: int) -> bool:
                if i >= 0)
 
 
-def derived(sourcing: Sourcing, index: int, previous_end: int, start: int, end: int = -1) -> bool:
+def derived(sourcing: Sourcing, index: int, previous_end: int, start: int) -> bool:
     """Tell whether a figure restates or works out the one just given: '$6.20, or 1 percent', 'That's down 16 percent'.
 
     Such a figure stands or falls with the figure it comes from: it is sourced with it, or
@@ -316,8 +312,6 @@ def derived(sourcing: Sourcing, index: int, previous_end: int, start: int, end: 
         between = " ".join(text[previous_end:start].replace("(", " ").replace(",", " ").lower().split())
         if any(between == link or between.endswith(" " + link) for link in sourcing.derived_links):
             return True  # '$6.20, or 1 percent', '163 pesos a day, or $9.40'
-        if _change_in_apposition(sourcing, text, previous_end, start, end):
-            return True  # '603,000 people voted, a 20% increase from 2012'
     if index <= 0 or index - 1 not in sourcing.first_figures:
         return False
     doc = sourcing.doc
@@ -326,18 +320,6 @@ def derived(sourcing: Sourcing, index: int, previous_end: int, start: int, end: 
         return False
     opening = " ".join(text[span.start:span.start + 30].lower().replace("’", "'").split())
     return opening.startswith(sourcing.derived_openers)
-
-
-def _change_in_apposition(sourcing: Sourcing, text: str, previous_end: int, start: int, end: int) -> bool:
-    """Tell whether a figure after ", a" is a change that restates the figure before it: ', a 20% increase from'."""
-    if end < 0 or not sourcing.derived_changes:
-        return False
-    lead = text[previous_end:start].rstrip().lower()
-    if not (lead.endswith((", a", ", an")) and "." not in lead):
-        return False
-    after = text[end:end + 30].lower().split()
-    return len(after) > 1 and after[0].strip(",") in sourcing.derived_changes and \
-        after[1].strip(",") in sourcing.derived_change_links
 
 
 def carried(sourcing: Sourcing, index: int, whole_paragraph: bool, paragraphs: int) -> bool:

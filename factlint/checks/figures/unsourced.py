@@ -35,8 +35,8 @@ LIST_KEYS = (
     "record_events", "example_cues", "example_values", "example_articles", "record_weak_verbs", "plan_targets", "decision_bodies", "decision_verbs", "decision_change_verbs",
     "record_groups", "scope_polls", "set_superlatives", "range_openers", "range_joiners", "rate_words",
     "clock_units", "game_clock", "game_clock_next", "banknote_words", "topic_ignore", "topic_blockers", "topic_endings",
-    "furniture_labels", "transcript_labels", "derived_links", "derived_openers", "derived_changes", "derived_change_links", "back_references", "forecast_words", "vague_cues",
-    "change_words", "finding_openers", "not_gerunds",
+    "furniture_labels", "transcript_labels", "derived_links", "derived_openers", "back_references", "forecast_words", "vague_cues",
+    "change_words", "finding_openers",
 )
 # An author's own regular expressions: compiled with the match time limit.
 PATTERN_KEYS = ("citations",)
@@ -97,8 +97,6 @@ def _unsourced(rule: Rule, store: RuleSetStore) -> Check:
         "derived_links": frozenset(" ".join(w.lower().split()) for w in rule.options["derived_links"]),
         "derived_openers": tuple(" ".join(w.lower().replace("’", "'").split()) + " "
                                  for w in rule.options["derived_openers"]),
-        "derived_changes": frozenset(w.lower() for w in rule.options["derived_changes"]),
-        "derived_change_links": frozenset(w.lower() for w in rule.options["derived_change_links"]),
         "back_references": frozenset(w.lower() for w in rule.options["back_references"]),
         "forecast_words": frozenset(w.lower() for w in rule.options["forecast_words"]),
     }

@@ -19,7 +19,7 @@ def unsourced_figures(sourcing: Sourcing, figures: list[tuple[int, int]], window
     again = _sourced_elsewhere(sourcing, figures, window)
     for start, end in figures:
         index = doc.sentence_index(start)
-        restated = derived(sourcing, index, previous_end, start, end)
+        restated = derived(sourcing, index, previous_end, start)
         previous_end = end
         if index < 0 or restated or sourcing.own_terms(doc.lint_text, start, end) or sourcing.proposed(index, start) \
                 or sourcing.vague_only(index):
