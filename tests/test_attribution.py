@@ -568,3 +568,8 @@ def test_voters_who_head_to_the_polls_name_no_poll() -> None:
 ])
 def test_what_a_gerund_a_comparison_or_a_titled_measure_does_not_source(text: str, match: str) -> None:
     assert match in [found[3] for found in unsourced(text)]
+
+
+def test_an_aside_without_commas_is_an_object_and_its_relative() -> None:
+    text = "Gomez pointed at the parking garage that the hospital built for $18 million.\n"
+    assert unsourced(text) == [("figures.unsourced", 1, 65, "$18 million")]

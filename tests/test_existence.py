@@ -58,3 +58,8 @@ def test_a_substitution_may_leave_quoted_words_as_spoken(tmp_path: Path) -> None
     text = "The senator posted: “The US will not back down.” US officials said little."
     assert substitutions(tmp_path, "swap: {US: U.S.}\nskip_quotations: true\n", text) == [("style.swap", 1, 50, "US")]
     assert substitutions(tmp_path, "swap: {US: U.S.}\n", text) == [("style.swap", 1, 26, "US"), ("style.swap", 1, 50, "US")]
+
+
+def test_an_unclosed_quotation_does_not_hide_the_writer_s_words_from_a_substitution(tmp_path: Path) -> None:
+    text = "Cole called it “a betrayal of every farm family, and US trade officials walked out."
+    assert substitutions(tmp_path, "swap: {US: U.S.}\nskip_quotations: true\n", text) == [("style.swap", 1, 54, "US")]

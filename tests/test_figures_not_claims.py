@@ -142,3 +142,8 @@ def test_a_count_before_another_unit_or_its_own_noun_is_still_a_claim() -> None:
             "The shelter took in 26 and turned away 40 people.\n")
     assert unsourced(text) == [("figures.unsourced", 1, 18, "26"), ("figures.unsourced", 3, 21, "26"),
                                ("figures.unsourced", 3, 40, "40")]
+
+
+def test_a_count_before_a_box_score_unit_needs_a_verb_of_statistics() -> None:
+    text = "Harlow Foods will lay off 120, and its shares fell 4 points.\n"
+    assert unsourced(text) == [("figures.unsourced", 1, 27, "120")]

@@ -321,3 +321,21 @@ def test_a_full_quotation_beside_a_sentence_of_remembering_still_needs_its_speak
     text = ("“The bus contract was rigged from the start.” Several parents remembered the 2019 bus fight "
             "differently.\n")
     assert unattributed(text) == [("quotes.unattributed", 1, 1, "“The bus contract was rigged from the start.”")]
+
+
+@pytest.mark.parametrize("text", [
+    "Under the new contract, which many nurses saw as “the first real win for the staff in a decade,” pay rises in May.\n",
+    "The hotel deal, approved under its tourism code, was “a giveaway dressed up as economic development.”\n",
+    "By the time the water bill reached the floor, it was “dead on arrival and everyone in the building knew it.”\n",
+    "The town remembered the flood victims Sunday, a vigil that drew “the biggest crowd this park has seen in years.”\n",
+    "Longtime residents remembered the storm. It sounded “like a freight train coming through the front door.”\n",
+])
+def test_a_view_of_a_document_or_a_crowd_s_memory_still_needs_a_speaker(text: str) -> None:
+    assert len(unattributed(text)) == 1
+
+
+def test_a_place_dateline_further_down_a_digest_is_the_writer_s() -> None:
+    text = ("School news in brief\n\nEASTPORT -- The board met Monday.\n\n"
+            "PEORIA -- “We will not close a single school this year, no matter what the budget looks like.”\n\n"
+            "Several parents said they were relieved.\n")
+    assert [f[1] for f in unattributed(text)] == [5]

@@ -453,3 +453,11 @@ def test_a_plan_noun_further_back_in_the_clause_still_links_its_terms() -> None:
     text = ("The proposed property tax will increase revenue in the budget by 2.6% over last year.\n\n"
             "Revenue in the budget grew by 2.6% over last year.\n")
     assert unsourced(text) == [("figures.unsourced", 3, 31, "2.6%")]
+
+
+@pytest.mark.parametrize("text, match", [
+    ("The council cut short its meeting after 200 residents packed the hall.\n", "200"),
+    ("The water board capped its meeting at two hours after 150 growers signed up.\n", "150"),
+])
+def test_a_body_s_verb_of_change_does_not_decide_a_later_clause_s_figure(text: str, match: str) -> None:
+    assert [f[3] for f in unsourced(text)] == [match]

@@ -311,9 +311,9 @@ def _clause_pattern(lexicon: Lexicon, openers: tuple[str, ...]) -> regex.Pattern
     # will hire 250 workers" is a second verb of the subject, not a reported clause.
     joins = rf"(?!(?i:{word_pattern(lexicon.coordinators)}))" if lexicon.coordinators else ""
     opened = rf"(?i:{word_pattern(openers)})\s+(?:{joins}[A-Za-z'’-]+\s+){{0,3}}?{auxiliaries}\b" if openers else r"(?!)"
-    # An aside may stand before "that": a phrase between commas, or a preposition and at most four
-    # lowercase words ("claiming without any evidence that", "added, in a statement, that").
-    aside = rf"(?:\s*,[^,.;:\d\n]{{1,40}},|\s+(?i:{word_pattern(lexicon.aside_openers)})(?:\s+[a-z'’-]+){{1,4}}?)" \
+    # An aside between commas may stand before "that", opened by a preposition: "added, in a
+    # statement, that". Without commas "pointed at the garage that" is an object and its relative.
+    aside = rf"\s*,\s*(?i:{word_pattern(lexicon.aside_openers)})\s[^,.;:\d\n]{{1,40}}," \
         if lexicon.aside_openers else r"(?!)"
     return compile_words(
         rf"\s+(?:that\b|:|(?i:{subjects})(?:['’](?:s|re|d|ll|ve)\b|\s+{auxiliaries}\b)|{opened})|{aside}\s+that\b",

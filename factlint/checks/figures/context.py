@@ -41,6 +41,7 @@ class Context:
         self.score_cues = [cue.split() for cue in _lower_set(options["score_cues"]) if " " in cue]
         self.score_verbs = _lower_set(options["score_verbs"])
         self.superlatives = _lower_set(options.get("set_superlatives", ()))
+        self.stat_verbs = Phrases(options.get("stat_verbs", ()))
         after = rf"(?:{alternation(options['box_score_after'], ANY_SPACE)})(?![\w-])"
         units = alternation(options["box_score_units"], ANY_SPACE)
         spelled = alternation(options["spelled_numbers"], ANY_SPACE)
@@ -77,7 +78,7 @@ class Context:
             return True  # 'the 10 most populous cities': which set, not how many
         if self._is_age_group(found, words):
             return True
-        if found.isdigit() and self.gapped.match(text, end):
+        if found.isdigit() and self.stat_verbs.ending(words) and self.gapped.match(text, end):
             return True  # "added 26 and … chipped in 18 points": a statistic whose unit comes later
         return self._is_age(text, start, end, words) or self._is_score(text, end, found, words)
 

@@ -310,6 +310,7 @@ class OwnTerms:
         self.bodies = Phrases(options["decision_bodies"])
         self.decisions = {w.lower() for w in options["decision_verbs"]}
         self.changes = {w.lower() for w in options.get("decision_change_verbs", ())}
+        self.change_breaks = {w.lower() for w in options.get("decision_change_breaks", ())}
         self.undecided = {w.lower() for w in options["record_blockers"]}
 
     def covers(self, text: str, start: int, end: int) -> bool:
@@ -375,7 +376,9 @@ class OwnTerms:
         increased 4 percent after the council met" is a change no body decided.
         """
         for index, word in enumerate(before):
-            if word in self.changes and any(self.bodies.ending(before[max(0, index - back):index])
-                                            for back in range(1, CHANGE_REACH + 1)):
+            # The figure is the change's own value, not one a later clause gives: "the council cut
+            # short its meeting after 200 residents" decides nothing about the 200.
+            if word in self.changes and self.change_breaks.isdisjoint(before[index + 1:]) and any(
+                    self.bodies.ending(before[max(0, index - back):index]) for back in range(1, CHANGE_REACH + 1)):
                 return True
         return False

@@ -8,7 +8,7 @@ from factlint import quotations
 from factlint.checks import lexicon
 from factlint.checks.base import Check, Option, compile_words, integer, string_value, word_list
 from factlint.checks.phrases import phrase_set
-from factlint.checks.quotes.speaker import Naming, Speaker, described_pattern, document_pattern
+from factlint.checks.quotes.speaker import Naming, Speaker, SpeakerRules, described_pattern, document_pattern
 from factlint.document import Document
 from factlint.finding import Finding
 from factlint.quotations import Quote, QuoteScan
@@ -26,6 +26,7 @@ OPTIONS = {
     "describing_verbs": Option(word_list, ()),
     "name_particles": Option(word_list, ()),
     "partial_cues": Option(word_list, ()),
+    "linking_words": Option(word_list, ()),
     "document_prepositions": Option(word_list, ()),
     "document_nouns": Option(word_list, ()),
     "lexicon": Option(string_value, ""),
@@ -54,22 +55,14 @@ def build(rule: Rule, store: RuleSetStore) -> Check:
 
 def _unattributed(rule: Rule, store: RuleSetStore) -> Check:
     """Flag quotations of a sentence or more (or long partial ones) with no speaker nearby."""
-    words = lexicon.for_rule(rule, store)
-    cues = phrase_set((*rule.options["speaker_cues"], *words.phrases), "speaker_cues")
-    naming = _naming(rule.options["naming_cues"], rule.options["pointing_determiners"])
-    verbs = lexicon.WordSet(words.verb_forms)
+    rules = _speaker_rules(rule, store)
     minor = {w.lower() for w in rule.options["minor_words"]}
-    determiners = frozenset(w.lower() for w in rule.options["term_determiners"])
+    determiners = rules.articles
     min_words = rule.options["min_words"]
-    pronouns = frozenset(w.lower() for w in rule.options["speaker_pronouns"])
-    named = described_pattern(rule.options["describing_verbs"], rule.options["name_particles"])
-    partial_cues = phrase_set(rule.options["partial_cues"], "partial_cues") if rule.options["partial_cues"] else None
-    documents = document_pattern(rule.options["document_prepositions"], rule.options["document_nouns"],
-                                 rule.options["term_determiners"])
 
     def check(doc: Document) -> Iterator[Finding]:
         scan = quotations.scan(doc)
-        speaker = Speaker(doc, scan, cues, verbs, pronouns, named, naming, documents, partial_cues)
+        speaker = Speaker(doc, scan, rules)
         chains = [c for c in _chains(scan, doc) if not (rule.options["skip_headings"] and doc.in_heading(c[0].start))
                   and not _left_open(scan, doc, c[-1])]
         spoken = {q.paragraph for c in chains if any(speaker.near(q, not _is_full(doc, q)) for q in c) for q in c}
@@ -90,6 +83,23 @@ def _unattributed(rule: Rule, store: RuleSetStore) -> Check:
                 yield rule.finding(doc, checked[0].start, checked[0].end)
 
     return check
+
+
+def _speaker_rules(rule: Rule, store: RuleSetStore) -> SpeakerRules:
+    """Build the rule's speaker cues and patterns once: the lexicon's verbs and phrases, and the rule's own lists."""
+    options = rule.options
+    words = lexicon.for_rule(rule, store)
+    return SpeakerRules(
+        cues=phrase_set((*options["speaker_cues"], *words.phrases), "speaker_cues"),
+        verbs=lexicon.WordSet(words.verb_forms),
+        pronouns=frozenset(w.lower() for w in options["speaker_pronouns"]),
+        named=described_pattern(options["describing_verbs"], options["name_particles"]),
+        naming=_naming(options["naming_cues"], options["pointing_determiners"]),
+        documents=document_pattern(options["document_prepositions"], options["document_nouns"],
+                                   options["term_determiners"], options["minor_words"]),
+        partial_cues=phrase_set(options["partial_cues"], "partial_cues") if options["partial_cues"] else None,
+        linking=frozenset(w.lower() for w in (*options["describing_verbs"], *options["linking_words"])),
+        articles=frozenset(w.lower() for w in options["term_determiners"]))
 
 
 def _after_run(doc: Document, scan: QuoteScan, spoken: set[int], paragraph: int) -> bool:

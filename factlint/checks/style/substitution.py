@@ -45,9 +45,11 @@ def build(rule: Rule, store: RuleSetStore) -> Check:
                 continue
             if rule.options["skip_headings"] and doc.in_heading(start):
                 continue
-            if rule.options["skip_quotations"]:  # a speaker's or a post's own words are not restyled
+            # A speaker's or a post's own words are not restyled; where an unclosed quotation ends is
+            # unknown, so the words after its mark are the writer's until it closes.
+            if rule.options["skip_quotations"]:
                 quoted = quoted or quotations.scan(doc)
-                if quoted.inside(start):
+                if quoted.inside_closed(start):
                     continue
             found = match.group(0)
             observed = lookup.get(found)
