@@ -69,10 +69,11 @@ class QuoteScan:
         index = bisect.bisect_right(self._starts, offset) - 1
         return index >= 0 and offset < self.quotes[index].end
 
-    def inside_closed(self, offset: int) -> bool:
-        """Tell whether offset lies within a quotation that closes: an unclosed one's end is a guess."""
+    def closed_at(self, offset: int) -> Quote | None:
+        """Return the quotation that holds offset and closes, or None: an unclosed one's end is a guess."""
         index = bisect.bisect_right(self._starts, offset) - 1
-        return index >= 0 and offset < self.quotes[index].end and self.quotes[index].close is not None
+        quote = self.quotes[index] if index >= 0 else None
+        return quote if quote is not None and offset < quote.end and quote.close is not None else None
 
     def runs_on(self, quote: Quote, doc: Document) -> bool:
         """Tell whether an unclosed quotation runs on into a next paragraph that reopens it."""

@@ -63,3 +63,8 @@ def test_a_substitution_may_leave_quoted_words_as_spoken(tmp_path: Path) -> None
 def test_an_unclosed_quotation_does_not_hide_the_writer_s_words_from_a_substitution(tmp_path: Path) -> None:
     text = "Cole called it “a betrayal of every farm family, and US trade officials walked out."
     assert substitutions(tmp_path, "swap: {US: U.S.}\nskip_quotations: true\n", text) == [("style.swap", 1, 54, "US")]
+
+
+def test_a_quoted_word_or_two_is_the_writer_s_term_and_is_restyled(tmp_path: Path) -> None:
+    text = "The group met amid “US” protests."
+    assert substitutions(tmp_path, "swap: {US: U.S.}\nskip_quotations: true\n", text) == [("style.swap", 1, 21, "US")]

@@ -21,6 +21,8 @@ OPTIONS = {
     "skip_quotations": Option(boolean, False),
 }
 PLACEHOLDERS: frozenset[str] = frozenset()
+# A quotation of this many words or more is someone's words; fewer, the writer's term ("“US” protests").
+SPOKEN_WORDS = 3
 DEFAULT_MESSAGE = "'{match}' → '{expected}'"
 
 
@@ -45,11 +47,9 @@ def build(rule: Rule, store: RuleSetStore) -> Check:
                 continue
             if rule.options["skip_headings"] and doc.in_heading(start):
                 continue
-            # A speaker's or a post's own words are not restyled; where an unclosed quotation ends is
-            # unknown, so the words after its mark are the writer's until it closes.
             if rule.options["skip_quotations"]:
                 quoted = quoted or quotations.scan(doc)
-                if quoted.inside_closed(start):
+                if _spoken(doc, quoted.closed_at(start)):
                     continue
             found = match.group(0)
             observed = lookup.get(found)
@@ -62,6 +62,18 @@ def build(rule: Rule, store: RuleSetStore) -> Check:
                 yield rule.finding(doc, start, end, fix=expected)
 
     return check
+
+
+def _spoken(doc: Document, quote: quotations.Quote | None) -> bool:
+    """Tell whether a closed quotation gives someone's words, which are not restyled: a phrase, not a term.
+
+    Where an unclosed quotation ends is unknown, so the words after its mark stay the writer's;
+    a quoted word or two ("“US” protests") is the writer's term.
+    """
+    if quote is None:
+        return False
+    begin, finish = quote.content
+    return len(doc.lint_text[begin:finish].split()) >= SPOKEN_WORDS
 
 
 def match_case(observed: str, expected: str) -> str:
