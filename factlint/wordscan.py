@@ -19,6 +19,8 @@ from factlint.document import Document
 # letter, mapped to it, where str.lower() alone would not (the Kelvin sign lowers to k itself).
 # tests/test_wordscan.py probes both engines over every code point to keep this complete.
 ASCII_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+# Every character outside ASCII whose folded form is ASCII: those of ASCII_FOLD and the Kelvin sign.
+FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
 # A candidate cannot follow a letter, digit, underscore or dot (no word boundary of word_pattern
 # nor WordIndex allows one there, whatever the engine) nor run into a letter or digit.
 ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
@@ -40,6 +42,13 @@ def fold(text: str) -> str | None:
     return folded if len(folded) == len(text) else None
 
 
+def fold_ascii(text: str) -> str:
+    """Return fold(text) with every character outside ASCII as '?', for text none of whose others fold to ASCII."""
+    # One byte a character lowers several times faster than str.lower(); the ASCII phrases
+    # that a scan looks for (none with a '?') meet the same letters and boundaries either way.
+    return text.encode("ascii", "replace").lower().decode("ascii")
+
+
 class WordScanner:
     """The phrases of every word-list rule of one rule set, found in one pass over a document.
 
@@ -52,6 +61,7 @@ class WordScanner:
         self._phrases: set[str] = set()
         self._automaton: ahocorasick.Automaton | None = None
         self._generation = 0
+        self._questions = False   # a phrase holds a '?': see _scan
         self._lock = threading.Lock()
 
     def register(self, phrases: Iterable[str]) -> frozenset[str] | None:
@@ -63,6 +73,7 @@ class WordScanner:
         with self._lock:
             if not keys <= self._phrases:
                 self._phrases |= keys
+                self._questions = self._questions or any("?" in key for key in keys)
                 self._automaton = None
                 self._generation += 1
         return keys
@@ -70,7 +81,7 @@ class WordScanner:
     def candidates(self, doc: Document, keys: frozenset[str]) -> list[int] | None:
         """Return the sorted offsets where one of the phrases may start, or None to search the text."""
         automaton, generation = self._built()
-        hits = doc.derived((WordScanner, self, generation), lambda: _scan(automaton, doc.lint_text))
+        hits = doc.derived((WordScanner, self, generation), lambda: _scan(automaton, doc.lint_text, self._questions))
         if hits is None:
             return None
         return sorted(start for key in keys for start in hits.get(key, ()))
@@ -87,9 +98,13 @@ class WordScanner:
             return self._automaton, self._generation
 
 
-def _scan(automaton: ahocorasick.Automaton, text: str) -> dict[str, list[int]] | None:
-    """Return each phrase's start offsets in text, dropping those inside a longer ASCII word."""
-    folded = fold(text)
+def _scan(automaton: ahocorasick.Automaton, text: str, questions: bool) -> dict[str, list[int]] | None:
+    """Return each phrase's start offsets in text, dropping those inside a longer ASCII word.
+
+    `questions`: some phrase holds a '?', which fold_ascii would make of other characters.
+    """
+    exact = questions or any(c in text for c in FOLDS_TO_ASCII)   # else the faster fold meets the same phrases
+    folded = fold(text) if exact else fold_ascii(text)
     if folded is None:
         return None
     size = len(folded)
