@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -24,7 +25,8 @@ FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
 # A candidate cannot follow a letter, digit, underscore or dot (no word boundary of word_pattern
 # nor WordIndex allows one there, whatever the engine) nor run into a letter or digit.
 ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
-ASCII_WORD_OR_DOT = ASCII_ALNUM | {"_", "."}
+# An underscore or a dot: no candidate follows one (see candidates), though other searches allow it.
+AFTER_MARKS = frozenset("_.")
 
 
 def scannable(phrase: str) -> bool:
@@ -80,11 +82,29 @@ class WordScanner:
 
     def candidates(self, doc: Document, keys: frozenset[str]) -> list[int] | None:
         """Return the sorted offsets where one of the phrases may start, or None to search the text."""
-        automaton, generation = self._built()
-        hits = doc.derived((WordScanner, self, generation), lambda: _scan(automaton, doc.lint_text, self._questions))
-        if hits is None:
+        scanned = self._scanned(doc)
+        if scanned is None:
             return None
-        return sorted(start for key in keys for start in hits.get(key, ()))
+        return sorted(start for key in keys for start in scanned.words.get(key, ()))
+
+    def spans_if_scanned(self, doc: Document, keys: frozenset[str]) -> list[tuple[int, int]] | None:
+        """Return the sorted spans of the phrases where candidates() finds them and after a '_' or '.'.
+
+        Only from a scan another rule has made of doc already, which then costs nothing more;
+        None if there is none (or the scan cannot be made), and the caller searches itself.
+        """
+        with self._lock:
+            generation = self._generation
+        scanned = doc.derived_so_far((WordScanner, self, generation))
+        if not isinstance(scanned, Scanned):
+            return None
+        return sorted((start, start + len(key)) for key in keys
+                      for found in (scanned.words, scanned.after_marks) for start in found.get(key, ()))
+
+    def _scanned(self, doc: Document) -> Scanned | None:
+        """Return the document's scan, made on the first request of any rule."""
+        automaton, generation = self._built()
+        return doc.derived((WordScanner, self, generation), lambda: _scan(automaton, doc.lint_text, self._questions))
 
     def _built(self) -> tuple[ahocorasick.Automaton, int]:
         """Return the automaton of every registered phrase, building it if a phrase is new."""
@@ -98,7 +118,14 @@ class WordScanner:
             return self._automaton, self._generation
 
 
-def _scan(automaton: ahocorasick.Automaton, text: str, questions: bool) -> dict[str, list[int]] | None:
+class Scanned(NamedTuple):
+    """Each phrase's start offsets in a document: as a word, and after a '_' or '.' (the same word tests after)."""
+
+    words: dict[str, list[int]]
+    after_marks: dict[str, list[int]]
+
+
+def _scan(automaton: ahocorasick.Automaton, text: str, questions: bool) -> Scanned | None:
     """Return each phrase's start offsets in text, dropping those inside a longer ASCII word.
 
     `questions`: some phrase holds a '?', which fold_ascii would make of other characters.
@@ -108,10 +135,11 @@ def _scan(automaton: ahocorasick.Automaton, text: str, questions: bool) -> dict[
     if folded is None:
         return None
     size = len(folded)
-    hits: dict[str, list[int]] = {}
+    words: dict[str, list[int]] = {}
+    after_marks: dict[str, list[int]] = {}
     for end, (phrase, length) in automaton.iter(folded):
         start = end - length + 1
-        if (start and folded[start - 1] in ASCII_WORD_OR_DOT) or (end + 1 < size and folded[end + 1] in ASCII_ALNUM):
+        if (end + 1 < size and folded[end + 1] in ASCII_ALNUM) or (start and folded[start - 1] in ASCII_ALNUM):
             continue
-        hits.setdefault(phrase, []).append(start)
-    return hits
+        (after_marks if start and folded[start - 1] in AFTER_MARKS else words).setdefault(phrase, []).append(start)
+    return Scanned(words, after_marks)
