@@ -96,14 +96,15 @@ def all_sentences(text: str, paragraphs: list[Span]) -> list[Span]:
     for match in BOUNDARY.finditer(text, floor, paragraphs[-1].end):
         at, after = match.span()
         while at >= end:
-            spans.append(Span(start, end))
+            # A paragraph of one sentence is that sentence: its span is the paragraph's own.
+            spans.append(paragraphs[index] if start == floor else Span(start, end))
             index += 1
             floor = start = paragraphs[index].start
             end = paragraphs[index].end
         if after < end and _ends_sentence(text, floor, match):
             spans.append(Span(start, match.start(1)))
             start = after
-    spans.append(Span(start, end))
+    spans.append(paragraphs[index] if start == floor else Span(start, end))
     spans.extend(paragraphs[index + 1:])
     return spans
 
