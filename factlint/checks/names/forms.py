@@ -298,15 +298,15 @@ def variants(found: Iterable[NameRun], particles: frozenset[str]) -> list[Varian
         text = words[0].text if len(words) == 1 else run.text   # most runs are one word: no property call
         if text in written:
             continue
+        surname = text if len(words) == 1 else run.surname   # a one-word run is its own surname
         name_key = key(text, particles) if run.surname_at else None
         earlier = _earlier_form(text, name_key, by_name, by_surname)
-        written.update((text, run.surname))
+        written.update((text, surname))
         if earlier is not None:
             pairs.append(Variant(text, run.start, run.end, *earlier))
         elif name_key is not None:
             by_name.setdefault(name_key, []).append((text, run.start))
-            surname = (run.surname, run.words[run.surname_at].start)
-            by_surname.setdefault(key(run.surname), []).append(surname)
+            by_surname.setdefault(key(surname), []).append((surname, run.words[run.surname_at].start))
     return pairs
 
 
