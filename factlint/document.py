@@ -113,6 +113,10 @@ class Document:
             value = self._derived[key] = compute()
             return value
 
+    def derived_so_far(self, key: Hashable) -> object | None:
+        """Return the value derived under key if a check has asked for it already, else None (nothing is computed)."""
+        return self._derived.get(key)
+
     @classmethod
     def from_bytes(cls, data: bytes, path: str, date_override: Dateline | None = None) -> Document:
         """Build a document from a file's bytes; raise InputError for bytes that are not its encoding."""

@@ -49,7 +49,9 @@ class Span(NamedTuple):
 def paragraphs(text: str, block_starts: list[int]) -> list[Span]:
     """Return paragraph spans: runs of text between blank lines and block starts."""
     if not block_starts:  # one scan, trailing white space trimmed: as below, several times faster
-        return [Span(m.start(), m.start() + len(m.group().rstrip())) for m in PARAGRAPH.finditer(text)]
+        # A paragraph rarely ends in white space: only then is its text copied to trim it.
+        return [Span(start, end if not text[end - 1].isspace() else start + len(text[start:end].rstrip()))
+                for start, end in map(re.Match.span, PARAGRAPH.finditer(text))]
     cuts = sorted({0, len(text), *block_starts})
     spans: list[Span] = []
     for left, right in zip(cuts, cuts[1:]):
@@ -96,14 +98,15 @@ def all_sentences(text: str, paragraphs: list[Span]) -> list[Span]:
     for match in BOUNDARY.finditer(text, floor, paragraphs[-1].end):
         at, after = match.span()
         while at >= end:
-            spans.append(Span(start, end))
+            # A paragraph of one sentence is that sentence: its span is the paragraph's own.
+            spans.append(paragraphs[index] if start == floor else Span(start, end))
             index += 1
             floor = start = paragraphs[index].start
             end = paragraphs[index].end
         if after < end and _ends_sentence(text, floor, match):
             spans.append(Span(start, match.start(1)))
             start = after
-    spans.append(Span(start, end))
+    spans.append(paragraphs[index] if start == floor else Span(start, end))
     spans.extend(paragraphs[index + 1:])
     return spans
 

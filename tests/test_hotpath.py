@@ -9,12 +9,16 @@ import pytest
 from factlint import markup, segment
 from factlint.checks import phrases
 from factlint.checks.base import alternation
+from factlint.checks.dates import parse as dates_parse
+from factlint.checks.dates import words as dates_words
 from factlint.checks.dates.words import _after_nonword
 from factlint.wordindex import OPENERS, WordIndex, WordIndexes
 from factlint.checks.names.forms import run_pattern
 from factlint.checks.names.later import lower_words
 from factlint.checks.names.text import PAIR, Folded, candidates, for_text
 from factlint.document import Document
+from factlint.wordscan import WordScanner
+from tests.helpers import RULES
 
 
 @pytest.mark.parametrize("text", [
@@ -172,3 +176,35 @@ def test_date_names_are_found_as_a_search_opening_with_the_look_behind_finds_the
     after = re.compile(rf"(?:{_after_nonword(names)})(?![\w])")
     for lo, hi in ((0, len(text)), (3, len(text) - 2)):
         assert [m.span() for m in after.finditer(text, lo, hi)] == [m.span() for m in opening.finditer(text, lo, hi)]
+
+
+def _relatives(text: str, shared: bool) -> list[tuple[int, int, str, str]]:
+    """The relative dates of text, their key words found by the plain search or in a word scan made already."""
+    lex = dates_words.load(RULES / "dates" / "_words.yaml")
+    doc = Document(text)
+    if shared:
+        lex.key_scanner = WordScanner()
+        lex.scanned_keys = lex.key_scanner.register(lex.relative_keys)
+        lex.key_scanner.candidates(doc, lex.key_scanner.register(("amidst",)))   # another rule's scan
+    return [(r.start, r.end, r.kind, r.phrase) for r in dates_parse.parse(doc, lex).relatives]
+
+
+@pytest.mark.parametrize("text", [
+    "It rained yesterday...yesterday, _today and.today, and next week. Years later, this year.",
+    "Theyesterday todays Today, TODAY (tomorrow) week-long weekly weekend 3week week3 ²week éyesterday",
+    "A \u212a yesterday and today, yeſterday: a character that folds to ASCII takes the plain search.",
+    "Monday morning, that evening, tonight, this afternoon, last month and the year before.",
+])
+def test_relative_dates_from_the_shared_word_scan_equal_those_of_the_plain_search(text: str) -> None:
+    assert _relatives(text, shared=True) == _relatives(text, shared=False)
+
+
+def test_the_shared_word_scan_finds_relative_dates_after_a_dot() -> None:
+    text = "It rained...yesterday, and the day before."
+    assert _relatives(text, shared=True) == _relatives(text, shared=False) == [(12, 21, "day", "yesterday")]
+    doc = Document(text)
+    scanner = WordScanner()
+    keys = scanner.register(("yesterday", "day"))
+    assert scanner.spans_if_scanned(doc, keys) is None   # no rule has scanned the text: nothing is scanned
+    assert scanner.candidates(doc, keys) == [31]
+    assert scanner.spans_if_scanned(doc, keys) == [(12, 21), (31, 34)]

@@ -59,6 +59,21 @@ def test_scan_finds_what_a_whole_text_search_finds(text: str, ignore_case: bool)
         assert [m.span() for m in search.finditer(doc)] == expected
 
 
+def test_other_characters_never_stand_for_a_question_mark() -> None:
+    """Text outside ASCII is lowered one byte a character, as '?': a phrase with a '?' still meets only a '?'."""
+    scanner = WordScanner()
+    asked, plain = scanner.register(("huh?",)), scanner.register(("amidst",))
+    doc = Document("Huh\u00e9 amidst the rain? Huh? Amidst it.")
+    assert scanner.candidates(doc, asked) == [22]
+    assert scanner.candidates(doc, plain) == [5, 27]
+
+
+def test_a_kelvin_sign_is_still_a_k() -> None:
+    scanner = WordScanner()
+    keys = scanner.register(("kind",))
+    assert scanner.candidates(Document("A \u212aind word, a k\u00efnd one."), keys) == [2]
+
+
 def test_unscannable_lists_fall_back_to_the_whole_text_search() -> None:
     store = RuleSetStore()
     search = word_search(("café", "amidst"), True, "swap", store)

@@ -13,6 +13,7 @@ from factlint.checks.dates.words import Lexicon
 from factlint.document import Document
 from factlint.finding import Finding
 from factlint.rule import Rule, RuleError, RuleSetStore, placeholders
+from factlint.wordscan import WordScanner
 
 # The fields any dates check fills; each check says which of them it fills (see build_check).
 PLACEHOLDERS = frozenset({"date", "actual", "written", "reason", "cue", "tense", "side", "dateline",
@@ -38,4 +39,10 @@ def build_check(rule: Rule, store: RuleSetStore, name: str, function: CheckFn, f
 
 def rule_lexicon(rule: Rule, store: RuleSetStore) -> Lexicon:
     """Return the word list a rule names with `words:`, relative to the rule file: every dates rule shares one parse."""
-    return shared_data(store, rule_data_file(rule, "words"), "words", "dates word list", dates_words.load)
+    lex = shared_data(store, rule_data_file(rule, "words"), "words", "dates word list", dates_words.load)
+    if lex.key_scanner is None:
+        # The key words of relative dates ride along in the rule set's one word scan: where a
+        # word-list rule has run it, one pass instead of one search of the text per key word.
+        lex.key_scanner = store.get(WordScanner, WordScanner)
+        lex.scanned_keys = lex.key_scanner.register(lex.relative_keys)
+    return lex

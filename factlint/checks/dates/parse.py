@@ -15,6 +15,7 @@ from factlint.checks.dates.mentions import DocDates, Explicit, MonthRef, Relativ
 from factlint.checks.dates.tense_cues import PREV_WORD, Cue, lean_tense
 from factlint.checks.dates.words import Lexicon
 from factlint.document import Document
+from factlint.wordscan import FOLDS_TO_ASCII
 
 ISO_SCAN = re.compile(r"-[01]\d-")  # a cheap scan; ISO is then tried just before each hit
 ISO = re.compile(r"(?<![\w-])(?P<year>\d{4})-(?P<mon>\d\d)-(?P<day>\d\d)(?![\w-])")
@@ -45,7 +46,7 @@ def _parse(doc: Document, lex: Lexicon) -> DocDates:
     taken = Spans((e.start, e.end) for e in explicit)
     used_weekdays = {w.start for e in explicit for w in e.weekdays if w}
     months = _months(text, lex, month_hits, taken)
-    relatives = [r for r in _relatives(text, lex, weekday_hits, used_weekdays, taken)
+    relatives = [r for r in _relatives(text, lex, _key_spans(doc, lex), weekday_hits, used_weekdays, taken)
                  if not days.generic_today(doc, lex, r)]
     dates = DocDates(explicit, months, relatives, cues)
     if explicit:
@@ -220,11 +221,11 @@ def _month_alone_ok(text: str, m: regex.Match, cue: str, lex: Lexicon) -> bool:
     return True
 
 
-def _relatives(text: str, lex: Lexicon, weekday_hits: list[regex.Match], used: set[int],
-               taken: Spans) -> list[Relative]:
+def _relatives(text: str, lex: Lexicon, key_spans: list[tuple[int, int]], weekday_hits: list[regex.Match],
+               used: set[int], taken: Spans) -> list[Relative]:
     """Find 'yesterday', 'last week', 'on Tuesday', 'next Friday', 'Tuesday next week'."""
     found: list[Relative] = []
-    for start, end in _key_spans(text, lex):
+    for start, end in key_spans:
         if (start and text[start - 1].isalnum()) or text[end:end + 1].isalnum():
             continue
         m = lex.relative.search(text, max(0, start - RELATIVE_REACH), end)
@@ -250,8 +251,16 @@ def _relatives(text: str, lex: Lexicon, weekday_hits: list[regex.Match], used: s
     return [r for i, r in enumerate(found) if i == 0 or r.start >= found[i - 1].end]
 
 
-def _key_spans(text: str, lex: Lexicon) -> list[tuple[int, int]]:
-    """Where the key words of relative dates ('week', 'yesterday') occur, in any case."""
+def _key_spans(doc: Document, lex: Lexicon) -> list[tuple[int, int]]:
+    """Where the key words of relative dates ('week', 'yesterday') may occur as words, in any case."""
+    text = doc.lint_text
+    scanner, scanned = lex.key_scanner, lex.scanned_keys
+    # Where a word-list rule has run the rule set's word scan over the document already, its places
+    # cost nothing: it lowers text as str.lower() does where no character folds to ASCII
+    # (wordscan.FOLDS_TO_ASCII), and drops no key that stands after no letter or digit nor before one.
+    if scanner is not None and scanned is not None and (spans := scanner.spans_if_scanned(doc, scanned)) is not None \
+            and not any(c in text for c in FOLDS_TO_ASCII):
+        return spans
     keys: tuple[str, ...] | tuple[bytes, ...] = lex.relative_keys
     lowered: str | bytes
     if "\u0130" in text or "\u212a" in text or not all(k.isascii() and "?" not in k for k in keys):

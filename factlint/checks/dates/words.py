@@ -13,6 +13,7 @@ from factlint.checks.datafiles import read_data_file
 from factlint.checks.dates import word_values
 from factlint.checks.dates.word_values import PARTS, UNITS
 from factlint.rule import RuleError
+from factlint.wordscan import WordScanner
 
 SP = r"(?:[ \t\u00a0]+(?:\n[ \t\u00a0]*)?|\n[ \t\u00a0]*)"  # white space, at most one line break
 ANY_SPACE = r"\s+"  # inside one sentence, where cues are sought
@@ -75,6 +76,9 @@ class Lexicon:
     relative: regex.Pattern
     relative_scan: re.Pattern
     relative_keys: tuple[str, ...]
+    # The rule set's one word scan, when its keys could be registered with it (see checking.rule_lexicon).
+    key_scanner: WordScanner | None = None
+    scanned_keys: frozenset[str] | None = None
     trigger_scan: re.Pattern
     names: regex.Pattern | None
     cues: re.Pattern

@@ -169,13 +169,19 @@ def _close_pieces(pieces: list[str], start: int, found: list[NameRun], not_names
         kept -= 1
     if kept < len(pieces):   # else "the White House": no word after its last place word
         at = start + sum(map(len, pieces[:kept])) + kept
-        _close(_words(" ".join(pieces[kept:]), at), found, not_names)
+        # No title or place word is left among them: _close need not look again.
+        _close_named(_piece_words(pieces[kept:], at), found)
 
 
 def _words(text: str, at: int) -> list[Word]:
     """The space-separated words of a match, with their spans."""
+    return _piece_words(text.split(" "), at)
+
+
+def _piece_words(pieces: list[str], at: int) -> list[Word]:
+    """Words of the pieces of a match, one space apart from offset at, with their spans."""
     words = []
-    for piece in text.split(" "):
+    for piece in pieces:
         end = at + len(piece)
         words.append(Word(piece, at, end))
         at = end + 1
@@ -242,7 +248,12 @@ def _close(words: list[Word], found: list[NameRun], not_names: frozenset[str]) -
     last_other = len(words) - 1
     while last_other >= 0 and words[last_other].text not in not_names:
         last_other -= 1
-    words = words[last_other + 1:]   # "Chief Financial Officer Hallorn" → "Hallorn"; "Halloran Park" → nothing
+    # "Chief Financial Officer Hallorn" → "Hallorn"; "Halloran Park" → nothing
+    _close_named(words[last_other + 1:], found)
+
+
+def _close_named(words: list[Word], found: list[NameRun]) -> None:
+    """Turn words with no title or place word among them into a NameRun, past the particles that open them."""
     while words and not words[0].text[:1].isupper() and not _joined_particle(words[0].text):
         words = words[1:]            # a particle after a title word opens nothing
     if not words:
@@ -287,15 +298,15 @@ def variants(found: Iterable[NameRun], particles: frozenset[str]) -> list[Varian
         text = words[0].text if len(words) == 1 else run.text   # most runs are one word: no property call
         if text in written:
             continue
+        surname = text if len(words) == 1 else run.surname   # a one-word run is its own surname
         name_key = key(text, particles) if run.surname_at else None
         earlier = _earlier_form(text, name_key, by_name, by_surname)
-        written.update((text, run.surname))
+        written.update((text, surname))
         if earlier is not None:
             pairs.append(Variant(text, run.start, run.end, *earlier))
         elif name_key is not None:
             by_name.setdefault(name_key, []).append((text, run.start))
-            surname = (run.surname, run.words[run.surname_at].start)
-            by_surname.setdefault(key(run.surname), []).append(surname)
+            by_surname.setdefault(key(surname), []).append((surname, run.words[run.surname_at].start))
     return pairs
 
 

@@ -166,6 +166,7 @@ class Policy(NamedTuple):
     min_first: int
     min_last: int
     run_pattern: ClassPattern
+    derived_tails: tuple[str, ...]   # later.derived_tails(words), worked out once per rule set
     particles: frozenset[str] = frozenset()
     group_words: frozenset[str] = frozenset()
     words: NameWords = NameWords(frozenset(), ())
@@ -290,7 +291,7 @@ def _without_group_nouns(text: str, found: list[Candidate], policy: Policy) -> l
     uses: dict[tuple[str, str], list[Candidate]] = {}
     for candidate in found:
         uses.setdefault((candidate.first.text, candidate.last.text), []).append(candidate)
-    twins = {(first, last): [(first, t) for t in _number_forms(last, policy.words)
+    twins = {(first, last): [(first, t) for t in _number_forms(last, policy.words, policy.derived_tails)
                              if (first, t) in uses and (later.plural_pair(t, last, policy.words)
                                                         or later.derived_pair(t, last, policy.words))]
              for first, last in uses}
@@ -307,15 +308,15 @@ def _without_group_nouns(text: str, found: list[Candidate], policy: Policy) -> l
     return kept
 
 
-def _number_forms(word: str, words: NameWords) -> set[str]:
-    """The plural and singular forms a word could have by the word file's plural endings, and its people and adjective."""
+def _number_forms(word: str, words: NameWords, tails: tuple[str, ...]) -> set[str]:
+    """The plural and singular forms a word could have by the plural endings, and its people and adjective (tails)."""
     forms = set()
     for single, plural in words.plural_endings:
         if word.endswith(single):
             forms.add(word[:len(word) - len(single)] + plural)
         if word.endswith(plural):
             forms.add(word[:len(word) - len(plural)] + single)
-    for tail in later.derived_tails(words):
+    for tail in tails:
         forms.add(word + tail)
         if word.endswith(tail) and len(word) > len(tail):
             forms.add(word[:-len(tail)])

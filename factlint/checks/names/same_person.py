@@ -7,7 +7,7 @@ from pathlib import Path
 
 from factlint.checks.base import Check, Option, integer, string_list, string_pairs, string_value
 from factlint.checks.datafiles import read_data_file, validate_data
-from factlint.checks.names import forms, people, words
+from factlint.checks.names import forms, later, people, words
 from factlint.checks.names.registry_checks import DEFAULT_MESSAGE, PLACEHOLDERS
 from factlint.document import Document
 from factlint.finding import Finding
@@ -60,6 +60,7 @@ def policy(rule: Rule, store: RuleSetStore) -> people.Policy:
         min_last=options["min_surname_length"],
         particles=frozenset(options["particles"]),
         run_pattern=forms.run_pattern(frozenset(options["particles"])),
+        derived_tails=later.derived_tails(name_words),
         group_words=frozenset(w.lower() for w in options["group_words"]),
         words=name_words,
         sound_alike=tuple((a.lower(), b.lower()) for a, b in options["sound_alike"]),
