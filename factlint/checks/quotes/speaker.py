@@ -42,6 +42,8 @@ NAMING_REACH = 10
 SPOKEN_END = (",", "?", "!", "—", "–", "-", "…")
 # A name of two capitalised words or more, with the rule's particles between ("Secretary of State").
 NAME = r"[A-Z][\w'’.-]+(?:\s+(?:(?:{particles})\s+)?[A-Z][\w'’.-]+)+"
+
+
 def document_pattern(prepositions: tuple[str, ...], nouns: tuple[str, ...], determiners: tuple[str, ...],
                      minor: tuple[str, ...]) -> LazyPattern | None:
     """Return the pattern of a document a quotation's words are taken from, or None without nouns.
