@@ -96,7 +96,7 @@ class Lexicon(NamedTuple):
     # Words that open a reported clause with no "that": "claims he's worth", "added the plant would close".
     clause_subjects: frozenset[str] = frozenset()
     auxiliaries: frozenset[str] = frozenset()
-    # Prepositions that open an aside between a verb and its "that": "claiming without any evidence that".
+    # Prepositions that open an aside between commas before a verb's "that": "added, in a statement, that".
     aside_openers: tuple[str, ...] = ()
     # Phrases in which a source noun names no document: "head to the polls" (to vote), lowercase.
     document_idioms: tuple[str, ...] = ()

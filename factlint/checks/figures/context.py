@@ -46,12 +46,12 @@ class Context:
         units = alternation(options["box_score_units"], ANY_SPACE)
         spelled = alternation(options["spelled_numbers"], ANY_SPACE)
         tally = rf"{NUMBER}\s+(?:of|for)\s+{NUMBER}"
-        # '14 of 22 passes', '17 of 31 for 224 yards', '45% from the field'
         # A count whose unit a box-score figure later in its clause gives: "Paul added 26 and
         # Alexander chipped in 18 points", "Ortiz had 22, Lee 18 rebounds".
         self.gapped = compile_words(
             rf"(?:,|\s+(?:and|while))\s[^.;:!?\n]{{0,60}}?(?<![\w.,$])\d{{1,3}}\s+(?:{units})\b", True,
             "box_score_units")
+        # '14 of 22 passes', '17 of 31 for 224 yards', '45% from the field'
         self.stat_line = compile_words(
             rf"(?:{tally}(?=\s+{after}|,?\s+(?:for|with)\s+(?:{NUMBER}|{spelled})\s+(?:{units})\b)"
             rf"|{NUMBER}\s?%(?=\s+{after}))", True, "box_score_after")

@@ -162,7 +162,7 @@ class Speaker:
         if not self.rules.pronouns or paragraph == 0 or first < 0:
             return False
         doc = self.doc
-        start = doc.sentences[first - 1 if _in_paragraph(doc, first - 1, paragraph) else first].start
+        start = self._lead_start(first, paragraph)
         words = {w.lower() for w in WORDS.findall(self.scan.masked, start, doc.sentences[last].end)}
         if not words & self.rules.pronouns:
             return False
@@ -195,8 +195,12 @@ class Speaker:
         before = WORDS.findall(self.scan.masked, max(0, quote.start - 30), quote.start)[-1:]
         if before and before[0].lower() in self.rules.linking:
             return False
-        start = self.doc.sentences[first - 1 if _in_paragraph(self.doc, first - 1, paragraph) else first].start
+        start = self._lead_start(first, paragraph)
         return self.rules.documents.search(self.scan.masked, start, self.doc.sentences[last].end) is not None
+
+    def _lead_start(self, first: int, paragraph: int) -> int:
+        """Return where the writer's words around a quotation start: the sentence before its first, if in its paragraph."""
+        return self.doc.sentences[first - 1 if _in_paragraph(self.doc, first - 1, paragraph) else first].start
 
     def only_quotes(self, paragraph: int) -> bool:
         """Tell whether a paragraph is quotation and nothing else (a run of quotes, a pull-quote)."""
