@@ -6,6 +6,8 @@ from pathlib import Path
 
 from functools import partial
 
+import pytest
+
 from tests.helpers import RULES, brief_of
 
 unsourced = partial(brief_of, "figures.unsourced")
@@ -57,17 +59,60 @@ def test_a_sentence_on_the_measure_without_a_credit_passes_nothing_on() -> None:
                                ("figures.unsourced", 3, 56, "$389,500")]
 
 
-def test_the_credit_reaches_only_topic_paragraphs_back(tmp_path: Path) -> None:
+def _pack_with(tmp_path: Path, default: str, changed: str) -> tuple[Path]:
+    """Return a pack holding the default unsourced rule with one option line changed."""
     rule = (RULES / "figures" / "unsourced.yaml").read_text(encoding="utf-8")
-    assert "\ntopic_paragraphs: 8\n" in rule
+    assert f"\n{default}\n" in rule
     (tmp_path / "figures").mkdir()
     (tmp_path / "figures" / "unsourced.yaml").write_text(
-        rule.replace("\ntopic_paragraphs: 8\n", "\ntopic_paragraphs: 1\n"), encoding="utf-8")
+        rule.replace(f"\n{default}\n", f"\n{changed}\n"), encoding="utf-8")
+    return (tmp_path / "figures",)
+
+
+def test_the_credit_reaches_only_topic_paragraphs_back(tmp_path: Path) -> None:
     text = CREDIT + ASIDE + "In Eastport, the median single-family price climbed to $389,500.\n"
-    assert unsourced(text, (tmp_path / "figures",)) == [("figures.unsourced", 5, 56, "$389,500")]
+    pack = _pack_with(tmp_path, "topic_paragraphs: 8", "topic_paragraphs: 1")
+    assert unsourced(text, pack) == [("figures.unsourced", 5, 56, "$389,500")]
 
 
 def test_a_projection_takes_its_source_from_a_credited_projection_of_the_same_measure() -> None:
     text = ("Ortiz's tax plan would cut federal revenue by $1.1 trillion over a decade, the Tax "
             "Policy Center estimates.\n\nPark's tax plan would cut federal revenue by $9.5 trillion.\n")
     assert unsourced(text) == []
+
+
+RENTS = ("Rents in Harlow County rose 4.2 percent in July from a year earlier, the listings firm "
+         "Tallis Data said Tuesday.\n\n" + ASIDE)
+
+
+def test_one_word_the_two_figures_both_measure_keeps_the_data_source() -> None:
+    text = RENTS + "Over the same stretch, home rents in Eastport rose 1.5 percent.\n"
+    assert unsourced(text) == []
+
+
+@pytest.mark.parametrize(("credit", "figure", "match"), [
+    # an owner, not the measure: the mill's sales, not the mill's workforce
+    ("Mill manager Ruth Okafor said the plant employs 640 people.", "The mill's sales fell 7 percent.",
+     "7 percent"),
+    # a place after the figure
+    ("Lane says the hospital treats 40 percent of the county's uninsured.",
+     "Housing demand rose 9 percent near the hospital campus.", "9 percent"),
+    # another clause before the figure
+    ("Frost says the clinic has treated 9,000 patients.",
+     "Police are seeking a man who recruited patients and who was paid $40,000.", "$40,000"),
+    # a share measures the group after it
+    ("The median home price in Lakeside rose 8 percent last year, the Lakeside Association of Realtors said.",
+     "The median home price for a starter home is out of reach for 62 percent of local families.", "62 percent"),
+    # a title before a name
+    ("A Harlow College poll found council member Dana Ortiz at 46 percent.",
+     "The building trades count 5,400 members in the county.", "5,400"),
+])
+def test_a_word_that_is_no_shared_measure_keeps_the_flag(credit: str, figure: str, match: str) -> None:
+    found = unsourced(credit + "\n\n" + ASIDE + figure + "\n")
+    assert [(rule, line, text) for rule, line, _, text in found] == [("figures.unsourced", 5, match)]
+
+
+def test_topic_head_overlap_zero_turns_the_one_word_carry_off(tmp_path: Path) -> None:
+    text = RENTS + "Over the same stretch, home rents in Eastport rose 1.5 percent.\n"
+    pack = _pack_with(tmp_path, "topic_head_overlap: 1", "topic_head_overlap: 0")
+    assert unsourced(text, pack) == [("figures.unsourced", 5, 52, "1.5 percent")]

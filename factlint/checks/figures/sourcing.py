@@ -73,6 +73,8 @@ class Sourcing:
     measured: dict[int, tuple[frozenset[str], bool]]
     # Per (sentence, window): whether its sentence or the ones before it credit a source.
     nearby: dict[tuple[int, int], bool]
+    # Per sentence: the measure words next to its figures (TopicCarry.heads), for the figures weighed so far.
+    heads: dict[int, frozenset[str]]
 
     def __init__(self, doc: Document, quotes: QuoteScan, attribution: Attribution, figure_paragraphs: set[int],
                  first_figures: dict[int, int], own_terms: Callable[[str, int, int], bool] | None = None,
@@ -87,6 +89,7 @@ class Sourcing:
             setattr(self, key, value)
         self.attributed, self.credited, self.names = {}, set(), {}
         self.measured, self.nearby, self.recorded, self.vagueness, self.words = {}, {}, {}, {}, {}
+        self.heads = {}
 
     def sentence_sourced(self, index: int) -> bool:
         """Tell whether sentence `index` carries attribution outside its quotations, or gives public record."""
@@ -116,6 +119,16 @@ class Sourcing:
             words = self.quotes.masked[span.start:span.end]
             return self.topic.measures(words), self.topic.blocked(words)
         return _once(self.measured, index, work_out, self.doc)
+
+    def figure_heads(self, index: int, start: int, end: int) -> frozenset[str]:
+        """Return the measure words next to the figure at [start, end) of sentence `index`, and keep them for later figures."""
+        if self.topic is None or not self.topic.head_overlap:
+            return frozenset()
+        span = self.doc.sentences[index]
+        found = self.topic.heads(self.quotes.masked[span.start:span.end], start - span.start, end - span.start,
+                                 self.quotes.masked)
+        self.heads[index] = self.heads.get(index, frozenset()) | found
+        return found
 
     def on_record(self, index: int) -> bool:
         """Tell whether sentence `index` gives figures of public record (a market's close, results per share)."""
@@ -385,7 +398,10 @@ def same_measure(sourcing: Sourcing, index: int, start: int, end: int) -> bool:
         return False
     projection = sourcing.measure(index)[1]
     measures = near_measures(sourcing, index, start, end)
-    if len(measures) < topic.overlap:
+    span = doc.sentences[index]
+    heads = topic.heads(sourcing.quotes.masked[span.start:span.end], start - span.start, end - span.start,
+                        sourcing.quotes.masked) if topic.head_overlap else frozenset()
+    if len(measures) < topic.overlap and len(heads) < max(topic.head_overlap, 1):
         return False
     here = doc.paragraph_index(doc.sentences[index].start)
     for back in range(index - 1, -1, -1):
@@ -395,9 +411,23 @@ def same_measure(sourcing: Sourcing, index: int, start: int, end: int) -> bool:
             continue
         earlier, earlier_projection = sourcing.measure(back)
         # A projection takes its source only from a credited projection of the same measure.
-        if len(measures & earlier) >= topic.overlap and (not projection or earlier_projection):
+        if (len(measures & earlier) >= topic.overlap or _same_heads(sourcing, heads, back)) \
+                and (not projection or earlier_projection):
             return True
     return False
+
+
+def _same_heads(sourcing: Sourcing, heads: frozenset[str], back: int) -> bool:
+    """Tell whether a figure's measure words share `topic_head_overlap` with those of credited sentence `back`.
+
+    'Zillow said rents rose 4.2 percent' and 'home rents in Ames rose 1.5 percent'. A person's own
+    reckoning ("By his count, 11 kids came") is no data source to carry.
+    """
+    topic, earlier = sourcing.topic, sourcing.heads.get(back)
+    if topic is None or not topic.head_overlap or earlier is None or len(heads & earlier) < topic.head_overlap:
+        return False
+    span = sourcing.doc.sentences[back]
+    return not sourcing.attribution.accounts.search(sourcing.quotes.masked, span.start, span.end)
 
 
 def near_measures(sourcing: Sourcing, index: int, start: int, end: int) -> frozenset[str]:

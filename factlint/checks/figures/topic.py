@@ -9,6 +9,10 @@ from factlint.checks.base import compile_words
 
 # A word that can name what a figure measures: a lowercase word, hyphens and apostrophes inside.
 WORD = compile_words(r"(?<![\w'’-])[a-z][a-z'’-]*[a-z]")
+# A figure's own clause: its words stop at a comma, a semicolon, a colon, a dash or a parenthesis.
+CLAUSE_BREAK = compile_words(r"[,;:()\[\]—–]|\s-{1,2}\s")
+# A word as written, possessive ending included: "the mill's sales".
+WRITTEN = compile_words(r"[\w'’-]+")
 
 
 class TopicCarry:
@@ -18,6 +22,13 @@ class TopicCarry:
         """Keep the rule's reach, overlap, ignored words and the words that make a figure a claim of its own."""
         self.paragraphs = options["topic_paragraphs"]
         self.overlap = options["topic_overlap"]
+        # One word in common is enough when it is a measure's own word next to both figures.
+        self.head_overlap = options["topic_head_overlap"]
+        # Words that open another clause before a figure ("who", "and"), and prepositions that
+        # open a place or time after it ("near the hospital"): neither says what it measures.
+        self.clause_openers = frozenset(w.lower() for w in options["topic_clause_openers"])
+        self.prepositions = frozenset(w.lower() for w in options["topic_prepositions"])
+        self.share_links = frozenset(w.lower() for w in options["topic_share_links"])
         self.ignore = frozenset(w.lower() for w in options["topic_ignore"])
         self.blockers = frozenset(w.lower() for w in options["topic_blockers"])
         # How many words before and after a figure say what it measures: "the median home price
@@ -46,6 +57,52 @@ class TopicCarry:
         tail = " ".join(sentence[end:].split()[:self.after])
         return self.measures(head, opens_sentence=len(before) <= self.before) | self.measures(tail, False)
 
+    def heads(self, sentence: str, start: int, end: int, story: str = "") -> frozenset[str]:
+        """Return the words of the figure's own clause next to it that can name its measure ('rents', 'price').
+
+        Stricter than near(): no word across a comma or dash (the credit in "52,000 visits last year,
+        hospital records show" is not the measure) or another clause ("who helped recruit patients
+        and who was paid $40,000"), none after a preposition ("9 percent near the hospital"), no
+        name, title or owner ("council member Dana Ortiz", "the mill's sales") and not the figure's
+        own verb ("Lee Park gave $5 million"). A share takes its
+        measure from the group after it alone: "out of reach for 62 percent of local families".
+        A sentence's first word counts when `story` also writes it in lower case ("Rents rose").
+        """
+        sentence = _common_opening(sentence, story)
+        after = self._clause_after(sentence[end:])
+        shared = bool(after) and after[0].lower() in self.share_links
+        # The word right before a figure is its verb or preposition ("gave $5 million", "hold 54"), not its measure.
+        words = after[1:] if shared else self._clause_before(sentence[:start])[:-1] + after
+        # Of a run of such words, the last is the measure: "home insurance premiums", not "home".
+        stems, last = set(), ""
+        for word, following in zip(words, [*words[1:], ""]):
+            word = word.replace("’", "'")
+            if not word[:1].islower() or word.endswith(("'s", "'")) or len(word) < 4 or word in self.ignore \
+                    or following[:1].isupper():
+                stems.update([self._stem(last)] if last else [])
+                last = ""
+                continue
+            last = word
+        stems.update([self._stem(last)] if last else [])
+        return frozenset(stems)
+
+    def _clause_before(self, text: str) -> list[str]:
+        """The last `topic_words_before` words of the figure's clause before it."""
+        breaks = [m.end() for m in CLAUSE_BREAK.finditer(text)]
+        words = WRITTEN.findall(text[breaks[-1] if breaks else 0:])[-self.before:]
+        opened = [i for i, word in enumerate(words) if word.lower() in self.clause_openers]
+        return words[opened[-1] + 1:] if opened else words
+
+    def _clause_after(self, text: str) -> list[str]:
+        """The first `topic_words_after` words after the figure, up to a clause break or a preposition."""
+        stop = CLAUSE_BREAK.search(text)
+        words = []
+        for word in WRITTEN.findall(text[:stop.start() if stop else len(text)])[:self.after]:
+            if word.lower() in self.clause_openers or word.lower() in self.prepositions:
+                break
+            words.append(word)
+        return words
+
     def blocked(self, text: str) -> bool:
         """Tell whether a sentence makes a claim of its own: a projection, an estimate, a hypothetical."""
         return any(word.replace("’", "'") in self.blockers for word in WORD.findall(text.lower()))
@@ -56,3 +113,17 @@ class TopicCarry:
             if word.endswith(ending) and len(word) - len(ending) >= 4:
                 return word[:-len(ending)]
         return word
+
+
+def _common_opening(sentence: str, story: str) -> str:
+    """Lower a sentence's capitalised first word when the story also writes it in lower case: 'Rents', not 'Ortiz'."""
+    first = WRITTEN.search(sentence)
+    if first is None or not first.group()[:1].isupper() or sentence[:first.start()].strip(" \t\n\"'“‘("):
+        return sentence
+    word = first.group()[:1].lower() + first.group()[1:]
+    at = story.find(word)
+    while at >= 0:
+        if not (story[at - 1:at].isalnum() or story[at + len(word):at + len(word) + 1].isalnum()):
+            return sentence[:first.start()] + word + sentence[first.end():]
+        at = story.find(word, at + 1)
+    return sentence

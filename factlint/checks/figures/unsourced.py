@@ -35,6 +35,7 @@ LIST_KEYS = (
     "record_events", "example_cues", "example_values", "example_articles", "record_weak_verbs", "plan_targets", "decision_bodies", "decision_verbs", "decision_change_verbs", "decision_change_breaks",
     "record_groups", "scope_polls", "set_superlatives", "range_openers", "range_joiners", "rate_words",
     "clock_units", "game_clock", "game_clock_next", "banknote_words", "topic_ignore", "topic_blockers", "topic_endings",
+    "topic_clause_openers", "topic_prepositions", "topic_share_links",
     "furniture_labels", "transcript_labels", "derived_links", "derived_openers", "back_references", "forecast_words", "vague_cues",
     "change_words", "finding_openers", "stat_verbs",
 )
@@ -49,6 +50,7 @@ OPTIONS = {
     "record_reach": Option(integer, 4),
     "topic_paragraphs": Option(integer, 0),
     "topic_overlap": Option(integer, 2),
+    "topic_head_overlap": Option(integer, 0),
     "topic_words_before": Option(integer, 8),
     "topic_words_after": Option(integer, 4),
     "lexicon": Option(string_value, ""),
@@ -65,7 +67,7 @@ def build(rule: Rule, store: RuleSetStore) -> Check:
     if missing:
         raise RuleError(f"the unsourced check needs '{missing[0]}'", missing[0])
     for key in ("sentences_before", "source_scope_paragraphs", "record_reach", "carry_paragraphs",
-                "topic_paragraphs", "topic_words_before", "topic_words_after"):
+                "topic_paragraphs", "topic_words_before", "topic_words_after", "topic_head_overlap"):
         if rule.options[key] < 0:
             raise RuleError(f"'{key}' must be 0 or more", key)
     if rule.options["plan_targets"] and not rule.options["target_links"]:

@@ -19,6 +19,8 @@ def unsourced_figures(sourcing: Sourcing, figures: list[tuple[int, int]], window
     again = _sourced_elsewhere(sourcing, figures, window)
     for start, end in figures:
         index = doc.sentence_index(start)
+        if index >= 0:
+            sourcing.figure_heads(index, start, end)  # what it measures, for this figure and later ones
         restated = derived(sourcing, index, previous_end, start)
         previous_end = end
         if index < 0 or restated or sourcing.own_terms(doc.lint_text, start, end) or sourcing.proposed(index, start) \
