@@ -573,3 +573,25 @@ def test_what_a_gerund_a_comparison_or_a_titled_measure_does_not_source(text: st
 def test_an_aside_without_commas_is_an_object_and_its_relative() -> None:
     text = "Gomez pointed at the parking garage that the hospital built for $18 million.\n"
     assert unsourced(text) == [("figures.unsourced", 1, 65, "$18 million")]
+
+
+@pytest.mark.parametrize("text", [
+    "In his book, Schweizer notes the foundation hid donations that totaled $2.35 million.\n",
+    "Peter Schweizer notes the foundation hid donations that totaled $2.35 million.\n",
+    "Even so, she estimates the district spent $1.2 million on consultants.\n",
+])
+def test_a_verb_that_is_also_a_noun_reports_between_a_name_and_a_clause(text: str) -> None:
+    assert unsourced(text) == []
+
+
+@pytest.mark.parametrize("text, match", [
+    # a lone first word may be a noun: "Budget estimates the city released …"
+    ("Schweizer notes the foundation hid donations that totaled $2.35 million.\n", "$2.35 million"),
+    ("The Hale notes the aide kept mention a $2.35 million gap.\n", "$2.35 million"),
+    ("In the files, Hale's notes the aide kept were sold for $2.35 million.\n", "$2.35 million"),
+    ("In the files, Hale notes taken in May show a gap of $2.35 million.\n", "$2.35 million"),
+    # a verb that also means "has"
+    ("Even so, Hale boasts a $4 million war chest.\n", "$4 million"),
+])
+def test_a_noun_form_without_a_named_subject_and_a_clause_reports_nothing(text: str, match: str) -> None:
+    assert [found[3] for found in unsourced(text)] == [match]

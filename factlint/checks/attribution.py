@@ -64,6 +64,9 @@ class Attribution:
         self.speech = WordSet(speech)
         # Verbs that attribute a figure only when "that" or a colon follows: "added that".
         self.that_verbs = WordSet(lexicon.verb_forms - lexicon.figure_verb_forms)
+        # Of those, the forms that are also nouns ("notes", "estimates"): a verb between a name and a clause too.
+        self.noun_verbs = WordSet(lexicon.noun_verb_forms)
+        self.clause_subjects = lexicon.clause_subjects
         self.source = _source_pattern(lexicon)
         # A source's noun alone: where it is not, no source is, and it is far quicker to search for.
         self.source_nouns = compile_words(word_pattern(lexicon.source_nouns, ANY_SPACE), False, "source_nouns") \
@@ -118,6 +121,9 @@ class Attribution:
             return True
         if not self.speech.words.isdisjoint(words) and any(
                 self._agentive(sentence, m.start(), m.end(), True) for m in self.speech.finditer(sentence)):
+            return True
+        if not self.noun_verbs.words.isdisjoint(words) and any(
+                self._named_verb(sentence, m.start(), m.end()) for m in self.noun_verbs.finditer(sentence)):
             return True
         if self.verb_runs is not None and self.verb_runs.isdisjoint(runs):
             return False
@@ -227,6 +233,23 @@ class Attribution:
             if index < 0:
                 return False
         return self._subject(tokens, index, speech)
+
+    def _named_verb(self, sentence: str, start: int, end: int) -> bool:
+        """Tell whether a form that is also a noun is a verb: "Schweizer notes the foundation hid", "she estimates the".
+
+        Its subject a name or a pronoun right before it (no determiner before the name: not "the
+        Senate notes"; no possessive: "Trump's tweets"; not a lone first word, which may be a noun:
+        "Budget estimates the city released show"), and a clause opening right after it.
+        """
+        before, after = sentence[:start].split()[-2:], sentence[end:].split()[:1]
+        if not before or not after or _bare(after[0]).lower() not in self.openers | self.clause_subjects:
+            return False
+        subject = before[-1]
+        if subject.lower() in self.clause_subjects:
+            return True
+        return subject.isalpha() and subject[:1].isupper() and not subject.isupper() \
+            and subject.lower() not in self.determiners | self.openers \
+            and len(before) == 2 and _bare(before[0]).lower() not in self.determiners | self.openers
 
     def _speaking(self, word: str) -> bool:
         """Tell whether a word is a form of a verb of speaking ("said", "added", "noted")."""

@@ -16,7 +16,7 @@ DEFAULT_NAME = "_attribution.yaml"
 KEYS = ("communication_verbs", "quote_only_verbs", "phrases", "source_nouns", "source_determiners", "unnamed_modifiers",
         "method_verbs", "authoring_verbs", "unreleased_words",
         "proposal_verbs", "definite_determiners", "content_breaks", "comma_breaks", "coordinators", "clause_subjects",
-        "auxiliaries", "aside_openers", "document_idioms")
+        "auxiliaries", "aside_openers", "document_idioms", "having_verbs")
 
 
 WORD = re.compile(r"[A-Za-z][\w'’-]*")
@@ -100,6 +100,8 @@ class Lexicon(NamedTuple):
     aside_openers: tuple[str, ...] = ()
     # Phrases in which a source noun names no document: "head to the polls" (to vote), lowercase.
     document_idioms: tuple[str, ...] = ()
+    # Verb forms a figure may use that are also nouns ("notes", "estimates"): a verb only between a named subject and a clause.
+    noun_verb_forms: frozenset[str] = frozenset()
 
 
 def inflections(lemma: str) -> set[str]:
@@ -140,6 +142,7 @@ def load(path: Path) -> Lexicon:
     quote_only = {form for lemma in lists["quote_only_verbs"] for form in tables["verbs"][lemma]}
     # Beside a figure, a form that is also a noun ("states", "notes", "emails") is read as the noun.
     nouns = {form for lemma in lists["communication_verbs"] for form in tables["nouns"][lemma]}
+    having = {form for lemma in lists["having_verbs"] for form in tables["verbs"].get(lemma, (lemma,))}
     return Lexicon(
         verb_forms=frozenset(every | quote_only), figure_verb_forms=frozenset(every - quote_only - nouns),
         phrases=tuple(lists["phrases"]), source_nouns=tuple(lists["source_nouns"]),
@@ -152,7 +155,8 @@ def load(path: Path) -> Lexicon:
         comma_breaks=tuple(lists["comma_breaks"]), coordinators=tuple(lists["coordinators"]),
         clause_subjects=_lower(lists["clause_subjects"]), auxiliaries=_lower(lists["auxiliaries"]),
         aside_openers=tuple(lists["aside_openers"]),
-        document_idioms=tuple(" ".join(w.lower().split()) for w in lists["document_idioms"]))
+        document_idioms=tuple(" ".join(w.lower().split()) for w in lists["document_idioms"]),
+        noun_verb_forms=frozenset((every - quote_only - having) & nouns))
 
 
 def _lower(words: list[str]) -> frozenset[str]:
