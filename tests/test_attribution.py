@@ -595,3 +595,16 @@ def test_a_verb_that_is_also_a_noun_reports_between_a_name_and_a_clause(text: st
 ])
 def test_a_noun_form_without_a_named_subject_and_a_clause_reports_nothing(text: str, match: str) -> None:
     assert [found[3] for found in unsourced(text)] == [match]
+
+
+@pytest.mark.parametrize("text", [
+    "A Sept. 15 email shows the agency sent 10 staffers to the summit.\n",
+    "Investigators found handwritten ledgers showing he was to receive $12.7 million.\n",
+])
+def test_a_paper_that_shows_what_it_records_is_a_source(text: str) -> None:
+    assert unsourced(text) == []
+
+
+def test_a_paper_that_shows_nothing_sources_nothing() -> None:
+    text = "Nearly 40 percent of the letters were redacted, and the agency withheld 300 more.\n"
+    assert [found[3] for found in unsourced(text)] == ["Nearly 40 percent", "300"]
