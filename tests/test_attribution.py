@@ -608,3 +608,21 @@ def test_a_paper_that_shows_what_it_records_is_a_source(text: str) -> None:
 def test_a_paper_that_shows_nothing_sources_nothing() -> None:
     text = "Nearly 40 percent of the letters were redacted, and the agency withheld 300 more.\n"
     assert [found[3] for found in unsourced(text)] == ["Nearly 40 percent", "300"]
+
+
+@pytest.mark.parametrize("text", [
+    "The law granted citizenship to what advocates estimated were more than 100,000 adoptees.\n",
+    "The city faces what the budget director called a $2 million shortfall.\n",
+    "The fund lost what Ortiz described as $4 million in a single week.\n",
+])
+def test_a_free_relative_names_who_sized_the_figure_after_it(text: str) -> None:
+    assert unsourced(text) == []
+
+
+@pytest.mark.parametrize("text, match", [
+    ("Thieves took what is called a record $2 million haul.\n", "$2 million"),
+    ("The fund lost what amounted to $4 million.\n", "$4 million"),
+    ("The firm spent $332,000 building what it calls psychographic profiles of voters.\n", "$332,000"),
+])
+def test_a_free_relative_with_no_one_sizing_the_figure_sources_nothing(text: str, match: str) -> None:
+    assert [found[3] for found in unsourced(text)] == [match]

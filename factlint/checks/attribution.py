@@ -32,6 +32,8 @@ PROPOSAL_REACH = 12
 INDEFINITE = ("a", "an")
 OF_COUNT = compile_words(r"\s+of\s+(?:[a-z]+\s+){0,2}\d")
 WORD_RUN = compile_words(r"\w+")
+# Signs that open an amount: "$2 million", "€40".
+CURRENCY_SIGNS = ("$", "€", "£", "¥", "₹")
 
 
 def _bare(token: str) -> str:
@@ -67,6 +69,9 @@ class Attribution:
         # Of those, the forms that are also nouns ("notes", "estimates"): a verb between a name and a clause too.
         self.noun_verbs = WordSet(lexicon.noun_verb_forms)
         self.clause_subjects = lexicon.clause_subjects
+        self.free_relatives = lexicon.free_relatives
+        # Any form that reports or characterises, after a free relative's subject: "what police called".
+        self.any_verb = lexicon.verb_forms | frozenset(options["reporting_verbs"])
         self.source = _source_pattern(lexicon)
         # A source's noun alone: where it is not, no source is, and it is far quicker to search for.
         self.source_nouns = compile_words(word_pattern(lexicon.source_nouns, ANY_SPACE), False, "source_nouns") \
@@ -125,6 +130,8 @@ class Attribution:
         if not self.noun_verbs.words.isdisjoint(words) and any(
                 self._named_verb(sentence, m.start(), m.end()) for m in self.noun_verbs.finditer(sentence)):
             return True
+        if not self.free_relatives.isdisjoint(words) and self._sized_by(sentence):
+            return True
         if self.verb_runs is not None and self.verb_runs.isdisjoint(runs):
             return False
         return any(self._agentive(sentence, m.start(), m.end()) for m in self.verbs.finditer(sentence))
@@ -164,7 +171,7 @@ class Attribution:
     def _object_follows(self, sentence: str, at: int) -> bool:
         """Tell whether an object opens right after a verb: 'demand a raise', 'requested $2 million', not 'demand jumped'."""
         rest = sentence[at:].split(None, 1)
-        return bool(rest) and (rest[0].lower() in self.openers or rest[0][:1].isdigit() or rest[0][:1] in "$€£¥₹")
+        return bool(rest) and (rest[0].lower() in self.openers or rest[0][:1].isdigit() or rest[0].startswith(CURRENCY_SIGNS))
 
     def _verb_follows(self, sentence: str, at: int) -> bool:
         """Tell whether a lowercase word that no determiner list holds comes next: 'to create', not 'to the'."""
@@ -250,6 +257,25 @@ class Attribution:
         return subject.isalpha() and subject[:1].isupper() and not subject.isupper() \
             and subject.lower() not in self.determiners | self.openers \
             and len(before) == 2 and _bare(before[0]).lower() not in self.determiners | self.openers
+
+    def _sized_by(self, sentence: str) -> bool:
+        """Tell whether a free relative names who sized the figure right after it: "what advocates estimated were 100,000".
+
+        One to four words of subject, the last no determiner or passive ("what is called" names no
+        one), a verb of speaking, reporting or describing, then a figure within four words ("what
+        Ortiz called a $2 million shortfall"; not "what it calls psychographic profiles").
+        """
+        words = [_bare(t) for t in sentence.split()]
+        for at, word in enumerate(words):
+            if word.lower() not in self.free_relatives:
+                continue
+            tokens = words[at + 1:at + 10]
+            verb = next((i for i, t in enumerate(tokens[:5]) if i and t in self.any_verb), 0)
+            last = tokens[verb - 1].lower() if verb else ""
+            if verb and last not in self.passive and last not in self.determiners and last not in self.openers \
+                    and any(t[:1].isdigit() or t.startswith(CURRENCY_SIGNS) for t in tokens[verb + 1:verb + 5]):
+                return True
+        return False
 
     def _speaking(self, word: str) -> bool:
         """Tell whether a word is a form of a verb of speaking ("said", "added", "noted")."""

@@ -16,7 +16,7 @@ DEFAULT_NAME = "_attribution.yaml"
 KEYS = ("communication_verbs", "quote_only_verbs", "phrases", "source_nouns", "source_determiners", "unnamed_modifiers",
         "method_verbs", "authoring_verbs", "unreleased_words",
         "proposal_verbs", "definite_determiners", "content_breaks", "comma_breaks", "coordinators", "clause_subjects",
-        "auxiliaries", "aside_openers", "document_idioms", "having_verbs")
+        "auxiliaries", "aside_openers", "document_idioms", "having_verbs", "free_relatives")
 
 
 WORD = re.compile(r"[A-Za-z][\w'’-]*")
@@ -100,6 +100,8 @@ class Lexicon(NamedTuple):
     aside_openers: tuple[str, ...] = ()
     # Phrases in which a source noun names no document: "head to the polls" (to vote), lowercase.
     document_idioms: tuple[str, ...] = ()
+    # Words that open a clause naming who sized the figure after it: "what advocates estimated were 100,000", lowercase.
+    free_relatives: frozenset[str] = frozenset()
     # Verb forms a figure may use that are also nouns ("notes", "estimates"): a verb only between a named subject and a clause.
     noun_verb_forms: frozenset[str] = frozenset()
 
@@ -156,7 +158,8 @@ def load(path: Path) -> Lexicon:
         clause_subjects=_lower(lists["clause_subjects"]), auxiliaries=_lower(lists["auxiliaries"]),
         aside_openers=tuple(lists["aside_openers"]),
         document_idioms=tuple(" ".join(w.lower().split()) for w in lists["document_idioms"]),
-        noun_verb_forms=frozenset((every - quote_only - having) & nouns))
+        noun_verb_forms=frozenset((every - quote_only - having) & nouns),
+        free_relatives=_lower(lists["free_relatives"]))
 
 
 def _lower(words: list[str]) -> frozenset[str]:
