@@ -327,6 +327,20 @@ def test_a_restatement_after_its_unit_is_not_a_second_claim() -> None:
         ("figures.unsourced", 1, 18, "$15"), ("figures.unsourced", 1, 25, "$26")]
 
 
+def test_an_amount_in_another_currency_right_after_one_converts_it() -> None:
+    assert unsourced("The fund holds 2 million euros, about $2.3 million, in reserve.") == [
+        ("figures.unsourced", 1, 16, "2 million euros")]
+    assert unsourced("The fund holds 2 million euros (about $2.3 million) in reserve.") == [
+        ("figures.unsourced", 1, 16, "2 million euros")]
+
+
+def test_an_amount_in_the_same_currency_or_a_share_after_one_is_a_claim() -> None:
+    assert unsourced("The fund spent $2 million, $400,000 of it on travel.") == [
+        ("figures.unsourced", 1, 16, "$2 million"), ("figures.unsourced", 1, 28, "$400,000")]
+    assert unsourced("The fund holds 2 million euros, 40 percent of its reserve.") == [
+        ("figures.unsourced", 1, 16, "2 million euros"), ("figures.unsourced", 1, 33, "40 percent")]
+
+
 def test_the_next_sentence_may_name_the_document_both_come_from() -> None:
     text = "The PAC raised $58 million last year. Most of it arrived in May, new finance reports show."
     assert unsourced(text) == []

@@ -14,10 +14,6 @@ from factlint.segment import Span
 
 T = TypeVar("T")
 
-# At most this many characters between a figure and the one that restates it or gives its earlier
-# value: "$3.15 per $1,000 in property value — up from $3.02".
-DERIVED_REACH = 40
-
 
 def _no_terms(text: str, start: int, end: int) -> bool:
     """A document with no plan whose terms are sourced by it."""
@@ -51,6 +47,8 @@ class Sourcing:
     # Words between two figures that make the second a restatement ("or"), and sentence openers
     # that work out the figures just given ("that's", "that is"): lowercase.
     derived_links: frozenset[str] = frozenset()
+    # Currency signs and words ("€", "euros"), lowercase: an amount in another currency right after one converts it.
+    currency_marks: tuple[str, ...] = ()
     derived_openers: tuple[str, ...] = ()
     # Words that make a sentence a forecast, which public record does not cover ("is expected to earn").
     forecast_words: frozenset[str] = frozenset()
@@ -312,27 +310,6 @@ def _finding_paragraph(sourcing: Sourcing, paragraph: int) -> bool:
     return any(sourcing.finding(i) for i in range(sourcing.doc.sentence_index(span.start),
                                                    sourcing.doc.sentence_index(max(span.start, span.end - 1)) + 1)
                if i >= 0)
-
-
-def derived(sourcing: Sourcing, index: int, previous_end: int, start: int) -> bool:
-    """Tell whether a figure restates or works out the one just given: '$6.20, or 1 percent', 'That's down 16 percent'.
-
-    Such a figure stands or falls with the figure it comes from: it is sourced with it, or
-    flagged with it, and is not a second claim to send back.
-    """
-    text = sourcing.doc.lint_text
-    if 0 <= previous_end <= start and start - previous_end < DERIVED_REACH:
-        between = " ".join(text[previous_end:start].replace("(", " ").replace(",", " ").lower().split())
-        if any(between == link or between.endswith(" " + link) for link in sourcing.derived_links):
-            return True  # '$6.20, or 1 percent', '163 pesos a day, or $9.40'
-    if index <= 0 or index - 1 not in sourcing.first_figures:
-        return False
-    doc = sourcing.doc
-    span = doc.sentences[index]
-    if doc.paragraph_index(doc.sentences[index - 1].start) != doc.paragraph_index(span.start):
-        return False
-    opening = " ".join(text[span.start:span.start + 30].lower().replace("’", "'").split())
-    return opening.startswith(sourcing.derived_openers)
 
 
 def carried(sourcing: Sourcing, index: int, whole_paragraph: bool, paragraphs: int) -> bool:

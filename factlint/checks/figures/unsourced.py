@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from factlint import quotations
 from factlint.checks import lexicon
@@ -97,6 +98,7 @@ def _unsourced(rule: Rule, store: RuleSetStore) -> Check:
         "change_words": frozenset(w.lower() for w in rule.options["change_words"]),
         "polls": frozenset(w.lower() for w in rule.options["scope_polls"]),
         "derived_links": frozenset(" ".join(w.lower().split()) for w in rule.options["derived_links"]),
+        "currency_marks": _currency_marks(rule.options),
         "derived_openers": tuple(" ".join(w.lower().replace("’", "'").split()) + " "
                                  for w in rule.options["derived_openers"]),
         "back_references": frozenset(w.lower() for w in rule.options["back_references"]),
@@ -116,6 +118,12 @@ def _unsourced(rule: Rule, store: RuleSetStore) -> Check:
             yield rule.finding(doc, start, end, candidate=f" ({candidate})" if candidate else "")
 
     return check
+
+
+def _currency_marks(options: Mapping[str, Any]) -> tuple[str, ...]:
+    """Return the marks that tell a figure's currency: each sign ('$' of 'US$') and each word ('euros'), lowercase."""
+    signs = {sign.strip()[-1] for sign in options["currencies"] if sign.strip()}
+    return tuple(sorted(signs | {word.lower() for word in options["currency_words"]}))
 
 
 def figure_spans(rule: Rule, doc: Document) -> list[tuple[int, int]]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from factlint.checks.figures.sourcing import (Sourcing, carried, covered_nearby, derived, near_measures,
+from factlint.checks.figures.arithmetic import derived
+from factlint.checks.figures.sourcing import (Sourcing, carried, covered_nearby, near_measures,
                                                same_measure, scope_source)
 
 
@@ -15,14 +16,14 @@ def unsourced_figures(sourcing: Sourcing, figures: list[tuple[int, int]], window
     `carry` is (a paragraph's credit covers all its figures?, paragraphs a data paragraph's credit carries into).
     """
     doc = sourcing.doc
-    previous_end = -1
+    previous = (-1, -1)
     again = _sourced_elsewhere(sourcing, figures, window)
     for start, end in figures:
         index = doc.sentence_index(start)
         if index >= 0:
             sourcing.figure_heads(index, start, end)  # what it measures, for this figure and later ones
-        restated = derived(sourcing, index, previous_end, start)
-        previous_end = end
+        restated = derived(sourcing, index, previous, start, end)
+        previous = (start, end)
         if index < 0 or restated or sourcing.own_terms(doc.lint_text, start, end) or sourcing.proposed(index, start) \
                 or sourcing.vague_only(index):
             continue  # a vague source ("in some polls") is figures.vague-attribution's to flag, and credits nothing

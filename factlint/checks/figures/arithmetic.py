@@ -1,0 +1,43 @@
+"""A figure worked out from the one just given: restated, converted, or the arithmetic of the next sentence."""
+
+from __future__ import annotations
+
+from factlint.checks.figures.sourcing import Sourcing
+
+# At most this many characters between a figure and the one that restates it or gives its earlier
+# value: "$3.15 per $1,000 in property value — up from $3.02".
+DERIVED_REACH = 40
+
+
+def derived(sourcing: Sourcing, index: int, previous: tuple[int, int], start: int, end: int) -> bool:
+    """Tell whether a figure restates or works out the one just given: '$6.20, or 1 percent', 'That's down 16 percent'.
+
+    Such a figure stands or falls with the figure it comes from: it is sourced with it, or
+    flagged with it, and is not a second claim to send back. So does an amount in another
+    currency right after one, between commas or in parentheses: it converts it.
+    """
+    text = sourcing.doc.lint_text
+    previous_start, previous_end = previous
+    if 0 <= previous_end <= start and start - previous_end < DERIVED_REACH:
+        between = " ".join(text[previous_end:start].replace("(", " ").replace(",", " ").lower().split())
+        if any(between == link or between.endswith(" " + link) for link in sourcing.derived_links):
+            return True  # '$6.20, or 1 percent', '163 pesos a day, or $9.40'
+        first, second = _currency(sourcing, text[previous_start:previous_end]), _currency(sourcing, text[start:end])
+        # Only an approximation between them, as after "or": "2 million euros (about $2.3 million)".
+        approximate = not between or any(link == "or " + between for link in sourcing.derived_links)
+        if approximate and "" not in (first, second) and first != second:
+            return True  # '130 billion euros, about $148 billion', '2 million euros ($2.3 million)'
+    if index <= 0 or index - 1 not in sourcing.first_figures:
+        return False
+    doc = sourcing.doc
+    span = doc.sentences[index]
+    if doc.paragraph_index(doc.sentences[index - 1].start) != doc.paragraph_index(span.start):
+        return False
+    opening = " ".join(text[span.start:span.start + 30].lower().replace("’", "'").split())
+    return opening.startswith(sourcing.derived_openers)
+
+
+def _currency(sourcing: Sourcing, figure: str) -> str:
+    """Return a figure's currency mark ('$', 'euros'), lowercase, or ''."""
+    low = figure.lower()
+    return next((mark for mark in sourcing.currency_marks if mark in low), "")
