@@ -341,6 +341,27 @@ def test_an_amount_in_the_same_currency_or_a_share_after_one_is_a_claim() -> Non
         ("figures.unsourced", 1, 16, "2 million euros"), ("figures.unsourced", 1, 33, "40 percent")]
 
 
+@pytest.mark.parametrize("text, flagged", [
+    ("In the primary, 603,000 people voted, a 20% increase from the last contested primary, in 2012.", "603,000"),
+    ("Enrollment reached 4,100, a 6 percent drop since 2019.", "4,100"),
+    ("The district spent $4.2 million on buses, a 9 percent increase over last year.", "$4.2 million"),
+])
+def test_a_change_in_apposition_from_an_earlier_time_works_out_the_figure_before(text: str, flagged: str) -> None:
+    assert [found[3] for found in unsourced(text)] == [flagged]
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("The district spent $1.1 million on road repair, a 30 percent increase over what Marion County spends.",
+     ["$1.1 million", "30 percent"]),
+    ("The district spent $1.1 million on road repair, a 12 percent increase from Harlow County's budget.",
+     ["$1.1 million", "12 percent"]),
+    ("The district spent $1.1 million on road repair. A 12 percent increase from last year is planned.",
+     ["$1.1 million", "12 percent"]),
+])
+def test_a_change_over_another_place_or_out_of_apposition_is_a_claim(text: str, flagged: list[str]) -> None:
+    assert [found[3] for found in unsourced(text)] == flagged
+
+
 def test_the_next_sentence_may_name_the_document_both_come_from() -> None:
     text = "The PAC raised $58 million last year. Most of it arrived in May, new finance reports show."
     assert unsourced(text) == []

@@ -27,6 +27,8 @@ def derived(sourcing: Sourcing, index: int, previous: tuple[int, int], start: in
         approximate = not between or any(link == "or " + between for link in sourcing.derived_links)
         if approximate and "" not in (first, second) and first != second:
             return True  # '130 billion euros, about $148 billion', '2 million euros ($2.3 million)'
+        if _change_in_apposition(sourcing, text[previous_end:start], text[end:end + 80]):
+            return True  # '603,000 people voted, a 20% increase from 2012'
     if index <= 0 or index - 1 not in sourcing.first_figures:
         return False
     doc = sourcing.doc
@@ -35,6 +37,27 @@ def derived(sourcing: Sourcing, index: int, previous: tuple[int, int], start: in
         return False
     opening = " ".join(text[span.start:span.start + 30].lower().replace("’", "'").split())
     return opening.startswith(sourcing.derived_openers)
+
+
+def _change_in_apposition(sourcing: Sourcing, between: str, after: str) -> bool:
+    """Tell whether a figure is a change, in apposition to the one before, measured from an earlier time.
+
+    "a $4.2 million parks budget, a 9 percent increase from last year": one of `derived_changes`
+    after the figure and one of `derived_change_links` after it. Not over another place or body:
+    "a 30 percent increase over what Marion County spends", "from Harlow County's budget".
+    """
+    clause = between.replace("—", ",").replace("–", ",").rsplit(",", 1)
+    if len(clause) < 2 or clause[1].strip().lower() not in sourcing.apposition_articles:
+        return False
+    words = after.split()
+    if not words or words[0].strip(",.;").lower() not in sourcing.derived_changes:
+        return False
+    rest = " ".join(words[1:]).lower() + " "
+    link = next((link for link in sourcing.derived_change_links if rest.startswith(link + " ")), "")
+    if not link:
+        return False
+    measured_from = [w for w in words[1 + len(link.split()):] if w.lower() not in sourcing.determiners][:1]
+    return bool(measured_from) and not measured_from[0][:1].isupper() and measured_from[0].lower() != "what"
 
 
 def _currency(sourcing: Sourcing, figure: str) -> str:

@@ -49,6 +49,12 @@ class Sourcing:
     derived_links: frozenset[str] = frozenset()
     # Currency signs and words ("€", "euros"), lowercase: an amount in another currency right after one converts it.
     currency_marks: tuple[str, ...] = ()
+    # A change in apposition to the figure before ("…, a 9 percent increase from last year"): the articles
+    # that open it, its change nouns, the links to an earlier time and the determiners passed over after them.
+    apposition_articles: frozenset[str] = frozenset()
+    derived_changes: frozenset[str] = frozenset()
+    derived_change_links: tuple[str, ...] = ()
+    determiners: frozenset[str] = frozenset()
     derived_openers: tuple[str, ...] = ()
     # Words that make a sentence a forecast, which public record does not cover ("is expected to earn").
     forecast_words: frozenset[str] = frozenset()

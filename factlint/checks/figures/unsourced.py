@@ -37,7 +37,7 @@ LIST_KEYS = (
     "record_groups", "scope_polls", "set_superlatives", "range_openers", "range_joiners", "rate_words",
     "clock_units", "game_clock", "game_clock_next", "banknote_words", "topic_ignore", "topic_blockers", "topic_endings",
     "topic_clause_openers", "topic_prepositions", "topic_share_links",
-    "furniture_labels", "transcript_labels", "derived_links", "derived_openers", "back_references", "forecast_words", "vague_cues",
+    "furniture_labels", "transcript_labels", "derived_links", "derived_openers", "derived_changes", "derived_change_links", "back_references", "forecast_words", "vague_cues",
     "change_words", "finding_openers", "stat_verbs",
 )
 # An author's own regular expressions: compiled with the match time limit.
@@ -99,6 +99,12 @@ def _unsourced(rule: Rule, store: RuleSetStore) -> Check:
         "polls": frozenset(w.lower() for w in rule.options["scope_polls"]),
         "derived_links": frozenset(" ".join(w.lower().split()) for w in rule.options["derived_links"]),
         "currency_marks": _currency_marks(rule.options),
+        "apposition_articles": frozenset(w.lower() for w in rule.options["example_articles"]),
+        "derived_changes": frozenset(w.lower() for w in rule.options["derived_changes"]),
+        # The longest link first: "compared with" before "compared".
+        "derived_change_links": tuple(sorted((" ".join(w.lower().split()) for w in rule.options["derived_change_links"]),
+                                             key=len, reverse=True)),
+        "determiners": frozenset(w.lower() for w in rule.options["determiners"]),
         "derived_openers": tuple(" ".join(w.lower().replace("’", "'").split()) + " "
                                  for w in rule.options["derived_openers"]),
         "back_references": frozenset(w.lower() for w in rule.options["back_references"]),
