@@ -339,6 +339,9 @@ def test_an_amount_in_the_same_currency_or_a_share_after_one_is_a_claim() -> Non
         ("figures.unsourced", 1, 16, "$2 million"), ("figures.unsourced", 1, 28, "$400,000")]
     assert unsourced("The fund holds 2 million euros, 40 percent of its reserve.") == [
         ("figures.unsourced", 1, 16, "2 million euros"), ("figures.unsourced", 1, 33, "40 percent")]
+    # a part of the first in another currency opens a clause of its own
+    assert [found[3] for found in unsourced("Of the $148 million, 40 million euros will go to a depot.")] == [
+        "$148 million", "40 million euros"]
 
 
 @pytest.mark.parametrize("text, flagged", [

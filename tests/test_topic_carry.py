@@ -86,7 +86,7 @@ RENTS = ("Rents in Harlow County rose 4.2 percent in July from a year earlier, t
 
 
 def test_one_word_the_two_figures_both_measure_keeps_the_data_source() -> None:
-    text = RENTS + "Over the same stretch, home rents in Eastport rose 1.5 percent.\n"
+    text = RENTS + "Over the same stretch, home rents in the county's suburbs rose 1.5 percent.\n"
     assert unsourced(text) == []
 
 
@@ -106,6 +106,17 @@ def test_one_word_the_two_figures_both_measure_keeps_the_data_source() -> None:
     # a title before a name
     ("A Harlow College poll found council member Dana Ortiz at 46 percent.",
      "The building trades count 5,400 members in the county.", "5,400"),
+    # a word of change is no measure
+    ("The median home price soared to $412,000, the Lakeside Association of Realtors said.",
+     "Mortgage applications soared to 1,240.", "1,240"),
+    # the last word of a run names the measure: tax bills are no home price
+    ("The median home price rose 8 percent last year, the Lakeside Association of Realtors said.",
+     "Property tax bills for a typical home rose 3 percent.", "3 percent"),
+    ("The county's sales tax revenue reached $41 million, the finance director said.",
+     "Sales tax receipts showed a 6 percent gain in October.", "6 percent"),
+    # a measure a name qualifies
+    ("Flu cases in the county climbed to 140 last week, the health department said.",
+     "Cases of RSV at the children's hospital reached 61.", "61"),
 ])
 def test_a_word_that_is_no_shared_measure_keeps_the_flag(credit: str, figure: str, match: str) -> None:
     found = unsourced(credit + "\n\n" + ASIDE + figure + "\n")
@@ -113,6 +124,16 @@ def test_a_word_that_is_no_shared_measure_keeps_the_flag(credit: str, figure: st
 
 
 def test_topic_head_overlap_zero_turns_the_one_word_carry_off(tmp_path: Path) -> None:
-    text = RENTS + "Over the same stretch, home rents in Eastport rose 1.5 percent.\n"
+    text = RENTS + "Over the same stretch, home rents in the county's suburbs rose 1.5 percent.\n"
     pack = _pack_with(tmp_path, "topic_head_overlap: 1", "topic_head_overlap: 0")
-    assert unsourced(text, pack) == [("figures.unsourced", 5, 52, "1.5 percent")]
+    assert unsourced(text, pack) == [("figures.unsourced", 5, 64, "1.5 percent")]
+
+
+@pytest.mark.parametrize("figure", [
+    "Rents in neighboring Lakeside County rose 9 percent.",
+    "Nationally, rents rose 3 percent over the same stretch.",
+])
+def test_a_figure_of_another_place_or_a_wider_scope_keeps_the_flag(figure: str) -> None:
+    found = unsourced(RENTS + figure + "\n")
+    assert [(rule, line, text) for rule, line, _, text in found] == [
+        ("figures.unsourced", 5, "9 percent" if "9" in figure else "3 percent")]

@@ -70,8 +70,10 @@ class Attribution:
         self.noun_verbs = WordSet(lexicon.noun_verb_forms)
         self.clause_subjects = lexicon.clause_subjects
         self.free_relatives = lexicon.free_relatives
-        # Any form that reports or characterises, after a free relative's subject: "what police called".
-        self.any_verb = lexicon.verb_forms | frozenset(options["reporting_verbs"])
+        # Forms that size a figure after a free relative's subject ("what police estimated were"), and
+        # forms that only name it, which size it only after a name ("what Ruiz called a $3.2 million shortfall").
+        self.sizing_verbs = lexicon.figure_verb_forms | frozenset(options["reporting_verbs"])
+        self.naming_verbs = lexicon.verb_forms - self.sizing_verbs
         self.source = _source_pattern(lexicon)
         # A source's noun alone: where it is not, no source is, and it is far quicker to search for.
         self.source_nouns = compile_words(word_pattern(lexicon.source_nouns, ANY_SPACE), False, "source_nouns") \
@@ -129,8 +131,6 @@ class Attribution:
             return True
         if not self.noun_verbs.words.isdisjoint(words) and any(
                 self._named_verb(sentence, m.start(), m.end()) for m in self.noun_verbs.finditer(sentence)):
-            return True
-        if not self.free_relatives.isdisjoint(words) and self._sized_by(sentence):
             return True
         if self.verb_runs is not None and self.verb_runs.isdisjoint(runs):
             return False
@@ -258,24 +258,36 @@ class Attribution:
             and subject.lower() not in self.determiners | self.openers \
             and len(before) == 2 and _bare(before[0]).lower() not in self.determiners | self.openers
 
-    def _sized_by(self, sentence: str) -> bool:
-        """Tell whether a free relative names who sized the figure right after it: "what advocates estimated were 100,000".
+    def sized(self, masked: str, start: int, figure: int) -> bool:
+        """Tell whether a free relative right before a figure names who sized it: "what advocates estimated were 100,000".
 
-        One to four words of subject, the last no determiner or passive ("what is called" names no
-        one), a verb of speaking, reporting or describing, then a figure within four words ("what
-        Ortiz called a $2 million shortfall"; not "what it calls psychographic profiles").
+        Its verb stands at most four words before the figure with no colon between ("what Ortiz
+        called a crisis: 31 vacancies"), one to four words of subject before it, the last no
+        determiner or passive ("what is called" names no one). A verb that only names ("call",
+        "label") sizes the figure after a name or an office alone: "what Ruiz called a $3.2 million
+        shortfall", "what the budget director called", not "what critics call a $14 million giveaway"
+        nor "what they call".
         """
-        words = [_bare(t) for t in sentence.split()]
-        for at, word in enumerate(words):
-            if word.lower() not in self.free_relatives:
-                continue
-            tokens = words[at + 1:at + 10]
-            verb = next((i for i, t in enumerate(tokens[:5]) if i and t in self.any_verb), 0)
-            last = tokens[verb - 1].lower() if verb else ""
-            if verb and last not in self.passive and last not in self.determiners and last not in self.openers \
-                    and any(t[:1].isdigit() or t.startswith(CURRENCY_SIGNS) for t in tokens[verb + 1:verb + 5]):
-                return True
+        tokens = masked[start:figure].split()
+        for back in range(len(tokens) - 1, max(0, len(tokens) - 5), -1):
+            word = _bare(tokens[back])
+            if tokens[back].endswith((":", ";")) or not word:
+                return False
+            if word in self.sizing_verbs or word in self.naming_verbs:
+                return self._relative_subject(tokens[max(0, back - 5):back], word in self.sizing_verbs)
         return False
+
+    def _relative_subject(self, tokens: list[str], sizing: bool) -> bool:
+        """Tell whether the words before a verb are a free relative and its subject: 'what advocates', 'what Ruiz'."""
+        words = [_bare(t) for t in tokens]
+        opened = [i for i, w in enumerate(words) if w.lower() in self.free_relatives]
+        if not opened or opened[-1] == len(words) - 1:
+            return False
+        last = words[-1]
+        if last.lower() in self.passive or last.lower() in self.determiners or last.lower() in self.openers:
+            return False
+        named = last.isalpha() and last[:1].isupper() and not last.isupper()
+        return sizing or named or (last.lower() in self.agents and last.lower() not in self.clause_subjects)
 
     def _speaking(self, word: str) -> bool:
         """Tell whether a word is a form of a verb of speaking ("said", "added", "noted")."""

@@ -7,6 +7,8 @@ from factlint.checks.figures.sourcing import Sourcing
 # At most this many characters between a figure and the one that restates it or gives its earlier
 # value: "$3.15 per $1,000 in property value — up from $3.02".
 DERIVED_REACH = 40
+# What may follow an amount that converts the one before: the end of its aside or of its sentence.
+CONVERSION_CLOSE = frozenset(",);.")
 
 
 def derived(sourcing: Sourcing, index: int, previous: tuple[int, int], start: int, end: int) -> bool:
@@ -25,7 +27,10 @@ def derived(sourcing: Sourcing, index: int, previous: tuple[int, int], start: in
         first, second = _currency(sourcing, text[previous_start:previous_end]), _currency(sourcing, text[start:end])
         # Only an approximation between them, as after "or": "2 million euros (about $2.3 million)".
         approximate = not between or any(link == "or " + between for link in sourcing.derived_links)
-        if approximate and "" not in (first, second) and first != second:
+        # The second closes its aside ("…, about $148 billion, on rail"), not opens a clause: "Of the
+        # $148 million, 40 million euros will go toward" is a part of it, not its conversion.
+        closed = text[end:end + 1] in CONVERSION_CLOSE
+        if approximate and closed and "" not in (first, second) and first != second:
             return True  # '130 billion euros, about $148 billion', '2 million euros ($2.3 million)'
         if _change_in_apposition(sourcing, text[previous_end:start], text[end:end + 80]):
             return True  # '603,000 people voted, a 20% increase from 2012'

@@ -152,6 +152,10 @@ class Sourcing:
         """Tell whether the figure at `start` is the content of a proposal or promise its sentence's subject makes."""
         return self.attribution.proposes(self.quotes.masked, self.doc.sentences[index].start, start)
 
+    def sized(self, index: int, start: int) -> bool:
+        """Tell whether a free relative right before the figure at `start` names who sized it ("what police estimated were")."""
+        return self.attribution.sized(self.quotes.masked, self.doc.sentences[index].start, start)
+
     def share(self, start: int, end: int) -> bool:
         """Tell whether the figure at [start, end) is a share: a percentage, a fraction or a rate ("two-fifths", "44%", "four in 10").
 
@@ -381,11 +385,12 @@ def same_measure(sourcing: Sourcing, index: int, start: int, end: int) -> bool:
         return False
     projection = sourcing.measure(index)[1]
     measures = near_measures(sourcing, index, start, end)
-    span = doc.sentences[index]
-    heads = topic.heads(sourcing.quotes.masked[span.start:span.end], start - span.start, end - span.start,
-                        sourcing.quotes.masked) if topic.head_overlap else frozenset()
+    span, masked = doc.sentences[index], sourcing.quotes.masked
+    sentence, at, stop = masked[span.start:span.end], start - span.start, end - span.start
+    heads = topic.heads(sentence, at, stop, masked) if topic.head_overlap else frozenset()
     if len(measures) < topic.overlap and len(heads) < max(topic.head_overlap, 1):
         return False
+    mine = (heads, topic.names(sentence, at, stop, masked), sentence) if heads else None
     here = doc.paragraph_index(doc.sentences[index].start)
     for back in range(index - 1, -1, -1):
         if here - doc.paragraph_index(doc.sentences[back].start) > topic.paragraphs:
@@ -394,23 +399,29 @@ def same_measure(sourcing: Sourcing, index: int, start: int, end: int) -> bool:
             continue
         earlier, earlier_projection = sourcing.measure(back)
         # A projection takes its source only from a credited projection of the same measure.
-        if (len(measures & earlier) >= topic.overlap or _same_heads(sourcing, heads, back)) \
+        if (len(measures & earlier) >= topic.overlap or (mine is not None and _same_heads(sourcing, mine, back))) \
                 and (not projection or earlier_projection):
             return True
     return False
 
 
-def _same_heads(sourcing: Sourcing, heads: frozenset[str], back: int) -> bool:
+def _same_heads(sourcing: Sourcing, mine: tuple[frozenset[str], set[str], str], back: int) -> bool:
     """Tell whether a figure's measure words share `topic_head_overlap` with those of credited sentence `back`.
 
-    'Zillow said rents rose 4.2 percent' and 'home rents in Ames rose 1.5 percent'. A person's own
-    reckoning ("By his count, 11 kids came") is no data source to carry.
+    "Rents rose 4.2 percent, Tallis Data said." and "Home rents rose 1.5 percent in the second
+    quarter." Not a place or body the credited sentence does not name ("Rents in neighboring
+    Harlow County rose 9 percent"), nor a wider scope ("Nationally, the rate was 87 percent"); a
+    person's own reckoning ("By his count, 11 kids came") is no data source to carry.
     """
+    heads, names, sentence = mine
     topic, earlier = sourcing.topic, sourcing.heads.get(back)
     if topic is None or not topic.head_overlap or earlier is None or len(heads & earlier) < topic.head_overlap:
         return False
     span = sourcing.doc.sentences[back]
-    return not sourcing.attribution.accounts.search(sourcing.quotes.masked, span.start, span.end)
+    credited = sourcing.quotes.masked[span.start:span.end]
+    if any(name not in credited for name in names) or topic.widens(sentence, credited):
+        return False
+    return not sourcing.attribution.accounts.search(credited)
 
 
 def near_measures(sourcing: Sourcing, index: int, start: int, end: int) -> frozenset[str]:

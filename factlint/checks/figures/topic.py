@@ -29,6 +29,11 @@ class TopicCarry:
         self.clause_openers = frozenset(w.lower() for w in options["topic_clause_openers"])
         self.prepositions = frozenset(w.lower() for w in options["topic_prepositions"])
         self.share_links = frozenset(w.lower() for w in options["topic_share_links"])
+        # Words that say how or where, not what: "applications soared", "Nationally, the rate was".
+        self.changes = frozenset(w.lower() for w in options["change_words"])
+        self.scope_words = frozenset(w.lower() for w in options["topic_scope_words"])
+        self.function_words = frozenset(w.lower() for w in options["determiners"]) | self.prepositions \
+            | self.clause_openers | self.share_links
         self.ignore = frozenset(w.lower() for w in options["topic_ignore"])
         self.blockers = frozenset(w.lower() for w in options["topic_blockers"])
         # How many words before and after a figure say what it measures: "the median home price
@@ -62,29 +67,60 @@ class TopicCarry:
 
         Stricter than near(): no word across a comma or dash (the credit in "52,000 visits last year,
         hospital records show" is not the measure) or another clause ("who helped recruit patients
-        and who was paid $40,000"), none after a preposition ("9 percent near the hospital"), no
-        name, title or owner ("council member Dana Ortiz", "the mill's sales") and not the figure's
-        own verb ("Lee Park gave $5 million"). A share takes its
-        measure from the group after it alone: "out of reach for 62 percent of local families".
-        A sentence's first word counts when `story` also writes it in lower case ("Rents rose").
+        and who was paid $40,000"), none after a preposition ("9 percent near the hospital", "home
+        rents in Ames"), no name, title or owner ("council member Dana Ortiz", "the mill's sales"),
+        no word of change ("applications soared") and not the figure's own verb ("Lee Park gave $5
+        million"). Of a run of words the last names the measure: "sales tax revenue", "home
+        insurance premiums". A share takes its measure from the group after it alone: "out of reach
+        for 62 percent of local families". A sentence's first word counts when `story` also writes
+        it in lower case ("Rents rose").
         """
         sentence = _common_opening(sentence, story)
         after = self._clause_after(sentence[end:])
-        shared = bool(after) and after[0].lower() in self.share_links
-        # The word right before a figure is its verb or preposition ("gave $5 million", "hold 54"), not its measure.
-        words = after[1:] if shared else self._clause_before(sentence[:start])[:-1] + after
-        # Of a run of such words, the last is the measure: "home insurance premiums", not "home".
-        stems, last = set(), ""
+        if after and after[0].lower() in self.share_links:
+            return self._run_heads(after[1:])
+        # The word right before a figure is its verb or preposition ("gave $5 million", "hold 54").
+        return self._run_heads(self._subject(self._clause_before(sentence[:start]))[:-1]) | self._run_heads(after)
+
+    def names(self, sentence: str, start: int, end: int, story: str = "") -> set[str]:
+        """Return the capitalised words of the figure's own clause: the place or body it measures ('Harlow', 'County')."""
+        sentence = _common_opening(sentence, story)
+        words = self._clause_before(sentence[:start]) + self._clause_after(sentence[end:])
+        return {word for word in words if word[:1].isupper()}
+
+    def widens(self, sentence: str, earlier: str) -> bool:
+        """Tell whether a sentence moves to a scope the earlier one has not: 'Nationally,', 'Statewide,'."""
+        mine, theirs = set(WORD.findall(sentence.lower())), set(WORD.findall(earlier.lower()))
+        return not (mine & self.scope_words) <= theirs
+
+    def _subject(self, words: list[str]) -> list[str]:
+        """Cut a clause before a figure where a preposition follows its measure: "the median home price [in Ames fell]".
+
+        A measure a name qualifies ("Cases of RSV at the hospital reached") is none to compare.
+        """
+        for index, word in enumerate(words):
+            low = word.lower()
+            if low in self.prepositions | self.share_links and any(w[:1].islower() and w.lower() not in
+                                                                   self.function_words for w in words[:index]):
+                if low in self.share_links and words[index + 1:index + 2] and words[index + 1][:1].isupper():
+                    return []
+                return words[:index] + words[-1:]   # the figure's own verb stays last, to be dropped
+        return words
+
+    def _run_heads(self, words: list[str]) -> set[str]:
+        """Return the last word of each run of measure words (short words join a run but name nothing alone)."""
+        stems, run = set(), []
         for word, following in zip(words, [*words[1:], ""]):
             word = word.replace("’", "'")
-            if not word[:1].islower() or word.endswith(("'s", "'")) or len(word) < 4 or word in self.ignore \
-                    or following[:1].isupper():
-                stems.update([self._stem(last)] if last else [])
-                last = ""
+            low = word.lower()
+            if low in self.function_words or low in self.ignore or low in self.changes or not word[:1].islower() \
+                    or word.endswith(("'s", "'")) or following[:1].isupper():
+                stems.update(self._stem(run[-1]) for _ in run[-1:] if len(run[-1]) >= 4)
+                run = []
                 continue
-            last = word
-        stems.update([self._stem(last)] if last else [])
-        return frozenset(stems)
+            run.append(low)
+        stems.update(self._stem(run[-1]) for _ in run[-1:] if len(run[-1]) >= 4)
+        return stems
 
     def _clause_before(self, text: str) -> list[str]:
         """The last `topic_words_before` words of the figure's clause before it."""
