@@ -8,7 +8,7 @@ import pytest
 
 from factlint import markup, segment
 from factlint.checks import phrases
-from factlint.checks.base import alternation
+from factlint.checks.base import _bounded, alternation, word_pattern
 from factlint.checks.dates import parse as dates_parse
 from factlint.checks.dates import words as dates_words
 from factlint.checks.dates.words import _after_nonword
@@ -208,3 +208,28 @@ def test_the_shared_word_scan_finds_relative_dates_after_a_dot() -> None:
     assert scanner.spans_if_scanned(doc, keys) is None   # no rule has scanned the text: nothing is scanned
     assert scanner.candidates(doc, keys) == [31]
     assert scanner.spans_if_scanned(doc, keys) == [(12, 21), (31, 34)]
+
+
+@pytest.mark.parametrize("text", [
+    "In a statement, in an interview, IN the end; inc. in-house in.x in_ in\na statement",
+    "Experts say experts said, some experts say; some say: Somebody says. it is said it was",
+    "exPERTS SAY it  is   thought, by one estimate by some estimates bye",
+])
+@pytest.mark.parametrize("space", [r"\ ", r"\s+"])
+def test_phrases_grouped_by_first_word_match_as_the_flat_alternation_does(text: str, space: str) -> None:
+    words = ["in a statement", "in an interview", "in", "experts say", "experts said", "some experts say",
+             "some say", "it is said", "it is thought", "by one estimate", "by some estimates", "inc"]
+    grouped = word_pattern(words, space)
+    flat = "(?:" + "|".join(_bounded(w, space) for w in sorted(words, key=lambda w: (-len(w), w))) + r")(?!\w|\.\w)"
+    assert grouped != flat
+    for flags in (0, re.IGNORECASE):
+        # Followed by more pattern, so that a phrase given back is tried as the flat one would be.
+        for tail in ("", r"(?:\s+said)?", r"\s+[a-z]+"):
+            found = [m.span() for m in re.finditer(grouped + tail, text, flags)]
+            assert found == [m.span() for m in re.finditer(flat + tail, text, flags)]
+        assert found or not flags
+
+
+def test_phrases_whose_first_words_could_overlap_stay_one_alternative_each() -> None:
+    assert word_pattern(["U.S. officials", "US", "us"]) == \
+        "(?:" + "|".join(_bounded(w, r"\ ") for w in ["U.S. officials", "US", "us"]) + r")(?!\w|\.\w)"
