@@ -5,9 +5,8 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable
 
-import ahocorasick
-
 from factlint.document import Document
+from factlint.keyscan import KeyScan
 
 # Characters a word can follow. Keying the automaton on them keeps "one" in "someone" out.
 OPENERS = " \n\t\u00a0(\"“‘'—–-/["
@@ -27,7 +26,7 @@ class WordIndex:
         for word in {w.strip() for w in words if w.strip()}:
             self.variants |= {word.lower(), word[:1].upper() + word[1:].lower(), word.upper()}
         self._prefixes = tuple(self.variants)
-        self._automaton: ahocorasick.Automaton | None = None
+        self._automaton: KeyScan[tuple[int, ...]] | None = None
         self._lock = threading.Lock()
 
     def starts(self, text: str) -> list[int]:
@@ -39,8 +38,8 @@ class WordIndex:
                 self._automaton = _automaton(self.variants)
         size = len(text)
         found = self.text_start(text)
-        found += [end - length + 1 for end, length in self._automaton.iter(text)
-                  if end + 1 >= size or not text[end + 1].isalnum()]
+        # Each key is an opener and a word form: the word starts one character in.
+        found += [start + 1 for start, end, _ in self._automaton.find(text) if end >= size or not text[end].isalnum()]
         found.sort()
         return found
 
@@ -73,7 +72,7 @@ class WordIndexes:
 
     def __init__(self) -> None:
         self._indexes: list[WordIndex] = []
-        self._automaton: ahocorasick.Automaton | None = None
+        self._automaton: KeyScan[tuple[int, ...]] | None = None
         self._lock = threading.Lock()
 
     def register(self, index: WordIndex) -> int:
@@ -90,7 +89,7 @@ class WordIndexes:
         index = self._indexes[number]
         return index.text_start(doc.lint_text) + hits[number] if index.variants else []
 
-    def _built(self) -> tuple[ahocorasick.Automaton, int]:
+    def _built(self) -> tuple[KeyScan, int]:
         """Return the automaton of every registered index's keys and the number of indexes it holds."""
         with self._lock:
             if self._automaton is None:
@@ -99,39 +98,27 @@ class WordIndexes:
                     for variant in index.variants:
                         for opener in OPENERS:
                             owners.setdefault(opener + variant, []).append(number)
-                automaton = ahocorasick.Automaton()
-                for key, numbers in owners.items():
-                    automaton.add_word(key, (len(key) - 1, tuple(numbers)))
-                if owners:
-                    automaton.make_automaton()
-                self._automaton = automaton
+                self._automaton = KeyScan(list(owners), [tuple(numbers) for numbers in owners.values()])
             return self._automaton, len(self._indexes)
 
 
-def _scan_all(automaton: ahocorasick.Automaton, count: int, text: str) -> list[list[int]]:
+def _scan_all(automaton: KeyScan, count: int, text: str) -> list[list[int]]:
     """Return each index's sorted word starts in text (those after an opener), in one pass."""
     found: list[list[int]] = [[] for _ in range(count)]
-    if not len(automaton):
-        return found
     size = len(text)
-    for end, (length, numbers) in automaton.iter(text):
-        if end + 1 >= size or not text[end + 1].isalnum():
+    for start, end, numbers in automaton.find(text):
+        if end >= size or not text[end].isalnum():
             for number in numbers:
-                found[number].append(end - length + 1)
+                found[number].append(start + 1)   # past the key's opener
     for starts in found:
         starts.sort()
     return found
 
 
-def _automaton(variants: set[str]) -> ahocorasick.Automaton:
-    """Build an automaton of each opener + word form, each key holding its word's length."""
-    automaton = ahocorasick.Automaton()
-    for variant in variants:
-        for opener in OPENERS:
-            automaton.add_word(opener + variant, len(variant))
-    if variants:
-        automaton.make_automaton()
-    return automaton
+def _automaton(variants: set[str]) -> KeyScan:
+    """Build an automaton of each opener + word form."""
+    keys = [opener + variant for variant in variants for opener in OPENERS]
+    return KeyScan(keys, [()] * len(keys))
 
 
 def _ends_word(text: str, after: int, size: int) -> bool:

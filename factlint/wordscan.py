@@ -12,9 +12,8 @@ import threading
 from collections.abc import Iterable
 from typing import NamedTuple
 
-import ahocorasick
-
 from factlint.document import Document
+from factlint.keyscan import KeyScan
 
 # Characters outside ASCII that a case-insensitive `re` or `regex` search matches to an ASCII
 # letter, mapped to it, where str.lower() alone would not (the Kelvin sign lowers to k itself).
@@ -61,7 +60,7 @@ class WordScanner:
 
     def __init__(self) -> None:
         self._phrases: set[str] = set()
-        self._automaton: ahocorasick.Automaton | None = None
+        self._automaton: KeyScan[str] | None = None
         self._generation = 0
         self._questions = False   # a phrase holds a '?': see _scan
         self._lock = threading.Lock()
@@ -106,15 +105,12 @@ class WordScanner:
         automaton, generation = self._built()
         return doc.derived((WordScanner, self, generation), lambda: _scan(automaton, doc.lint_text, self._questions))
 
-    def _built(self) -> tuple[ahocorasick.Automaton, int]:
+    def _built(self) -> tuple[KeyScan[str], int]:
         """Return the automaton of every registered phrase, building it if a phrase is new."""
         with self._lock:
             if self._automaton is None:
-                automaton = ahocorasick.Automaton()
-                for phrase in self._phrases:
-                    automaton.add_word(phrase, (phrase, len(phrase)))
-                automaton.make_automaton()
-                self._automaton = automaton
+                phrases = sorted(self._phrases)
+                self._automaton = KeyScan(phrases, phrases)
             return self._automaton, self._generation
 
 
@@ -125,7 +121,7 @@ class Scanned(NamedTuple):
     after_marks: dict[str, list[int]]
 
 
-def _scan(automaton: ahocorasick.Automaton, text: str, questions: bool) -> Scanned | None:
+def _scan(automaton: KeyScan[str], text: str, questions: bool) -> Scanned | None:
     """Return each phrase's start offsets in text, dropping those inside a longer ASCII word.
 
     `questions`: some phrase holds a '?', which fold_ascii would make of other characters.
@@ -137,9 +133,8 @@ def _scan(automaton: ahocorasick.Automaton, text: str, questions: bool) -> Scann
     size = len(folded)
     words: dict[str, list[int]] = {}
     after_marks: dict[str, list[int]] = {}
-    for end, (phrase, length) in automaton.iter(folded):
-        start = end - length + 1
-        if (end + 1 < size and folded[end + 1] in ASCII_ALNUM) or (start and folded[start - 1] in ASCII_ALNUM):
+    for start, end, phrase in automaton.find(folded):
+        if (end < size and folded[end] in ASCII_ALNUM) or (start and folded[start - 1] in ASCII_ALNUM):
             continue
         (after_marks if start and folded[start - 1] in AFTER_MARKS else words).setdefault(phrase, []).append(start)
     return Scanned(words, after_marks)

@@ -28,12 +28,13 @@ LAYERS = {
     **{f"factlint.readers.{m}": 6 for m in ("reading", "plain", "markdown", "docx", "docx_parts", "html", "edits")},
     "factlint.checks.base": 5, "factlint.checks.attribution": 5, "factlint.checks.lexicon": 5,
     "factlint.checks.phrases": 5, "factlint.checks.datafiles": 5,  # what kinds share
+    "factlint.checks.wordpattern": 6,
     "factlint.rule": 6, "factlint.suppress": 6, "factlint.quotations": 6, "factlint.wordindex": 6,
     "factlint.facts": 6,  # what kinds extract for the cross-story checks
     "factlint.wordscan": 6,
     "factlint.document": 7,
     "factlint.codeunits": 8, "factlint.markup": 8, "factlint.segment": 8, "factlint.finding": 8, "factlint.yamlfile": 8,
-    "factlint.patterncache": 8,
+    "factlint.patterncache": 8, "factlint.keyscan": 8,
     "factlint.datacache": 9, "factlint": 9,
 }
 KIND_PACKAGES = {p.name for p in (ROOT / "factlint" / "checks").iterdir() if (p / "__init__.py").exists()}

@@ -8,7 +8,8 @@ import pytest
 
 from factlint import markup, segment
 from factlint.checks import phrases
-from factlint.checks.base import _bounded, alternation, word_pattern
+from factlint.checks.base import alternation, word_pattern
+from factlint.checks.wordpattern import _bounded
 from factlint.checks.dates import parse as dates_parse
 from factlint.checks.dates import words as dates_words
 from factlint.checks.dates.words import _after_nonword
@@ -17,6 +18,7 @@ from factlint.checks.names.forms import run_pattern
 from factlint.checks.names.later import lower_words
 from factlint.checks.names.text import PAIR, Folded, candidates, for_text
 from factlint.document import Document
+from factlint.keyscan import KeyScan
 from factlint.wordscan import WordScanner
 from tests.helpers import RULES
 
@@ -233,3 +235,14 @@ def test_phrases_grouped_by_first_word_match_as_the_flat_alternation_does(text: 
 def test_phrases_whose_first_words_could_overlap_stay_one_alternative_each() -> None:
     assert word_pattern(["U.S. officials", "US", "us"]) == \
         "(?:" + "|".join(_bounded(w, r"\ ") for w in ["U.S. officials", "US", "us"]) + r")(?!\w|\.\w)"
+
+
+@pytest.mark.parametrize("text", [
+    "“one” —one ‘one? ?one é?ne one's", "", "ééé", "a?b a“b a”b ab 😀ab", "?" * 5,
+])
+def test_a_key_scan_finds_every_occurrence_of_every_key_as_a_search_at_each_offset_does(text: str) -> None:
+    keys = ["“one", "?one", "one", "é?n", "a“b", "ab", "b", "ab", "😀a", "??"]
+    found = sorted(KeyScan(keys, list(range(len(keys)))).find(text))
+    expected = sorted((i, i + len(key), number) for number, key in enumerate(keys)
+                      for i in range(len(text)) if text.startswith(key, i))
+    assert found == expected
