@@ -6,6 +6,7 @@ import argparse
 import atexit
 import datetime as dt
 import functools
+import gc
 import os
 import sys
 import threading
@@ -359,8 +360,15 @@ def _test_rules(target: str, resolver: Resolver) -> int:
     return EXIT_FINDINGS if failed else EXIT_CLEAN
 
 
+# A lint run makes many small objects and next to no reference cycles: with the interpreter's
+# default thresholds the cycle collector walked them hundreds of times, an eighth of a long
+# story's run, while collecting late keeps the same peak memory.
+GC_THRESHOLDS = (50_000, 20, 100)
+
+
 def entry_point() -> None:
     """Console-script entry point."""
+    gc.set_threshold(*GC_THRESHOLDS)
     leave(main())
 
 
