@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import partial
 from typing import NamedTuple
 
 from factlint.checks.base import LazyPattern, Pattern, compile_regex, compile_words
@@ -137,6 +138,11 @@ class Candidate(NamedTuple):
         return f"{self.first.text} {self.last.text}"
 
 
+# Made as tuples of their fields, at C speed (a NamedTuple's own constructor is Python code).
+_token = partial(tuple.__new__, Token)
+_candidate = partial(tuple.__new__, Candidate)
+
+
 def candidates(folded: str, not_names: frozenset[str] = frozenset(),
                others: frozenset[str] | None = None) -> list[Candidate]:
     """Return the possible people's names: the last two words of each run of capitalised words (others: see for_text)."""
@@ -145,7 +151,7 @@ def candidates(folded: str, not_names: frozenset[str] = frozenset(),
         first, last = match.group("first"), match.group("last")
         if first in not_names or last in not_names:
             continue
-        found.append(Candidate(Token(first, *match.span("first")), Token(last, *match.span("last"))))
+        found.append(_candidate((_token((first, *match.span("first"))), _token((last, *match.span("last"))))))
     return found
 
 
