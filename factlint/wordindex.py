@@ -5,11 +5,15 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable
 
+import ahocorasick_rs
+
 from factlint.document import Document
-from factlint.keyscan import KeyScan
 
 # Characters a word can follow. Keying the automaton on them keeps "one" in "someone" out.
 OPENERS = " \n\t\u00a0(\"“‘'—–-/["
+# Bytes as FormScan reads them: ASCII letters in lower case, digits, every other byte a space.
+SPACED_BYTES = bytes(c | 0x20 if chr(c).isalpha() and c < 128 else c if chr(c).isdigit() and c < 128 else 32
+                     for c in range(256))
 
 
 class WordIndex:
@@ -26,7 +30,7 @@ class WordIndex:
         for word in {w.strip() for w in words if w.strip()}:
             self.variants |= {word.lower(), word[:1].upper() + word[1:].lower(), word.upper()}
         self._prefixes = tuple(self.variants)
-        self._automaton: KeyScan[tuple[int, ...]] | None = None
+        self._automaton: FormScan | None = None
         self._lock = threading.Lock()
 
     def starts(self, text: str) -> list[int]:
@@ -35,11 +39,8 @@ class WordIndex:
             return []
         with self._lock:
             if self._automaton is None:
-                self._automaton = _automaton(self.variants)
-        size = len(text)
-        found = self.text_start(text)
-        # Each key is an opener and a word form: the word starts one character in.
-        found += [start + 1 for start, end, _ in self._automaton.find(text) if end >= size or not text[end].isalnum()]
+                self._automaton = FormScan({variant: () for variant in self.variants})
+        found = self.text_start(text) + [start for start, _ in self._automaton.hits(text)]
         found.sort()
         return found
 
@@ -72,7 +73,7 @@ class WordIndexes:
 
     def __init__(self) -> None:
         self._indexes: list[WordIndex] = []
-        self._automaton: KeyScan[tuple[int, ...]] | None = None
+        self._automaton: FormScan | None = None
         self._lock = threading.Lock()
 
     def register(self, index: WordIndex) -> int:
@@ -89,36 +90,59 @@ class WordIndexes:
         index = self._indexes[number]
         return index.text_start(doc.lint_text) + hits[number] if index.variants else []
 
-    def _built(self) -> tuple[KeyScan, int]:
-        """Return the automaton of every registered index's keys and the number of indexes it holds."""
+    def _built(self) -> tuple[FormScan, int]:
+        """Return the automaton of every registered index's word forms and the number of indexes it holds."""
         with self._lock:
             if self._automaton is None:
                 owners: dict[str, list[int]] = {}
                 for number, index in enumerate(self._indexes):
                     for variant in index.variants:
-                        for opener in OPENERS:
-                            owners.setdefault(opener + variant, []).append(number)
-                self._automaton = KeyScan(list(owners), [tuple(numbers) for numbers in owners.values()])
+                        owners.setdefault(variant, []).append(number)
+                self._automaton = FormScan({form: tuple(numbers) for form, numbers in owners.items()})
             return self._automaton, len(self._indexes)
 
 
-def _scan_all(automaton: KeyScan, count: int, text: str) -> list[list[int]]:
+def _scan_all(automaton: FormScan, count: int, text: str) -> list[list[int]]:
     """Return each index's sorted word starts in text (those after an opener), in one pass."""
     found: list[list[int]] = [[] for _ in range(count)]
-    size = len(text)
-    for start, end, numbers in automaton.find(text):
-        if end >= size or not text[end].isalnum():
-            for number in numbers:
-                found[number].append(start + 1)   # past the key's opener
+    for start, numbers in automaton.hits(text):
+        for number in numbers:
+            found[number].append(start)
     for starts in found:
         starts.sort()
     return found
 
 
-def _automaton(variants: set[str]) -> KeyScan:
-    """Build an automaton of each opener + word form."""
-    keys = [opener + variant for variant in variants for opener in OPENERS]
-    return KeyScan(keys, [()] * len(keys))
+class FormScan:
+    """Word forms found where they stand as whole words after an opener, in one pass over a text.
+
+    The pass reads the text as ASCII letters in lower case and digits, every other character a
+    space, and looks for each form so read with a space either side: one key for a word's three
+    forms, found only where a word stands alone. Each place found is then checked in the text
+    itself (the opener, the form as written, no letter after it), so nothing else is found.
+    """
+
+    def __init__(self, owners: dict[str, tuple[int, ...]]) -> None:
+        """Key the forms (each with the indexes that hold it)."""
+        self._owners = owners
+        keys = sorted({_spaced(form) for form in owners})
+        self._automaton = ahocorasick_rs.AhoCorasick(keys, implementation=ahocorasick_rs.Implementation.ContiguousNFA)
+
+    def hits(self, text: str) -> list[tuple[int, tuple[int, ...]]]:
+        """Return (start, indexes holding it) of each form standing as a whole word after an opener."""
+        found, size, owners = [], len(text), self._owners
+        for _, start, end in self._automaton.find_matches_as_indexes(_spaced(text), overlapping=True):
+            end -= 2   # the key's spaces: its first stands for the character before the word, at start - 1
+            if start and text[start - 1] in OPENERS and (end >= size or not text[end].isalnum()):
+                numbers = owners.get(text[start:end])
+                if numbers is not None:
+                    found.append((start, numbers))
+        return found
+
+
+def _spaced(text: str) -> str:
+    """Return text as FormScan reads it, with a space before and after: offsets shift by one."""
+    return " " + text.encode("ascii", "replace").translate(SPACED_BYTES).decode("ascii") + " "
 
 
 def _ends_word(text: str, after: int, size: int) -> bool:

@@ -246,3 +246,10 @@ def test_a_key_scan_finds_every_occurrence_of_every_key_as_a_search_at_each_offs
     expected = sorted((i, i + len(key), number) for number, key in enumerate(keys)
                       for i in range(len(text)) if text.startswith(key, i))
     assert found == expected
+
+
+@pytest.mark.parametrize("words", [["one"], ["two-thirds", "a"], ["é", "one"], ["a.m.", "a", "it's"], ["one two"]])
+def test_word_forms_are_found_where_a_search_after_each_opener_finds_them(words: list[str]) -> None:
+    text = ("One, one; ONE oNe “one” —one one's someone one- (one) [One two-thirds Two-Thirds two thirds "
+            "é one é\u00a0one\tONE?one a.m. A.M. a.mx it's IT'S one\u00a0two one  two One Two one")
+    assert WordIndex(words).starts(text) == _whole_words(words, text)
