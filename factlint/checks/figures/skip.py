@@ -27,5 +27,6 @@ def _furniture(doc: Document, labels: tuple[str, ...]) -> set[int]:
         return set()
     heads = tuple(label.lower().replace("’", "'") + ":" for label in labels)
     text = doc.lint_text
-    return {index for index, span in enumerate(doc.paragraphs)
-            if text[span.start:span.start + 40].lstrip().lower().replace("’", "'").startswith(heads)}
+    # Every label ends with a colon: a paragraph with none in its first 40 characters is read no further.
+    return {index for index, span in enumerate(doc.paragraphs) if text.find(":", span.start, span.start + 40) >= 0
+            and text[span.start:span.start + 40].lstrip().lower().replace("’", "'").startswith(heads)}
