@@ -272,7 +272,10 @@ def scope_source(sourcing: Sourcing, index: int, paragraphs: int, share: bool = 
     """
     doc = sourcing.doc
     here = doc.paragraph_index(doc.sentences[index].start)
-    speaker = False  # another speaker or source took over after the document was named
+    # The sentences after the document was named that give no figure: whether one of them credits
+    # another speaker is asked only once a document is found ("61 percent of voters say": a
+    # sentence that gives figures goes on reporting the document).
+    between: list[int] = []
     for back in range(index - 1, -1, -1):
         paragraph = doc.paragraph_index(doc.sentences[back].start)
         name = sourcing.source_named(back)
@@ -280,13 +283,14 @@ def scope_source(sourcing: Sourcing, index: int, paragraphs: int, share: bool = 
             if here - paragraph > paragraphs:
                 return False, f"'{name}', {here - paragraph} paragraphs back, is too far to be its source"
             finding = sourcing.finding(index)  # "Among men, she is at minus 40": the poll again
-            reason = "another speaker comes between" if speaker and not finding else \
+            speaker = not finding and any(sourcing.sentence_sourced(i) for i in between)
+            reason = "another speaker comes between" if speaker else \
                 _break(sourcing, paragraph, here, name.split()[-1].lower(), finding, finding and share)
             return (False, f"'{name}' is not its source: {reason}") if reason else (True, "")
         if here - paragraph > paragraphs:
             return False, ""
-        # "61 percent of voters say": a sentence that gives figures goes on reporting the document.
-        speaker = speaker or (sourcing.sentence_sourced(back) and back not in sourcing.first_figures)
+        if back not in sourcing.first_figures:
+            between.append(back)
     return False, ""
 
 
