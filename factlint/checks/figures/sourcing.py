@@ -272,10 +272,7 @@ def scope_source(sourcing: Sourcing, index: int, paragraphs: int, share: bool = 
     """
     doc = sourcing.doc
     here = doc.paragraph_index(doc.sentences[index].start)
-    # The sentences after the document was named that give no figure: whether one of them credits
-    # another speaker is asked only once a document is found ("61 percent of voters say": a
-    # sentence that gives figures goes on reporting the document).
-    between: list[int] = []
+    speaker = False  # another speaker or source took over after the document was named
     for back in range(index - 1, -1, -1):
         paragraph = doc.paragraph_index(doc.sentences[back].start)
         name = sourcing.source_named(back)
@@ -283,14 +280,13 @@ def scope_source(sourcing: Sourcing, index: int, paragraphs: int, share: bool = 
             if here - paragraph > paragraphs:
                 return False, f"'{name}', {here - paragraph} paragraphs back, is too far to be its source"
             finding = sourcing.finding(index)  # "Among men, she is at minus 40": the poll again
-            speaker = not finding and any(sourcing.sentence_sourced(i) for i in between)
-            reason = "another speaker comes between" if speaker else \
+            reason = "another speaker comes between" if speaker and not finding else \
                 _break(sourcing, paragraph, here, name.split()[-1].lower(), finding, finding and share)
             return (False, f"'{name}' is not its source: {reason}") if reason else (True, "")
         if here - paragraph > paragraphs:
             return False, ""
-        if back not in sourcing.first_figures:
-            between.append(back)
+        # "61 percent of voters say": a sentence that gives figures goes on reporting the document.
+        speaker = speaker or (sourcing.sentence_sourced(back) and back not in sourcing.first_figures)
     return False, ""
 
 
@@ -387,6 +383,16 @@ def same_measure(sourcing: Sourcing, index: int, start: int, end: int) -> bool:
     topic, doc = sourcing.topic, sourcing.doc
     if topic is None or not topic.paragraphs:
         return False
+    # What the figure measures is worked out only if a credited sentence is in reach: most have none.
+    here = doc.paragraph_index(doc.sentences[index].start)
+    credited = []
+    for back in range(index - 1, -1, -1):
+        if here - doc.paragraph_index(doc.sentences[back].start) > topic.paragraphs:
+            break
+        if back in sourcing.credited:
+            credited.append(back)
+    if not credited:
+        return False
     projection = sourcing.measure(index)[1]
     measures = near_measures(sourcing, index, start, end)
     span, masked = doc.sentences[index], sourcing.quotes.masked
@@ -395,12 +401,7 @@ def same_measure(sourcing: Sourcing, index: int, start: int, end: int) -> bool:
     if len(measures) < topic.overlap and len(heads) < max(topic.head_overlap, 1):
         return False
     mine = (heads, topic.names(sentence, at, stop, masked), sentence) if heads else None
-    here = doc.paragraph_index(doc.sentences[index].start)
-    for back in range(index - 1, -1, -1):
-        if here - doc.paragraph_index(doc.sentences[back].start) > topic.paragraphs:
-            return False
-        if back not in sourcing.credited:
-            continue
+    for back in credited:
         earlier, earlier_projection = sourcing.measure(back)
         # A projection takes its source only from a credited projection of the same measure.
         if (len(measures & earlier) >= topic.overlap or (mine is not None and _same_heads(sourcing, mine, back))) \
