@@ -77,7 +77,8 @@ class Sourcing:
     measured: dict[int, tuple[frozenset[str], bool]]
     # Per (sentence, window): whether its sentence or the ones before it credit a source.
     nearby: dict[tuple[int, int], bool]
-    # Per sentence: the measure words next to its figures (TopicCarry.heads), for the figures weighed so far.
+    # Per sentence: its figures weighed so far, and the measure words next to them (TopicCarry.heads), once asked.
+    figures: dict[int, list[tuple[int, int]]]
     heads: dict[int, frozenset[str]]
 
     def __init__(self, doc: Document, quotes: QuoteScan, attribution: Attribution, figure_paragraphs: set[int],
@@ -93,7 +94,7 @@ class Sourcing:
             setattr(self, key, value)
         self.attributed, self.credited, self.names = {}, set(), {}
         self.measured, self.nearby, self.recorded, self.vagueness, self.words = {}, {}, {}, {}, {}
-        self.heads = {}
+        self.figures, self.heads = {}, {}
 
     def sentence_sourced(self, index: int) -> bool:
         """Tell whether sentence `index` carries attribution outside its quotations, or gives public record."""
@@ -124,15 +125,20 @@ class Sourcing:
             return self.topic.measures(words), self.topic.blocked(words)
         return _once(self.measured, index, work_out, self.doc)
 
-    def figure_heads(self, index: int, start: int, end: int) -> frozenset[str]:
-        """Return the measure words next to the figure at [start, end) of sentence `index`, and keep them for later figures."""
-        if self.topic is None or not self.topic.head_overlap:
-            return frozenset()
-        span = self.doc.sentences[index]
-        found = self.topic.heads(self.quotes.masked[span.start:span.end], start - span.start, end - span.start,
-                                 self.quotes.masked)
-        self.heads[index] = self.heads.get(index, frozenset()) | found
-        return found
+    def weigh(self, index: int, start: int, end: int) -> None:
+        """Keep the figure at [start, end) of sentence `index`: what it measures may carry a credit to later figures."""
+        self.figures.setdefault(index, []).append((start, end))
+
+    def sentence_heads(self, index: int) -> frozenset[str] | None:
+        """Return the measure words next to the (all weighed) figures of an earlier sentence, None if it has none."""
+        if index not in self.figures:
+            return None
+        if index not in self.heads:   # needs `topic`
+            span, masked = self.doc.sentences[index], self.quotes.masked
+            self.heads[index] = frozenset().union(*(self.topic.heads(
+                masked[span.start:span.end], start - span.start, end - span.start, masked)
+                for start, end in self.figures[index]))
+        return self.heads[index]
 
     def on_record(self, index: int) -> bool:
         """Tell whether sentence `index` gives figures of public record (a market's close, results per share)."""
@@ -419,8 +425,9 @@ def _same_heads(sourcing: Sourcing, mine: tuple[frozenset[str], set[str], str], 
     person's own reckoning ("By his count, 11 kids came") is no data source to carry.
     """
     heads, names, sentence = mine
-    topic, earlier = sourcing.topic, sourcing.heads.get(back)
-    if topic is None or not topic.head_overlap or earlier is None or len(heads & earlier) < topic.head_overlap:
+    topic = sourcing.topic
+    earlier = sourcing.sentence_heads(back) if topic is not None and topic.head_overlap else None
+    if earlier is None or len(heads & earlier) < topic.head_overlap:
         return False
     span = sourcing.doc.sentences[back]
     credited = sourcing.quotes.masked[span.start:span.end]

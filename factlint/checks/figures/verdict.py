@@ -21,7 +21,7 @@ def unsourced_figures(sourcing: Sourcing, figures: list[tuple[int, int]], window
     for start, end in figures:
         index = doc.sentence_index(start)
         if index >= 0:
-            sourcing.figure_heads(index, start, end)  # what it measures, for this figure and later ones
+            sourcing.weigh(index, start, end)  # what it measures may carry a credit to later figures
         restated = derived(sourcing, index, previous, start, end)
         previous = (start, end)
         if index < 0 or restated or sourcing.own_terms(doc.lint_text, start, end) or sourcing.proposed(index, start) \
