@@ -9,7 +9,7 @@ import ahocorasick_rs
 
 from factlint.document import Document
 
-# Characters a word can follow. Keying the automaton on them keeps "one" in "someone" out.
+# Characters a word can follow: "one" in "someone" follows none of them.
 OPENERS = " \n\t\u00a0(\"“‘'—–-/["
 # Bytes as FormScan reads them: ASCII letters in lower case, digits, every other byte a space.
 SPACED_BYTES = bytes(c | 0x20 if chr(c).isalpha() and c < 128 else c if chr(c).isdigit() and c < 128 else 32
