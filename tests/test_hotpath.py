@@ -8,7 +8,7 @@ import pytest
 
 from factlint import markup, segment
 from factlint.checks import phrases
-from factlint.checks.base import alternation, word_pattern
+from factlint.checks.base import FirstOf, alternation, compile_regex, word_pattern
 from factlint.checks.wordpattern import _bounded
 from factlint.checks.dates import parse as dates_parse
 from factlint.checks.dates import words as dates_words
@@ -253,3 +253,18 @@ def test_word_forms_are_found_where_a_search_after_each_opener_finds_them(words:
     text = ("One, one; ONE oNe “one” —one one's someone one- (one) [One two-thirds Two-Thirds two thirds "
             "é one é\u00a0one\tONE?one a.m. A.M. a.mx it's IT'S one\u00a0two one  two One Two one")
     assert WordIndex(words).starts(text) == _whole_words(words, text)
+
+
+@pytest.mark.parametrize("patterns", [
+    [r"\bfirst\b(?<=\bthe\s+first)(?=\s+such)", r"\b(?:larg|bigg)est\b", r"\brecord\b(?!\s+label)", r"\bfirst\b"],
+    [r"(?i)record", r"first"],            # a flag for the whole alternation: tried one by one
+    [r"(?P<w>first)", r"(?P<w>record)"],  # one group name twice: valid only alone
+    [r"(a)b\1", r"(c)d\1"],               # back-references count the alternation's groups
+])
+def test_patterns_tried_as_one_alternation_match_as_tried_one_by_one(patterns: list[str]) -> None:
+    compiled = [compile_regex(p, True) for p in patterns]
+    first_of = FirstOf(patterns, compiled, True)
+    text = "The first such move, the largest record label, a Record first, RECORD aba cdc bigGEST first"
+    for at in range(len(text)):
+        one_by_one = next((m for p in compiled if (m := p.match(text, at))), None)
+        assert first_of.span_at(text, at) == (one_by_one.span() if one_by_one else None), at

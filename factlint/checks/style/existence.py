@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 
 from factlint import quotations
 from factlint.checks.base import (
-    Check, Option, boolean, compile_regex, exception_search, find_all, inside, match_at, pattern_list,
+    Check, FirstOf, Option, boolean, compile_regex, exception_search, find_all, inside, pattern_list,
     search_spans, word_list, word_pattern, word_search,
 )
 from factlint.document import Document
@@ -72,6 +72,7 @@ def _anchored(options: dict, store: RuleSetStore) -> Matches:
     if options["tokens"]:
         raise RuleError("'anchors' go with 'patterns', not 'tokens'", "anchors")
     compiled = [compile_regex(p, options["ignore_case"]) for p in options["patterns"]]
+    first_of = FirstOf(list(options["patterns"]), compiled, options["ignore_case"])
     anchors = WordIndex(options["anchors"])
     scanner = store.get(WordScanner, WordScanner)
     keys = scanner.register(options["anchors"])  # the rule set's one word scan finds them
@@ -80,8 +81,8 @@ def _anchored(options: dict, store: RuleSetStore) -> Matches:
         text = doc.lint_text
         candidates = scanner.candidates(doc, keys) if keys is not None else None
         for at in anchors.starts(text) if candidates is None else anchors.starts_among(text, candidates):
-            found = next((m for p in compiled if (m := match_at(p, text, at))), None)
+            found = first_of.span_at(text, at)
             if found is not None:
-                yield found.span()
+                yield found
 
     return matches
