@@ -8,7 +8,8 @@ import pytest
 
 from factlint import markup, segment
 from factlint.checks import phrases
-from factlint.checks.base import FirstOf, alternation, compile_regex, word_pattern
+from factlint.checks.base import FirstOf, compile_regex, word_pattern
+from factlint.checks.wordpattern import alternation
 from factlint.checks.wordpattern import _bounded
 from factlint.checks.dates import parse as dates_parse
 from factlint.checks.dates import words as dates_words

@@ -139,7 +139,7 @@ def test_an_entry_is_for_one_engine_one_version_and_one_set_of_flags(cache: Path
 
 def test_a_rule_packs_patterns_are_the_same_in_every_process(tmp_path: Path, cache: Path) -> None:
     """An alternation built from a set orders its ties by text, so the cache finds it again."""
-    from factlint.checks.base import alternation
+    from factlint.checks.wordpattern import alternation
 
     assert alternation({"Tues.", "Thur.", "Wed."}) == alternation(["Thur.", "Tues.", "Wed."]) == r"Thur\.|Tues\.|Wed\."
 

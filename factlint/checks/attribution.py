@@ -130,7 +130,7 @@ class Attribution:
                 self._agentive(sentence, m.start(), m.end(), True) for m in self.speech.finditer(sentence)):
             return True
         if not self.noun_verbs.words.isdisjoint(words) and any(
-                self._named_verb(sentence, m.start(), m.end()) for m in self.noun_verbs.finditer(sentence)):
+                self._named_verb(sentence, m.start(), m.end(), masked) for m in self.noun_verbs.finditer(sentence)):
             return True
         if self.verb_runs is not None and self.verb_runs.isdisjoint(runs):
             return False
@@ -241,22 +241,32 @@ class Attribution:
                 return False
         return self._subject(tokens, index, speech)
 
-    def _named_verb(self, sentence: str, start: int, end: int) -> bool:
+    def _named_verb(self, sentence: str, start: int, end: int, story: str) -> bool:
         """Tell whether a form that is also a noun is a verb: "Schweizer notes the foundation hid", "she estimates the".
 
-        Its subject a name or a pronoun right before it (no determiner before the name: not "the
-        Senate notes"; no possessive: "Trump's tweets"; not a lone first word, which may be a noun:
-        "Budget estimates the city released show"), and a clause opening right after it.
+        Its subject a name or a pronoun right before it, or before an aside between commas ("Ruth
+        Cole, who represented the family, estimates"); no determiner before the name (not "the
+        Senate notes"), no possessive ("Trump's tweets"); a sentence's lone first word only if the
+        story never writes it in lower case ("Reyes notes", not "Budget estimates the city
+        released"); and a clause opening right after it.
         """
-        before, after = sentence[:start].split()[-2:], sentence[end:].split()[:1]
-        if not before or not after or _bare(after[0]).lower() not in self.openers | self.clause_subjects:
+        tokens, after = sentence[:start].split(), sentence[end:].split()[:1]
+        if not tokens or not after or _bare(after[0]).lower() not in self.openers | self.clause_subjects:
             return False
-        subject = before[-1]
+        if tokens[-1].endswith(","):  # an aside: the subject ends before the comma that opened it
+            opened = [i for i in range(len(tokens) - 2, max(-1, len(tokens) - 12), -1) if tokens[i].endswith(",")]
+            if not opened:
+                return False
+            tokens = tokens[:opened[0] + 1]
+        subject = _bare(tokens[-1])
         if subject.lower() in self.clause_subjects:
             return True
-        return subject.isalpha() and subject[:1].isupper() and not subject.isupper() \
-            and subject.lower() not in self.determiners | self.openers \
-            and len(before) == 2 and _bare(before[0]).lower() not in self.determiners | self.openers
+        if not (subject.isalpha() and subject[:1].isupper() and not subject.isupper()) \
+                or tokens[-1].rstrip(",").endswith(("'s", "’s")) or subject.lower() in self.determiners | self.openers:
+            return False
+        if len(tokens) == 1:
+            return not written_lowercase(story, subject)
+        return _bare(tokens[-2]).lower() not in self.determiners | self.openers
 
     def sized(self, masked: str, start: int, figure: int) -> bool:
         """Tell whether a free relative right before a figure names who sized it: "what advocates estimated were 100,000".
@@ -345,6 +355,17 @@ def _next_word(text: str, at: int) -> int:
 def _holds(phrases: PhraseSet | None, sentence: str) -> bool:
     """Tell whether the sentence holds one of the phrases (none when the rule lists none)."""
     return phrases is not None and phrases.search(sentence) is not None
+
+
+def written_lowercase(story: str, word: str) -> bool:
+    """Tell whether the story writes a capitalised word in lower case as a whole word too: 'rents', not 'Ortiz'."""
+    low = word[:1].lower() + word[1:]
+    at = story.find(low)
+    while at >= 0:
+        if not (story[at - 1:at].isalnum() or story[at + len(low):at + len(low) + 1].isalnum()):
+            return True
+        at = story.find(low, at + 1)
+    return False
 
 
 def _named_subject(sentence: str, at: int) -> bool:

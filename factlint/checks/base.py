@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 import regex
 
 from factlint import patterncache
-from factlint.checks.wordpattern import alternation, word_pattern  # re-exported: kinds import them from here
+from factlint.checks.wordpattern import word_pattern  # re-exported: kinds import it from here
 from factlint.document import Document
 from factlint.finding import Finding
 from factlint.rule import RuleError, RuleSetStore

@@ -16,7 +16,7 @@ DEFAULT_NAME = "_attribution.yaml"
 KEYS = ("communication_verbs", "quote_only_verbs", "phrases", "source_nouns", "source_determiners", "unnamed_modifiers",
         "method_verbs", "authoring_verbs", "unreleased_words",
         "proposal_verbs", "definite_determiners", "content_breaks", "comma_breaks", "coordinators", "clause_subjects",
-        "auxiliaries", "aside_openers", "document_idioms", "having_verbs", "free_relatives")
+        "auxiliaries", "aside_openers", "document_idioms", "object_verbs", "free_relatives")
 
 
 WORD = re.compile(r"[A-Za-z][\w'’-]*")
@@ -144,7 +144,7 @@ def load(path: Path) -> Lexicon:
     quote_only = {form for lemma in lists["quote_only_verbs"] for form in tables["verbs"][lemma]}
     # Beside a figure, a form that is also a noun ("states", "notes", "emails") is read as the noun.
     nouns = {form for lemma in lists["communication_verbs"] for form in tables["nouns"][lemma]}
-    having = {form for lemma in lists["having_verbs"] for form in tables["verbs"].get(lemma, (lemma,))}
+    objects = {form for lemma in lists["object_verbs"] for form in tables["verbs"].get(lemma, (lemma,))}
     return Lexicon(
         verb_forms=frozenset(every | quote_only), figure_verb_forms=frozenset(every - quote_only - nouns),
         phrases=tuple(lists["phrases"]), source_nouns=tuple(lists["source_nouns"]),
@@ -158,7 +158,7 @@ def load(path: Path) -> Lexicon:
         clause_subjects=_lower(lists["clause_subjects"]), auxiliaries=_lower(lists["auxiliaries"]),
         aside_openers=tuple(lists["aside_openers"]),
         document_idioms=tuple(" ".join(w.lower().split()) for w in lists["document_idioms"]),
-        noun_verb_forms=frozenset((every - quote_only - having) & nouns),
+        noun_verb_forms=frozenset((every - quote_only - objects) & nouns),
         free_relatives=_lower(lists["free_relatives"]))
 
 

@@ -13,7 +13,8 @@ from collections.abc import Iterator, Sequence
 import regex
 
 from factlint.checks.across.report import Mention, forms_of, report, usage
-from factlint.checks.base import alternation, compile_words
+from factlint.checks.base import compile_words
+from factlint.checks.wordpattern import alternation
 from factlint.facts import FactSource, HouseName, Story
 from factlint.finding import Finding
 from factlint.rule import Rule

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from factlint.checks.base import Check, Option, Pattern, alternation, compile_words
+from factlint.checks.base import Check, Option, Pattern, compile_words
+from factlint.checks.wordpattern import alternation
 from factlint.checks.dates.calendar import make_date, month_length
 from factlint.checks.dates.mentions import Explicit, MonthRef, Relative
 from factlint.checks.dates.parse import ensure

@@ -8,7 +8,8 @@ from typing import Any
 
 import regex
 
-from factlint.checks.base import alternation, compile_words
+from factlint.checks.base import compile_words
+from factlint.checks.wordpattern import alternation
 from factlint.checks.datafiles import read_data_file
 from factlint.checks.dates import word_values
 from factlint.checks.dates.word_values import PARTS, UNITS

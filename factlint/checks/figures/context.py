@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from factlint.checks.base import ANY_SPACE, alternation, compile_words
+from factlint.checks.base import ANY_SPACE, compile_words
+from factlint.checks.wordpattern import alternation
 from factlint.checks.figures.record import Phrases
 
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"

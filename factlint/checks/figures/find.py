@@ -7,7 +7,8 @@ from typing import Any
 
 import regex
 
-from factlint.checks.base import ANY_SPACE, alternation, compile_words
+from factlint.checks.base import ANY_SPACE, compile_words
+from factlint.checks.wordpattern import alternation
 from factlint.checks.figures.context import Context
 from factlint.checks.figures.record import DENOMINATION, Record
 from factlint.document import Document

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from factlint.checks.attribution import written_lowercase
 from factlint.checks.base import compile_words
 
 # A word that can name what a figure measures: a lowercase word, hyphens and apostrophes inside.
@@ -156,10 +157,6 @@ def _common_opening(sentence: str, story: str) -> str:
     first = WRITTEN.search(sentence)
     if first is None or not first.group()[:1].isupper() or sentence[:first.start()].strip(" \t\n\"'“‘("):
         return sentence
-    word = first.group()[:1].lower() + first.group()[1:]
-    at = story.find(word)
-    while at >= 0:
-        if not (story[at - 1:at].isalnum() or story[at + len(word):at + len(word) + 1].isalnum()):
-            return sentence[:first.start()] + word + sentence[first.end():]
-        at = story.find(word, at + 1)
-    return sentence
+    if not written_lowercase(story, first.group()):
+        return sentence
+    return sentence[:first.start()] + first.group()[:1].lower() + first.group()[1:] + sentence[first.end():]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from factlint.checks.base import LazyPattern, alternation, compile_words
+from factlint.checks.base import LazyPattern, compile_words
+from factlint.checks.wordpattern import alternation
 from factlint.checks.lexicon import WordSet
 from factlint.checks.phrases import PhraseSet
 from factlint.document import Document
