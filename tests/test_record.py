@@ -358,6 +358,8 @@ def test_a_change_in_apposition_from_an_earlier_time_works_out_the_figure_before
      ["$1.1 million", "30 percent"]),
     ("The district spent $1.1 million on road repair, a 12 percent increase from Harlow County's budget.",
      ["$1.1 million", "12 percent"]),
+    ("The district spent $1.1 million on road repair, a 12 percent increase from what the county paid.",
+     ["$1.1 million", "12 percent"]),
     ("The district spent $1.1 million on road repair. A 12 percent increase from last year is planned.",
      ["$1.1 million", "12 percent"]),
 ])

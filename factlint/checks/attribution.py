@@ -88,6 +88,9 @@ class Attribution:
         self.openers = {w.lower() for w in options["subject_openers"]}
         self.passive = {w.lower() for w in options["passive_markers"]}
         self.skip = {w.lower() for w in options["skip_words"]}
+        # What may stand before a noun, so never before a name that reports; what may open a reported clause.
+        self.noun_openers = self.determiners | self.openers
+        self.clause_openers = self.openers | self.clause_subjects
         self.accounts = _accounts(options["possessives"], options["account_nouns"])
         passive = word_pattern(options["passive_markers"])
         self.clause_after = _clause_pattern(lexicon, options["subject_openers"])
@@ -251,7 +254,7 @@ class Attribution:
         released"); and a clause opening right after it.
         """
         tokens, after = sentence[:start].split(), sentence[end:].split()[:1]
-        if not tokens or not after or _bare(after[0]).lower() not in self.openers | self.clause_subjects:
+        if not tokens or not after or _bare(after[0]).lower() not in self.clause_openers:
             return False
         if tokens[-1].endswith(","):  # an aside: the subject ends before the comma that opened it
             opened = [i for i in range(len(tokens) - 2, max(-1, len(tokens) - 12), -1) if tokens[i].endswith(",")]
@@ -262,11 +265,11 @@ class Attribution:
         if subject.lower() in self.clause_subjects:
             return True
         if not (subject.isalpha() and subject[:1].isupper() and not subject.isupper()) \
-                or tokens[-1].rstrip(",").endswith(("'s", "’s")) or subject.lower() in self.determiners | self.openers:
+                or tokens[-1].rstrip(",").endswith(("'s", "’s")) or subject.lower() in self.noun_openers:
             return False
         if len(tokens) == 1:
             return not written_lowercase(story, subject)
-        return _bare(tokens[-2]).lower() not in self.determiners | self.openers
+        return _bare(tokens[-2]).lower() not in self.noun_openers
 
     def sized(self, masked: str, start: int, figure: int) -> bool:
         """Tell whether a free relative right before a figure names who sized it: "what advocates estimated were 100,000".
@@ -294,7 +297,7 @@ class Attribution:
         if not opened or opened[-1] == len(words) - 1:
             return False
         last = words[-1]
-        if last.lower() in self.passive or last.lower() in self.determiners or last.lower() in self.openers:
+        if last.lower() in self.passive or last.lower() in self.noun_openers:
             return False
         named = last.isalpha() and last[:1].isupper() and not last.isupper()
         return sizing or named or (last.lower() in self.agents and last.lower() not in self.clause_subjects)

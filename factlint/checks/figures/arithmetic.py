@@ -61,8 +61,10 @@ def _change_in_apposition(sourcing: Sourcing, between: str, after: str) -> bool:
     link = next((link for link in sourcing.derived_change_links if rest.startswith(link + " ")), "")
     if not link:
         return False
+    # Measured from a name or a free relative's clause ("from what the county paid"), it is a new comparison.
     measured_from = [w for w in words[1 + len(link.split()):] if w.lower() not in sourcing.determiners][:1]
-    return bool(measured_from) and not measured_from[0][:1].isupper() and measured_from[0].lower() != "what"
+    return bool(measured_from) and not measured_from[0][:1].isupper() \
+        and measured_from[0].lower() not in sourcing.attribution.free_relatives
 
 
 def _currency(sourcing: Sourcing, figure: str) -> str:

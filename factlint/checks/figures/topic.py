@@ -35,6 +35,7 @@ class TopicCarry:
         self.scope_words = frozenset(w.lower() for w in options["topic_scope_words"])
         self.function_words = frozenset(w.lower() for w in options["determiners"]) | self.prepositions \
             | self.clause_openers | self.share_links
+        self.phrase_ends = self.prepositions | self.share_links
         self.ignore = frozenset(w.lower() for w in options["topic_ignore"])
         self.blockers = frozenset(w.lower() for w in options["topic_blockers"])
         # How many words before and after a figure say what it measures: "the median home price
@@ -81,7 +82,7 @@ class TopicCarry:
         if after and after[0].lower() in self.share_links:
             return self._run_heads(after[1:])
         # The word right before a figure is its verb or preposition ("gave $5 million", "hold 54").
-        return self._run_heads(self._subject(self._clause_before(sentence[:start]))[:-1]) | self._run_heads(after)
+        return self._run_heads(self._measure_phrase(self._clause_before(sentence[:start]))[:-1]) | self._run_heads(after)
 
     def names(self, sentence: str, start: int, end: int, story: str = "") -> set[str]:
         """Return the capitalised words of the figure's own clause: the place or body it measures ('Harlow', 'County')."""
@@ -94,34 +95,41 @@ class TopicCarry:
         mine, theirs = set(WORD.findall(sentence.lower())), set(WORD.findall(earlier.lower()))
         return not (mine & self.scope_words) <= theirs
 
-    def _subject(self, words: list[str]) -> list[str]:
+    def _measure_phrase(self, words: list[str]) -> list[str]:
         """Cut a clause before a figure where a preposition follows its measure: "the median home price [in Ames fell]".
 
-        A measure a name qualifies ("Cases of RSV at the hospital reached") is none to compare.
+        The figure's own verb stays last, to be dropped. A measure a name qualifies ("Cases of RSV
+        at the hospital reached") is none to compare.
         """
         for index, word in enumerate(words):
-            low = word.lower()
-            if low in self.prepositions | self.share_links and any(w[:1].islower() and w.lower() not in
-                                                                   self.function_words for w in words[:index]):
-                if low in self.share_links and words[index + 1:index + 2] and words[index + 1][:1].isupper():
-                    return []
-                return words[:index] + words[-1:]   # the figure's own verb stays last, to be dropped
+            if word.lower() not in self.phrase_ends or not any(
+                    w[:1].islower() and w.lower() not in self.function_words for w in words[:index]):
+                continue
+            if word.lower() in self.share_links and words[index + 1:index + 2] and words[index + 1][:1].isupper():
+                return []
+            return words[:index] + words[-1:]
         return words
 
     def _run_heads(self, words: list[str]) -> set[str]:
         """Return the last word of each run of measure words (short words join a run but name nothing alone)."""
-        stems, run = set(), []
+        heads: set[str] = set()
+        run: list[str] = []
         for word, following in zip(words, [*words[1:], ""]):
             word = word.replace("’", "'")
             low = word.lower()
             if low in self.function_words or low in self.ignore or low in self.changes or not word[:1].islower() \
                     or word.endswith(("'s", "'")) or following[:1].isupper():
-                stems.update(self._stem(run[-1]) for _ in run[-1:] if len(run[-1]) >= 4)
+                self._close_run(run, heads)
                 run = []
-                continue
-            run.append(low)
-        stems.update(self._stem(run[-1]) for _ in run[-1:] if len(run[-1]) >= 4)
-        return stems
+            else:
+                run.append(low)
+        self._close_run(run, heads)
+        return heads
+
+    def _close_run(self, run: list[str], heads: set[str]) -> None:
+        """Add a run's last word to the heads, unless it is too short to name a measure ('pay', 'tax')."""
+        if run and len(run[-1]) >= 4:
+            heads.add(self._stem(run[-1]))
 
     def _clause_before(self, text: str) -> list[str]:
         """The last `topic_words_before` words of the figure's clause before it."""
