@@ -348,6 +348,7 @@ def test_an_amount_in_the_same_currency_or_a_share_after_one_is_a_claim() -> Non
     ("In the primary, 603,000 people voted, a 20% increase from the last contested primary, in 2012.", "603,000"),
     ("Enrollment reached 4,100, a 6 percent drop since 2019.", "4,100"),
     ("The district spent $4.2 million on buses, a 9 percent increase over last year.", "$4.2 million"),
+    ("The district spent $2.4 million on buses, a 9 percent increase from the previous budget.", "$2.4 million"),
 ])
 def test_a_change_in_apposition_from_an_earlier_time_works_out_the_figure_before(text: str, flagged: str) -> None:
     assert [found[3] for found in unsourced(text)] == [flagged]
@@ -360,6 +361,10 @@ def test_a_change_in_apposition_from_an_earlier_time_works_out_the_figure_before
      ["$1.1 million", "12 percent"]),
     ("The district spent $1.1 million on road repair, a 12 percent increase from what the county paid.",
      ["$1.1 million", "12 percent"]),
+    ("The district spent $2.4 million on buses, a 30 percent increase compared with similar-size counties.",
+     ["$2.4 million", "30 percent"]),
+    ("The district spent $2.4 million on buses, a 14 percent increase from neighboring counties.",
+     ["$2.4 million", "14 percent"]),
     ("The district spent $1.1 million on road repair. A 12 percent increase from last year is planned.",
      ["$1.1 million", "12 percent"]),
 ])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from factlint.checks.figures.sourcing import Sourcing
 
 # At most this many characters between a figure and the one that restates it or gives its earlier
@@ -9,6 +11,8 @@ from factlint.checks.figures.sourcing import Sourcing
 DERIVED_REACH = 40
 # What may follow an amount that converts the one before: the end of its aside or of its sentence.
 CONVERSION_CLOSE = frozenset(",);.")
+# A year a change is measured from: "a 20% increase from 2012".
+YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def derived(sourcing: Sourcing, index: int, previous: tuple[int, int], start: int, end: int) -> bool:
@@ -48,8 +52,9 @@ def _change_in_apposition(sourcing: Sourcing, between: str, after: str) -> bool:
     """Tell whether a figure is a change, in apposition to the one before, measured from an earlier time.
 
     "a $4.2 million parks budget, a 9 percent increase from last year": one of `derived_changes`
-    after the figure and one of `derived_change_links` after it. Not over another place or body:
-    "a 30 percent increase over what Marion County spends", "from Harlow County's budget".
+    after the figure, one of `derived_change_links` after it and then, in its first two words past
+    a determiner, one of `derived_change_times` or a year. Not over another place or body: "a 30
+    percent increase over what Marion County spends", "compared with similar-size counties".
     """
     clause = between.replace("—", ",").replace("–", ",").rsplit(",", 1)
     if len(clause) < 2 or clause[1].strip().lower() not in sourcing.apposition_articles:
@@ -61,10 +66,11 @@ def _change_in_apposition(sourcing: Sourcing, between: str, after: str) -> bool:
     link = next((link for link in sourcing.derived_change_links if rest.startswith(link + " ")), "")
     if not link:
         return False
-    # Measured from a name or a free relative's clause ("from what the county paid"), it is a new comparison.
-    measured_from = [w for w in words[1 + len(link.split()):] if w.lower() not in sourcing.determiners][:1]
-    return bool(measured_from) and not measured_from[0][:1].isupper() \
-        and measured_from[0].lower() not in sourcing.attribution.free_relatives
+    # Measured from an earlier time ("from last year", "since 2019", "from the previous budget"), not
+    # from another place or body ("compared with similar-size counties", "from what the county paid").
+    measured_from = [w.strip(",.;:)").lower() for w in words[1 + len(link.split()):]
+                     if w.lower() not in sourcing.determiners][:2]
+    return any(w in sourcing.derived_change_times or YEAR.fullmatch(w) for w in measured_from)
 
 
 def _currency(sourcing: Sourcing, figure: str) -> str:

@@ -54,6 +54,7 @@ class Sourcing:
     apposition_articles: frozenset[str] = frozenset()
     derived_changes: frozenset[str] = frozenset()
     derived_change_links: tuple[str, ...] = ()
+    derived_change_times: frozenset[str] = frozenset()
     determiners: frozenset[str] = frozenset()
     derived_openers: tuple[str, ...] = ()
     # Words that make a sentence a forecast, which public record does not cover ("is expected to earn").
@@ -410,8 +411,10 @@ def same_measure(sourcing: Sourcing, index: int, start: int, end: int) -> bool:
     for back in credited:
         earlier, earlier_projection = sourcing.measure(back)
         # A projection takes its source only from a credited projection of the same measure.
-        if (len(measures & earlier) >= topic.overlap or (mine is not None and _same_heads(sourcing, mine, back))) \
-                and (not projection or earlier_projection):
+        if len(measures & earlier) >= topic.overlap and (not projection or earlier_projection):
+            return True
+        # One shared measure word carries only between figures alike: no forecast lends a fact its credit.
+        if mine is not None and projection == earlier_projection and _same_heads(sourcing, mine, back):
             return True
     return False
 
@@ -427,7 +430,7 @@ def _same_heads(sourcing: Sourcing, mine: tuple[frozenset[str], set[str], str], 
     heads, names, sentence = mine
     topic = sourcing.topic
     earlier = sourcing.sentence_heads(back) if topic is not None and topic.head_overlap else None
-    if earlier is None or len(heads & earlier) < topic.head_overlap:
+    if earlier is None or topic.same_heads(heads, earlier) < topic.head_overlap:
         return False
     span = sourcing.doc.sentences[back]
     credited = sourcing.quotes.masked[span.start:span.end]

@@ -14,6 +14,8 @@ WORD = compile_words(r"(?<![\w'’-])[a-z][a-z'’-]*[a-z]")
 CLAUSE_BREAK = compile_words(r"[,;:()\[\]—–]|\s-{1,2}\s")
 # A word as written, possessive ending included: "the mill's sales".
 WRITTEN = compile_words(r"[\w'’-]+")
+# A dateline that opens a lead: "EASTPORT -- ", "WASHINGTON (AP) — ".
+DATELINE = compile_words(r"\s*[A-Z][A-Z.'’ ]*[A-Z.](?:,\s*[A-Z][\w.]*)*\s*(?:\([^)]{1,20}\)\s*)?(?:--|—|–)\s*")
 
 
 class TopicCarry:
@@ -85,10 +87,16 @@ class TopicCarry:
         return self._run_heads(self._measure_phrase(self._clause_before(sentence[:start]))[:-1]) | self._run_heads(after)
 
     def names(self, sentence: str, start: int, end: int, story: str = "") -> set[str]:
-        """Return the capitalised words of the figure's own clause: the place or body it measures ('Harlow', 'County')."""
+        """Return the capitalised words of the figure's clause and of an opening phrase of place: 'Harlow', 'County'."""
         sentence = _common_opening(sentence, story)
         words = self._clause_before(sentence[:start]) + self._clause_after(sentence[end:])
-        return {word for word in words if word[:1].isupper()}
+        return {word for word in words + self._introduction(sentence[:start]) if word[:1].isupper()}
+
+    def _introduction(self, text: str) -> list[str]:
+        """The words of a sentence's opening phrase of place before its first comma: 'In neighboring Harlow County,'."""
+        opening, comma, _ = text.partition(",")
+        words = WRITTEN.findall(opening) if comma else []
+        return words[1:] if words and words[0].lower() in self.prepositions else []
 
     def widens(self, sentence: str, earlier: str) -> bool:
         """Tell whether a sentence moves to a scope the earlier one has not: 'Nationally,', 'Statewide,'."""
@@ -127,9 +135,20 @@ class TopicCarry:
         return heads
 
     def _close_run(self, run: list[str], heads: set[str]) -> None:
-        """Add a run's last word to the heads, unless it is too short to name a measure ('pay', 'tax')."""
+        """Add a run's last word, with the word before it, to the heads: 'manufacturing job', 'rent'.
+
+        Not a last word too short to name a measure ('pay', 'tax').
+        """
         if run and len(run[-1]) >= 4:
-            heads.add(self._stem(run[-1]))
+            heads.add(" ".join(self._stem(word) for word in run[-2:]))
+
+    def same_heads(self, mine: frozenset[str], earlier: frozenset[str]) -> int:
+        """Count my heads that name a measure of the earlier ones: the same last word, and no other word before it.
+
+        "rents" meets "home rents"; "youth unemployment" does not meet "unemployment", nor
+        "construction jobs" "manufacturing jobs".
+        """
+        return sum(1 for head in mine if any(_compatible(head, other) for other in earlier))
 
     def _clause_before(self, text: str) -> list[str]:
         """The last `topic_words_before` words of the figure's clause before it."""
@@ -161,10 +180,37 @@ class TopicCarry:
 
 
 def _common_opening(sentence: str, story: str) -> str:
-    """Lower a sentence's capitalised first word when the story also writes it in lower case: 'Rents', not 'Ortiz'."""
-    first = WRITTEN.search(sentence)
-    if first is None or not first.group()[:1].isupper() or sentence[:first.start()].strip(" \t\n\"'“‘("):
+    """Lower a sentence's capitalised first word unless it is a name: 'Rents', 'Youth', not 'Ortiz'.
+
+    A word is a name when the story capitalises it inside a sentence and never writes it in lower
+    case. A dateline before it ("EASTPORT -- Ridership fell") is no word of the sentence.
+    """
+    dateline = DATELINE.match(sentence)
+    first = WRITTEN.search(sentence, dateline.end() if dateline else 0)
+    if first is None or not first.group()[:1].isupper() or \
+            sentence[dateline.end() if dateline else 0:first.start()].strip(" \t\n\"'“‘("):
         return sentence
-    if not written_lowercase(story, first.group()):
+    if not written_lowercase(story, first.group()) and _named_inside(story, first.group()):
         return sentence
     return sentence[:first.start()] + first.group()[:1].lower() + first.group()[1:] + sentence[first.end():]
+
+
+def _compatible(head: str, other: str) -> bool:
+    """Tell whether a head names an earlier one's measure: the same last word, and no other word before it.
+
+    "rents" meets "home rents"; "youth unemployment" does not meet "unemployment".
+    """
+    *mine, last = head.split()
+    *theirs, their_last = other.split()
+    return last == their_last and (not mine or mine == theirs)
+
+
+def _named_inside(story: str, word: str) -> bool:
+    """Tell whether the story capitalises a word inside a sentence, not after a dateline, as names are: 'Eastport'."""
+    at = story.find(word)
+    while at >= 0:
+        before = story[:at].rstrip(" \t\"'“‘(")
+        if before and before[-1] not in ".!?:\n-—–" and not story[at + len(word):at + len(word) + 1].isalnum():
+            return True
+        at = story.find(word, at + 1)
+    return False

@@ -37,7 +37,7 @@ LIST_KEYS = (
     "record_groups", "scope_polls", "set_superlatives", "range_openers", "range_joiners", "rate_words",
     "clock_units", "game_clock", "game_clock_next", "banknote_words", "topic_ignore", "topic_blockers", "topic_endings",
     "topic_clause_openers", "topic_prepositions", "topic_share_links", "topic_scope_words",
-    "furniture_labels", "transcript_labels", "derived_links", "derived_openers", "derived_changes", "derived_change_links", "back_references", "forecast_words", "vague_cues",
+    "furniture_labels", "transcript_labels", "derived_links", "derived_openers", "derived_changes", "derived_change_links", "derived_change_times", "back_references", "forecast_words", "vague_cues",
     "change_words", "finding_openers", "stat_verbs",
 )
 # An author's own regular expressions: compiled with the match time limit.
@@ -104,6 +104,7 @@ def _unsourced(rule: Rule, store: RuleSetStore) -> Check:
         # The longest link first: "compared with" before "compared".
         "derived_change_links": tuple(sorted((" ".join(w.lower().split()) for w in rule.options["derived_change_links"]),
                                              key=len, reverse=True)),
+        "derived_change_times": frozenset(w.lower() for w in rule.options["derived_change_times"]),
         "determiners": frozenset(w.lower() for w in rule.options["determiners"]),
         "derived_openers": tuple(" ".join(w.lower().replace("’", "'").split()) + " "
                                  for w in rule.options["derived_openers"]),

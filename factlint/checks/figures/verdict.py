@@ -24,8 +24,11 @@ def unsourced_figures(sourcing: Sourcing, figures: list[tuple[int, int]], window
             sourcing.weigh(index, start, end)  # what it measures may carry a credit to later figures
         restated = derived(sourcing, index, previous, start, end)
         previous = (start, end)
+        if index >= 0 and sourcing.sized(index, start):
+            sourcing.credited.add(index)  # "what its finance office estimated was $1.4 million": a credit of its own
+            continue
         if index < 0 or restated or sourcing.own_terms(doc.lint_text, start, end) or sourcing.proposed(index, start) \
-                or sourcing.sized(index, start) or sourcing.vague_only(index):
+                or sourcing.vague_only(index):
             continue  # a vague source ("in some polls") is figures.vague-attribution's to flag, and credits nothing
         if covered_nearby(sourcing, index, window) or carried(sourcing, index, *carry):
             sourcing.credited.add(index)  # a credit of its own: it may cover later figures of its measure
