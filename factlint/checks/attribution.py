@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import regex
@@ -360,15 +360,19 @@ def _holds(phrases: PhraseSet | None, sentence: str) -> bool:
     return phrases is not None and phrases.search(sentence) is not None
 
 
+def word_ends(story: str, word: str) -> Iterator[int]:
+    """Yield each offset where the story writes `word` with no letter or digit right after it."""
+    at = story.find(word)
+    while at >= 0:
+        if not story[at + len(word):at + len(word) + 1].isalnum():
+            yield at
+        at = story.find(word, at + 1)
+
+
 def written_lowercase(story: str, word: str) -> bool:
     """Tell whether the story writes a capitalised word in lower case as a whole word too: 'rents', not 'Ortiz'."""
     low = word[:1].lower() + word[1:]
-    at = story.find(low)
-    while at >= 0:
-        if not (story[at - 1:at].isalnum() or story[at + len(low):at + len(low) + 1].isalnum()):
-            return True
-        at = story.find(low, at + 1)
-    return False
+    return any(not story[at - 1:at].isalnum() for at in word_ends(story, low))
 
 
 def _named_subject(sentence: str, at: int) -> bool:

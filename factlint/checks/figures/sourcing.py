@@ -161,7 +161,11 @@ class Sourcing:
 
     def sized(self, index: int, start: int) -> bool:
         """Tell whether a free relative right before the figure at `start` names who sized it ("what police estimated were")."""
-        return self.attribution.sized(self.quotes.masked, self.doc.sentences[index].start, start)
+        # Most sentences hold no "what" at all: a substring test spares them the split per figure.
+        span = self.doc.sentences[index]
+        text = self.quotes.masked[span.start:start].lower()
+        return any(word in text for word in self.attribution.free_relatives) and \
+            self.attribution.sized(self.quotes.masked, span.start, start)
 
     def share(self, start: int, end: int) -> bool:
         """Tell whether the figure at [start, end) is a share: a percentage, a fraction or a rate ("two-fifths", "44%", "four in 10").
@@ -404,10 +408,10 @@ def same_measure(sourcing: Sourcing, index: int, start: int, end: int) -> bool:
     measures = near_measures(sourcing, index, start, end)
     span, masked = doc.sentences[index], sourcing.quotes.masked
     sentence, at, stop = masked[span.start:span.end], start - span.start, end - span.start
-    heads = topic.heads(sentence, at, stop, masked) if topic.head_overlap else frozenset()
+    heads, names = topic.measure_of(sentence, at, stop, masked) if topic.head_overlap else (frozenset(), set())
     if len(measures) < topic.overlap and len(heads) < max(topic.head_overlap, 1):
         return False
-    mine = (heads, topic.names(sentence, at, stop, masked), sentence) if heads else None
+    mine = (heads, names, sentence) if heads else None
     for back in credited:
         earlier, earlier_projection = sourcing.measure(back)
         # A projection takes its source only from a credited projection of the same measure.

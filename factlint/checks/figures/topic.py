@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from factlint.checks.attribution import written_lowercase
+from factlint.checks.attribution import word_ends, written_lowercase
 from factlint.checks.base import compile_words
 
 # A word that can name what a figure measures: a lowercase word, hyphens and apostrophes inside.
@@ -76,21 +76,20 @@ class TopicCarry:
         no word of change ("applications soared") and not the figure's own verb ("Lee Park gave $5
         million"). Of a run of words the last names the measure: "sales tax revenue", "home
         insurance premiums". A share takes its measure from the group after it alone: "out of reach
-        for 62 percent of local families". A sentence's first word counts when `story` also writes
-        it in lower case ("Rents rose").
+        for 62 percent of local families". A sentence's first word is read in lower case unless
+        `story` shows it is a name ("Rents rose").
         """
-        sentence = _common_opening(sentence, story)
-        after = self._clause_after(sentence[end:])
-        if after and after[0].lower() in self.share_links:
-            return self._run_heads(after[1:])
-        # The word right before a figure is its verb or preposition ("gave $5 million", "hold 54").
-        return self._run_heads(self._measure_phrase(self._clause_before(sentence[:start]))[:-1]) | self._run_heads(after)
+        return self.measure_of(sentence, start, end, story)[0]
 
-    def names(self, sentence: str, start: int, end: int, story: str = "") -> set[str]:
-        """Return the capitalised words of the figure's clause and of an opening phrase of place: 'Harlow', 'County'."""
+    def measure_of(self, sentence: str, start: int, end: int, story: str) -> tuple[frozenset[str], set[str]]:
+        """Return the figure's heads (see heads()) and the capitalised words of its clause and of an opening phrase of place."""
         sentence = _common_opening(sentence, story)
-        words = self._clause_before(sentence[:start]) + self._clause_after(sentence[end:])
-        return {word for word in words + self._introduction(sentence[:start]) if word[:1].isupper()}
+        before, after = self._clause_before(sentence[:start]), self._clause_after(sentence[end:])
+        names = {word for word in before + after + self._introduction(sentence[:start]) if word[:1].isupper()}
+        if after and after[0].lower() in self.share_links:
+            return frozenset(self._run_heads(after[1:])), names
+        # The word right before a figure is its verb or preposition ("gave $5 million", "hold 54").
+        return frozenset(self._run_heads(self._measure_phrase(before)[:-1]) | self._run_heads(after)), names
 
     def _introduction(self, text: str) -> list[str]:
         """The words of a sentence's opening phrase of place before its first comma: 'In neighboring Harlow County,'."""
@@ -207,10 +206,10 @@ def _compatible(head: str, other: str) -> bool:
 
 def _named_inside(story: str, word: str) -> bool:
     """Tell whether the story capitalises a word inside a sentence, not after a dateline, as names are: 'Eastport'."""
-    at = story.find(word)
-    while at >= 0:
-        before = story[:at].rstrip(" \t\"'“‘(")
-        if before and before[-1] not in ".!?:\n-—–" and not story[at + len(word):at + len(word) + 1].isalnum():
+    for at in word_ends(story, word):
+        back = at - 1
+        while back >= 0 and story[back] in " \t\"'“‘(":  # past spaces and opening quotes, not a line break
+            back -= 1
+        if back >= 0 and story[back] not in ".!?:\n-—–":
             return True
-        at = story.find(word, at + 1)
     return False
