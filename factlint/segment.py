@@ -37,6 +37,11 @@ OPENERS = frozenset(
     "despite during under over with without by from to of".split()
 )
 STATE_PARTY = re.compile(r"[A-Z]-[A-Z][A-Za-z.]*\.$")
+# A place dateline that opens a story's lead: "LOS ANGELES --", "EASTPORT, Maine —", "WASHINGTON
+# (AP) —". It is no word of the lead's first sentence.
+PLACE_DATELINE = re.compile(
+    r"[ \t]*[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+)*(?:,[ \t]*[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)?"
+    r"(?:[ \t]*\([A-Za-z]+\))?[ \t]*(?:--|—|–)")
 
 
 class Span(NamedTuple):

@@ -7,6 +7,7 @@ from typing import Any
 
 from factlint.checks.attribution import word_ends, written_lowercase
 from factlint.checks.base import compile_words
+from factlint.segment import PLACE_DATELINE
 
 # A word that can name what a figure measures: a lowercase word, hyphens and apostrophes inside.
 WORD = compile_words(r"(?<![\w'’-])[a-z][a-z'’-]*[a-z]")
@@ -14,8 +15,6 @@ WORD = compile_words(r"(?<![\w'’-])[a-z][a-z'’-]*[a-z]")
 CLAUSE_BREAK = compile_words(r"[,;:()\[\]—–]|\s-{1,2}\s")
 # A word as written, possessive ending included: "the mill's sales".
 WRITTEN = compile_words(r"[\w'’-]+")
-# A dateline that opens a lead: "EASTPORT -- ", "WASHINGTON (AP) — ".
-DATELINE = compile_words(r"\s*[A-Z][A-Z.'’ ]*[A-Z.](?:,\s*[A-Z][\w.]*)*\s*(?:\([^)]{1,20}\)\s*)?(?:--|—|–)\s*")
 
 
 class TopicCarry:
@@ -184,7 +183,7 @@ def _common_opening(sentence: str, story: str) -> str:
     A word is a name when the story capitalises it inside a sentence and never writes it in lower
     case. A dateline before it ("EASTPORT -- Ridership fell") is no word of the sentence.
     """
-    dateline = DATELINE.match(sentence)
+    dateline = PLACE_DATELINE.match(sentence)
     first = WRITTEN.search(sentence, dateline.end() if dateline else 0)
     if first is None or not first.group()[:1].isupper() or \
             sentence[dateline.end() if dateline else 0:first.start()].strip(" \t\n\"'“‘("):

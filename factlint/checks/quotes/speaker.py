@@ -10,6 +10,7 @@ from factlint.checks.lexicon import WordSet
 from factlint.checks.phrases import PhraseSet
 from factlint.document import Document
 from factlint.quotations import Quote, QuoteScan
+from factlint.segment import PLACE_DATELINE
 
 # A quotation closed on a comma, question or exclamation mark, then a name or pronoun: the
 # speaker follows ("“Go home,” Grant told them", "“Why?” she asked"), whatever the verb.
@@ -30,11 +31,6 @@ SIGNATURE = compile_words(r"[ \t]*[-—–]+[ \t]*[A-Z]")
 # A dash before the writer's own sentence ("— I heard that line a dozen times.") signs nothing.
 SIGNED_AFTER = compile_words(r"[ \t]*[-—–]+[ \t]*[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*)+[ \t]*(?:,|\n|\Z)")
 WORDS = compile_words(r"[A-Za-z]+")
-# A place dateline that opens a story's first paragraph: "LOS ANGELES --", "EASTPORT, Maine —",
-# "WASHINGTON (AP) —". It is no sentence of the writer's beside a quotation.
-PLACE_DATELINE = compile_words(
-    r"[ \t]*[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+)*(?:,[ \t]*[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)?"
-    r"(?:[ \t]*\([A-Za-z]+\))?[ \t]*(?:--|—|–)")
 # A sentence that opens with a person: two capitalised words ("Marta Ellison, whose …"), or one
 # right before the cue ("Ellison remembers", "He remembered").
 PERSON_OPENS = compile_words(r"(?:[A-Z][\w'’.-]+\s+[A-Z][\w'’.-]+\b|[A-Z][\w'’.-]+\s*\Z)")
