@@ -186,13 +186,40 @@ def test_a_quotation_from_someone_else_ends_the_scope() -> None:
 
 
 def test_the_scope_has_a_window() -> None:
-    text = POLL + "Voters head to the polls Nov. 4, with 12 percent still undecided.\n\n" * 6
+    # Paragraphs of someone else's figures relay nothing: the window counts from the poll.
+    text = POLL + "Turnout reached 61 percent in 2012, the county clerk said.\n\n" * 6 + \
+        "Among independents, Ortiz leads 44 percent to 38 percent.\n"
     findings = run(text, select=["figures.unsourced"], packs=PACKS)
-    assert brief(findings) == [("figures.unsourced", 15, 39, "12 percent")]  # the pack's window is 6
-    assert "'A Quinnipiac poll', 7 paragraphs back, is too far to be its source" in findings[0].message
+    assert brief(findings) == [("figures.unsourced", 17, 33, "44 percent"), ("figures.unsourced", 17, 47, "38 percent")]
 
 
 ASIDE = "The county has not held a recount since the flood, and none is planned.\n\n"
+POLL_STORY = ("Independents split 44 percent to 41 percent.\n\n"
+              "Ortiz does best in the northern suburbs, with 55 percent.\n\n"
+              "Lee holds 46 percent in the river towns.\n\n"
+              "Voters under 30 favor Ortiz 58 percent to 31 percent.\n\n"
+              "Men split almost evenly, 45 percent to 44 percent.\n\n"
+              "Ortiz also leads among retirees, 50 percent to 42 percent.\n\n")
+
+
+def test_a_poll_story_s_findings_relay_its_scope_past_the_window() -> None:
+    text = POLL + POLL_STORY + "Against a third candidate, Ortiz draws 41 percent to Lee's 36 percent.\n"
+    assert unsourced(text) == []
+
+
+def test_a_relayed_poll_scope_still_ends_at_a_change_of_topic() -> None:
+    text = POLL + POLL_STORY + ASIDE + "The county's jobless rate is 5.2 percent.\n"
+    findings = run(text, select=["figures.unsourced"], packs=PACKS)
+    assert brief(findings) == [("figures.unsourced", 19, 30, "5.2 percent")]
+    assert "the story moves on to another topic between them" in findings[0].message
+
+
+def test_a_report_s_scope_is_not_relayed() -> None:
+    # Only a poll's findings run on paragraph after paragraph; a report's scope keeps its window.
+    text = ("Rents rose 6 percent last year, a report by the county housing office found.\n\n"
+            + "Rents in the river towns rose 4 percent.\n\n" * 6 + "Rents downtown rose 9 percent.\n")
+    findings = run(text, select=["figures.unsourced"], packs=PACKS)
+    assert [f.match for f in findings] == ["9 percent"]
 
 
 def test_a_finding_after_an_aside_without_figures_is_still_the_poll_s() -> None:
@@ -210,6 +237,16 @@ def test_a_matchup_s_shares_after_an_aside_are_the_poll_s_finding() -> None:
 ])
 def test_a_count_after_an_aside_is_no_poll_finding(sentence: str, column: int, match: str) -> None:
     assert unsourced(POLL + ASIDE + sentence + "\n") == [("figures.unsourced", 7, column, match)]
+
+
+@pytest.mark.parametrize("sentence, column, match", [
+    ("Registered voters in the county number 212,000, up from 190,000 in 2022.", 57, "190,000"),
+    ("Lee leads the field in fundraising with $412,000.", 41, "$412,000"),
+])
+def test_a_finding_let_past_an_aside_relays_the_poll_to_no_count(sentence: str, column: int, match: str) -> None:
+    # "Among voters under 35" is the poll's again after the aside, but the count after it is not.
+    text = POLL + ASIDE + "Among voters under 35, Ortiz leads 52 percent to 37 percent.\n\n" + sentence + "\n"
+    assert unsourced(text) == [("figures.unsourced", 9, column, match)]
 
 
 def test_a_poll_question_after_an_aside_is_still_the_poll_s_finding() -> None:

@@ -74,6 +74,9 @@ class Sourcing:
     # Sentences whose figures a credit covers: a data source's chain of figures.
     credited: set[int]
     names: dict[int, str]
+    # Per paragraph: the poll or survey whose scope covered a figure of it (a relay for later
+    # paragraphs), and whether it covered it outright, with no aside or quotation let past.
+    relays: dict[int, tuple[str, bool]]
     # Per sentence: the words that say what it measures, and whether it is a projection.
     measured: dict[int, tuple[frozenset[str], bool]]
     # Per (sentence, window): whether its sentence or the ones before it credit a source.
@@ -93,7 +96,7 @@ class Sourcing:
             if key not in _OPTIONAL:
                 raise TypeError(f"Sourcing() got an unexpected keyword argument {key!r}")
             setattr(self, key, value)
-        self.attributed, self.credited, self.names = {}, set(), {}
+        self.attributed, self.credited, self.names, self.relays = {}, set(), {}, {}
         self.measured, self.nearby, self.recorded, self.vagueness, self.words = {}, {}, {}, {}, {}
         self.figures, self.heads = {}, {}
 
@@ -271,66 +274,6 @@ def _next_sentence_is_near(doc: Document, after: int, paragraph: int) -> bool:
     """Tell whether sentence `after` is in the figure's paragraph, or opens the next one ("For these fees, … filings show.")."""
     there = doc.paragraph_index(doc.sentences[after].start)
     return there == paragraph or (there == paragraph + 1 and doc.paragraphs[there].start == doc.sentences[after].start)
-
-
-def scope_source(sourcing: Sourcing, index: int, paragraphs: int, share: bool = False) -> tuple[bool, str]:
-    """Return (covered, rejected candidate) for a figure in sentence `index` under an earlier source.
-
-    A document named as a source ("a Quinnipiac poll released Tuesday") covers the figures that
-    follow it until another speaker is attributed in a sentence that gives no figure of its own,
-    a quotation or a paragraph with neither a figure nor the source comes between, or
-    `paragraphs` paragraphs have passed.
-    """
-    doc = sourcing.doc
-    here = doc.paragraph_index(doc.sentences[index].start)
-    speaker = False  # another speaker or source took over after the document was named
-    for back in range(index - 1, -1, -1):
-        paragraph = doc.paragraph_index(doc.sentences[back].start)
-        name = sourcing.source_named(back)
-        if name:
-            if here - paragraph > paragraphs:
-                return False, f"'{name}', {here - paragraph} paragraphs back, is too far to be its source"
-            finding = sourcing.finding(index)  # "Among men, she is at minus 40": the poll again
-            reason = "another speaker comes between" if speaker and not finding else \
-                _break(sourcing, paragraph, here, name.split()[-1].lower(), finding, finding and share)
-            return (False, f"'{name}' is not its source: {reason}") if reason else (True, "")
-        if here - paragraph > paragraphs:
-            return False, ""
-        # "61 percent of voters say": a sentence that gives figures goes on reporting the document.
-        speaker = speaker or (sourcing.sentence_sourced(back) and back not in sourcing.first_figures)
-    return False, ""
-
-
-def _break(sourcing: Sourcing, source_paragraph: int, here: int, noun: str, finding: bool, share: bool) -> str:
-    """Say what ends a source's scope between its paragraph and the figure's, or ''.
-
-    A quotation in between ends it unless the figure's sentence reads as the document's finding;
-    a paragraph with no figure (a change of topic) ends it unless that finding is a share ("Among
-    independents, 44 percent"): a poll story returns to its shares after an aside, but a count
-    after one ("Registered voters now number 190,000") is a claim of its own.
-    """
-    if share:
-        return ""   # a reaction quoted, or an aside, between the poll's shares
-    doc = sourcing.doc
-    for paragraph in range(source_paragraph + 1, here):
-        span = doc.paragraphs[paragraph]
-        if noun in doc.lint_text[span.start:span.end].lower():
-            continue
-        if sourcing.quotes.in_paragraph(paragraph):
-            if finding:
-                continue  # a reaction quoted between the poll's findings
-            return "a quotation from someone else comes between"
-        if paragraph not in sourcing.figure_paragraphs and not (finding and _finding_paragraph(sourcing, paragraph)):
-            return "the story moves on to another topic between them"
-    return ""
-
-
-def _finding_paragraph(sourcing: Sourcing, paragraph: int) -> bool:
-    """Tell whether a paragraph without figures still reads as the document's finding ("Ortiz is viewed more favorably")."""
-    span = sourcing.doc.paragraphs[paragraph]
-    return any(sourcing.finding(i) for i in range(sourcing.doc.sentence_index(span.start),
-                                                   sourcing.doc.sentence_index(max(span.start, span.end - 1)) + 1)
-               if i >= 0)
 
 
 def carried(sourcing: Sourcing, index: int, whole_paragraph: bool, paragraphs: int) -> bool:

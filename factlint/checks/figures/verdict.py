@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from factlint.checks.figures.arithmetic import derived
-from factlint.checks.figures.sourcing import (Sourcing, carried, covered_nearby, near_measures,
-                                               same_measure, scope_source)
+from factlint.checks.figures.scope import scope_source
+from factlint.checks.figures.sourcing import Sourcing, carried, covered_nearby, near_measures, same_measure
 
 
 def unsourced_figures(sourcing: Sourcing, figures: list[tuple[int, int]], window: int,
