@@ -147,3 +147,30 @@ def test_a_count_before_another_unit_or_its_own_noun_is_still_a_claim() -> None:
 def test_a_count_before_a_box_score_unit_needs_a_verb_of_statistics() -> None:
     text = "Harlow Foods will lay off 120, and its shares fell 4 points.\n"
     assert unsourced(text) == [("figures.unsourced", 1, 27, "120")]
+
+
+def test_two_ages_after_two_names_are_no_claims() -> None:
+    text = ("Not far away, brothers Tomas and Rafael Ibarra, 22 and 19, were waiting for the doors to open.\n\n"
+            "Her parents, Ana and Luis Ortiz, 61 and 64, still run the bakery.\n")
+    assert unsourced(text) == []
+
+
+def test_two_counts_after_a_common_noun_are_still_claims() -> None:
+    text = "The two districts, 22 and 19, lost teachers. The schools closed 22 and 19 classrooms.\n"
+    assert unsourced(text) == [("figures.unsourced", 1, 20, "22"), ("figures.unsourced", 1, 27, "19"),
+                               ("figures.unsourced", 1, 65, "22"), ("figures.unsourced", 1, 72, "19")]
+
+
+@pytest.mark.parametrize("text", [
+    "Error code: 404. The page could not be found.\n",
+    "We are sorry, this video is restricted from playing in your locationEcode: 17.\n",  # glued by a scraper
+    "Volunteers met at a field office in precinct 78 on the south side of town.\n",
+    "The crash closed the highway near exit 45 for most of the morning.\n",
+])
+def test_a_code_or_a_numbered_place_is_a_label(text: str) -> None:
+    assert unsourced(text) == []
+
+
+def test_a_count_after_a_glued_word_that_is_no_label_is_a_claim() -> None:
+    text = "Enrollment fell sharply, the countyReport: 17 schools closed.\n"
+    assert unsourced(text) == [("figures.unsourced", 1, 44, "17")]

@@ -40,6 +40,11 @@ YEAR_THEN_COUNT = compile_words(
 TIME_AFTER = compile_words(r"(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o['’]clock))", True)
 ORDINAL_OR_WORD = compile_words(r"[A-Za-z]|-[A-Za-z]|['’]s\b")
 AGE_AFTER = compile_words(r"[,)]")
+# Two ages in apposition after two names: "brothers John and Brian Meza, 22 and 19, were".
+AGE_PAIR_NEXT = compile_words(r" and (\d{1,3})[,)]")
+AGE_PAIR_BEFORE = compile_words(r"[A-Z][\w'’.-]*, (\d{1,3}) and \Z")
+# A scraper may glue a label to the word before it: "…in your locationEcode: 17".
+GLUED_LABEL = compile_words(r"[a-z]([A-Z]\w*)\Z")
 WORD_BEFORE = compile_words(r"(\S+) $")
 NEXT_WORD = compile_words(r"[ \t]+([A-Za-z]+)\b")
 # A row of a key-value list ("Clinton: 2,316." under "Sanders: 1,547."): data like a table cell,
@@ -241,14 +246,20 @@ class FigureFinder:
         return not rest or rest[0] in ",.;:!?)—–\n" or rest.split(None, 1)[0].lower() in self.clock_next
 
     def _is_age(self, text: str, start: int, end: int, found: str) -> bool:
-        """Tell whether a number is an age in apposition: 'Linda Park, 62, said'."""
+        """Tell whether a number is an age in apposition: 'Linda Park, 62, said', 'Ana and Luis Ortiz, 61 and 64,'."""
         if text[start - 7:start] == ", then " and text[end:end + 1] == ",":
             return found.isdigit() and int(found) <= 120  # "Ruiz, then 38, said"
-        if not found.isdigit() or int(found) > 120 or text[start - 2:start] != ", ":
+        if not found.isdigit() or int(found) > 120:
             return False
+        if text[start - 2:start] != ", ":
+            pair = AGE_PAIR_BEFORE.search(text, max(0, start - 40), start)
+            return bool(pair) and int(pair.group(1)) <= 120 and bool(AGE_AFTER.match(text, end))
         if AGE_AFTER.match(text, end):
             return True
+        pair = AGE_PAIR_NEXT.match(text, end)
         word = LAST_WORD.search(text, max(0, start - 40), start - 2)
+        if pair and int(pair.group(1)) <= 120:
+            return bool(word) and word.group(1)[:1].isupper()
         return text[end:end + 1] in ".;" and bool(word) and word.group(1)[:1].isupper()
 
     def _in_name(self, text: str, start: int, joiner: str) -> bool:
@@ -268,7 +279,11 @@ class FigureFinder:
         word = _word_before(text, start, keep_case=True).lstrip("([{\"“‘'")  # "(CBS 58)" is a call sign
         if not word:
             colon = COLON_LABEL.search(text, max(0, start - 40), start)
-            return bool(colon) and colon.group(1).lower() in self.before_words
+            if not colon:
+                return False
+            glued = GLUED_LABEL.search(colon.group(1))
+            return colon.group(1).lower() in self.before_words or \
+                bool(glued) and glued.group(1).lower() in self.before_words
         if "," in found and word[:1].isupper():  # 'Coyle 5,601' is a tally, not a label
             return word.lower().rstrip(".") in self.before_words
         low = word.lower().rstrip(".")
