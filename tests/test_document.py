@@ -106,6 +106,25 @@ def test_plain_text_headline_is_a_heading() -> None:
     assert not doc.in_heading(doc.text.index("The US"))
 
 
+def test_a_headline_and_deck_joined_by_a_semicolon_are_a_heading() -> None:
+    text = ("Harbor County raises $4M for transit;\nLevy falls 2 points short of its goal.\n\n"
+            "Harbor County collected $4.1 million for its bus routes, the treasurer said.")
+    doc = Document(text)
+    assert doc.in_heading(text.index("Levy"))
+    assert not doc.in_heading(text.index("collected"))
+
+
+@pytest.mark.parametrize("text", [
+    "Harbor County raises $4M for transit\nLevy falls 2 points short of its goal.\n\nThe treasurer said so.",
+    "Harbor County raises $4M for transit;\nlevy falls 2 points short of its goal.\n\nThe treasurer said so.",
+    "Harbor County raises $4M for transit;\nLevy falls short.\nA third line.\n\nThe treasurer said so.",
+    "The treasurer spoke first.\n\nHarbor County raises $4M for transit;\nLevy falls short.\n\nMore.",
+])
+def test_a_paragraph_that_is_no_headline_and_deck_is_prose(text: str) -> None:
+    second_line = text.index("\n", text.index("$4M")) + 1
+    assert not Document(text).in_heading(second_line)
+
+
 def test_sentence_lookup() -> None:
     doc = Document("One here. Two there.\n\nThree.")
     assert doc.sentence_index(doc.text.index("Two")) == 1
