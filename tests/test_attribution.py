@@ -293,6 +293,22 @@ def test_a_document_with_no_author_opens_no_scope() -> None:
     assert unsourced(text) == [("figures.unsourced", 3, 1, "One in four")]
 
 
+def test_documents_picked_out_by_their_filing_open_a_scope() -> None:
+    text = ("Donors who backed other candidates are paying for attacks on the mayor, disclosures filed on "
+            "Sunday night revealed.\n\nThe Harbor Fund took in $4.8 million last month, and a developer gave "
+            "$500,000.\n")
+    assert unsourced(text) == []
+
+
+@pytest.mark.parametrize("text, column, match", [
+    ("Records filed with the county are public.\n\nHome sales rose 12 percent.\n", 17, "12 percent"),
+    ("Ballots mailed on Sunday night showed 12 percent more voters.\n", 39, "12 percent"),
+])
+def test_a_filing_that_reports_nothing_or_another_participle_opens_no_scope(text: str, column: int, match: str) -> None:
+    line = text.count("\n", 0, text.index(match)) + 1
+    assert unsourced(text) == [("figures.unsourced", line, column, match)]
+
+
 def test_a_change_after_an_aside_is_no_poll_share() -> None:
     text = POLL + ASIDE + "Voters have watched bus ridership fall 22 percent since 2019.\n"
     assert unsourced(text) == [("figures.unsourced", 7, 40, "22 percent")]

@@ -28,6 +28,8 @@ PREPOSITION_INSIDE = compile_words(
 BY_NAME_AFTER = compile_words(r"\s+(?:by|from|of)\s+(?:the\s+)?[A-Z]")
 # At most this many words between a proposal's verb and a figure of its content: "called for a $15 wage".
 PROPOSAL_REACH = 12
+# At most this many words between a subject and its reporting verb for a phrase of its making: "filed on Sunday night".
+PARTICIPLE_REACH = 6
 # A document followed by the count it covers ("The survey of 1,033 likely voters") describes itself.
 INDEFINITE = ("a", "an")
 OF_COUNT = compile_words(r"\s+of\s+(?:[a-z]+\s+){0,2}\d")
@@ -88,6 +90,9 @@ class Attribution:
         self.openers = {w.lower() for w in options["subject_openers"]}
         self.passive = {w.lower() for w in options["passive_markers"]}
         self.skip = {w.lower() for w in options["skip_words"]}
+        # One-word verbs of a document's making or release, passed over as its modifier before
+        # its verb: "disclosures filed on Sunday night revealed".
+        self.participles = frozenset(w.lower() for w in (*lexicon.method_verbs, *lexicon.authoring_verbs) if " " not in w)
         # What may stand before a noun, so never before a name that reports; what may open a reported clause.
         self.noun_openers = self.determiners | self.openers
         self.clause_openers = self.openers | self.clause_subjects
@@ -242,7 +247,16 @@ class Attribution:
                 index -= 1
             if index < 0:
                 return False
-        return self._subject(tokens, index, speech)
+        return self._subject(tokens, index, speech) or self._modified_subject(tokens, index, speech)
+
+    def _modified_subject(self, tokens: list[str], index: int, speech: bool) -> bool:
+        """Tell whether a subject stands before a short phrase of its making: 'disclosures filed on Sunday night'."""
+        for back in range(index, max(0, index - PARTICIPLE_REACH), -1):
+            if tokens[back].endswith((",", ";", ":")):
+                return False
+            if tokens[back].lower() in self.participles:
+                return self._subject(tokens, back - 1, speech) if back > 0 else False
+        return False
 
     def _named_verb(self, sentence: str, start: int, end: int, story: str) -> bool:
         """Tell whether a form that is also a noun is a verb: "Schweizer notes the foundation hid", "she estimates the".
@@ -419,6 +433,9 @@ def _source_pattern(lexicon: Lexicon) -> regex.Pattern:
     unnamed = rf"(?!(?i:{word_pattern(lexicon.unnamed_modifiers)}))" if lexicon.unnamed_modifiers else ""
     opener = rf"(?:(?i:{determiners})|[A-Z][\w.&/'’-]*|(?<=\baccording\s+to\s+){unnamed}[a-z][\w'’-]*)"
     nouns = word_pattern(lexicon.source_nouns, ANY_SPACE)
+    # A bare plural its filing or method picks out: "disclosures filed on Sunday night revealed".
+    bare = rf"|(?<![\w'’])(?:{nouns})(?=\s+(?i:{word_pattern(lexicon.method_verbs, ANY_SPACE)})\b)" \
+        if lexicon.method_verbs else ""
     return compile_words(
-        rf"(?<![\w'’]){opener}(?:\s+[\w.&/'’-]+){{0,5}}?\s+{nouns}",
+        rf"(?<![\w'’]){opener}(?:\s+[\w.&/'’-]+){{0,5}}?\s+{nouns}{bare}",
         False, "source_nouns")
