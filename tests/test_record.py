@@ -92,6 +92,9 @@ def test_a_worked_example_is_not_a_claim() -> None:
     "The treaty will not take effect until 55 countries ratify it.",
     "Lee's price for her vote was a $1.5 billion youth jobs program.",
     "The commission has held to its 15 percent threshold for the debates.",
+    "An owner who takes the $50,000 homestead exemption pays less.",
+    "Homeowners will get a 10 percent homestead exemption, up from last year's 8 percent exemption.",
+    "Families can claim a $2,000 tax credit for each child.",
 ])
 def test_a_plan_is_the_source_of_its_own_figures(text: str) -> None:
     assert unsourced(text) == []
@@ -109,6 +112,8 @@ def test_a_plan_is_the_source_of_its_own_figures(text: str) -> None:
     ("The program served 4,000 families last year.", [("figures.unsourced", 1, 20, "4,000")]),
     ("The city's voucher program has grown to 2,300 families.", [("figures.unsourced", 1, 41, "2,300")]),
     ("The renovation will cost $12 million.", [("figures.unsourced", 1, 26, "$12 million")]),
+    # What an exemption saves is someone's reckoning, not its own term.
+    ("The exemption will save the average homeowner $29.", [("figures.unsourced", 1, 47, "$29")]),
     ("The pool was part of a $31 million renovation finished in 1998.", [("figures.unsourced", 1, 24, "$31 million")]),
 ])
 def test_a_plan_does_not_source_estimates_banknotes_or_its_neighbours(
