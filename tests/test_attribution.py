@@ -99,6 +99,24 @@ def test_a_speaker_whose_name_ends_in_s_and_a_relative_clause() -> None:
     assert unsourced("As reported by the Eastport Ledger, 300 homes lost power.") == []
 
 
+@pytest.mark.parametrize("text", [
+    "At a rally, Ortiz was blunt, claiming without any evidence that the city wanted to take in 25,000 people.",
+    "Lee also asked how it is prudent to add a billion dollars in spending.",
+    "Ortiz wondered whether the county could afford $2 million for the bridge.",
+    "Lee vowed without hesitation that the city would hire 40 officers.",
+])
+def test_a_clause_after_an_aside_without_commas_or_an_indirect_question_is_the_speaker_s(text: str) -> None:
+    assert unsourced(text) == []
+
+
+@pytest.mark.parametrize("text, match, column", [
+    ("Ortiz answered without the binder that listed 40 missing rifles.", "40", 47),
+    ("The council asked 30 parents how the plan would work.", "30", 19),
+])
+def test_an_object_before_that_or_a_question_word_is_no_reported_clause(text: str, match: str, column: int) -> None:
+    assert unsourced(text) == [("figures.unsourced", 1, column, match)]
+
+
 @pytest.mark.parametrize("text, match, column", [
     ("The G7 leaders pledged $600 billion for roads.", "$600 billion", 24),
     ("Seven states reported 40 percent turnout.", "40 percent", 23),

@@ -16,7 +16,8 @@ DEFAULT_NAME = "_attribution.yaml"
 KEYS = ("communication_verbs", "quote_only_verbs", "phrases", "source_nouns", "source_determiners", "unnamed_modifiers",
         "method_verbs", "authoring_verbs", "unreleased_words",
         "proposal_verbs", "definite_determiners", "content_breaks", "comma_breaks", "coordinators", "clause_subjects",
-        "auxiliaries", "aside_openers", "document_idioms", "object_verbs", "free_relatives")
+        "auxiliaries", "aside_openers", "bare_aside_openers", "question_words", "document_idioms", "object_verbs",
+        "free_relatives")
 
 
 WORD = re.compile(r"[A-Za-z][\w'’-]*")
@@ -98,6 +99,10 @@ class Lexicon(NamedTuple):
     auxiliaries: frozenset[str] = frozenset()
     # Prepositions that open an aside between commas before a verb's "that": "added, in a statement, that".
     aside_openers: tuple[str, ...] = ()
+    # Prepositions that open such an aside with no commas: "claimed without evidence that".
+    bare_aside_openers: tuple[str, ...] = ()
+    # Words that open an indirect question after a verb, a reported clause like "that": "asked how".
+    question_words: tuple[str, ...] = ()
     # Phrases in which a source noun names no document: "head to the polls" (to vote), lowercase.
     document_idioms: tuple[str, ...] = ()
     # Words that open a clause naming who sized the figure after it: "what advocates estimated were 100,000", lowercase.
@@ -156,7 +161,8 @@ def load(path: Path) -> Lexicon:
         definite_determiners=_lower(lists["definite_determiners"]), content_breaks=tuple(lists["content_breaks"]),
         comma_breaks=tuple(lists["comma_breaks"]), coordinators=tuple(lists["coordinators"]),
         clause_subjects=_lower(lists["clause_subjects"]), auxiliaries=_lower(lists["auxiliaries"]),
-        aside_openers=tuple(lists["aside_openers"]),
+        aside_openers=tuple(lists["aside_openers"]), bare_aside_openers=tuple(lists["bare_aside_openers"]),
+        question_words=tuple(lists["question_words"]),
         document_idioms=tuple(" ".join(w.lower().split()) for w in lists["document_idioms"]),
         noun_verb_forms=frozenset((every - quote_only - objects) & nouns),
         free_relatives=_lower(lists["free_relatives"]))
