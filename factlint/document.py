@@ -231,8 +231,10 @@ def _looks_like_headline_and_deck(paragraph: str) -> bool:
     """
     lines = paragraph.split("\n")
     # A hard-wrapped sentence goes on in lower case after its semicolon; a deck opens with a capital.
+    # A lede opens with its dateline ("MARLOW -- The city will borrow $9 million …;").
     return len(lines) == 2 and lines[0].rstrip().endswith(";") and len(lines[0].split()) <= 15 \
-        and len(lines[1].split()) <= 30 and lines[1].lstrip()[:1].isupper()
+        and len(lines[1].split()) <= 30 and lines[1].lstrip()[:1].isupper() \
+        and not segment.PLACE_DATELINE.match(lines[0])
 
 
 def parse_date(value: object, source: str) -> Dateline | None:

@@ -225,6 +225,15 @@ def test_a_poll_story_s_findings_relay_its_scope_past_the_window() -> None:
     assert unsourced(text) == []
 
 
+@pytest.mark.parametrize("sentence, column, match", [
+    ("The district runs 146 buses.", 19, "146"),
+    ("Lee's supporters have raised $1.1 million since June.", 30, "$1.1 million"),
+])
+def test_a_relayed_poll_scope_covers_no_count_or_sum(sentence: str, column: int, match: str) -> None:
+    # Past the window, only the poll's shares and findings go on being the poll's.
+    assert unsourced(POLL + POLL_STORY + sentence + "\n") == [("figures.unsourced", 17, column, match)]
+
+
 def test_a_relayed_poll_scope_still_ends_at_a_change_of_topic() -> None:
     text = POLL + POLL_STORY + ASIDE + "The county's jobless rate is 5.2 percent.\n"
     findings = run(text, select=["figures.unsourced"], packs=PACKS)
@@ -320,6 +329,7 @@ def test_documents_picked_out_by_their_filing_open_a_scope() -> None:
 
 @pytest.mark.parametrize("text, column, match", [
     ("Records filed with the county are public.\n\nHome sales rose 12 percent.\n", 17, "12 percent"),
+    ("Polls taken in the final week showed a tight race.\n\nTurnout topped the 61 percent of 2022.\n", 20, "61 percent"),
     ("Ballots mailed on Sunday night showed 12 percent more voters.\n", 39, "12 percent"),
 ])
 def test_a_filing_that_reports_nothing_or_another_participle_opens_no_scope(text: str, column: int, match: str) -> None:

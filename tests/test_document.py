@@ -119,6 +119,7 @@ def test_a_headline_and_deck_joined_by_a_semicolon_are_a_heading() -> None:
     "Harbor County raises $4M for transit;\nlevy falls 2 points short of its goal.\n\nThe treasurer said so.",
     "Harbor County raises $4M for transit;\nLevy falls short.\nA third line.\n\nThe treasurer said so.",
     "The treasurer spoke first.\n\nHarbor County raises $4M for transit;\nLevy falls short.\n\nMore.",
+    "MARLOW -- Harbor County raises $4M for transit;\nLevy falls short of its goal.\n\nMore.",
 ])
 def test_a_paragraph_that_is_no_headline_and_deck_is_prose(text: str) -> None:
     second_line = text.index("\n", text.index("$4M")) + 1

@@ -90,9 +90,9 @@ class Attribution:
         self.openers = {w.lower() for w in options["subject_openers"]}
         self.passive = {w.lower() for w in options["passive_markers"]}
         self.skip = {w.lower() for w in options["skip_words"]}
-        # One-word verbs of a document's making or release, passed over as its modifier before
-        # its verb: "disclosures filed on Sunday night revealed".
-        self.participles = frozenset(w.lower() for w in (*lexicon.method_verbs, *lexicon.authoring_verbs) if " " not in w)
+        # One-word verbs of a document's filing, passed over as its modifier before its verb:
+        # "disclosures filed on Sunday night revealed".
+        self.participles = frozenset(w.lower() for w in lexicon.filing_verbs if " " not in w)
         # What may stand before a noun, so never before a name that reports; what may open a reported clause.
         self.noun_openers = self.determiners | self.openers
         self.clause_openers = self.openers | self.clause_subjects
@@ -112,9 +112,10 @@ class Attribution:
             rf"(?:\s+{unreleased}[a-z][\w'’-]*){{0,10}}?\s+{word_pattern(lexicon.authoring_verbs, ANY_SPACE)}"
             rf"(?:\s+(?!(?:by|from)\b)[a-z][\w'’-]*){{0,4}}?\s+(?:by|from)\s+(?:the\s+)?[A-Z]", False, "authoring_verbs") \
             if lexicon.authoring_verbs else compile_words(r"(?!)")
+        methods = (*lexicon.method_verbs, *lexicon.filing_verbs)
         self.method = compile_words(
-            rf"\s+(?:{passive}\s+)?{word_pattern(lexicon.method_verbs, ANY_SPACE)}", True, "method_verbs") \
-            if lexicon.method_verbs else compile_words(r"(?!)")
+            rf"\s+(?:{passive}\s+)?{word_pattern(methods, ANY_SPACE)}", True, "method_verbs") \
+            if methods else compile_words(r"(?!)")
 
     def attributed(self, original: str, masked: str, start: int, end: int) -> bool:
         """Tell whether the sentence [start, end) carries attribution outside its quotations."""
@@ -440,9 +441,9 @@ def _source_pattern(lexicon: Lexicon) -> regex.Pattern:
     unnamed = rf"(?!(?i:{word_pattern(lexicon.unnamed_modifiers)}))" if lexicon.unnamed_modifiers else ""
     opener = rf"(?:(?i:{determiners})|[A-Z][\w.&/'’-]*|(?<=\baccording\s+to\s+){unnamed}[a-z][\w'’-]*)"
     nouns = word_pattern(lexicon.source_nouns, ANY_SPACE)
-    # A bare plural its filing or method picks out: "disclosures filed on Sunday night revealed".
-    bare = rf"|(?<![\w'’])(?:{nouns})(?=\s+(?i:{word_pattern(lexicon.method_verbs, ANY_SPACE)})\b)" \
-        if lexicon.method_verbs else ""
+    # A bare plural its filing picks out: "disclosures filed on Sunday night revealed" (not "Polls taken").
+    bare = rf"|(?<![\w'’])(?:{nouns})(?=\s+(?i:{word_pattern(lexicon.filing_verbs, ANY_SPACE)})\b)" \
+        if lexicon.filing_verbs else ""
     return compile_words(
         rf"(?<![\w'’]){opener}(?:\s+[\w.&/'’-]+){{0,5}}?\s+{nouns}{bare}",
         False, "source_nouns")

@@ -14,7 +14,7 @@ from factlint.rule import Rule, RuleError, RuleSetStore
 
 DEFAULT_NAME = "_attribution.yaml"
 KEYS = ("communication_verbs", "quote_only_verbs", "phrases", "source_nouns", "source_determiners", "unnamed_modifiers",
-        "method_verbs", "authoring_verbs", "unreleased_words",
+        "method_verbs", "filing_verbs", "authoring_verbs", "unreleased_words",
         "proposal_verbs", "definite_determiners", "content_breaks", "comma_breaks", "coordinators", "clause_subjects",
         "auxiliaries", "aside_openers", "bare_aside_openers", "question_words", "document_idioms", "object_verbs",
         "free_relatives")
@@ -80,6 +80,8 @@ class Lexicon(NamedTuple):
     source_determiners: frozenset[str]
     # Verbs of a poll's methodology ("The survey was conducted online"): the document describes itself.
     method_verbs: tuple[str, ...] = ()
+    # Verbs of a document's filing ("filed"): they name a document, a bare plural too.
+    filing_verbs: tuple[str, ...] = ()
     # Verbs that publish a document, before its author ("issued over the summer by the OECD").
     authoring_verbs: tuple[str, ...] = ()
     # Words before such a verb that leave the document unpublished: "not been released", "to be released".
@@ -154,6 +156,7 @@ def load(path: Path) -> Lexicon:
         verb_forms=frozenset(every | quote_only), figure_verb_forms=frozenset(every - quote_only - nouns),
         phrases=tuple(lists["phrases"]), source_nouns=tuple(lists["source_nouns"]),
         source_determiners=_lower(lists["source_determiners"]), method_verbs=tuple(lists["method_verbs"]),
+        filing_verbs=tuple(lists["filing_verbs"]),
         authoring_verbs=tuple(lists["authoring_verbs"]), unreleased_words=tuple(lists["unreleased_words"]),
         unnamed_modifiers=tuple(lists["unnamed_modifiers"]),
         proposal_forms=_proposal_forms(lists["proposal_verbs"], tables),

@@ -16,8 +16,6 @@ NEXT_WORD = compile_words(r"[ \t\u00a0]*\n?[ \t\u00a0]*([A-Za-z]+)")
 CLAUSE_END = compile_words(r"\s*(?:[.,;:!?)\]—–]|\Z)")
 AGE_CLOSE = compile_words(r"\s*(?:[.,;)]|\Z)")
 SENTENCE_END = ".!?:;\"”"
-# Words that pick out a set before its number and superlative: "the 10 most populous cities", "its 25 largest banks".
-OWNERS = frozenset(("the", "its", "their", "his", "her", "our"))
 SCORE = compile_words(r"\d{1,3}(?:\s+to\s+\d{1,3})?")
 
 
@@ -77,9 +75,8 @@ class Context:
             return True
         if words[-1] == "the" and found.isdigit() and CLAUSE_END.match(text, end):
             return True  # 'scored from the 3', 'one of the 14': a yard line, or a count given before
-        if (words[-1] in OWNERS or words[-1].endswith(("'s", "’s"))) and found.isdigit() \
-                and self._superlative_after(text, end):
-            return True  # 'the 10 most populous cities', "the world's 100 most influential people": which set
+        if words[-1] == "the" and found.isdigit() and self._superlative_after(text, end):
+            return True  # 'the 10 most populous cities': which set, not how many
         if self._is_age_group(found, words):
             return True
         if found.isdigit() and self.stat_verbs.ending(words) and self.gapped.match(text, end):

@@ -43,8 +43,9 @@ AGE_AFTER = compile_words(r"[,)]")
 # Two ages in apposition after two names: "brothers John and Brian Meza, 22 and 19, were".
 AGE_PAIR_NEXT = compile_words(r" and (\d{1,3})[,)]")
 AGE_PAIR_BEFORE = compile_words(r"[A-Z][\w'’.-]*, (\d{1,3}) and \Z")
-# A scraper may glue a label to the word before it: "…in your locationEcode: 17".
-GLUED_LABEL = compile_words(r"[a-z]([A-Z]\w*)\Z")
+# A scraper may glue a label to the lowercase word before it: "…in your locationEcode: 17" (not a
+# brand's capitals: "BrightLine: 240 jobs").
+GLUED_LABEL = compile_words(r"[a-z]+([A-Z]\w*)")
 WORD_BEFORE = compile_words(r"(\S+) $")
 NEXT_WORD = compile_words(r"[ \t]+([A-Za-z]+)\b")
 # A row of a key-value list ("Clinton: 2,316." under "Sanders: 1,547."): data like a table cell,
@@ -281,7 +282,7 @@ class FigureFinder:
             colon = COLON_LABEL.search(text, max(0, start - 40), start)
             if not colon:
                 return False
-            glued = GLUED_LABEL.search(colon.group(1))
+            glued = GLUED_LABEL.fullmatch(colon.group(1))
             return colon.group(1).lower() in self.before_words or \
                 bool(glued) and glued.group(1).lower() in self.before_words
         if "," in found and word[:1].isupper():  # 'Coyle 5,601' is a tally, not a label

@@ -21,7 +21,7 @@ def scope_source(sourcing: Sourcing, index: int, paragraphs: int, share: bool = 
         paragraph = doc.paragraph_index(doc.sentences[back].start)
         name, outright = sourcing.source_named(back), True
         if not name:
-            name, outright = _relay(sourcing, paragraph, share)
+            name, outright = _relay(sourcing, index, paragraph, share)
         if name:
             return _within_scope(sourcing, index, (paragraph, here), name, (speaker, share, outright), paragraphs)
         if here - paragraph > paragraphs:
@@ -31,16 +31,19 @@ def scope_source(sourcing: Sourcing, index: int, paragraphs: int, share: bool = 
     return False, ""
 
 
-def _relay(sourcing: Sourcing, paragraph: int, share: bool) -> tuple[str, bool]:
-    """Return the poll an earlier paragraph relays to a figure ('' if none), and whether it covered that paragraph outright.
+def _relay(sourcing: Sourcing, index: int, paragraph: int, share: bool) -> tuple[str, bool]:
+    """Return the poll a paragraph relays to a figure of sentence `index` ('' if none) and whether it covered it outright.
 
-    A poll story reports its findings paragraph after paragraph. A paragraph the poll covered
-    outright relays it to any figure; one let past an aside or a quotation because it reads as
-    a finding relays it only to a share ("Against Lee, she draws 51 percent"), never to a count
-    ("Registered voters number 212,000").
+    A poll story reports its findings paragraph after paragraph: a paragraph the poll covered
+    relays it to the next share or finding ("Against Lee, she draws 51 percent"), never to a
+    count or a sum ("The district runs 146 buses", "Supporters have raised $11 million"). One
+    the poll covered only because it read as a finding, past an aside or a quotation, relays it
+    to a share alone.
     """
     name, outright = sourcing.relays.get(paragraph, ("", False))
-    return (name, outright) if outright or share else ("", False)
+    if not name or not (share or (outright and sourcing.finding(index))):
+        return "", False
+    return name, outright
 
 
 def _within_scope(sourcing: Sourcing, index: int, where: tuple[int, int], name: str,
