@@ -180,3 +180,11 @@ def test_a_count_after_a_brand_or_a_place_word_is_a_claim(text: str, column: int
 def test_a_count_after_a_glued_word_that_is_no_label_is_a_claim() -> None:
     text = "Enrollment fell sharply, the countyReport: 17 schools closed.\n"
     assert unsourced(text) == [("figures.unsourced", 1, 44, "17")]
+
+
+def test_a_digit_glued_to_a_letter_is_part_of_a_word() -> None:
+    # A scraper's "GÃ1⁄4len" for "Gülen", a jet's "F16": the figures are the counts after them.
+    text = ("Ties to the movement of the cleric GA\u03031\u20444len drew scrutiny, and 300 schools closed.\n\n"
+            "The F16 crashed, killing 2 pilots. It cost US$5 million.\n")
+    assert unsourced(text) == [("figures.unsourced", 1, 65, "300"), ("figures.unsourced", 3, 26, "2"),
+                               ("figures.unsourced", 3, 44, "US$5 million")]

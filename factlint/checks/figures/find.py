@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
@@ -114,7 +115,10 @@ class FigureFinder:
 
     def find(self, text: str, skip: Callable[[int], bool], doc: Document | None = None) -> Iterator[tuple[int, int]]:
         """Yield (start, end) of each figure in text (doc's lint text); skip(offset) drops quoted or heading ones."""
-        anchors = [at for m in DIGIT_RUN.finditer(text) if text[(at := m.start()) - 1:at] not in (",", ".")]
+        # A digit glued to the letter (or accent) before it is part of a word or a label ("F16", a
+        # scraper's "GÃ1⁄4len" for "Gülen"), not a figure.
+        anchors = [at for m in DIGIT_RUN.finditer(text)
+                   if not ((before := text[(at := m.start()) - 1:at]) in (",", ".") or _letter(before))]
         anchors.extend(_currency_starts(text, self.currency_prefixes))
         if doc is not None and self.indexes is not None:
             anchors.extend(self.indexes.starts(doc, self.keyword_index))  # the rule set's one pass
@@ -295,6 +299,11 @@ class FigureFinder:
         if not word[:1].isupper() or low in self.determiners:
             return False
         return self._with_approximator(text, start) == start
+
+
+def _letter(char: str) -> bool:
+    """Tell whether a character is a letter or a combining accent (as a scraper leaves them: 'Ã' is 'A' and U+0303)."""
+    return char.isalpha() or (bool(char) and unicodedata.category(char).startswith("M"))
 
 
 def _currency_prefixes(currencies: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
