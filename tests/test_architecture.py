@@ -27,6 +27,7 @@ LAYERS = {
     "factlint.readers": 5,  # the table of readers by format
     **{f"factlint.readers.{m}": 6 for m in ("reading", "plain", "markdown", "docx", "docx_parts", "html", "edits")},
     "factlint.checks.base": 5, "factlint.checks.attribution": 5, "factlint.checks.lexicon": 5,
+    "factlint.checks.cuepatterns": 5,
     "factlint.checks.phrases": 5, "factlint.checks.datafiles": 5,  # what kinds share
     "factlint.checks.wordpattern": 6,
     "factlint.rule": 6, "factlint.suppress": 6, "factlint.quotations": 6, "factlint.wordindex": 6,

@@ -109,6 +109,18 @@ def test_a_clause_after_an_aside_without_commas_or_an_indirect_question_is_the_s
     assert unsourced(text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "The Ortiz campaign projects that the fee would raise $7 million a year.",
+    "The Harbor County school district reported 40 absences on Monday.",
+])
+def test_a_noun_a_name_qualifies_after_a_determiner_can_report(text: str) -> None:
+    assert unsourced(text) == []
+
+
+def test_a_name_opening_the_sentence_opens_no_noun_phrase() -> None:
+    assert unsourced("Harbor district reported 40 absences on Monday.") == [("figures.unsourced", 1, 26, "40")]
+
+
 @pytest.mark.parametrize("text, match, column", [
     ("Ortiz answered without the binder that listed 40 missing rifles.", "40", 47),
     ("The council asked 30 parents how the plan would work.", "30", 19),

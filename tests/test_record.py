@@ -499,6 +499,23 @@ def test_a_figure_s_sentence_starts_after_the_nearest_opening_within_reach(text:
     assert _sentence_start(text, at) == start
 
 
+@pytest.mark.parametrize("text, column, match", [
+    ("The property tax will rise 3.5%.", 28, "3.5%"),
+    ("The city's property tax rate will increase 3.5 percent next year.", 44, "3.5 percent"),
+])
+def test_a_rate_s_forecast_move_is_a_claim_like_property_taxes_will_rise(text: str, column: int, match: str) -> None:
+    assert unsourced(text) == [("figures.unsourced", 1, column, match)]
+
+
+@pytest.mark.parametrize("text", [
+    "The corporate income tax was cut to 10 percent.",
+    "The approved property tax will rise 3.5 percent in July.",
+    "The treaty will not take effect until 55 countries ratify it.",
+])
+def test_a_rate_in_force_a_decided_move_or_a_treaty_s_terms_need_no_source(text: str) -> None:
+    assert unsourced(text) == []
+
+
 def test_a_plan_noun_further_back_in_the_clause_still_links_its_terms() -> None:
     text = ("The proposed property tax will increase revenue in the budget by 2.6% over last year.\n\n"
             "Revenue in the budget grew by 2.6% over last year.\n")

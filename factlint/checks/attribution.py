@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-import regex
-
 from factlint.checks.base import ANY_SPACE, compile_regex, compile_words, word_pattern
+from factlint.checks.cuepatterns import account_pattern, break_pattern, clause_pattern, source_pattern
 from factlint.checks.lexicon import WORD as LEXICON_WORD
 from factlint.checks.lexicon import Lexicon, WordSet
 from factlint.checks.phrases import PhraseSet, phrase_set
@@ -28,6 +27,9 @@ PREPOSITION_INSIDE = compile_words(
 BY_NAME_AFTER = compile_words(r"\s+(?:by|from|of)\s+(?:the\s+)?[A-Z]")
 # At most this many words between a proposal's verb and a figure of its content: "called for a $15 wage".
 PROPOSAL_REACH = 12
+# At most this many words before a lowercase noun back to the determiner that opens its phrase:
+# "the Harbor County school district".
+NOUN_PHRASE_REACH = 4
 # At most this many words between a subject and its reporting verb for a phrase of its making: "filed on Sunday night".
 PARTICIPLE_REACH = 6
 # A document followed by the count it covers ("The survey of 1,033 likely voters") describes itself.
@@ -76,7 +78,7 @@ class Attribution:
         # forms that only name it, which size it only after a name ("what Ruiz called a $3.2 million shortfall").
         self.sizing_verbs = lexicon.figure_verb_forms | frozenset(options["reporting_verbs"])
         self.naming_verbs = lexicon.verb_forms - self.sizing_verbs
-        self.source = _source_pattern(lexicon)
+        self.source = source_pattern(lexicon)
         # A source's noun alone: where it is not, no source is, and it is far quicker to search for.
         self.source_nouns = compile_words(word_pattern(lexicon.source_nouns, ANY_SPACE), False, "source_nouns") \
             if lexicon.source_nouns else compile_words(r"(?!)")
@@ -96,10 +98,10 @@ class Attribution:
         # What may stand before a noun, so never before a name that reports; what may open a reported clause.
         self.noun_openers = self.determiners | self.openers
         self.clause_openers = self.openers | self.clause_subjects
-        self.accounts = _accounts(options["possessives"], options["account_nouns"])
+        self.accounts = account_pattern(options["possessives"], options["account_nouns"])
         passive = word_pattern(options["passive_markers"])
-        self.clause_after = _clause_pattern(lexicon, options["subject_openers"])
-        self.content_break = _break_pattern(lexicon)
+        self.clause_after = clause_pattern(lexicon, options["subject_openers"])
+        self.content_break = break_pattern(lexicon)
         self.definite = lexicon.definite_determiners
         self.lexicon_nouns = lexicon.proposal_nouns
         self.proposals = compile_words(word_pattern(lexicon.proposal_forms, ANY_SPACE), False, "proposal_verbs") \
@@ -342,25 +344,20 @@ class Attribution:
         return self._opened_by_determiner(tokens, index)
 
     def _opened_by_determiner(self, tokens: list[str], index: int) -> bool:
-        """Tell whether a lowercase noun heads a phrase like 'the school district'."""
-        for back in range(index - 1, max(-1, index - 4), -1):
+        """Tell whether a lowercase noun heads a phrase like 'the school district', 'the Sanders campaign'."""
+        for back in range(index - 1, max(-1, index - NOUN_PHRASE_REACH - 1), -1):
             word = _bare(tokens[back]).lower()
             if word in self.openers:
                 return True
             if word in self.determiners:
                 return False   # a preposition ends the phrase: "the emails for public release" has no subject "public"
-            if not word.replace("'", "").replace("’", "").isalpha() or tokens[back] != tokens[back].lower():
+            if not word.replace("'", "").replace("’", "").isalpha():
+                return False
+            # A name may qualify the noun ("the Sanders campaign"), not open the sentence before it.
+            if tokens[back] != tokens[back].lower() and (back == 0 or not tokens[back][:1].isupper()
+                                                         or tokens[back].isupper()):
                 return False
         return False
-
-
-def _accounts(possessives: tuple[str, ...], nouns: tuple[str, ...]) -> regex.Pattern:
-    """Compile 'by his count', 'by the city's own estimate': a source's own reckoning."""
-    if not possessives or not nouns:
-        return compile_words(r"(?!)")
-    owner = rf"(?:{word_pattern(possessives)}|(?:[\w.&-]+\s+){{0,5}}?[\w.&-]+['’]s)"
-    return compile_words(
-        rf"\bby\s+{owner}\s+(?:own\s+)?{word_pattern(nouns)}", True, "account_nouns")
 
 
 def _next_word(text: str, at: int) -> int:
@@ -394,56 +391,3 @@ def _named_subject(sentence: str, at: int) -> bool:
     """Tell whether a capitalised name, not the sentence's first word, comes right before offset `at`: 'Sanders advocates'."""
     words = sentence[:at].split()
     return len(words) > 1 and words[-1][:1].isupper() and words[-1].rstrip(",").isalpha()
-
-
-def _break_pattern(lexicon: Lexicon) -> regex.Pattern:
-    """Compile what ends a proposal's content: a semicolon, one of `content_breaks`, a comma and one of `comma_breaks`."""
-    breaks = [";"]
-    if lexicon.content_breaks:
-        breaks.append(rf"(?<!\w)(?i:{word_pattern(lexicon.content_breaks)})")
-    if lexicon.comma_breaks:
-        breaks.append(rf",\s*(?i:{word_pattern(lexicon.comma_breaks)})")
-    return compile_words("|".join(breaks), False, "content_breaks")
-
-
-def _clause_pattern(lexicon: Lexicon, openers: tuple[str, ...]) -> regex.Pattern:
-    """Compile what opens a reported clause after a verb: 'that', a colon, 'he would', "he's", 'the plan will'."""
-    if not lexicon.clause_subjects or not lexicon.auxiliaries:
-        return compile_words(r"\s+(?:that\b|:)")
-    subjects, auxiliaries = word_pattern(sorted(lexicon.clause_subjects)), word_pattern(sorted(lexicon.auxiliaries))
-    # The words between the opener and the auxiliary hold no coordinator: "added a third shift and
-    # will hire 250 workers" is a second verb of the subject, not a reported clause.
-    joins = rf"(?!(?i:{word_pattern(lexicon.coordinators)}))" if lexicon.coordinators else ""
-    opened = rf"(?i:{word_pattern(openers)})\s+(?:{joins}[A-Za-z'’-]+\s+){{0,3}}?{auxiliaries}\b" if openers else r"(?!)"
-    # An aside between commas may stand before "that", opened by a preposition: "added, in a
-    # statement, that". Without commas "pointed at the garage that" is an object and its relative.
-    aside = rf"\s*,\s*(?i:{word_pattern(lexicon.aside_openers)})\s[^,.;:\d\n]{{1,40}}," \
-        if lexicon.aside_openers else r"(?!)"
-    # A few of them open one with no commas: "claiming without any evidence that". Not over "the":
-    # "responded without the documents that showed" is an object and its relative clause.
-    bare = rf"|\s+(?i:{word_pattern(lexicon.bare_aside_openers)})\s(?:(?!\bthe\b)[^,.;:\d\n]){{1,30}}?\s+that\b" \
-        if lexicon.bare_aside_openers else ""
-    # An indirect question is the asker's: "asked how it is conservative to add a trillion dollars".
-    question = rf"|(?i:{word_pattern(lexicon.question_words)})\b" if lexicon.question_words else ""
-    return compile_words(
-        rf"\s+(?:that\b|:|(?i:{subjects})(?:['’](?:s|re|d|ll|ve)\b|\s+{auxiliaries}\b)|{opened}{question})"
-        rf"|{aside}\s+that\b{bare}",
-        False, "clause_subjects")
-
-
-def _source_pattern(lexicon: Lexicon) -> regex.Pattern:
-    """Compile 'a Quinnipiac poll', 'FEC filings', 'the report': a specific document as a source."""
-    if not lexicon.source_nouns:
-        return compile_words(r"(?!)")
-    determiners = word_pattern(sorted(lexicon.source_determiners))
-    # After "according to" a lowercase word opens the document ("according to public filings"),
-    # unless it leaves it unnamed ("according to media reports").
-    unnamed = rf"(?!(?i:{word_pattern(lexicon.unnamed_modifiers)}))" if lexicon.unnamed_modifiers else ""
-    opener = rf"(?:(?i:{determiners})|[A-Z][\w.&/'’-]*|(?<=\baccording\s+to\s+){unnamed}[a-z][\w'’-]*)"
-    nouns = word_pattern(lexicon.source_nouns, ANY_SPACE)
-    # A bare plural its filing picks out: "disclosures filed on Sunday night revealed" (not "Polls taken").
-    bare = rf"|(?<![\w'’])(?:{nouns})(?=\s+(?i:{word_pattern(lexicon.filing_verbs, ANY_SPACE)})\b)" \
-        if lexicon.filing_verbs else ""
-    return compile_words(
-        rf"(?<![\w'’]){opener}(?:\s+[\w.&/'’-]+){{0,5}}?\s+{nouns}{bare}",
-        False, "source_nouns")

@@ -298,6 +298,11 @@ class OwnTerms:
         """Keep the rule's plan nouns, the words that open a plan's terms and the words that make a claim."""
         self.nouns = Phrases(options["plan_nouns"])
         self.links = Phrases(options["plan_links"])
+        # A forecast word and a word of change make a rate's move someone's forecast, not the rate in
+        # force: "The property tax will rise 3.5%" (but "the treaty will not take effect until 55 …").
+        self.forecasts = {w.lower() for w in options["forecast_words"]}
+        self.moves = {w.lower() for w in options["change_words"]}
+        self.proposed = {w.lower() for w in options["rate_proposals"]}
         self.infinitives = {w.lower() for w in options["plan_infinitives"]}
         self.rates = {" ".join(w.lower().split()) for w in options["plan_rates"]}
         self.claims = {w.lower() for w in options["plan_claims"]}
@@ -346,12 +351,20 @@ class OwnTerms:
         An infinitive does only right after the noun ("his proposal to deport 11 million
         people"); later it is another verb's ("the program has grown to 2,300 families").
         """
+        if rate and self._forecast(before, after_noun):
+            return False  # "The property tax will rise 3.5%": someone's forecast, as "Property taxes will" is
         link = self.links.find(before, after_noun)
         while link >= 0:
             if rate or before[link] not in self.infinitives or link == after_noun:
                 return True
             link = self.links.find(before, link + 1)
         return False
+
+    def _forecast(self, before: list[str], after_noun: int) -> bool:
+        """Tell whether a rate's clause forecasts its move ('will rise'), not as a proposal's ('the proposed tax will')."""
+        after = before[after_noun:]
+        return not self.forecasts.isdisjoint(after) and not self.moves.isdisjoint(after) \
+            and self.proposed.isdisjoint(before[:after_noun])
 
     def _decided(self, text: str, sentence: int, before: list[str], after: list[str]) -> bool:
         """Tell whether the figure's clause reports a public body's decision ('the board approved a 4.5 percent increase').
