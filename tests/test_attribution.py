@@ -102,6 +102,7 @@ def test_a_speaker_whose_name_ends_in_s_and_a_relative_clause() -> None:
 @pytest.mark.parametrize("text", [
     "At a rally, Ortiz was blunt, claiming without any evidence that the city wanted to take in 25,000 people.",
     "Lee also asked how it is prudent to add a billion dollars in spending.",
+    "Lee asked how the city could borrow another $30 million.",
     "Ortiz wondered whether the county could afford $2 million for the bridge.",
     "Lee vowed without hesitation that the city would hire 40 officers.",
 ])
@@ -109,20 +110,23 @@ def test_a_clause_after_an_aside_without_commas_or_an_indirect_question_is_the_s
     assert unsourced(text) == []
 
 
-@pytest.mark.parametrize("text", [
-    "The Ortiz campaign projects that the fee would raise $7 million a year.",
-    "The Harbor County school district reported 40 absences on Monday.",
+def test_a_campaign_speaks_for_its_candidate() -> None:
+    assert unsourced("The Ortiz campaign projects that the fee would raise $7 million a year.") == []
+
+
+@pytest.mark.parametrize("text, column, match", [
+    ("Harbor district reported 40 absences on Monday.", 26, "40"),
+    ("The Tuesday surge suggests that roughly 9,000 new voters registered.", 33, "roughly 9,000"),
 ])
-def test_a_noun_a_name_qualifies_after_a_determiner_can_report(text: str) -> None:
-    assert unsourced(text) == []
-
-
-def test_a_name_opening_the_sentence_opens_no_noun_phrase() -> None:
-    assert unsourced("Harbor district reported 40 absences on Monday.") == [("figures.unsourced", 1, 26, "40")]
+def test_a_name_or_a_name_qualified_noun_that_cannot_report_is_no_subject(text: str, column: int, match: str) -> None:
+    assert unsourced(text) == [("figures.unsourced", 1, column, match)]
 
 
 @pytest.mark.parametrize("text, match, column", [
     ("Ortiz answered without the binder that listed 40 missing rifles.", "40", 47),
+    ("The county responded without any filing that disputed the 1,400 overtime hours.", "1,400", 59),
+    ("Residents asked why the garage had ballooned to $48 million.", "$48 million", 49),
+    ("Parents asked how the district lost track of 300 laptops last spring.", "300", 46),
     ("The council asked 30 parents how the plan would work.", "30", 19),
 ])
 def test_an_object_before_that_or_a_question_word_is_no_reported_clause(text: str, match: str, column: int) -> None:

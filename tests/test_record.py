@@ -509,6 +509,7 @@ def test_a_rate_s_forecast_move_is_a_claim_like_property_taxes_will_rise(text: s
 
 @pytest.mark.parametrize("text", [
     "The corporate income tax was cut to 10 percent.",
+    "The state minimum wage will increase to $16.25 an hour on Jan. 1 under a 2024 state law.",
     "The approved property tax will rise 3.5 percent in July.",
     "The treaty will not take effect until 55 countries ratify it.",
 ])

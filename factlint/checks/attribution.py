@@ -27,9 +27,6 @@ PREPOSITION_INSIDE = compile_words(
 BY_NAME_AFTER = compile_words(r"\s+(?:by|from|of)\s+(?:the\s+)?[A-Z]")
 # At most this many words between a proposal's verb and a figure of its content: "called for a $15 wage".
 PROPOSAL_REACH = 12
-# At most this many words before a lowercase noun back to the determiner that opens its phrase:
-# "the Harbor County school district".
-NOUN_PHRASE_REACH = 4
 # At most this many words between a subject and its reporting verb for a phrase of its making: "filed on Sunday night".
 PARTICIPLE_REACH = 6
 # A document followed by the count it covers ("The survey of 1,033 likely voters") describes itself.
@@ -344,18 +341,14 @@ class Attribution:
         return self._opened_by_determiner(tokens, index)
 
     def _opened_by_determiner(self, tokens: list[str], index: int) -> bool:
-        """Tell whether a lowercase noun heads a phrase like 'the school district', 'the Sanders campaign'."""
-        for back in range(index - 1, max(-1, index - NOUN_PHRASE_REACH - 1), -1):
+        """Tell whether a lowercase noun heads a phrase like 'the school district'."""
+        for back in range(index - 1, max(-1, index - 4), -1):
             word = _bare(tokens[back]).lower()
             if word in self.openers:
                 return True
             if word in self.determiners:
                 return False   # a preposition ends the phrase: "the emails for public release" has no subject "public"
-            if not word.replace("'", "").replace("’", "").isalpha():
-                return False
-            # A name may qualify the noun ("the Sanders campaign"), not open the sentence before it.
-            if tokens[back] != tokens[back].lower() and (back == 0 or not tokens[back][:1].isupper()
-                                                         or tokens[back].isupper()):
+            if not word.replace("'", "").replace("’", "").isalpha() or tokens[back] != tokens[back].lower():
                 return False
         return False
 

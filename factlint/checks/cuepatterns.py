@@ -40,12 +40,11 @@ def clause_pattern(lexicon: Lexicon, openers: tuple[str, ...]) -> regex.Pattern:
     # statement, that". Without commas "pointed at the garage that" is an object and its relative.
     aside = rf"\s*,\s*(?i:{word_pattern(lexicon.aside_openers)})\s[^,.;:\d\n]{{1,40}}," \
         if lexicon.aside_openers else r"(?!)"
-    # A few of them open one with no commas: "claiming without any evidence that". Not over "the":
-    # "responded without the documents that showed" is an object and its relative clause.
-    bare = rf"|\s+(?i:{word_pattern(lexicon.bare_aside_openers)})\s(?:(?!\bthe\b)[^,.;:\d\n]){{1,30}}?\s+that\b" \
-        if lexicon.bare_aside_openers else ""
-    # An indirect question is the asker's: "asked how it is conservative to add a trillion dollars".
-    question = rf"|(?i:{word_pattern(lexicon.question_words)})\b" if lexicon.question_words else ""
+    # A few asides stand with no commas: "claiming without any evidence that".
+    bare = rf"|\s+(?i:{word_pattern(lexicon.bare_asides, ANY_SPACE)})\s+that\b" if lexicon.bare_asides else ""
+    # A hypothetical indirect question is the asker's: "asked how it is conservative to add a trillion dollars".
+    question = rf"|(?i:{word_pattern(lexicon.question_words)})\s+(?:[A-Za-z'’-]+\s+){{0,4}}?" \
+        rf"(?i:{word_pattern(lexicon.question_modals)})\s+[a-z]" if lexicon.question_words and lexicon.question_modals else ""
     return compile_words(
         rf"\s+(?:that\b|:|(?i:{subjects})(?:['’](?:s|re|d|ll|ve)\b|\s+{auxiliaries}\b)|{opened}{question})"
         rf"|{aside}\s+that\b{bare}",

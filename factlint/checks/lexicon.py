@@ -16,7 +16,7 @@ DEFAULT_NAME = "_attribution.yaml"
 KEYS = ("communication_verbs", "quote_only_verbs", "phrases", "source_nouns", "source_determiners", "unnamed_modifiers",
         "method_verbs", "filing_verbs", "authoring_verbs", "unreleased_words",
         "proposal_verbs", "definite_determiners", "content_breaks", "comma_breaks", "coordinators", "clause_subjects",
-        "auxiliaries", "aside_openers", "bare_aside_openers", "question_words", "document_idioms", "object_verbs",
+        "auxiliaries", "aside_openers", "bare_asides", "question_words", "question_modals", "document_idioms", "object_verbs",
         "free_relatives")
 
 
@@ -101,10 +101,12 @@ class Lexicon(NamedTuple):
     auxiliaries: frozenset[str] = frozenset()
     # Prepositions that open an aside between commas before a verb's "that": "added, in a statement, that".
     aside_openers: tuple[str, ...] = ()
-    # Prepositions that open such an aside with no commas: "claimed without evidence that".
-    bare_aside_openers: tuple[str, ...] = ()
-    # Words that open an indirect question after a verb, a reported clause like "that": "asked how".
+    # Asides that may stand with no commas before a verb's "that": "claimed without evidence that".
+    bare_asides: tuple[str, ...] = ()
+    # Words that open an indirect question after a verb, and the words that make it a hypothetical:
+    # a reported clause like "that" ("asked how the city could borrow").
     question_words: tuple[str, ...] = ()
+    question_modals: tuple[str, ...] = ()
     # Phrases in which a source noun names no document: "head to the polls" (to vote), lowercase.
     document_idioms: tuple[str, ...] = ()
     # Words that open a clause naming who sized the figure after it: "what advocates estimated were 100,000", lowercase.
@@ -164,8 +166,8 @@ def load(path: Path) -> Lexicon:
         definite_determiners=_lower(lists["definite_determiners"]), content_breaks=tuple(lists["content_breaks"]),
         comma_breaks=tuple(lists["comma_breaks"]), coordinators=tuple(lists["coordinators"]),
         clause_subjects=_lower(lists["clause_subjects"]), auxiliaries=_lower(lists["auxiliaries"]),
-        aside_openers=tuple(lists["aside_openers"]), bare_aside_openers=tuple(lists["bare_aside_openers"]),
-        question_words=tuple(lists["question_words"]),
+        aside_openers=tuple(lists["aside_openers"]), bare_asides=tuple(lists["bare_asides"]),
+        question_words=tuple(lists["question_words"]), question_modals=tuple(lists["question_modals"]),
         document_idioms=tuple(" ".join(w.lower().split()) for w in lists["document_idioms"]),
         noun_verb_forms=frozenset((every - quote_only - objects) & nouns),
         free_relatives=_lower(lists["free_relatives"]))

@@ -303,6 +303,7 @@ class OwnTerms:
         self.forecasts = {w.lower() for w in options["forecast_words"]}
         self.moves = {w.lower() for w in options["change_words"]}
         self.proposed = {w.lower() for w in options["rate_proposals"]}
+        self.levels = {w.lower() for w in options["rate_levels"]}
         self.infinitives = {w.lower() for w in options["plan_infinitives"]}
         self.rates = {" ".join(w.lower().split()) for w in options["plan_rates"]}
         self.claims = {w.lower() for w in options["plan_claims"]}
@@ -361,10 +362,13 @@ class OwnTerms:
         return False
 
     def _forecast(self, before: list[str], after_noun: int) -> bool:
-        """Tell whether a rate's clause forecasts its move ('will rise'), not as a proposal's ('the proposed tax will')."""
+        """Tell whether a rate's clause forecasts its move ('will rise 3.5%'), not a proposal's or a level the law sets.
+
+        Not 'the proposed tax will rise', nor a move to a level ('will increase to $16.25').
+        """
         after = before[after_noun:]
         return not self.forecasts.isdisjoint(after) and not self.moves.isdisjoint(after) \
-            and self.proposed.isdisjoint(before[:after_noun])
+            and self.proposed.isdisjoint(before[:after_noun]) and not (after and after[-1] in self.levels)
 
     def _decided(self, text: str, sentence: int, before: list[str], after: list[str]) -> bool:
         """Tell whether the figure's clause reports a public body's decision ('the board approved a 4.5 percent increase').

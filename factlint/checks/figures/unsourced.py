@@ -38,7 +38,7 @@ LIST_KEYS = (
     "clock_units", "game_clock", "game_clock_next", "banknote_words", "topic_ignore", "topic_blockers", "topic_endings",
     "topic_clause_openers", "topic_prepositions", "topic_share_links", "topic_scope_words",
     "furniture_labels", "transcript_labels", "derived_links", "derived_openers", "derived_changes", "derived_change_links", "derived_change_times", "back_references", "forecast_words", "vague_cues",
-    "change_words", "finding_openers", "stat_verbs", "rate_proposals",
+    "change_words", "finding_openers", "stat_verbs", "rate_proposals", "rate_levels",
 )
 # An author's own regular expressions: compiled with the match time limit.
 PATTERN_KEYS = ("citations",)
