@@ -95,6 +95,8 @@ def test_a_worked_example_is_not_a_claim() -> None:
     "An owner who takes the $50,000 homestead exemption pays less.",
     "Homeowners will get a 10 percent homestead exemption, up from last year's 8 percent exemption.",
     "Families can claim a $2,000 tax credit for each child.",
+    "Lee's plan includes: free bus passes for students, cutting fares to $1.25, longer hours.",
+    "The mayor kept the city's pledge to hire 200 officers.",
 ])
 def test_a_plan_is_the_source_of_its_own_figures(text: str) -> None:
     assert unsourced(text) == []
@@ -112,6 +114,9 @@ def test_a_plan_is_the_source_of_its_own_figures(text: str) -> None:
     ("The program served 4,000 families last year.", [("figures.unsourced", 1, 20, "4,000")]),
     ("The city's voucher program has grown to 2,300 families.", [("figures.unsourced", 1, 41, "2,300")]),
     ("The renovation will cost $12 million.", [("figures.unsourced", 1, 26, "$12 million")]),
+    # A colon after a plan that opens no terms, or after no plan, lists the writer's claims.
+    ("The plan has critics: the county lost 300 jobs last year.", [("figures.unsourced", 1, 39, "300")]),
+    ("The results so far: Ortiz leads with 52 percent.", [("figures.unsourced", 1, 38, "52 percent")]),
     # What an exemption saves is someone's reckoning, not its own term.
     ("The exemption will save the average homeowner $29.", [("figures.unsourced", 1, 47, "$29")]),
     ("The pool was part of a $31 million renovation finished in 1998.", [("figures.unsourced", 1, 24, "$31 million")]),

@@ -337,6 +337,15 @@ class OwnTerms:
                 break
         if any(_target_at(before, i, self.targets, self.target_links) for i in range(max(0, len(before) - self.reach - 2), len(before))):
             return True  # 'its inflation target of 2 percent', 'a goal of raising $64 million', 'the minimum wage of $7.25'
+        if self._names_terms(before):
+            return True
+        # A list after a colon that a plan's clause opens gives its terms: "Sanders' plan includes:
+        # eliminating tuition at public schools, cutting student loan interest rates to 2.37%".
+        colon = text.rfind(":", sentence, start)
+        return colon >= 0 and self._names_terms(_words(text[_clause_start(text, sentence, colon):colon]) + [":"])
+
+    def _names_terms(self, before: list[str]) -> bool:
+        """Tell whether a clause's words name a plan and open its terms after it ('her plan would raise the wage to')."""
         # Each plan noun of the clause, the nearest first: "The proposed property tax will increase
         # revenue in the budget by 2.6%" links its terms to "tax", not to "budget".
         for noun in range(len(before) - 1, -1, -1):
