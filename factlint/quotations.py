@@ -15,6 +15,9 @@ APOSTROPHES = "''"
 MARKS = '“”"'
 # Characters after which a straight quote opens rather than closes a quotation.
 OPENS_AFTER = frozenset(" \t\n\u00a0([{—–-/")
+# What comes before a straight mark that opens a quotation inside a straight quotation: a comma or
+# a colon and a space ('says, "I'd like …'), as a quoted speaker introduces the words quoted.
+NESTED_OPENERS = frozenset((", ", ": "))
 # After an opening curly mark in a closing mark's place ("called it “abhorrent“ in"), one of these
 # follows: the writer typed the wrong mark, and it closes the quotation.
 CLOSES_BEFORE = frozenset(" \t\n\u00a0.,;:!?)]—–-")
@@ -199,11 +202,13 @@ def _mark_kind(text: str, pos: int, floor: int, ceiling: int, stack: list[tuple[
         return "turned" if turned else "open"
     if char == CLOSE:
         return "close" if stack else "stray"
-    if stack and stack[-1][0] in (STRAIGHT, "'"):
-        return "close"
     before = text[pos - 1] if pos > floor else " "
     following = pos + _width(text, pos)
     after = text[following] if following < ceiling else " "
+    if stack and stack[-1][0] in (STRAIGHT, "'"):
+        # Inside a straight quotation, a mark after a comma and a space that a capital follows opens
+        # a quotation inside it: '"… if somebody walks in and says, "I'd like 10,000 rounds," you know'.
+        return "open" if pos - 2 >= floor and text[pos - 2:pos] in NESTED_OPENERS and after.isupper() else "close"
     if before in OPENS_AFTER and not after.isspace():
         return "open"
     return "close" if stack and not before.isdigit() else "stray"  # 12" is an inch mark

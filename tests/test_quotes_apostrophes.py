@@ -92,3 +92,21 @@ def test_a_turned_mark_s_message_is_a_validated_template(tmp_path) -> None:
     rule.write_text("kind: quotes\ncheck: unbalanced\nturned_message: '{match} is turned {nope}'\n", encoding="utf-8")
     with pytest.raises(LoadError, match="turned_message.*unknown placeholder"):
         load_rule_file(rule)
+
+
+@pytest.mark.parametrize("text, words", [
+    # a quotation inside a straight one, opened after a comma and a space: one outer quotation
+    ('"If somebody walks in and says, "I\'d like 10,000 rounds," you might be suspicious," Ruiz said.',
+     ['If somebody walks in and says, "I\'d like 10,000 rounds," you might be suspicious,']),
+    # a mark after a comma that a lowercase word follows still closes
+    ('"We won," she said, "and we will win again." Then she left.', ["We won,", "and we will win again."]),
+])
+def test_a_straight_quotation_inside_a_straight_one(text: str, words: list[str]) -> None:
+    assert quoted(text) == words
+
+
+def test_a_figure_in_a_nested_straight_quotation_is_the_speaker_s() -> None:
+    text = ('Ruiz took questions.\n\n"If somebody walks in and says, "I\'d like 10,000 rounds," you might be '
+            'suspicious," Ruiz said.\n')
+    assert found(text, "figures.unsourced") == []
+    assert found(text, "quotes.unbalanced") == []
