@@ -534,3 +534,8 @@ def test_a_plan_noun_further_back_in_the_clause_still_links_its_terms() -> None:
 ])
 def test_a_body_s_verb_of_change_does_not_decide_a_later_clause_s_figure(text: str, match: str) -> None:
     assert [f[3] for f in unsourced(text)] == [match]
+
+
+def test_a_clock_s_colon_opens_no_plan_s_list() -> None:
+    text = "The plan will start at 9:30, and by noon the county had lost 300 jobs.\n"
+    assert unsourced(text) == [("figures.unsourced", 1, 62, "300")]

@@ -341,8 +341,8 @@ class OwnTerms:
             return True
         # A list after a colon that a plan's clause opens gives its terms: "Sanders' plan includes:
         # eliminating tuition at public schools, cutting student loan interest rates to 2.37%".
-        colon = text.rfind(":", sentence, start)
-        return colon >= 0 and self._names_terms(_words(text[_clause_start(text, sentence, colon):colon]) + [":"])
+        colon = text.rfind(": ", sentence, start)  # not a clock's "9:30"
+        return colon >= 0 and self._names_terms(_words(text[_clause_start(text, sentence, colon):colon]))
 
     def _names_terms(self, before: list[str]) -> bool:
         """Tell whether a clause's words name a plan and open its terms after it ('her plan would raise the wage to')."""
