@@ -127,6 +127,7 @@ def test_a_name_or_a_name_qualified_noun_that_cannot_report_is_no_subject(text: 
     ("The county responded without any filing that disputed the 1,400 overtime hours.", "1,400", 59),
     ("Residents asked why the garage had ballooned to $48 million.", "$48 million", 49),
     ("Parents asked how the district lost track of 300 laptops last spring.", "300", 46),
+    ("Lee asked how the county will cover the $2 million shortfall.", "$2 million", 41),
     ("The council asked 30 parents how the plan would work.", "30", 19),
 ])
 def test_an_object_before_that_or_a_question_word_is_no_reported_clause(text: str, match: str, column: int) -> None:
