@@ -278,8 +278,7 @@ class Attribution:
         subject = _bare(tokens[-1])
         if subject.lower() in self.clause_subjects:
             return True
-        if not (subject.isalpha() and subject[:1].isupper() and not subject.isupper()) \
-                or tokens[-1].rstrip(",").endswith(("'s", "’s")) or subject.lower() in self.noun_openers:
+        if not _name_word(subject) or tokens[-1].rstrip(",").endswith(("'s", "’s")) or subject.lower() in self.noun_openers:
             return False
         if len(tokens) == 1:
             return not written_lowercase(story, subject)
@@ -313,8 +312,7 @@ class Attribution:
         last = words[-1]
         if last.lower() in self.passive or last.lower() in self.noun_openers:
             return False
-        named = last.isalpha() and last[:1].isupper() and not last.isupper()
-        return sizing or named or (last.lower() in self.agents and last.lower() not in self.clause_subjects)
+        return sizing or _name_word(last) or (last.lower() in self.agents and last.lower() not in self.clause_subjects)
 
     def _speaking(self, word: str) -> bool:
         """Tell whether a word is a form of a verb of speaking ("said", "added", "noted")."""
@@ -378,6 +376,11 @@ def written_lowercase(story: str, word: str) -> bool:
     """Tell whether the story writes a capitalised word in lower case as a whole word too: 'rents', not 'Ortiz'."""
     low = word[:1].lower() + word[1:]
     return any(not story[at - 1:at].isalnum() for at in word_ends(story, low))
+
+
+def _name_word(word: str) -> bool:
+    """Tell whether a bare word is written as a name: letters, a capital first, not an acronym ('Ruiz', not 'FBI')."""
+    return word.isalpha() and word[:1].isupper() and not word.isupper()
 
 
 def _named_subject(sentence: str, at: int) -> bool:

@@ -288,7 +288,7 @@ class FigureFinder:
                 return False
             glued = GLUED_LABEL.fullmatch(colon.group(1))
             return colon.group(1).lower() in self.before_words or \
-                bool(glued) and glued.group(1).lower() in self.before_words
+                (glued is not None and glued.group(1).lower() in self.before_words)
         if "," in found and word[:1].isupper():  # 'Coyle 5,601' is a tally, not a label
             return word.lower().rstrip(".") in self.before_words
         low = word.lower().rstrip(".")
