@@ -166,3 +166,28 @@ def test_a_figure_sized_in_a_free_relative_credits_later_figures_of_its_measure(
     text = ("The hospital spent what its finance office estimated was $1.4 million on traveling nurses "
             "last year.\n\n" + ASIDE + "The hospital spent $600,000 on traveling nurses in October.\n")
     assert unsourced(text) == []
+
+
+@pytest.mark.parametrize("figures", [
+    "Rents rose 9 percent in Eastport, 6 percent in Lakeside and 3 percent in Harlow.",
+    "Rents rose at three complexes: Birch Court by 9 percent; Elm Terrace by 6 percent.",
+    "Rents fell by 2 percent at Birch Court, 1.5 percent at Elm Terrace and 1 percent at Oak Row.",
+])
+def test_the_items_of_a_list_measure_what_the_list_does(figures: str) -> None:
+    assert unsourced(RENTS + figures + "\n") == []
+
+
+@pytest.mark.parametrize(("figures", "flagged"), [
+    # another measure opens the list: its items are that measure's
+    ("Vacancies rose 9 percent in Eastport, 6 percent in Lakeside and 3 percent in Harlow.",
+     ["9 percent", "6 percent", "3 percent"]),
+    ("Vacancies rose at three complexes: Birch Court by 9 percent; Elm Terrace by 6 percent.",
+     ["9 percent", "6 percent"]),
+    # an item with a measure of its own is read by it
+    ("Rents rose 9 percent in Eastport, and vacancies 6 percent.", ["6 percent"]),
+    # a list item after a clause of another place keeps that clause's place
+    ("Rents in neighboring Lakeside County rose 9 percent, 6 percent in May alone.", ["9 percent", "6 percent"]),
+])
+def test_the_items_of_a_list_of_another_measure_keep_the_flag(figures: str, flagged: list[str]) -> None:
+    found = unsourced(RENTS + figures + "\n")
+    assert [text for _, _, _, text in found] == flagged

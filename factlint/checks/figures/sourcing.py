@@ -351,7 +351,8 @@ def same_measure(sourcing: Sourcing, index: int, start: int, end: int) -> bool:
     measures = near_measures(sourcing, index, start, end)
     span, masked = doc.sentences[index], sourcing.quotes.masked
     sentence, at, stop = masked[span.start:span.end], start - span.start, end - span.start
-    heads, names = topic.measure_of(sentence, at, stop, masked) if topic.head_overlap else (frozenset(), set())
+    before = tuple((s - span.start, e - span.start) for s, e in sourcing.figures.get(index, ()) if e <= start)
+    heads, names = topic.measure_of(sentence, at, stop, masked, before) if topic.head_overlap else (frozenset(), set())
     if len(measures) < topic.overlap and len(heads) < max(topic.head_overlap, 1):
         return False
     mine = (heads, names, sentence) if heads else None

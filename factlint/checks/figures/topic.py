@@ -13,6 +13,8 @@ from factlint.segment import PLACE_DATELINE
 WORD = compile_words(r"(?<![\w'’-])[a-z][a-z'’-]*[a-z]")
 # A figure's own clause: its words stop at a comma, a semicolon, a colon, a dash or a parenthesis.
 CLAUSE_BREAK = compile_words(r"[,;:()\[\]—–]|\s-{1,2}\s")
+# What comes before a list's item: "17.7 percent at one casino, 5.5 percent at Bally's", "…casinos: Golden Nugget by 29 percent".
+ITEM_BREAKS = frozenset({",", ";", ":"})
 # A word as written, possessive ending included: "the mill's sales".
 WRITTEN = compile_words(r"[\w'’-]+")
 
@@ -80,15 +82,51 @@ class TopicCarry:
         """
         return self.measure_of(sentence, start, end, story)[0]
 
-    def measure_of(self, sentence: str, start: int, end: int, story: str) -> tuple[frozenset[str], set[str]]:
-        """Return the figure's heads (see heads()) and the capitalised words of its clause and of an opening phrase of place."""
+    def measure_of(self, sentence: str, start: int, end: int, story: str,
+                   earlier: tuple[tuple[int, int], ...] = ()) -> tuple[frozenset[str], set[str]]:
+        """Return the figure's heads (see heads()) and the capitalised words of its clause and of an opening phrase of place.
+
+        `earlier` holds the spans of the sentence's figures before this one: an item of a list that
+        names no measure of its own measures what the list does (see _list_measure()).
+        """
         sentence = _common_opening(sentence, story)
         before, after = self._clause_before(sentence[:start]), self._clause_after(sentence[end:])
         names = {word for word in before + after + self._introduction(sentence[:start]) if word[:1].isupper()}
         if after and after[0].lower() in self.share_links:
             return frozenset(self._run_heads(after[1:])), names
         # The word right before a figure is its verb or preposition ("gave $5 million", "hold 54").
-        return frozenset(self._run_heads(self._measure_phrase(before)[:-1]) | self._run_heads(after)), names
+        heads = frozenset(self._run_heads(self._measure_phrase(before)[:-1]) | self._run_heads(after))
+        if heads or not self._list_item(sentence[:start], before):
+            return heads, names
+        return self._list_measure(sentence, start, story, earlier)
+
+    def _list_item(self, text: str, before: list[str]) -> bool:
+        """Tell whether a figure opens an item of a list: after a comma, semicolon or colon, with only names and short words before it.
+
+        "Revenue fell 17.7 percent at one casino, 5.5 percent at Bally's"; "…at five casinos:
+        Golden Nugget by 29 percent; Resorts by 17.6 percent".
+        """
+        breaks = list(CLAUSE_BREAK.finditer(text))
+        if not breaks or breaks[-1].group() not in ITEM_BREAKS:
+            return False
+        return all(word[:1].isupper() or word.lower() in self.function_words for word in before)
+
+    def _list_measure(self, sentence: str, start: int, story: str,
+                      earlier: tuple[tuple[int, int], ...]) -> tuple[frozenset[str], set[str]]:
+        """Return what a list measures for an item that names nothing: the figure before it, or the clause before a colon.
+
+        The item's own capitalised words are the list's members, not a scope of their own.
+        """
+        if earlier:
+            return self.measure_of(sentence, *earlier[-1], story, earlier[:-1])
+        colon = sentence.rfind(":", 0, start)
+        if colon < 0:
+            return frozenset(), set()
+        opening = [m.end() for m in CLAUSE_BREAK.finditer(sentence[:colon])]
+        words = WRITTEN.findall(sentence[opening[-1] if opening else 0:colon])
+        names = {word for word in words if word[:1].isupper()}
+        # The clause's last word names the list's members ("at five of the casinos"), not a measure.
+        return frozenset(self._run_heads(self._measure_phrase(words)[:-1])), names
 
     def _introduction(self, text: str) -> list[str]:
         """The words of a sentence's opening phrase of place before its first comma: 'In neighboring Harlow County,'."""
