@@ -269,6 +269,26 @@ def test_figures_money_for_one_contract_but_not_for_two() -> None:
                  rule="across.figures") == [(0, 1, 21, "$3.2 million"), (1, 1, 5, "$2.3 million")]
 
 
+@pytest.mark.parametrize(("first", "second"), [
+    ("The storm killed 14 people in Harlow County on Monday.", "Forecasters recalled that 40 people were killed in Lakeside last spring."),
+    ("In Eastport, 1,240 residents were evacuated.", "Officials said maybe 1,420 residents were evacuated [at Pine Hill]."),
+])
+def test_figures_set_in_different_places_are_two_quantities(first: str, second: str) -> None:
+    assert cross(first, second, rule="across.figures") == []
+
+
+@pytest.mark.parametrize(("first", "second", "expected"), [
+    # the same place named in both
+    ("The storm killed 14 people in Harlow County.", "In Harlow County, 41 people were killed.",
+     [(0, 1, 18, "14"), (1, 1, 19, "41")]),
+    # a place in one sentence only: nothing says they differ
+    ("The storm killed 14 people in Harlow County.", "Officials said 41 people were killed.",
+     [(0, 1, 18, "14"), (1, 1, 16, "41")]),
+])
+def test_figures_in_one_setting_or_an_unsaid_one_still_disagree(first: str, second: str, expected: list) -> None:
+    assert cross(first, second, rule="across.figures") == expected
+
+
 def test_figures_a_story_with_two_values_speaks_of_two_things() -> None:
     assert cross("The first storm killed 12 people. The second killed 30 people.", "Officials said 40 people were killed.",
                  rule="across.figures") == []

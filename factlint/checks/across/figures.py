@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from factlint.checks.across.report import Mention, report
 from factlint.checks.base import Pattern, compile_words, word_pattern
@@ -42,6 +42,7 @@ class FigureWords:
     subject_links: frozenset[str]  # 'residents of Elmwood', 'a contract with Acme'
     subject: Pattern  # the first subject link after a noun and the name after it
     tolerance: float
+    setting: Pattern | None = None  # a place word and the name after it: 'in Paris', '[in Libya]'
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,8 @@ class Quantity:
     high: float
     key: tuple[str, str, str, str]  # unit, noun, role, whose or whom ('residents of Elmwood')
     years: frozenset[str] = frozenset()  # the years its sentence names: 'in 2004' is not 'this year'
+    # The places and times its sentence names ('in Paris', 'in November'): no part of what it counts.
+    settings: frozenset[str] = field(default=frozenset(), compare=False)
 
 
 def read(text: str, start: int, end: int, words: FigureWords) -> Quantity | None:
@@ -67,14 +70,18 @@ def read(text: str, start: int, end: int, words: FigureWords) -> Quantity | None
     value = float(match.group("num").replace(",", "") + (match.group("dec") or "")) * magnitude
     low, high = _range(value, match, magnitude, lead, words)
     counted = _counted(text, start, end, match.group("cur") or "", words)
-    return Quantity(low, high, counted, _years(text, start)) if counted else None
+    if not counted:
+        return None
+    opening, closing = _sentence(text, start)
+    settings = frozenset(m.group(1) for m in words.setting.finditer(text, opening, closing)) if words.setting else frozenset()
+    return Quantity(low, high, counted, frozenset(YEAR.findall(text, opening, closing)), settings)
 
 
-def _years(text: str, start: int) -> frozenset[str]:
-    """Return the years named in the sentence around an offset."""
+def _sentence(text: str, start: int) -> tuple[int, int]:
+    """Return where the sentence around an offset opens and closes."""
     opening = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
     closing = min((i for i in (text.find(". ", start), text.find("\n", start)) if i != -1), default=len(text))
-    return frozenset(YEAR.findall(text, opening, closing))
+    return opening, closing
 
 
 def _range(value: float, match: re.Match[str], magnitude: float, lead: str,
@@ -112,6 +119,15 @@ def _counted(text: str, start: int, end: int, unit: str, words: FigureWords) -> 
             rest = [m.group().lower() for m in WORD.finditer(text, capital.end(), sentence_end)][:6]
     role = _role_after(rest, words) or _role_before(text, start, words)
     return (unit, noun, role, subject) if role and role not in words.not_roles else None
+
+
+def setting_pattern(links: Sequence[str], determiners: Sequence[str]) -> Pattern | None:
+    """Compile the search for a place word and the capitalised name after it ('in Paris', 'at the Capitol'), or None."""
+    if not links:
+        return None
+    # Scoped flags: the place word in any case ("In Paris, …"), the name capitalised.
+    return compile_words(rf"(?i:{word_pattern(links)})\s+(?:(?i:{word_pattern(determiners)})\s+)?"
+                         r"([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)", False, "setting_links")
 
 
 def subject_pattern(links: Sequence[str], determiners: Sequence[str]) -> Pattern:
@@ -166,7 +182,15 @@ def check_figures(rule: Rule, stories: Sequence[Story], sources: Sequence[FactSo
         ranges = {m.form: q for m, q in items}
         if len(ranges) < len({(m.form, q) for m, q in items}):
             continue  # one figure as written, two quantities (in other years): leave it
-        if not any(_apart(a, b) for a in ranges.values() for b in ranges.values()):
+        settings: dict[str, frozenset[str]] = {}
+        for mention, quantity in items:
+            settings[mention.form] = settings.get(mention.form, frozenset()) | quantity.settings
+        ranges = {form: replace(quantity, settings=settings[form]) for form, quantity in ranges.items()}
+
+        def conflict(a: str, b: str, r: dict[str, Quantity] = ranges) -> bool:
+            return _apart(r[a], r[b]) and not _elsewhere(r[a], r[b])
+
+        if not any(conflict(a, b) for a in ranges for b in ranges):
             continue
         what = f"({key[1]}, {key[2]})"
 
@@ -174,8 +198,15 @@ def check_figures(rule: Rule, stories: Sequence[Story], sources: Sequence[FactSo
             said = ", ".join(f"'{o}'" for o in others)
             return f"'{form}' {what} here, but {said} in other stories of the set: check the figure"
 
-        yield from report(rule, stories, [m for m, _ in items], detail,
-                          conflict=lambda a, b, r=ranges: _apart(r[a], r[b]))
+        yield from report(rule, stories, [m for m, _ in items], detail, conflict=conflict)
+
+
+def _elsewhere(a: Quantity, b: Quantity) -> bool:
+    """Tell whether two figures are set in different places or times: 130 killed 'in Paris', 1,500 '[in Libya]'.
+
+    Each sentence names a setting and they share none, as 'residents of Oakdale' are not those of Pine Hill.
+    """
+    return bool(a.settings) and bool(b.settings) and a.settings.isdisjoint(b.settings)
 
 
 def _apart(a: Quantity, b: Quantity) -> bool:

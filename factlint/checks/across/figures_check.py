@@ -13,7 +13,7 @@ from factlint.rule import Rule, RuleError, RuleSetStore
 __all__ = ["DEFAULT_MESSAGE", "OPTIONS", "PLACEHOLDERS", "build", "build_cross"]
 OPTIONS = {
     **{key: Option(string_list, ()) for key in ("about", "at_least", "at_most", "not_nouns", "auxiliaries", "verbs",
-                                              "not_roles", "determiners", "subject_links")},
+                                              "not_roles", "determiners", "subject_links", "setting_links")},
     "magnitudes": Option(number_map, {}, schema={"type": "object", "additionalProperties": {"type": "number"}}),
     "tolerance": Option(number, 0.1),
 }
@@ -32,14 +32,15 @@ def build_cross(rule: Rule, store: RuleSetStore) -> CrossCheck:
     """Compare the figures the stories give for one subject."""
 
     def cross(stories: Sequence[Story], sources: Sequence[FactSource]) -> Iterable[Finding]:
-        from factlint.checks.across.figures import FigureWords, check_figures, subject_pattern
+        from factlint.checks.across.figures import FigureWords, check_figures, setting_pattern, subject_pattern
 
         options = rule.options
         figure_words = FigureWords(
             lower(options["about"]), lower(options["at_least"]), lower(options["at_most"]), options["magnitudes"],
             lower(options["not_nouns"]), lower(options["auxiliaries"]), lower(options["verbs"]),
             lower(options["not_roles"]), lower(options["determiners"]), lower(options["subject_links"]),
-            subject_pattern(options["subject_links"], options["determiners"]), options["tolerance"])
+            subject_pattern(options["subject_links"], options["determiners"]), options["tolerance"],
+            setting_pattern(options["setting_links"], options["determiners"]))
         return check_figures(rule, stories, sources, figure_words)
 
     return cross
