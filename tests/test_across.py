@@ -203,6 +203,28 @@ def test_names_surname_spelled_two_ways_and_accents() -> None:
                  rule="across.names") == [(2, 1, 1, "Marta Szymanski"), (3, 1, 1, "Marta Szymansky")]
 
 
+def test_names_one_story_s_misspelling_flags_that_story_alone() -> None:
+    stories = ("Marta Szymanski opened the hearing.", "Marta Szymanski closed it.", "Marta Szymansky spoke last.")
+    assert cross(*stories, rule="across.names") == [(2, 1, 1, "Marta Szymansky")]
+    found = lint_stories([Document(t, f"s{n}.txt", False) for n, t in enumerate(stories)],
+                         rule_set().configured(["across.names"], [], {}))
+    assert found["s2.txt"][0].message == (
+        "'Marta Szymansky' (once in 1 story) looks like a misspelling of 'Marta Szymanski' (2 times in 2 stories), "
+        "as other stories of the set write it: check the spelling")
+
+
+@pytest.mark.parametrize(("stories", "expected"), [
+    # a nickname is no misspelling: the set's usage is no house form
+    (("Peggy Lindqvist voted no.", "Peggy Lindqvist left early.", "Margaret Lindqvist cast the only no vote."),
+     [(0, 1, 1, "Peggy Lindqvist"), (1, 1, 1, "Peggy Lindqvist"), (2, 1, 1, "Margaret Lindqvist")]),
+    # one story each: nothing tells which is right
+    (("Marta Szymanski opened the hearing.", "Marta Szymansky closed it."),
+     [(0, 1, 1, "Marta Szymanski"), (1, 1, 1, "Marta Szymansky")]),
+])
+def test_names_with_no_usual_spelling_flag_every_form(stories: tuple[str, ...], expected: list) -> None:
+    assert cross(*stories, rule="across.names") == expected
+
+
 def test_names_same_surname_different_people() -> None:
     assert cross("Joe Biden spoke first.", "Jill Biden spoke next.", "Hunter Biden did not attend.",
                  "Serena Williams won.", "Serena William lost.", "Iowa Republicans met.", "Iowa Republican voters met.",

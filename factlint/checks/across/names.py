@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
-from factlint.checks.across.people import people
+from factlint.checks.across.people import Person, people
 from factlint.checks.across.report import Mention, forms_of, report, usage
-from factlint.facts import FactSource, PersonName, Story, source_of
+from factlint.facts import Fact, FactSource, PersonName, Story, source_of
 from factlint.finding import Finding
 from factlint.rule import Rule
 
@@ -22,13 +22,40 @@ def check_names(rule: Rule, stories: Sequence[Story], sources: Sequence[FactSour
         mentions = [Mention(i, n.start, n.end, n.name) for i, n in person.mentions]
         counts = {form: usage(uses) for form, uses in forms_of(mentions).items()}
         house = person.house if person.house in counts else None
+        usual = None if house is not None else _usual_spelling(person, source.relate)
 
-        def detail(form: str, others: list[str], house: str | None = house) -> str:
+        def detail(form: str, others: list[str], house: str | None = house, usual: str | None = usual) -> str:
             if house is not None:
                 return (f"'{form}' is not the house form of this name: other stories of the set use "
                         f"'{house}', the registry's form")
+            if usual is not None:
+                return (f"'{form}' ({counts[form]}) looks like a misspelling of '{usual}' ({counts[usual]}), "
+                        "as other stories of the set write it: check the spelling")
             said = ", ".join(f"'{o}' ({counts[o]})" for o in others)
             return (f"'{form}' ({counts[form]}) and {said} look like one person named two ways "
                     "across the story set: use one form")
 
-        yield from report(rule, stories, mentions, detail, house)
+        yield from report(rule, stories, mentions, detail, house or usual)
+
+
+# How a one-story form relates to the form several stories use when it is that form misspelt.
+MISSPELLINGS = frozenset({"spelling", "typography"})
+
+
+def _usual_spelling(person: Person, relate: Callable[[Fact, Fact], str | None]) -> str | None:
+    """Return the form several stories use when each other form is one story's misspelling of it ('Hilary' beside 'Hillary').
+
+    A nickname is no misspelling: "Joe Biden" in two stories and "Joseph Biden" in one are both flagged.
+    """
+    names: dict[str, PersonName] = {}
+    stories: dict[str, set[int]] = {}
+    for index, name in person.mentions:
+        names.setdefault(name.name, name)
+        stories.setdefault(name.name, set()).add(index)
+    usual = max(stories, key=lambda form: (len(stories[form]), form))
+    if len(stories[usual]) < 2:
+        return None
+    if all(len(stories[form]) == 1 and relate(names[form], names[usual]) in MISSPELLINGS
+           for form in stories if form != usual):
+        return usual
+    return None
