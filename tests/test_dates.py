@@ -438,3 +438,19 @@ def test_relative_split_across_lines_still_conflicts() -> None:
 ])
 def test_participles_are_not_past_wording(text: str, matches: list[str]) -> None:
     assert only("tense", text, "2026-02-10") == expect("tense", text, *matches)
+
+
+@pytest.mark.parametrize("text, iso", [
+    # a past form describing a noun, after a preposition or a determiner: no past wording
+    ("The takeaway from freshly filed campaign reports is the spending before the primary on Tuesday.", "2016-02-09"),
+    ("Under the newly approved budget the council votes Tuesday.", "2016-02-09"),
+    # a compound's first word is no verb
+    ("Closed-door talks resume Tuesday.", "2016-02-09"),
+    # past wording still reads back
+    ("The reports were filed before the primary on Tuesday.", "2016-02-02"),
+    ("The states that held primaries Tuesday gave Hale a lead.", "2016-02-02"),
+    ("Campaigns filed reports that track spending before the primary on Tuesday.", "2016-02-02"),
+])
+def test_a_participle_describing_a_noun_is_not_past_wording(text: str, iso: str) -> None:
+    [finding] = check("resolved", text, "2016-02-08")
+    assert f"({iso})" in finding.message

@@ -17,13 +17,29 @@ def _cues(text: str, lex: Lexicon, start: int, end: int) -> list[Cue]:
     """The tense cues in [start, end), leaving out past forms used as participles ('will be held')."""
     cues = []
     for m in lex.cues.finditer(text, start, end):
+        if text[m.end():m.end() + 1] == "-":
+            continue  # a compound's first word ("left-wing groups", "closed-door talks") is no verb
         tense = lex.cue_tense[" ".join(m.group(0).lower().split())]
-        if tense in ("past", "reported"):
-            before = PREV_WORD.search(text, max(0, m.start() - 12), m.start())
-            if before and before["word"].lower() in lex.participle_before:
-                continue
+        if tense in ("past", "reported") and _participle(text, lex, m.start()):
+            continue
         cues.append((m.start(), m.end(), tense))
     return cues
+
+
+def _participle(text: str, lex: Lexicon, start: int) -> bool:
+    """Tell whether a past form at `start` is a participle: after 'be' or 'have' ("will be held"), or describing a noun.
+
+    A past form right after a determiner or preposition, an -ly adverb between or not ("from
+    freshly filed reports", "the revised budget"), says nothing of when the date is.
+    """
+    before = PREV_WORD.search(text, max(0, start - 12), start)
+    word = before["word"].lower() if before else ""
+    if word in lex.participle_before:
+        return True
+    if before is not None and word.endswith("ly"):
+        before = PREV_WORD.search(text, max(0, before.start() - 12), before.start())
+        word = before["word"].lower() if before else ""
+    return word in lex.participle_determiners
 
 
 def lean_tense(doc: Document, cache: dict[int, list[Cue]], lex: Lexicon, start: int,

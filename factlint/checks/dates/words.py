@@ -23,7 +23,7 @@ ANY_SPACE = r"\s+"  # inside one sentence, where cues are sought
 KEYS = (
     "attributive", "clause_words", "days", "future", "future_participles", "generic_today",
     "habitual", "insertion_openers", "month_cues", "month_determiners", "month_not_before",
-    "months", "names", "not_day_after", "participle_before", "past", "past_auxiliaries", "periods",
+    "months", "names", "not_day_after", "participle_before", "participle_determiners", "past", "past_auxiliaries", "periods",
     "plausible_days", "qualifiers", "reported", "tally_after", "target_prepositions",
     "tense_window_days", "weekdays",
     # the small words of date forms: "March 3 through 5", "11th of March", "Friday the 12th" …
@@ -56,6 +56,7 @@ class Lexicon:
     habitual: frozenset[str]
     attributive: frozenset[str]
     participle_before: frozenset[str]
+    participle_determiners: frozenset[str]  # "from freshly filed reports": a past form describing a noun
     target_prepositions: frozenset[str]
     insertion_openers: frozenset[str]
     tense_window: int
@@ -146,6 +147,7 @@ def _lexicon(path: Path, data: dict[str, Any]) -> Lexicon:
         month_not_before=_words(data, "month_not_before"), not_day_after=_words(data, "not_day_after"),
         tally_after=_words(data, "tally_after"), habitual=_words(data, "habitual"),
         attributive=_words(data, "attributive"), participle_before=_words(data, "participle_before"),
+        participle_determiners=_words(data, "participle_determiners"),
         target_prepositions=_words(data, "target_prepositions"),
         insertion_openers=_words(data, "insertion_openers"),
         tense_window=int(data.get("tense_window_days", 45)),
