@@ -242,6 +242,32 @@ def test_a_poll_story_s_findings_relay_its_scope_past_the_window() -> None:
     assert unsourced(text) == []
 
 
+# Findings that carry a credit of their own ("independents … say") or continue a credited measure.
+SAYING_STORY = ("Thirty-one percent of those surveyed say they would back the levy.\n\n"
+                "A third of independents, 33 percent, say they would back it.\n\n"
+                "Among renters, 41 percent say they would back it.\n\n"
+                "Among homeowners, 28 percent say they would back it.\n\n"
+                "Voters under 30 say they would back it, 52 percent to 30 percent.\n\n"
+                "Retirees say they would back it, 35 percent to 50 percent.\n\n")
+
+
+def test_findings_credited_by_the_poll_s_respondents_relay_its_scope() -> None:
+    text = POLL + SAYING_STORY + "The response to the bond was an even split: 46 percent for it and 46 percent against.\n"
+    assert unsourced(text) == []
+
+
+@pytest.mark.parametrize("sentence, column, match", [
+    ("The district runs 146 buses.", 19, "146"),
+    # a speaker's own credit is no poll finding: it relays nothing
+    ("Lee's campaign said 52 percent of its calls reached voters.\n\n" * 7
+     + "The response was an even split: 46 percent for it and 46 percent against.", 33, "46 percent"),
+])
+def test_findings_of_the_respondents_relay_no_count_nor_another_speaker_s_share(sentence: str, column: int,
+                                                                                 match: str) -> None:
+    found = unsourced(POLL + SAYING_STORY + sentence + "\n")
+    assert found[:1] == [("figures.unsourced", 17 + 2 * sentence.count("\n\n"), column, match)]
+
+
 @pytest.mark.parametrize("sentence, column, match", [
     ("The district runs 146 buses.", 19, "146"),
     ("Lee's supporters have raised $1.1 million since June.", 30, "$1.1 million"),

@@ -199,6 +199,11 @@ class Sourcing:
         comma = self.quotes.masked.find(",", span.start, first)
         return comma >= 0 and len(self.quotes.masked[comma + 1:first].split()) <= 2
 
+    def reported_before(self, index: int, start: int) -> bool:
+        """Tell whether a reporting verb comes before the figure in its sentence: 'Lee said 52 percent', not '33 percent say'."""
+        before = self.quotes.masked[self.doc.sentences[index].start:start]
+        return self.attribution.verbs.search(before) is not None or self.attribution.speech.search(before) is not None
+
     def document_after(self, index: int) -> bool:
         """Tell whether sentence `index` points back (one of `back_references`) and names a document as its source."""
         span = self.doc.sentences[index]
