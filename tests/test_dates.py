@@ -450,6 +450,13 @@ def test_participles_are_not_past_wording(text: str, matches: list[str]) -> None
     ("The reports were filed before the primary on Tuesday.", "2016-02-02"),
     ("The states that held primaries Tuesday gave Hale a lead.", "2016-02-02"),
     ("Campaigns filed reports that track spending before the primary on Tuesday.", "2016-02-02"),
+    # an -ly noun or name is no adverb; a pronoun or a stranded preposition is no determiner
+    ("The family held a vigil Tuesday.", "2016-02-02"),
+    ("The Assembly approved the loans Tuesday.", "2016-02-02"),
+    ("The lawyer who represented her resigned Tuesday.", "2016-02-02"),
+    ("The firm she worked for ended production Tuesday.", "2016-02-02"),
+    # a double hyphen is a dash, not a compound
+    ("A first trial ended--in a mistrial--on Tuesday.", "2016-02-02"),
 ])
 def test_a_participle_describing_a_noun_is_not_past_wording(text: str, iso: str) -> None:
     [finding] = check("resolved", text, "2016-02-08")

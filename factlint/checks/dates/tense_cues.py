@@ -10,6 +10,7 @@ CLAUSE_MARKS = ",;:(—–\"“”"
 MAX_INSERTIONS = 3
 DASHES = "—–"
 PREV_WORD = compile_words(r"(?P<word>[A-Za-z]+)[ \t\u00a0\n]+$")
+NEXT_WORD = compile_words(r"[ \t\u00a0]+(?P<word>[A-Za-z]+)")
 Cue = tuple[int, int, str]   # start, end, and 'past', 'future', 'reported' or 'neutral'
 
 
@@ -17,29 +18,43 @@ def _cues(text: str, lex: Lexicon, start: int, end: int) -> list[Cue]:
     """The tense cues in [start, end), leaving out past forms used as participles ('will be held')."""
     cues = []
     for m in lex.cues.finditer(text, start, end):
-        if text[m.end():m.end() + 1] == "-":
+        if text[m.end():m.end() + 1] == "-" and text[m.end() + 1:m.end() + 2].isalpha():
             continue  # a compound's first word ("left-wing groups", "closed-door talks") is no verb
         tense = lex.cue_tense[" ".join(m.group(0).lower().split())]
-        if tense in ("past", "reported") and _participle(text, lex, m.start()):
+        if tense in ("past", "reported") and _participle(text, lex, m.start(), m.end()):
             continue
         cues.append((m.start(), m.end(), tense))
     return cues
 
 
-def _participle(text: str, lex: Lexicon, start: int) -> bool:
-    """Tell whether a past form at `start` is a participle: after 'be' or 'have' ("will be held"), or describing a noun.
+def _participle(text: str, lex: Lexicon, start: int, end: int) -> bool:
+    """Tell whether a past form at [start, end) is a participle: after 'be' or 'have' ("will be held"), or describing a noun.
 
-    A past form right after a determiner or preposition, an -ly adverb between or not ("from
-    freshly filed reports", "the revised budget"), says nothing of when the date is.
+    A past form in -ed right after a determiner ("the revised budget"), or after an -ly adverb
+    that follows a determiner or a preposition ("from freshly filed reports"), and before a
+    word that can be the noun it describes, says nothing of when the date is.
     """
     before = PREV_WORD.search(text, max(0, start - 12), start)
-    word = before["word"].lower() if before else ""
-    if word in lex.participle_before:
+    word = before["word"] if before else ""
+    if word.lower() in lex.participle_before:
         return True
-    if before is not None and word.endswith("ly"):
-        before = PREV_WORD.search(text, max(0, before.start() - 12), before.start())
-        word = before["word"].lower() if before else ""
-    return word in lex.participle_determiners
+    if not text[start:end].lower().endswith("ed") or not _noun_follows(text, lex, end):
+        return False
+    if word.lower() in lex.participle_determiners:
+        return True
+    if before is None or not word.endswith("ly") or not word.islower():
+        return False
+    lead = PREV_WORD.search(text, max(0, before.start() - 12), before.start())
+    lead_word = lead["word"].lower() if lead else ""
+    return lead_word in lex.participle_determiners or lead_word in lex.participle_prepositions
+
+
+def _noun_follows(text: str, lex: Lexicon, end: int) -> bool:
+    """Tell whether the word after offset `end` can be a noun a participle describes: no small word, weekday or month."""
+    found = NEXT_WORD.match(text, end)
+    if found is None:
+        return False
+    return found["word"].lower() not in lex.participle_stops
 
 
 def lean_tense(doc: Document, cache: dict[int, list[Cue]], lex: Lexicon, start: int,

@@ -23,7 +23,7 @@ ANY_SPACE = r"\s+"  # inside one sentence, where cues are sought
 KEYS = (
     "attributive", "clause_words", "days", "future", "future_participles", "generic_today",
     "habitual", "insertion_openers", "month_cues", "month_determiners", "month_not_before",
-    "months", "names", "not_day_after", "participle_before", "participle_determiners", "past", "past_auxiliaries", "periods",
+    "months", "names", "not_day_after", "participle_before", "participle_determiners", "participle_prepositions", "past", "past_auxiliaries", "periods",
     "plausible_days", "qualifiers", "reported", "tally_after", "target_prepositions",
     "tense_window_days", "weekdays",
     # the small words of date forms: "March 3 through 5", "11th of March", "Friday the 12th" …
@@ -56,7 +56,9 @@ class Lexicon:
     habitual: frozenset[str]
     attributive: frozenset[str]
     participle_before: frozenset[str]
-    participle_determiners: frozenset[str]  # "from freshly filed reports": a past form describing a noun
+    participle_determiners: frozenset[str]  # "the revised budget": a past form describing a noun
+    participle_prepositions: frozenset[str]  # "from freshly filed reports": with an -ly adverb between
+    participle_stops: frozenset[str]  # words after a past form that no participle describes: small words, days, months
     target_prepositions: frozenset[str]
     insertion_openers: frozenset[str]
     tense_window: int
@@ -148,6 +150,10 @@ def _lexicon(path: Path, data: dict[str, Any]) -> Lexicon:
         tally_after=_words(data, "tally_after"), habitual=_words(data, "habitual"),
         attributive=_words(data, "attributive"), participle_before=_words(data, "participle_before"),
         participle_determiners=_words(data, "participle_determiners"),
+        participle_prepositions=_words(data, "participle_prepositions"),
+        participle_stops=frozenset(w.lower() for w in (*month_number, *weekday_number)).union(
+            *(_words(data, key) for key in ("participle_determiners", "participle_prepositions",
+                                            "date_prepositions", "participle_before"))),
         target_prepositions=_words(data, "target_prepositions"),
         insertion_openers=_words(data, "insertion_openers"),
         tense_window=int(data.get("tense_window_days", 45)),
