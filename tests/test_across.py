@@ -204,12 +204,13 @@ def test_names_surname_spelled_two_ways_and_accents() -> None:
 
 
 def test_names_one_story_s_misspelling_flags_that_story_alone() -> None:
-    stories = ("Marta Szymanski opened the hearing.", "Marta Szymanski closed it.", "Marta Szymansky spoke last.")
-    assert cross(*stories, rule="across.names") == [(2, 1, 1, "Marta Szymansky")]
+    stories = ("Marta Szymanski opened the hearing.", "Marta Szymanski closed it.", "Marta Szymanski left.",
+               "Marta Szymansky spoke last.")
+    assert cross(*stories, rule="across.names") == [(3, 1, 1, "Marta Szymansky")]
     found = lint_stories([Document(t, f"s{n}.txt", False) for n, t in enumerate(stories)],
                          rule_set().configured(["across.names"], [], {}))
-    assert found["s2.txt"][0].message == (
-        "'Marta Szymansky' (once in 1 story) looks like a misspelling of 'Marta Szymanski' (2 times in 2 stories), "
+    assert found["s3.txt"][0].message == (
+        "'Marta Szymansky' (once in 1 story) looks like a misspelling of 'Marta Szymanski' (3 times in 3 stories), "
         "as other stories of the set write it: check the spelling")
 
 
@@ -220,6 +221,12 @@ def test_names_one_story_s_misspelling_flags_that_story_alone() -> None:
     # one story each: nothing tells which is right
     (("Marta Szymanski opened the hearing.", "Marta Szymansky closed it."),
      [(0, 1, 1, "Marta Szymanski"), (1, 1, 1, "Marta Szymansky")]),
+    # two stories may share one mistake
+    (("Marisol Quintaro opened the hearing.", "Marisol Quintaro closed it.", "Marisol Quintero spoke."),
+     [(0, 1, 1, "Marisol Quintaro"), (1, 1, 1, "Marisol Quintaro"), (2, 1, 1, "Marisol Quintero")]),
+    # an accent the usual form lacks is the name's own spelling
+    (("Jose Ramirez testified.", "Jose Ramirez left.", "Jose Ramirez spoke.", "José Ramírez was sentenced."),
+     [(0, 1, 1, "Jose Ramirez"), (1, 1, 1, "Jose Ramirez"), (2, 1, 1, "Jose Ramirez"), (3, 1, 1, "José Ramírez")]),
 ])
 def test_names_with_no_usual_spelling_flag_every_form(stories: tuple[str, ...], expected: list) -> None:
     assert cross(*stories, rule="across.names") == expected

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 
 from factlint.checks.across.people import Person, people
@@ -40,12 +41,15 @@ def check_names(rule: Rule, stories: Sequence[Story], sources: Sequence[FactSour
 
 # How a one-story form relates to the form several stories use when it is that form misspelt.
 MISSPELLINGS = frozenset({"spelling", "typography"})
+# So many stories must agree on a spelling before one story's other spelling is called a
+# misspelling of it: two stories may share one mistake ("Quintaro" twice, "Quintero" once).
+USUAL_STORIES = 3
 
 
 def _usual_spelling(person: Person, relate: Callable[[Fact, Fact], str | None]) -> str | None:
     """Return the form several stories use when each other form is one story's misspelling of it ('Hilary' beside 'Hillary').
 
-    A nickname is no misspelling: "Joe Biden" in two stories and "Joseph Biden" in one are both flagged.
+    A nickname is no misspelling: "Joe Biden" in three stories and "Joseph Biden" in one are all flagged.
     """
     names: dict[str, PersonName] = {}
     stories: dict[str, set[int]] = {}
@@ -53,9 +57,15 @@ def _usual_spelling(person: Person, relate: Callable[[Fact, Fact], str | None]) 
         names.setdefault(name.name, name)
         stories.setdefault(name.name, set()).add(index)
     usual = max(stories, key=lambda form: (len(stories[form]), form))
-    if len(stories[usual]) < 2:
+    if len(stories[usual]) < USUAL_STORIES:
         return None
+    # An accent the usual form lacks is the name's own spelling ("José Ramírez"), not a slip.
     if all(len(stories[form]) == 1 and relate(names[form], names[usual]) in MISSPELLINGS
-           for form in stories if form != usual):
+           and _accents(form) <= _accents(usual) for form in stories if form != usual):
         return usual
     return None
+
+
+def _accents(name: str) -> int:
+    """Count the letters of a name written with a diacritic."""
+    return sum(1 for c in unicodedata.normalize("NFD", name) if unicodedata.combining(c))
