@@ -301,6 +301,7 @@ def test_figures_money_for_one_contract_but_not_for_two() -> None:
 @pytest.mark.parametrize(("first", "second"), [
     ("The storm killed 14 people in Harlow County on Monday.", "Forecasters recalled that 40 people were killed in Lakeside last spring."),
     ("In Eastport, 1,240 residents were evacuated.", "Officials said maybe 1,420 residents were evacuated [at Pine Hill]."),
+    ("The county issued 212 permits in September.", "The county issued 188 permits in October."),
 ])
 def test_figures_set_in_different_places_are_two_quantities(first: str, second: str) -> None:
     assert cross(first, second, rule="across.figures") == []
@@ -313,6 +314,18 @@ def test_figures_set_in_different_places_are_two_quantities(first: str, second: 
     # a place in one sentence only: nothing says they differ
     ("The storm killed 14 people in Harlow County.", "Officials said 41 people were killed.",
      [(0, 1, 18, "14"), (1, 1, 16, "41")]),
+    # a part of the place, the place's own streets, the place's building
+    ("Crews evacuated 1,200 residents in Oakdale.", "Crews evacuated 1,900 residents in the Pine Hill section of Oakdale.",
+     [(0, 1, 17, "1,200"), (1, 1, 17, "1,900")]),
+    ("Crews rescued 14 people in Oakdale.", "Crews rescued 41 people in Oakdale's flooded streets.",
+     [(0, 1, 15, "14"), (1, 1, 15, "41")]),
+    ("The county awarded a $3.2 million contract at the Harlow County Courthouse.",
+     "The county awarded a $2.3 million contract in Harlow County.", [(0, 1, 22, "$3.2 million"), (1, 1, 22, "$2.3 million")]),
+    # a place in the credit after a comma, a weekday: neither sets the figure apart
+    ("The blaze damaged 30 homes, Chief Alan Brooks said at a briefing in Eastport.", "The blaze damaged 13 homes in Millbrook.",
+     [(0, 1, 19, "30"), (1, 1, 19, "13")]),
+    ("Police arrested 23 protesters in Eastport on Saturday.", "Police arrested 32 protesters at the Saturday rally in Eastport.",
+     [(0, 1, 17, "23"), (1, 1, 17, "32")]),
 ])
 def test_figures_in_one_setting_or_an_unsaid_one_still_disagree(first: str, second: str, expected: list) -> None:
     assert cross(first, second, rule="across.figures") == expected

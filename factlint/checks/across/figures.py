@@ -24,6 +24,9 @@ from factlint.rule import Rule
 NUMBER = re.compile(r"(?P<cur>[$€£¥₹])?(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?(?:\s+(?P<mag>[a-z]+))?")
 WORD = re.compile(r"[A-Za-z][a-z'-]*")
 YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+# What ends the clause a figure's setting is read in (brackets do not: "were killed [in Libya]").
+SETTING_BREAK = re.compile(r"[,;:—–]|\s-{1,2}\s")
+POSSESSIVE = re.compile(r"['’]s?$")
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,8 @@ class FigureWords:
     subject: Pattern  # the first subject link after a noun and the name after it
     tolerance: float
     setting: Pattern | None = None  # a place word and the name after it: 'in Paris', '[in Libya]'
+    times: frozenset[str] = frozenset()  # names that set a figure in a time, not a place: months
+    not_settings: frozenset[str] = frozenset()  # names after a place word that set nothing apart: weekdays
 
 
 @dataclass(frozen=True)
@@ -53,8 +58,9 @@ class Quantity:
     high: float
     key: tuple[str, str, str, str]  # unit, noun, role, whose or whom ('residents of Elmwood')
     years: frozenset[str] = frozenset()  # the years its sentence names: 'in 2004' is not 'this year'
-    # The places and times its sentence names ('in Paris', 'in November'): no part of what it counts.
-    settings: frozenset[str] = field(default=frozenset(), compare=False)
+    # The places and times its clause names ('in Paris', 'in November'): no part of what it counts.
+    places: frozenset[str] = field(default=frozenset(), compare=False)
+    times: frozenset[str] = field(default=frozenset(), compare=False)
 
 
 def read(text: str, start: int, end: int, words: FigureWords) -> Quantity | None:
@@ -73,8 +79,34 @@ def read(text: str, start: int, end: int, words: FigureWords) -> Quantity | None
     if not counted:
         return None
     opening, closing = _sentence(text, start)
-    settings = frozenset(m.group(1) for m in words.setting.finditer(text, opening, closing)) if words.setting else frozenset()
-    return Quantity(low, high, counted, frozenset(YEAR.findall(text, opening, closing)), settings)
+    places, times = _settings(text, (opening, closing), start, end, words)
+    return Quantity(low, high, counted, frozenset(YEAR.findall(text, opening, closing)), places, times)
+
+
+def _settings(text: str, sentence: tuple[int, int], start: int, end: int,
+              words: FigureWords) -> tuple[frozenset[str], frozenset[str]]:
+    """Return the places and the times a figure's clause, or its sentence's opening phrase, sets it in.
+
+    The clause runs between the breaks around the figure (not brackets: "killed [in Libya]"), so
+    a credit after a comma ("…, Chief Brooks said at a briefing in Eastport") sets nothing.
+    """
+    if words.setting is None:
+        return frozenset(), frozenset()
+    opening, closing = sentence
+    breaks = [m.end() for m in SETTING_BREAK.finditer(text, opening, start)]
+    after = SETTING_BREAK.search(text, end, closing)
+    spans = [(breaks[-1] if breaks else opening, after.start() if after else closing)]
+    first = SETTING_BREAK.search(text, opening, closing)
+    if breaks and first is not None:
+        spans.append((opening, first.start()))  # "In Eastport, 1,240 residents were evacuated"
+    places, times = set(), set()
+    for low, high in spans:
+        for match in words.setting.finditer(text, low, high):
+            name = POSSESSIVE.sub("", match.group(1))
+            if name.lower() in words.not_settings:
+                continue
+            (times if name.lower() in words.times else places).add(name)
+    return frozenset(places), frozenset(times)
 
 
 def _sentence(text: str, start: int) -> tuple[int, int]:
@@ -182,10 +214,12 @@ def check_figures(rule: Rule, stories: Sequence[Story], sources: Sequence[FactSo
         ranges = {m.form: q for m, q in items}
         if len(ranges) < len({(m.form, q) for m, q in items}):
             continue  # one figure as written, two quantities (in other years): leave it
-        settings: dict[str, frozenset[str]] = {}
+        places: dict[str, frozenset[str]] = {}
+        times: dict[str, frozenset[str]] = {}
         for mention, quantity in items:
-            settings[mention.form] = settings.get(mention.form, frozenset()) | quantity.settings
-        ranges = {form: replace(quantity, settings=settings[form]) for form, quantity in ranges.items()}
+            places[mention.form] = places.get(mention.form, frozenset()) | quantity.places
+            times[mention.form] = times.get(mention.form, frozenset()) | quantity.times
+        ranges = {form: replace(quantity, places=places[form], times=times[form]) for form, quantity in ranges.items()}
 
         def conflict(a: str, b: str, r: dict[str, Quantity] = ranges) -> bool:
             return _apart(r[a], r[b]) and not _elsewhere(r[a], r[b])
@@ -204,9 +238,16 @@ def check_figures(rule: Rule, stories: Sequence[Story], sources: Sequence[FactSo
 def _elsewhere(a: Quantity, b: Quantity) -> bool:
     """Tell whether two figures are set in different places or times: 130 killed 'in Paris', 1,500 '[in Libya]'.
 
-    Each sentence names a setting and they share none, as 'residents of Oakdale' are not those of Pine Hill.
+    Both clauses name a place, or both a month, and none of one's is one of the other's, nor
+    inside it: "Harlow County" is the "Harlow County Courthouse"'s, "Oakdale" that of "the Pine
+    Hill section of Oakdale".
     """
-    return bool(a.settings) and bool(b.settings) and a.settings.isdisjoint(b.settings)
+    return any(mine and theirs and not _shared(mine, theirs) for mine, theirs in ((a.places, b.places), (a.times, b.times)))
+
+
+def _shared(mine: frozenset[str], theirs: frozenset[str]) -> bool:
+    """Tell whether a setting of one figure is one of the other's, or its words are inside one of the other's."""
+    return any(set(x.split()) <= set(y.split()) or set(y.split()) <= set(x.split()) for x in mine for y in theirs)
 
 
 def _apart(a: Quantity, b: Quantity) -> bool:

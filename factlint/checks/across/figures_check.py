@@ -13,7 +13,7 @@ from factlint.rule import Rule, RuleError, RuleSetStore
 __all__ = ["DEFAULT_MESSAGE", "OPTIONS", "PLACEHOLDERS", "build", "build_cross"]
 OPTIONS = {
     **{key: Option(string_list, ()) for key in ("about", "at_least", "at_most", "not_nouns", "auxiliaries", "verbs",
-                                              "not_roles", "determiners", "subject_links", "setting_links")},
+                                              "not_roles", "determiners", "subject_links", "setting_links", "setting_times", "not_settings")},
     "magnitudes": Option(number_map, {}, schema={"type": "object", "additionalProperties": {"type": "number"}}),
     "tolerance": Option(number, 0.1),
 }
@@ -40,7 +40,8 @@ def build_cross(rule: Rule, store: RuleSetStore) -> CrossCheck:
             lower(options["not_nouns"]), lower(options["auxiliaries"]), lower(options["verbs"]),
             lower(options["not_roles"]), lower(options["determiners"]), lower(options["subject_links"]),
             subject_pattern(options["subject_links"], options["determiners"]), options["tolerance"],
-            setting_pattern(options["setting_links"], options["determiners"]))
+            setting_pattern(options["setting_links"], options["determiners"]),
+            lower(options["setting_times"]), lower(options["not_settings"]))
         return check_figures(rule, stories, sources, figure_words)
 
     return cross
