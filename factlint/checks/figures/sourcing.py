@@ -387,7 +387,8 @@ def _same_heads(sourcing: Sourcing, mine: tuple[frozenset[str], set[str], str], 
         return False
     span = sourcing.doc.sentences[back]
     credited = sourcing.quotes.masked[span.start:span.end]
-    if any(name not in credited for name in names) or topic.widens(sentence, credited):
+    lowered = credited.lower()  # an owner ("the city's revenue") is named in any case
+    if any(name not in (credited if name[:1].isupper() else lowered) for name in names) or topic.widens(sentence, credited):
         return False
     return not sourcing.attribution.accounts.search(credited)
 

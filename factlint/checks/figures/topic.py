@@ -15,6 +15,8 @@ WORD = compile_words(r"(?<![\w'’-])[a-z][a-z'’-]*[a-z]")
 CLAUSE_BREAK = compile_words(r"[,;:()\[\]—–]|\s-{1,2}\s")
 # What comes before a list's item: "17.7 percent at one casino, 5.5 percent at Bally's", "…casinos: Golden Nugget by 29 percent".
 ITEM_BREAKS = frozenset({",", ";", ":"})
+# A possessive ending: "the city's", "residents'".
+POSSESSIVE = compile_words(r"['’]s?$")
 # A word as written, possessive ending included: "the mill's sales".
 WRITTEN = compile_words(r"[\w'’-]+")
 
@@ -92,13 +94,15 @@ class TopicCarry:
         sentence = _common_opening(sentence, story)
         before, after = self._clause_before(sentence[:start]), self._clause_after(sentence[end:])
         names = {word for word in before + after + self._introduction(sentence[:start]) if word[:1].isupper()}
+        # A lowercase owner is a scope as a name is: "the city's revenue" is not the mill's.
+        names |= {POSSESSIVE.sub("", word) for word in before if word[:1].islower() and POSSESSIVE.search(word)}
         if after and after[0].lower() in self.share_links:
             return frozenset(self._run_heads(after[1:])), names
         # The word right before a figure is its verb or preposition ("gave $5 million", "hold 54").
         heads = frozenset(self._run_heads(self._measure_phrase(before)[:-1]) | self._run_heads(after))
         if heads or not self._list_item(sentence[:start], before):
             return heads, names
-        return self._list_measure(sentence, start, story, earlier)
+        return self._gapped(sentence, start) or self._list_measure(sentence, start, story, (earlier, names))
 
     def _list_item(self, text: str, before: list[str]) -> bool:
         """Tell whether a figure opens an item of a list: after a comma, semicolon or colon, with only names and short words before it.
@@ -111,15 +115,36 @@ class TopicCarry:
             return False
         return all(word[:1].isupper() or word.lower() in self.function_words for word in before)
 
+    def _gapped(self, sentence: str, start: int) -> tuple[frozenset[str], set[str]] | None:
+        """Return the measure of a gapped item, whose measure stands before its comma: "…; home prices, 11 percent".
+
+        None unless the figure opens its clause after a comma and the words before that comma,
+        back to the break before them, give no figure but a measure.
+        """
+        breaks = list(CLAUSE_BREAK.finditer(sentence, 0, start))
+        if not breaks or breaks[-1].group() != "," or sentence[breaks[-1].end():start].strip():
+            return None
+        chunk = sentence[breaks[-2].end() if len(breaks) > 1 else 0:breaks[-1].start()]
+        words = WRITTEN.findall(chunk)
+        heads = self._run_heads(words)
+        if not heads or any(c.isdigit() for c in chunk):
+            return None
+        return frozenset(heads), {word for word in words if word[:1].isupper()}
+
     def _list_measure(self, sentence: str, start: int, story: str,
-                      earlier: tuple[tuple[int, int], ...]) -> tuple[frozenset[str], set[str]]:
+                      around: tuple[tuple[tuple[int, int], ...], set[str]]) -> tuple[frozenset[str], set[str]]:
         """Return what a list measures for an item that names nothing: the figure before it, or the clause before a colon.
 
-        The item's own capitalised words are the list's members, not a scope of their own.
+        `around` holds the spans of the sentence's earlier figures and the item's own names: a
+        colon list's are its members ("Golden Nugget by 29 percent"), any other list's item keeps
+        its place ("Rents rose 4 percent in Eastport, in Monroe County 8 percent").
         """
-        if earlier:
-            return self.measure_of(sentence, *earlier[-1], story, earlier[:-1])
+        earlier, own = around
         colon = sentence.rfind(":", 0, start)
+        own = set() if colon >= 0 else own
+        if earlier:
+            heads, names = self.measure_of(sentence, *earlier[-1], story, earlier[:-1])
+            return heads, names | own
         if colon < 0:
             return frozenset(), set()
         opening = [m.end() for m in CLAUSE_BREAK.finditer(sentence[:colon])]
