@@ -452,6 +452,9 @@ def test_participles_are_not_past_wording(text: str, matches: list[str]) -> None
     ("Campaigns filed reports that track spending before the primary on Tuesday.", "2016-02-02"),
     # an -ly noun or name is no adverb; a pronoun or a stranded preposition is no determiner
     ("The family held a vigil Tuesday.", "2016-02-02"),
+    ("The rally ended peacefully Tuesday.", "2016-02-02"),
+    ("His ally resigned abruptly Tuesday.", "2016-02-02"),
+    ("The family started fundraising Tuesday.", "2016-02-02"),
     ("The Assembly approved the loans Tuesday.", "2016-02-02"),
     ("The lawyer who represented her resigned Tuesday.", "2016-02-02"),
     ("The firm she worked for ended production Tuesday.", "2016-02-02"),

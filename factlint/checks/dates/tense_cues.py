@@ -42,8 +42,8 @@ def _participle(text: str, lex: Lexicon, start: int, end: int) -> bool:
         return False
     if word.lower() in lex.participle_determiners:
         return True
-    if before is None or not word.endswith("ly") or not word.islower():
-        return False
+    if before is None or not word.islower() or not (word in lex.participle_adverbs or word.endswith(lex.adverb_endings)):
+        return False  # "The family held a vigil": no adverb
     lead = PREV_WORD.search(text, max(0, before.start() - 12), before.start())
     lead_word = lead["word"].lower() if lead else ""
     return lead_word in lex.participle_determiners or lead_word in lex.participle_prepositions
