@@ -326,6 +326,13 @@ def test_figures_set_in_different_places_are_two_quantities(first: str, second: 
      [(0, 1, 19, "30"), (1, 1, 19, "13")]),
     ("Police arrested 23 protesters in Eastport on Saturday.", "Police arrested 32 protesters at the Saturday rally in Eastport.",
      [(0, 1, 17, "23"), (1, 1, 17, "32")]),
+    # a body's name is no place; where a credit was given, or another clause's month, sets nothing
+    ("The Board of Elections counted 1,212 provisional ballots.", "Clerks counted 2,112 provisional ballots in Harlow County.",
+     [(0, 1, 32, "1,212"), (1, 1, 16, "2,112")]),
+    ("At a briefing in Eastport, Chief Alan Brooks said crews rescued 14 people.", "Crews rescued 41 people in Millbrook.",
+     [(0, 1, 65, "14"), (1, 1, 15, "41")]),
+    ("The county awarded a $3.2 million contract for repaving that begins in June.",
+     "The county awarded a $2.3 million contract in March.", [(0, 1, 22, "$3.2 million"), (1, 1, 22, "$2.3 million")]),
 ])
 def test_figures_in_one_setting_or_an_unsaid_one_still_disagree(first: str, second: str, expected: list) -> None:
     assert cross(first, second, rule="across.figures") == expected

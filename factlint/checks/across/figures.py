@@ -48,6 +48,9 @@ class FigureWords:
     setting: Pattern | None = None  # a place word and the name after it: 'in Paris', '[in Libya]'
     times: frozenset[str] = frozenset()  # names that set a figure in a time, not a place: months
     not_settings: frozenset[str] = frozenset()  # names after a place word that set nothing apart: weekdays
+    part_links: frozenset[str] = frozenset()  # 'the Pine Hill section of Oakdale', not 'the Board of Elections'
+    clause_words: Pattern | None = None  # what ends a figure's clause after it: 'that begins in June'
+    reports: Pattern | None = None  # a credit between an opening phrase and the figure: 'At a briefing in Eastport, Brooks said'
 
 
 @dataclass(frozen=True)
@@ -95,18 +98,28 @@ def _settings(text: str, sentence: tuple[int, int], start: int, end: int,
     opening, closing = sentence
     breaks = [m.end() for m in SETTING_BREAK.finditer(text, opening, start)]
     after = SETTING_BREAK.search(text, end, closing)
-    spans = [(breaks[-1] if breaks else opening, after.start() if after else closing)]
+    stop = after.start() if after else closing
+    relative = words.clause_words.search(text, end, stop) if words.clause_words else None
+    spans = [(breaks[-1] if breaks else opening, relative.start() if relative else stop)]
     first = SETTING_BREAK.search(text, opening, closing)
-    if breaks and first is not None:
+    if breaks and first is not None and not (words.reports and words.reports.search(text, first.end(), start)):
         spans.append((opening, first.start()))  # "In Eastport, 1,240 residents were evacuated"
     places, times = set(), set()
     for low, high in spans:
         for match in words.setting.finditer(text, low, high):
-            name = POSSESSIVE.sub("", match.group(1))
+            if match.group("link").lower() in words.part_links and _after_name(text, match.start()):
+                continue  # "the Board of Elections" names a body, not a place
+            name = POSSESSIVE.sub("", match.group("name"))
             if name.lower() in words.not_settings:
                 continue
             (times if name.lower() in words.times else places).add(name)
     return frozenset(places), frozenset(times)
+
+
+def _after_name(text: str, at: int) -> bool:
+    """Tell whether the word before offset `at` is capitalised, as a body's name is: 'Board of'."""
+    words = text[max(0, at - 40):at].split()
+    return bool(words) and words[-1][:1].isupper()
 
 
 def _sentence(text: str, start: int) -> tuple[int, int]:
@@ -158,8 +171,13 @@ def setting_pattern(links: Sequence[str], determiners: Sequence[str]) -> Pattern
     if not links:
         return None
     # Scoped flags: the place word in any case ("In Paris, …"), the name capitalised.
-    return compile_words(rf"(?i:{word_pattern(links)})\s+(?:(?i:{word_pattern(determiners)})\s+)?"
-                         r"([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)", False, "setting_links")
+    return compile_words(rf"(?P<link>(?i:{word_pattern(links)}))\s+(?:(?i:{word_pattern(determiners)})\s+)?"
+                         r"(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)", False, "setting_links")
+
+
+def words_search(words: Sequence[str], key: str) -> Pattern | None:
+    """Compile the search for any of the words, in any case, or None for no words."""
+    return compile_words(word_pattern(words), True, key) if words else None
 
 
 def subject_pattern(links: Sequence[str], determiners: Sequence[str]) -> Pattern:

@@ -13,7 +13,8 @@ from factlint.rule import Rule, RuleError, RuleSetStore
 __all__ = ["DEFAULT_MESSAGE", "OPTIONS", "PLACEHOLDERS", "build", "build_cross"]
 OPTIONS = {
     **{key: Option(string_list, ()) for key in ("about", "at_least", "at_most", "not_nouns", "auxiliaries", "verbs",
-                                              "not_roles", "determiners", "subject_links", "setting_links", "setting_times", "not_settings")},
+                                              "not_roles", "determiners", "subject_links", "setting_links", "setting_times", "not_settings",
+                                              "setting_part_links", "setting_clause_words", "setting_reports")},
     "magnitudes": Option(number_map, {}, schema={"type": "object", "additionalProperties": {"type": "number"}}),
     "tolerance": Option(number, 0.1),
 }
@@ -32,7 +33,7 @@ def build_cross(rule: Rule, store: RuleSetStore) -> CrossCheck:
     """Compare the figures the stories give for one subject."""
 
     def cross(stories: Sequence[Story], sources: Sequence[FactSource]) -> Iterable[Finding]:
-        from factlint.checks.across.figures import FigureWords, check_figures, setting_pattern, subject_pattern
+        from factlint.checks.across.figures import FigureWords, check_figures, setting_pattern, subject_pattern, words_search
 
         options = rule.options
         figure_words = FigureWords(
@@ -40,8 +41,10 @@ def build_cross(rule: Rule, store: RuleSetStore) -> CrossCheck:
             lower(options["not_nouns"]), lower(options["auxiliaries"]), lower(options["verbs"]),
             lower(options["not_roles"]), lower(options["determiners"]), lower(options["subject_links"]),
             subject_pattern(options["subject_links"], options["determiners"]), options["tolerance"],
-            setting_pattern(options["setting_links"], options["determiners"]),
-            lower(options["setting_times"]), lower(options["not_settings"]))
+            setting_pattern([*options["setting_links"], *options["setting_part_links"]], options["determiners"]),
+            lower(options["setting_times"]), lower(options["not_settings"]), lower(options["setting_part_links"]),
+            words_search(options["setting_clause_words"], "setting_clause_words"),
+            words_search(options["setting_reports"], "setting_reports"))
         return check_figures(rule, stories, sources, figure_words)
 
     return cross
