@@ -258,6 +258,13 @@ def test_findings_credited_by_the_poll_s_respondents_relay_its_scope() -> None:
 
 @pytest.mark.parametrize("sentence, column, match", [
     ("The district runs 146 buses.", 19, "146"),
+    # a share that continues someone else's credited measure, and reads as no finding, relays nothing
+    ("The jobless rate fell to 4.1 percent, the state labor department said.\n\n"
+     + "The jobless rate was 4.6 percent a year earlier.\n\n" * 6
+     + "Roughly 40 percent of the district's classrooms lack air conditioning.", 1, "Roughly 40 percent"),
+    # a credit after the figure is someone else's: it relays nothing
+    ("Among registered voters, 38 percent cast ballots in May, the town clerk said.\n\n" * 7
+     + "Nearly 30 percent of the town's roads need repaving.", 1, "Nearly 30 percent"),
     # a speaker's own credit is no poll finding: it relays nothing
     ("Lee's campaign said 52 percent of its calls reached voters.\n\n" * 7
      + "The response was an even split: 46 percent for it and 46 percent against.", 33, "46 percent"),

@@ -199,10 +199,29 @@ class Sourcing:
         comma = self.quotes.masked.find(",", span.start, first)
         return comma >= 0 and len(self.quotes.masked[comma + 1:first].split()) <= 2
 
-    def reported_before(self, index: int, start: int) -> bool:
-        """Tell whether a reporting verb comes before the figure in its sentence: 'Lee said 52 percent', not '33 percent say'."""
-        before = self.quotes.masked[self.doc.sentences[index].start:start]
-        return self.attribution.verbs.search(before) is not None or self.attribution.speech.search(before) is not None
+    def respondents_say(self, index: int, start: int, end: int) -> bool:
+        """Tell whether the figure's sentence reports what a poll's people say: '33 percent, say', 'Voters under 30 say'.
+
+        Its reporting verb has the share, or a group of the poll's people, for subject: not
+        "Lee's campaign said 52 percent" nor "38 percent cast ballots, the town clerk said".
+        """
+        span, masked = self.doc.sentences[index], self.quotes.masked
+        verb = self._report_verb(masked, span.start, span.end)
+        if verb is None:
+            return False
+        if verb < start:   # "Voters under 30 say …, 52 percent to 30 percent"
+            subject = masked[span.start:verb].split()
+            return not self.finding_words.isdisjoint(w.strip(",").lower() for w in subject) and \
+                not any(w[:1].isupper() for w in subject[1:])
+        between = masked[end:verb]   # "33 percent, say", "31 percent of those surveyed say"
+        return "," not in between or not between.rsplit(",", 1)[1].strip()
+
+    def _report_verb(self, text: str, start: int, end: int) -> int | None:
+        """Return where the first reporting or speech verb of text[start:end] starts, or None."""
+        attribution = self.attribution
+        found = [m.start() for m in (attribution.verbs.search(text, start, end), attribution.speech.search(text, start, end),
+                                     attribution.that_verbs.search(text, start, end)) if m is not None]
+        return min(found) if found else None
 
     def document_after(self, index: int) -> bool:
         """Tell whether sentence `index` points back (one of `back_references`) and names a document as its source."""
@@ -387,7 +406,7 @@ def _same_heads(sourcing: Sourcing, mine: tuple[frozenset[str], set[str], str], 
         return False
     span = sourcing.doc.sentences[back]
     credited = sourcing.quotes.masked[span.start:span.end]
-    lowered = credited.lower()  # an owner ("the city's revenue") is named in any case
+    lowered = credited.lower()  # a word of another place ("neighboring") is named in any case
     if any(name not in (credited if name[:1].isupper() else lowered) for name in names) or topic.widens(sentence, credited):
         return False
     return not sourcing.attribution.accounts.search(credited)

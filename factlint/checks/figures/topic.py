@@ -15,8 +15,6 @@ WORD = compile_words(r"(?<![\w'’-])[a-z][a-z'’-]*[a-z]")
 CLAUSE_BREAK = compile_words(r"[,;:()\[\]—–]|\s-{1,2}\s")
 # What comes before a list's item: "17.7 percent at one casino, 5.5 percent at Bally's", "…casinos: Golden Nugget by 29 percent".
 ITEM_BREAKS = frozenset({",", ";", ":"})
-# A possessive ending: "the city's", "residents'".
-POSSESSIVE = compile_words(r"['’]s?$")
 # A word as written, possessive ending included: "the mill's sales".
 WRITTEN = compile_words(r"[\w'’-]+")
 
@@ -38,6 +36,8 @@ class TopicCarry:
         # Words that say how or where, not what: "applications soared", "Nationally, the rate was".
         self.changes = frozenset(w.lower() for w in options["change_words"])
         self.scope_words = frozenset(w.lower() for w in options["topic_scope_words"])
+        # Words that move a figure's own clause to another place: "in neighboring Monroe County".
+        self.elsewhere = frozenset(w.lower() for w in options["topic_elsewhere_words"])
         self.function_words = frozenset(w.lower() for w in options["determiners"]) | self.prepositions \
             | self.clause_openers | self.share_links
         self.phrase_ends = self.prepositions | self.share_links
@@ -94,8 +94,8 @@ class TopicCarry:
         sentence = _common_opening(sentence, story)
         before, after = self._clause_before(sentence[:start]), self._clause_after(sentence[end:])
         names = {word for word in before + after + self._introduction(sentence[:start]) if word[:1].isupper()}
-        # A lowercase owner is a scope as a name is: "the city's revenue" is not the mill's.
-        names |= {POSSESSIVE.sub("", word) for word in before if word[:1].islower() and POSSESSIVE.search(word)}
+        # A word that moves to another place ("in neighboring Monroe County") is a scope as a name is.
+        names |= self._elsewhere_words(sentence, start, end)
         if after and after[0].lower() in self.share_links:
             return frozenset(self._run_heads(after[1:])), names
         # The word right before a figure is its verb or preposition ("gave $5 million", "hold 54").
@@ -114,6 +114,15 @@ class TopicCarry:
         if not breaks or breaks[-1].group() not in ITEM_BREAKS:
             return False
         return all(word[:1].isupper() or word.lower() in self.function_words for word in before)
+
+    def _elsewhere_words(self, sentence: str, start: int, end: int) -> set[str]:
+        """Return the words of the figure's clause that move it to another place: 'in neighboring Monroe County'."""
+        if not self.elsewhere:
+            return set()
+        opening = [m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, start)]
+        closing = CLAUSE_BREAK.search(sentence, end)
+        clause = sentence[opening[-1] if opening else 0:closing.start() if closing else len(sentence)]
+        return {word for word in WORD.findall(clause.lower()) if word in self.elsewhere}
 
     def _gapped(self, sentence: str, start: int) -> tuple[frozenset[str], set[str]] | None:
         """Return the measure of a gapped item, whose measure stands before its comma: "…; home prices, 11 percent".
@@ -149,7 +158,7 @@ class TopicCarry:
             return frozenset(), set()
         opening = [m.end() for m in CLAUSE_BREAK.finditer(sentence[:colon])]
         words = WRITTEN.findall(sentence[opening[-1] if opening else 0:colon])
-        names = {word for word in words if word[:1].isupper()}
+        names = {word for word in words if word[:1].isupper() or word.lower() in self.elsewhere}
         # The clause's last word names the list's members ("at five of the casinos"), not a measure.
         return frozenset(self._run_heads(self._measure_phrase(words)[:-1])), names
 

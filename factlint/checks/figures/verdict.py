@@ -32,13 +32,14 @@ def unsourced_figures(sourcing: Sourcing, figures: list[tuple[int, int]], window
             continue  # a vague source ("in some polls") is figures.vague-attribution's to flag, and credits nothing
         if covered_nearby(sourcing, index, window) or carried(sourcing, index, *carry):
             sourcing.credited.add(index)  # a credit of its own: it may cover later figures of its measure
-            if sourcing.finding(index) and not sourcing.reported_before(index, start):
+            if sourcing.finding(index) and sourcing.respondents_say(index, start, end):
                 _relay(sourcing, index, paragraphs, start, end)  # "A third of independents, 33%, say": the poll's
             continue
         # Covered by another figure's credit, a document's scope or the same figure given again
         # with a source: such a figure passes nothing on, so a story cannot drift from topic to topic.
         if same_measure(sourcing, index, start, end):
-            _relay(sourcing, index, paragraphs, start, end)
+            if sourcing.finding(index):
+                _relay(sourcing, index, paragraphs, start, end)  # "For Ortiz, 38 percent of likely voters …"
             continue
         covered, candidate = scope_source(sourcing, index, paragraphs, sourcing.share(start, end))
         if not covered and not _given_again(sourcing, again, index, start, end):
