@@ -11,6 +11,7 @@ MAX_INSERTIONS = 3
 DASHES = "—–"
 PREV_WORD = compile_words(r"(?P<word>[A-Za-z]+)[ \t\u00a0\n]+$")
 NEXT_WORD = compile_words(r"[ \t\u00a0]+(?P<word>[A-Za-z]+)")
+WORD_REACH = 24  # characters a word before a past form is looked for in: "unexpectedly"
 Cue = tuple[int, int, str]   # start, end, and 'past', 'future', 'reported' or 'neutral'
 
 
@@ -30,21 +31,21 @@ def _cues(text: str, lex: Lexicon, start: int, end: int) -> list[Cue]:
 def _participle(text: str, lex: Lexicon, start: int, end: int) -> bool:
     """Tell whether a past form at [start, end) is a participle: after 'be' or 'have' ("will be held"), or describing a noun.
 
-    A past form in -ed right after a determiner ("the revised budget"), or after an -ly adverb
+    A past form with one of `past_participle_endings` (-ed) right after a determiner ("the revised budget"), or after an -ly adverb
     that follows a determiner or a preposition ("from freshly filed reports"), and before a
     word that can be the noun it describes, says nothing of when the date is.
     """
-    before = PREV_WORD.search(text, max(0, start - 12), start)
+    before = PREV_WORD.search(text, max(0, start - WORD_REACH), start)
     word = before["word"] if before else ""
     if word.lower() in lex.participle_before:
         return True
-    if not text[start:end].lower().endswith("ed") or not _noun_follows(text, lex, end):
+    if not text[start:end].lower().endswith(lex.past_participle_endings) or not _noun_follows(text, lex, end):
         return False
     if word.lower() in lex.participle_determiners:
         return True
     if before is None or not word.islower() or not (word in lex.participle_adverbs or word.endswith(lex.adverb_endings)):
         return False  # "The family held a vigil": no adverb
-    lead = PREV_WORD.search(text, max(0, before.start() - 12), before.start())
+    lead = PREV_WORD.search(text, max(0, before.start() - WORD_REACH), before.start())
     lead_word = lead["word"].lower() if lead else ""
     return lead_word in lex.participle_determiners or lead_word in lex.participle_prepositions
 

@@ -23,7 +23,7 @@ ANY_SPACE = r"\s+"  # inside one sentence, where cues are sought
 KEYS = (
     "attributive", "clause_words", "days", "future", "future_participles", "generic_today",
     "habitual", "insertion_openers", "month_cues", "month_determiners", "month_not_before",
-    "months", "names", "not_day_after", "participle_before", "participle_determiners", "participle_prepositions", "participle_adverbs", "adverb_endings", "past", "past_auxiliaries", "periods",
+    "months", "names", "not_day_after", "participle_before", "participle_determiners", "participle_prepositions", "participle_adverbs", "adverb_endings", "past_participle_endings", "past", "past_auxiliaries", "periods",
     "plausible_days", "qualifiers", "reported", "tally_after", "target_prepositions",
     "tense_window_days", "weekdays",
     # the small words of date forms: "March 3 through 5", "11th of March", "Friday the 12th" …
@@ -61,6 +61,7 @@ class Lexicon:
     participle_stops: frozenset[str]  # words after a past form that no participle describes: small words, days, months
     participle_adverbs: frozenset[str]  # "newly", "freshly": adverbs no ending tells
     adverb_endings: tuple[str, ...]  # "-ently", "-ously": endings only adverbs have
+    past_participle_endings: tuple[str, ...]  # "-ed": the past forms that can describe a noun
     target_prepositions: frozenset[str]
     insertion_openers: frozenset[str]
     tense_window: int
@@ -155,6 +156,7 @@ def _lexicon(path: Path, data: dict[str, Any]) -> Lexicon:
         participle_prepositions=_words(data, "participle_prepositions"),
         participle_adverbs=_words(data, "participle_adverbs"),
         adverb_endings=tuple(sorted(_words(data, "adverb_endings"))),
+        past_participle_endings=tuple(sorted(_words(data, "past_participle_endings"))),
         participle_stops=frozenset(w.lower() for w in (*month_number, *weekday_number)).union(
             *(_words(data, key) for key in ("participle_determiners", "participle_prepositions",
                                             "date_prepositions", "participle_before"))),

@@ -86,7 +86,7 @@ class TopicCarry:
 
     def measure_of(self, sentence: str, start: int, end: int, story: str,
                    earlier: tuple[tuple[int, int], ...] = ()) -> tuple[frozenset[str], set[str]]:
-        """Return the figure's heads (see heads()) and the capitalised words of its clause and of an opening phrase of place.
+        """Return the figure's heads (see heads()) and its scope: the capitalised words of its clause and of an opening phrase of place, and its words of another place.
 
         `earlier` holds the spans of the sentence's figures before this one: an item of a list that
         names no measure of its own measures what the list does (see _list_measure()).
@@ -102,7 +102,7 @@ class TopicCarry:
         heads = frozenset(self._run_heads(self._measure_phrase(before)[:-1]) | self._run_heads(after))
         if heads or not self._list_item(sentence[:start], before):
             return heads, names
-        return self._gapped(sentence, start) or self._list_measure(sentence, start, story, (earlier, names))
+        return self._gapped(sentence, start) or self._list_measure(sentence, start, story, earlier, names)
 
     def _list_item(self, text: str, before: list[str]) -> bool:
         """Tell whether a figure opens an item of a list: after a comma, semicolon or colon, with only names and short words before it.
@@ -140,15 +140,14 @@ class TopicCarry:
             return None
         return frozenset(heads), {word for word in words if word[:1].isupper()}
 
-    def _list_measure(self, sentence: str, start: int, story: str,
-                      around: tuple[tuple[tuple[int, int], ...], set[str]]) -> tuple[frozenset[str], set[str]]:
+    def _list_measure(self, sentence: str, start: int, story: str, earlier: tuple[tuple[int, int], ...],
+                      own: set[str]) -> tuple[frozenset[str], set[str]]:
         """Return what a list measures for an item that names nothing: the figure before it, or the clause before a colon.
 
-        `around` holds the spans of the sentence's earlier figures and the item's own names: a
-        colon list's are its members ("Golden Nugget by 29 percent"), any other list's item keeps
-        its place ("Rents rose 4 percent in Eastport, in Monroe County 8 percent").
+        `own` is the item's own scope: a colon list's names are its members ("Golden Nugget by 29
+        percent"), any other list's item keeps its place ("Rents rose 4 percent in Eastport, in
+        Monroe County 8 percent").
         """
-        earlier, own = around
         colon = sentence.rfind(":", 0, start)
         own = set() if colon >= 0 else own
         if earlier:
