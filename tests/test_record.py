@@ -448,6 +448,12 @@ def test_a_rate_in_force_may_be_joined_to_its_figure_by_is_or_now() -> None:
     assert unsourced(text) == [("figures.unsourced", 3, 26, "6.5 percent")]
 
 
+def test_a_rate_in_force_given_in_an_aside_after_now() -> None:
+    text = ("Workers earn the federal minimum wage, now $7.25 an hour.\n\n"
+            "The county's jobless rate, now 5.2 percent, worries the council.\n")
+    assert unsourced(text) == [("figures.unsourced", 3, 32, "5.2 percent")]
+
+
 def test_the_value_that_sets_up_a_worked_example_is_no_claim_when_the_sentence_works_it_out() -> None:
     text = ("The owner of a home assessed at $350,000 would pay about $945 in city taxes.\n\n"
             "The Ortiz house, worth $1.2 million, sold Tuesday.\n\n"

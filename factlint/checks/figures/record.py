@@ -349,12 +349,21 @@ class OwnTerms:
                 break
         if any(_target_at(before, i, self.targets, self.target_links) for i in range(max(0, len(before) - self.reach - 2), len(before))):
             return True  # 'its inflation target of 2 percent', 'a goal of raising $64 million', 'the minimum wage of $7.25'
+        if len(before) == 1 and before[0] in self.target_links and self._apposed_target(text, sentence, start):
+            return True  # 'the federal minimum wage, now $7.25'
         if self._names_terms(before):
             return True
         # A list after a colon that a plan's clause opens gives its terms: "Sanders' plan includes:
         # eliminating tuition at public schools, cutting student loan interest rates to 2.37%".
         colon = text.rfind(": ", sentence, start)  # not a clock's "9:30"
         return colon >= 0 and self._names_terms(_words(text[_clause_start(text, sentence, colon):colon]))
+
+    def _apposed_target(self, text: str, sentence: int, start: int) -> bool:
+        """Tell whether the clause before the figure's comma ends with a rate in force: 'the federal minimum wage, now'."""
+        comma = _clause_start(text, sentence, start) - 1
+        if comma <= sentence or text[comma] != ",":
+            return False
+        return self.targets.ending(_words(text[_clause_start(text, sentence, comma):comma])) is not None
 
     def _names_terms(self, before: list[str]) -> bool:
         """Tell whether a clause's words name a plan and open its terms after it ('her plan would raise the wage to')."""
