@@ -769,10 +769,3 @@ def test_a_free_relative_names_who_sized_the_figure_after_it(text: str) -> None:
 ])
 def test_a_free_relative_with_no_one_sizing_the_figure_sources_nothing(text: str, match: str) -> None:
     assert [found[3] for found in unsourced(text)] == [match]
-
-
-def test_a_count_its_keeper_revises_is_sourced() -> None:
-    text = ("Officials raised the death toll to 31 on Tuesday.\n\n"
-            "The civil protection agency puts the toll at 267.\n")
-    assert unsourced(text) == []
-    assert unsourced("The death toll rose to 40 overnight.\n") == [("figures.unsourced", 1, 24, "40")]
