@@ -262,6 +262,9 @@ def test_findings_credited_by_the_poll_s_respondents_relay_its_scope() -> None:
     ("The jobless rate fell to 4.1 percent, the state labor department said.\n\n"
      + "The jobless rate was 4.6 percent a year earlier.\n\n" * 6
      + "Roughly 40 percent of the district's classrooms lack air conditioning.", 1, "Roughly 40 percent"),
+    # a speaker whose subject only mentions the poll's people relays nothing
+    ("A lawyer for the voters said 47 percent of the ballots were rejected.\n\n" * 7
+     + "Nearly 30 percent of the polling places lack a ramp.", 1, "Nearly 30 percent"),
     # a credit after the figure is someone else's: it relays nothing
     ("Among registered voters, 38 percent cast ballots in May, the town clerk said.\n\n" * 7
      + "Nearly 30 percent of the town's roads need repaving.", 1, "Nearly 30 percent"),
