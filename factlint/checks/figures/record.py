@@ -106,6 +106,7 @@ class Record:
         self.example_values = Phrases(options["example_values"])
         # "the owner of a $700,000 condo will pay $41 more": what the example's value is the value of.
         self.example_nouns = Phrases(options["example_nouns"])
+        self.example_links = frozenset(w.lower() for w in options["example_links"])
         self.indefinites = {w.lower() for w in options["example_articles"]}
         self.blockers = {w.lower() for w in options["record_blockers"]}
         # People counted by a poll or an exit poll: in the figure's clause, a share of them is not a result.
@@ -212,7 +213,10 @@ class Record:
 
     def _example_noun(self, text: str, start: int, before: list[str]) -> bool:
         """Tell whether the figure is the value of an indefinite example home: 'a typical $700,000 condo', 'a $100,000 taxable value'."""
-        if not self.example_nouns or not self.indefinites.intersection(before[-EXAMPLE_REACH:]):
+        near = len(before) - EXAMPLE_REACH
+        articles = [i for i in range(max(1, near), len(before)) if before[i] in self.indefinites]
+        # "the owner of a …", "on a house with a …"; not the object of a verb ("destroyed a $1.2 million house").
+        if not self.example_nouns or not articles or before[articles[-1] - 1] not in self.example_links:
             return False
         after = EXAMPLE_VALUE_AFTER.match(text, start)
         return after is not None and self.example_nouns.at(_words(text[after.end():after.end() + 40]), 0) is not None
