@@ -174,6 +174,8 @@ def test_a_figure_sized_in_a_free_relative_credits_later_figures_of_its_measure(
     "Rents fell by 2 percent at Birch Court, 1.5 percent at Elm Terrace and 1 percent at Oak Row.",
     # an owner is no place of its own
     "The county's rents are up 2 percent since August.",
+    # a word of another place that names none
+    "Rents rose 3 percent despite the confusion surrounding the new leases.",
 ])
 def test_the_items_of_a_list_measure_what_the_list_does(figures: str) -> None:
     assert unsourced(RENTS + figures + "\n") == []

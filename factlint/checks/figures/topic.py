@@ -38,6 +38,7 @@ class TopicCarry:
         self.scope_words = frozenset(w.lower() for w in options["topic_scope_words"])
         # Words that move a figure's own clause to another place: "in neighboring Monroe County".
         self.elsewhere = frozenset(w.lower() for w in options["topic_elsewhere_words"])
+        self.place_nouns = frozenset(w.lower() for w in options["topic_place_nouns"])
         self.function_words = frozenset(w.lower() for w in options["determiners"]) | self.prepositions \
             | self.clause_openers | self.share_links
         self.phrase_ends = self.prepositions | self.share_links
@@ -121,8 +122,19 @@ class TopicCarry:
             return set()
         opening = [m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, start)]
         closing = CLAUSE_BREAK.search(sentence, end)
-        clause = sentence[opening[-1] if opening else 0:closing.start() if closing else len(sentence)]
-        return {word for word in WORD.findall(clause.lower()) if word in self.elsewhere}
+        return self._places_elsewhere(WRITTEN.findall(sentence[opening[-1] if opening else 0:closing.start() if closing else len(sentence)]))
+
+    def _places_elsewhere(self, words: list[str]) -> set[str]:
+        """Return the words of another place among words: one of `topic_elsewhere_words` before a name or a place noun.
+
+        "neighboring Monroe County", "the nearby suburbs"; not "the confusion surrounding the new
+        fare cards" nor "routes with adjacent park-and-ride lots".
+        """
+        found = set()
+        for word, following in zip(words, [*words[1:], ""]):
+            if word.lower() in self.elsewhere and (following[:1].isupper() or following.lower() in self.place_nouns):
+                found.add(word.lower())
+        return found
 
     def _gapped(self, sentence: str, start: int) -> tuple[frozenset[str], set[str]] | None:
         """Return the measure of a gapped item, whose measure stands before its comma: "…; home prices, 11 percent".
@@ -157,7 +169,7 @@ class TopicCarry:
             return frozenset(), set()
         opening = [m.end() for m in CLAUSE_BREAK.finditer(sentence[:colon])]
         words = WRITTEN.findall(sentence[opening[-1] if opening else 0:colon])
-        names = {word for word in words if word[:1].isupper() or word.lower() in self.elsewhere}
+        names = {word for word in words if word[:1].isupper()} | self._places_elsewhere(words)
         # The clause's last word names the list's members ("at five of the casinos"), not a measure.
         return frozenset(self._run_heads(self._measure_phrase(words)[:-1])), names
 

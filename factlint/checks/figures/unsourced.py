@@ -36,7 +36,7 @@ LIST_KEYS = (
     "record_events", "example_cues", "example_values", "example_articles", "example_nouns", "example_links", "record_weak_verbs", "plan_targets", "decision_bodies", "decision_verbs", "decision_change_verbs", "decision_change_breaks",
     "record_groups", "scope_polls", "set_superlatives", "range_openers", "range_joiners", "rate_words",
     "clock_units", "game_clock", "game_clock_next", "banknote_words", "topic_ignore", "topic_blockers", "topic_endings",
-    "topic_clause_openers", "topic_prepositions", "topic_share_links", "topic_scope_words", "topic_elsewhere_words",
+    "topic_clause_openers", "topic_prepositions", "topic_share_links", "topic_scope_words", "topic_elsewhere_words", "topic_place_nouns",
     "furniture_labels", "transcript_labels", "derived_links", "derived_openers", "derived_changes", "derived_change_links", "derived_change_times", "back_references", "forecast_words", "vague_cues",
     "change_words", "finding_openers", "stat_verbs", "rate_proposals", "rate_levels",
 )
