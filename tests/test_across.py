@@ -302,6 +302,11 @@ def test_figures_money_for_one_contract_but_not_for_two() -> None:
     ("The storm killed 14 people in Harlow County on Monday.", "Forecasters recalled that 40 people were killed in Lakeside last spring."),
     ("In Eastport, 1,240 residents were evacuated.", "Officials said maybe 1,420 residents were evacuated [at Pine Hill]."),
     ("The county issued 212 permits in September.", "The county issued 188 permits in October."),
+    # a sentence's first word, a kind of place, a relative clause's place, a credit in another clause
+    ("Most of Eastport was under water, and crews rescued 14 people.", "Crews rescued 41 people in Millbrook."),
+    ("The Town of Oakdale counted 412 vacant homes.", "Surveyors counted 421 vacant homes in Lakeside."),
+    ("Crews rescued 14 people that night in Eastport.", "Crews rescued 41 people in Millbrook."),
+    ("In Lakeside, where reports of looting spread Sunday, police arrested 9 people.", "Police arrested 19 people in Eastport."),
 ])
 def test_figures_set_in_different_places_are_two_quantities(first: str, second: str) -> None:
     assert cross(first, second, rule="across.figures") == []

@@ -51,6 +51,7 @@ class FigureWords:
     part_links: frozenset[str] = frozenset()  # 'the Pine Hill section of Oakdale', not 'the Board of Elections'
     clause_words: Pattern | None = None  # what ends a figure's clause after it: 'that begins in June'
     reports: Pattern | None = None  # a credit between an opening phrase and the figure: 'At a briefing in Eastport, Brooks said'
+    place_words: frozenset[str] = frozenset()  # a kind of place before 'of': 'the Town of Oakdale'
 
 
 @dataclass(frozen=True)
@@ -91,35 +92,45 @@ def _settings(text: str, sentence: tuple[int, int], start: int, end: int,
     """Return the places and the times a figure's clause, or its sentence's opening phrase, sets it in.
 
     The clause runs between the breaks around the figure (not brackets: "killed [in Libya]"), so
-    a credit after a comma ("…, Chief Brooks said at a briefing in Eastport") sets nothing.
+    a credit after a comma ("…, Chief Brooks said at a briefing in Eastport") sets nothing; its
+    times end at a relative clause ("repaving that begins in June"), its places do not.
     """
     if words.setting is None:
         return frozenset(), frozenset()
     opening, closing = sentence
     breaks = [m.end() for m in SETTING_BREAK.finditer(text, opening, start)]
+    low = breaks[-1] if breaks else opening
     after = SETTING_BREAK.search(text, end, closing)
     stop = after.start() if after else closing
     relative = words.clause_words.search(text, end, stop) if words.clause_words else None
-    spans = [(breaks[-1] if breaks else opening, relative.start() if relative else stop)]
+    places, times = _read_settings(text, (low, stop), opening, words)
+    if relative is not None:
+        times = _read_settings(text, (low, relative.start()), opening, words)[1]
     first = SETTING_BREAK.search(text, opening, closing)
-    if breaks and first is not None and not (words.reports and words.reports.search(text, first.end(), start)):
-        spans.append((opening, first.start()))  # "In Eastport, 1,240 residents were evacuated"
-    places, times = set(), set()
-    for low, high in spans:
-        for match in words.setting.finditer(text, low, high):
-            if match.group("link").lower() in words.part_links and _after_name(text, match.start()):
-                continue  # "the Board of Elections" names a body, not a place
-            name = POSSESSIVE.sub("", match.group("name"))
-            if name.lower() in words.not_settings:
-                continue
-            (times if name.lower() in words.times else places).add(name)
+    # "In Eastport, 1,240 residents were evacuated", not "At a briefing in Eastport, Brooks said crews rescued 14"
+    if breaks and first is not None and not (words.reports and words.reports.search(text, low, start)):
+        more = _read_settings(text, (opening, first.start()), opening, words)
+        places, times = places | more[0], times | more[1]
     return frozenset(places), frozenset(times)
 
 
-def _after_name(text: str, at: int) -> bool:
-    """Tell whether the word before offset `at` is capitalised, as a body's name is: 'Board of'."""
-    words = text[max(0, at - 40):at].split()
-    return bool(words) and words[-1][:1].isupper()
+def _read_settings(text: str, span: tuple[int, int], opening: int, words: FigureWords) -> tuple[set[str], set[str]]:
+    """Return the places and the times named after a place word in text[span] (a sentence opening at `opening`)."""
+    places, times = set(), set()
+    for match in words.setting.finditer(text, *span):
+        if match.group("link").lower() in words.part_links and _after_body(text, opening, match.start(), words):
+            continue  # "the Board of Elections" names a body, not a place
+        name = POSSESSIVE.sub("", match.group("name"))
+        if name.lower() in words.not_settings:
+            continue
+        (times if name.lower() in words.times else places).add(name)
+    return places, times
+
+
+def _after_body(text: str, opening: int, at: int, words: FigureWords) -> bool:
+    """Tell whether the word before offset `at` names a body ('the Board of'): not a place ('the Town of') nor a sentence's first word ('Most of')."""
+    before = text[opening:at].split()
+    return len(before) > 1 and before[-1][:1].isupper() and before[-1].lower() not in words.place_words
 
 
 def _sentence(text: str, start: int) -> tuple[int, int]:

@@ -14,7 +14,8 @@ __all__ = ["DEFAULT_MESSAGE", "OPTIONS", "PLACEHOLDERS", "build", "build_cross"]
 OPTIONS = {
     **{key: Option(string_list, ()) for key in ("about", "at_least", "at_most", "not_nouns", "auxiliaries", "verbs",
                                               "not_roles", "determiners", "subject_links", "setting_links", "setting_times", "not_settings",
-                                              "setting_part_links", "setting_clause_words", "setting_reports")},
+                                              "setting_part_links", "setting_clause_words", "setting_reports",
+                                              "setting_place_words")},
     "magnitudes": Option(number_map, {}, schema={"type": "object", "additionalProperties": {"type": "number"}}),
     "tolerance": Option(number, 0.1),
 }
@@ -44,7 +45,7 @@ def build_cross(rule: Rule, store: RuleSetStore) -> CrossCheck:
             setting_pattern([*options["setting_links"], *options["setting_part_links"]], options["determiners"]),
             lower(options["setting_times"]), lower(options["not_settings"]), lower(options["setting_part_links"]),
             words_search(options["setting_clause_words"], "setting_clause_words"),
-            words_search(options["setting_reports"], "setting_reports"))
+            words_search(options["setting_reports"], "setting_reports"), lower(options["setting_place_words"]))
         return check_figures(rule, stories, sources, figure_words)
 
     return cross
