@@ -32,8 +32,6 @@ PAIR_REACH = 40  # characters back to the pair's first figure
 PAIR_FIRST = compile_words(r"\d[\d,.]*(?:\s?%|\s+[a-z]+)?(?=\s+to\s*$)")
 # At most this many words between "a" and the value of an example: "a three-bedroom home valued at".
 EXAMPLE_REACH = 4
-# An example's value and what follows it up to the noun it is the value of: "$700,000-condo", "$1.2 million home".
-EXAMPLE_VALUE_AFTER = compile_words(r"[$€£¥₹]?\d[\d,.]*(?:\s+(?:million|thousand))?[\s-]+")
 # A small round sum right before the noun names a banknote ("a $20 bill"), not a plan's size.
 DENOMINATION = compile_words(r"[$€£¥₹]\d{1,3}")
 
@@ -104,9 +102,6 @@ class Record:
         self.examples = Phrases(options["example_cues"])
         # "the owner of a home assessed at $350,000": the value that sets up a worked example.
         self.example_values = Phrases(options["example_values"])
-        # "the owner of a $700,000 condo will pay $41 more": what the example's value is the value of.
-        self.example_nouns = Phrases(options["example_nouns"])
-        self.example_links = frozenset(w.lower() for w in options["example_links"])
         self.indefinites = {w.lower() for w in options["example_articles"]}
         self.blockers = {w.lower() for w in options["record_blockers"]}
         # People counted by a poll or an exit poll: in the figure's clause, a share of them is not a result.
@@ -189,14 +184,13 @@ class Record:
     def example_value(self, text: str, start: int, end: int) -> bool:
         """Tell whether the figure sets up a worked example: 'the owner of a home assessed at $350,000 would pay $945'.
 
-        One of `example_values` comes right before it, or one of `example_nouns` right after it,
-        with "a" or "an" a few words before, and the sentence gives the figure worked out from it
-        ("$31 a year on a house with a $100,000 taxable value"); "sold a warehouse worth $3.4
+        One of `example_values` comes right before it with "a" or "an" a few words before, and
+        the sentence goes on to give the figure worked out from it; "sold a warehouse worth $3.4
         million to a developer" gives none, and is a claim.
         """
         sentence = _sentence_start(text, start)
-        return self._example_value(text, sentence, start) and (
-            bool(WORKED_FIGURE.search(text, end, _sentence_end(text, end))) or bool(WORKED_FIGURE.search(text, sentence, start)))
+        return self._example_value(text, sentence, start) and \
+            bool(WORKED_FIGURE.search(text, end, _sentence_end(text, end)))
 
     def example(self, text: str, sentence: int, end: int) -> bool:
         """Tell whether the sentence is a worked example or a hypothetical ('if you earn', 'suppose')."""
@@ -207,19 +201,9 @@ class Record:
         before = _words(text[_clause_start(text, sentence, start):start])
         phrase = self.example_values.ending(before)
         if phrase is None:
-            return self._example_noun(text, start, before)
+            return False
         lead = before[max(0, len(before) - len(phrase) - EXAMPLE_REACH):len(before) - len(phrase)]
         return bool(self.indefinites.intersection(lead))
-
-    def _example_noun(self, text: str, start: int, before: list[str]) -> bool:
-        """Tell whether the figure is the value of an indefinite example home: 'a typical $700,000 condo', 'a $100,000 taxable value'."""
-        near = len(before) - EXAMPLE_REACH
-        articles = [i for i in range(max(1, near), len(before)) if before[i] in self.indefinites]
-        # "the owner of a …", "on a house with a …"; not the object of a verb ("destroyed a $1.2 million house").
-        if not self.example_nouns or not articles or before[articles[-1] - 1] not in self.example_links:
-            return False
-        after = EXAMPLE_VALUE_AFTER.match(text, start)
-        return after is not None and self.example_nouns.at(_words(text[after.end():after.end() + 40]), 0) is not None
 
     def _tally_before(self, words: list[str]) -> bool:
         """Tell whether the clause before the figure already counts a record noun: '865 delegates are at stake in'."""

@@ -33,7 +33,7 @@ LIST_KEYS = (
     "age_subjects", "age_groups", "age_verbs", "age_markers", "age_clauses", "clause_followers", "score_cues", "score_objects",
     "score_verbs", "box_score_after", "box_score_units", "possessives", "account_nouns",
     "record_nouns", "record_verbs", "record_blockers", "plan_nouns", "plan_links", "plan_infinitives", "plan_rates", "plan_claims", "target_links", "finding_words",
-    "record_events", "example_cues", "example_values", "example_articles", "example_nouns", "example_links", "record_weak_verbs", "plan_targets", "decision_bodies", "decision_verbs", "decision_change_verbs", "decision_change_breaks",
+    "record_events", "example_cues", "example_values", "example_articles", "record_weak_verbs", "plan_targets", "decision_bodies", "decision_verbs", "decision_change_verbs", "decision_change_breaks",
     "record_groups", "scope_polls", "set_superlatives", "range_openers", "range_joiners", "rate_words",
     "clock_units", "game_clock", "game_clock_next", "banknote_words", "topic_ignore", "topic_blockers", "topic_endings",
     "topic_clause_openers", "topic_prepositions", "topic_share_links", "topic_scope_words", "topic_elsewhere_words", "topic_place_nouns",
