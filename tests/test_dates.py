@@ -458,6 +458,8 @@ def test_participles_are_not_past_wording(text: str, matches: list[str]) -> None
     ("His ally resigned abruptly Tuesday.", "2016-02-02"),
     ("The family started fundraising Tuesday.", "2016-02-02"),
     ("The elderly filed claims Tuesday.", "2016-02-02"),
+    ("The grizzly killed livestock Tuesday.", "2016-02-02"),
+    ("The biweekly published records Tuesday.", "2016-02-02"),
     ("The Assembly approved the loans Tuesday.", "2016-02-02"),
     ("The lawyer who represented her resigned Tuesday.", "2016-02-02"),
     ("The firm she worked for ended production Tuesday.", "2016-02-02"),

@@ -43,8 +43,8 @@ def _participle(text: str, lex: Lexicon, start: int, end: int) -> bool:
         return False
     if word.lower() in lex.participle_determiners:
         return True
-    if before is None or not word.islower() or not word.endswith(lex.adverb_endings) or word in lex.not_adverbs:
-        return False  # "The family held a vigil": no adverb
+    if before is None or not word.islower() or not (word in lex.participle_adverbs or word.endswith(lex.adverb_endings)):
+        return False  # "The family held a vigil", "The grizzly killed livestock": no adverb
     lead = PREV_WORD.search(text, max(0, before.start() - WORD_REACH), before.start())
     lead_word = lead["word"].lower() if lead else ""
     return lead_word in lex.participle_determiners or lead_word in lex.participle_prepositions

@@ -23,7 +23,7 @@ ANY_SPACE = r"\s+"  # inside one sentence, where cues are sought
 KEYS = (
     "attributive", "clause_words", "days", "future", "future_participles", "generic_today",
     "habitual", "insertion_openers", "month_cues", "month_determiners", "month_not_before",
-    "months", "names", "not_day_after", "participle_before", "participle_determiners", "participle_prepositions", "not_adverbs", "adverb_endings", "past_participle_endings", "past", "past_auxiliaries", "periods",
+    "months", "names", "not_day_after", "participle_before", "participle_determiners", "participle_prepositions", "participle_adverbs", "adverb_endings", "past_participle_endings", "past", "past_auxiliaries", "periods",
     "plausible_days", "qualifiers", "reported", "tally_after", "target_prepositions",
     "tense_window_days", "weekdays",
     # the small words of date forms: "March 3 through 5", "11th of March", "Friday the 12th" …
@@ -59,8 +59,8 @@ class Lexicon:
     participle_determiners: frozenset[str]  # "the revised budget": a past form describing a noun
     participle_prepositions: frozenset[str]  # "from freshly filed reports": with an -ly adverb between
     participle_stops: frozenset[str]  # words after a past form that no participle describes: small words, days, months
-    not_adverbs: frozenset[str]  # "family", "rally", "elderly": -ly words that are no adverbs
-    adverb_endings: tuple[str, ...]  # "-ly": the ending of an adverb before a participle
+    participle_adverbs: frozenset[str]  # "newly", "freshly": adverbs no ending tells
+    adverb_endings: tuple[str, ...]  # "-ently", "-arily": endings only adverbs have
     past_participle_endings: tuple[str, ...]  # "-ed": the past forms that can describe a noun
     target_prepositions: frozenset[str]
     insertion_openers: frozenset[str]
@@ -154,7 +154,7 @@ def _lexicon(path: Path, data: dict[str, Any]) -> Lexicon:
         attributive=_words(data, "attributive"), participle_before=_words(data, "participle_before"),
         participle_determiners=_words(data, "participle_determiners"),
         participle_prepositions=_words(data, "participle_prepositions"),
-        not_adverbs=_words(data, "not_adverbs"),
+        participle_adverbs=_words(data, "participle_adverbs"),
         adverb_endings=tuple(sorted(_words(data, "adverb_endings"))),
         past_participle_endings=tuple(sorted(_words(data, "past_participle_endings"))),
         participle_stops=frozenset(w.lower() for w in (*month_number, *weekday_number)).union(
