@@ -450,8 +450,12 @@ def test_a_rate_in_force_may_be_joined_to_its_figure_by_is_or_now() -> None:
 
 def test_a_rate_in_force_given_in_an_aside_after_now() -> None:
     text = ("Workers earn the federal minimum wage, now $7.25 an hour.\n\n"
-            "The county's jobless rate, now 5.2 percent, worries the council.\n")
-    assert unsourced(text) == [("figures.unsourced", 3, 32, "5.2 percent")]
+            "The county's jobless rate, now 5.2 percent, worries the council.\n\n"
+            "Workers paid the minimum wage, now 31 percent of the retail staff, would get a raise.\n\n"
+            "People earning the minimum wage, now about 41,000 statewide, are fewer.\n")
+    assert unsourced(text) == [("figures.unsourced", 3, 32, "5.2 percent"),
+                               ("figures.unsourced", 5, 36, "31 percent"),
+                               ("figures.unsourced", 7, 38, "about 41,000")]
 
 
 def test_the_value_that_sets_up_a_worked_example_is_no_claim_when_the_sentence_works_it_out() -> None:

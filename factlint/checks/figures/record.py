@@ -32,6 +32,9 @@ PAIR_REACH = 40  # characters back to the pair's first figure
 PAIR_FIRST = compile_words(r"\d[\d,.]*(?:\s?%|\s+[a-z]+)?(?=\s+to\s*$)")
 # At most this many words between "a" and the value of an example: "a three-bedroom home valued at".
 EXAMPLE_REACH = 4
+# At most this many words after a rate's value in an aside ("now $7.25 an hour,"): more make it
+# a count of its own ("now 31 percent of the state's retail staff").
+APPOSED_UNIT_WORDS = 2
 # A small round sum right before the noun names a banknote ("a $20 bill"), not a plan's size.
 DENOMINATION = compile_words(r"[$€£¥₹]\d{1,3}")
 
@@ -337,8 +340,9 @@ class OwnTerms:
                 break
         if any(_target_at(before, i, self.targets, self.target_links) for i in range(max(0, len(before) - self.reach - 2), len(before))):
             return True  # 'its inflation target of 2 percent', 'a goal of raising $64 million', 'the minimum wage of $7.25'
-        if len(before) == 1 and before[0] in self.target_links and self._apposed_target(text, sentence, start):
-            return True  # 'the federal minimum wage, now $7.25'
+        if len(before) == 1 and before[0] in self.target_links and len(after) <= APPOSED_UNIT_WORDS and \
+                WORKED_FIGURE.search(text, start, end) and self._apposed_target(text, sentence, start):
+            return True  # 'the federal minimum wage, now $7.25 an hour,': a rate and its unit, nothing more
         if self._names_terms(before):
             return True
         # A list after a colon that a plan's clause opens gives its terms: "Sanders' plan includes:
