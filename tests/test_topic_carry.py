@@ -197,6 +197,7 @@ def test_the_items_of_a_list_measure_what_the_list_does(figures: str) -> None:
     ("Rents rose 4 percent in Eastport, in neighboring Monroe County 8 percent.", ["8 percent"]),
     # a word that moves the item, or the list, to another place
     ("Rents rose 4 percent in Eastport, 11 percent in neighboring Monroe County.", ["11 percent"]),
+    ("Rents in nearby rural towns rose 12 percent.", ["12 percent"]),
     ("Rents rose faster in the neighboring counties: Monroe County by 9 percent, Pike County by 8 percent.",
      ["9 percent", "8 percent"]),
 ])

@@ -15,6 +15,8 @@ WORD = compile_words(r"(?<![\w'’-])[a-z][a-z'’-]*[a-z]")
 CLAUSE_BREAK = compile_words(r"[,;:()\[\]—–]|\s-{1,2}\s")
 # What comes before a list's item: "17.7 percent at one casino, 5.5 percent at Bally's", "…casinos: Golden Nugget by 29 percent".
 ITEM_BREAKS = frozenset({",", ";", ":"})
+# At most this many words after a word of another place to the place it names: "nearby rural towns".
+PLACE_REACH = 3
 # A word as written, possessive ending included: "the mill's sales".
 WRITTEN = compile_words(r"[\w'’-]+")
 
@@ -127,14 +129,23 @@ class TopicCarry:
     def _places_elsewhere(self, words: list[str]) -> set[str]:
         """Return the words of another place among words: one of `topic_elsewhere_words` before a name or a place noun.
 
-        "neighboring Monroe County", "the nearby suburbs"; not "the confusion surrounding the new
-        fare cards" nor "routes with adjacent park-and-ride lots".
+        "neighboring Monroe County", "the nearby suburbs", "nearby rural towns"; not "the confusion
+        surrounding the new fare cards" nor "routes with adjacent park-and-ride lots".
         """
         found = set()
-        for word, following in zip(words, [*words[1:], ""]):
-            if word.lower() in self.elsewhere and (following[:1].isupper() or following.lower() in self.place_nouns):
+        for index, word in enumerate(words):
+            if word.lower() in self.elsewhere and self._names_place(words[index + 1:index + 1 + PLACE_REACH]):
                 found.add(word.lower())
         return found
+
+    def _names_place(self, words: list[str]) -> bool:
+        """Tell whether the noun phrase the words open names a place: 'Monroe County', 'rural towns'; not 'the new fare cards'."""
+        for word in words:
+            if word[:1].isupper() or word.lower() in self.place_nouns:
+                return True
+            if word.lower() in self.function_words:
+                return False
+        return False
 
     def _gapped(self, sentence: str, start: int) -> tuple[frozenset[str], set[str]] | None:
         """Return the measure of a gapped item, whose measure stands before its comma: "…; home prices, 11 percent".
