@@ -336,6 +336,16 @@ def test_figures_set_in_different_places_are_two_quantities(first: str, second: 
      [(0, 1, 32, "1,212"), (1, 1, 16, "2,112")]),
     ("At a briefing in Eastport, Chief Alan Brooks said crews rescued 14 people.", "Crews rescued 41 people in Millbrook.",
      [(0, 1, 65, "14"), (1, 1, 15, "41")]),
+    # a relative clause's place is no setting of the figure; a body's name at the sentence's start is no place
+    ("Police arrested 46 protesters who had marched from a rally in Eastport.",
+     "Police arrested 64 protesters who had blocked the bridge in Westfield.", [(0, 1, 17, "46"), (1, 1, 17, "64")]),
+    ("At a briefing in Eastport, Chief Ana Brooks said crews, working through the night, rescued 14 people.",
+     "The chief said crews rescued 41 people in Harlow.",
+     [(0, 1, 92, "14"), (1, 1, 30, "41")]),
+    ("Department of Transportation crews repaved 41 miles.", "Crews repaved 14 miles in Harlow County.",
+     [(0, 1, 44, "41"), (1, 1, 15, "14")]),
+    ("Secretary of State Dana Ruiz certified 4,812 provisional ballots.",
+     "Clerks certified 4,182 provisional ballots in Harlow County.", [(0, 1, 40, "4,812"), (1, 1, 18, "4,182")]),
     ("The county awarded a $3.2 million contract for repaving that begins in June.",
      "The county awarded a $2.3 million contract in March.", [(0, 1, 22, "$3.2 million"), (1, 1, 22, "$2.3 million")]),
 ])

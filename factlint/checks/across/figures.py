@@ -52,6 +52,8 @@ class FigureWords:
     clause_words: Pattern | None = None  # what ends a figure's clause after it: 'that begins in June'
     reports: Pattern | None = None  # a credit between an opening phrase and the figure: 'At a briefing in Eastport, Brooks said'
     place_words: frozenset[str] = frozenset()  # a kind of place before 'of': 'the Town of Oakdale'
+    quantity_words: frozenset[str] = frozenset()  # a part before 'of': 'Most of Eastport'
+    time_nouns: frozenset[str] = frozenset()  # after 'that', a determiner, not a relative clause: 'that night'
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,9 @@ class Quantity:
     # The places and times its clause names ('in Paris', 'in November'): no part of what it counts.
     places: frozenset[str] = field(default=frozenset(), compare=False)
     times: frozenset[str] = field(default=frozenset(), compare=False)
+    # Places of a relative clause after it ('protesters who marched from a rally in Eastport'): they
+    # may be shared with another figure's, but set it apart from none.
+    related: frozenset[str] = field(default=frozenset(), compare=False)
 
 
 def read(text: str, start: int, end: int, words: FigureWords) -> Quantity | None:
@@ -83,35 +88,45 @@ def read(text: str, start: int, end: int, words: FigureWords) -> Quantity | None
     if not counted:
         return None
     opening, closing = _sentence(text, start)
-    places, times = _settings(text, (opening, closing), start, end, words)
-    return Quantity(low, high, counted, frozenset(YEAR.findall(text, opening, closing)), places, times)
+    places, times, related = _settings(text, (opening, closing), start, end, words)
+    return Quantity(low, high, counted, frozenset(YEAR.findall(text, opening, closing)), places, times, related)
 
 
 def _settings(text: str, sentence: tuple[int, int], start: int, end: int,
-              words: FigureWords) -> tuple[frozenset[str], frozenset[str]]:
-    """Return the places and the times a figure's clause, or its sentence's opening phrase, sets it in.
+              words: FigureWords) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Return the places and the times a figure's clause, or its sentence's opening phrase, sets it in, and its related places.
 
     The clause runs between the breaks around the figure (not brackets: "killed [in Libya]"), so
-    a credit after a comma ("…, Chief Brooks said at a briefing in Eastport") sets nothing; its
-    times end at a relative clause ("repaving that begins in June"), its places do not.
+    a credit after a comma ("…, Chief Brooks said at a briefing in Eastport") sets nothing. It
+    ends at a relative clause ("repaving that begins in June"), whose places are only related.
     """
     if words.setting is None:
-        return frozenset(), frozenset()
+        return frozenset(), frozenset(), frozenset()
     opening, closing = sentence
     breaks = [m.end() for m in SETTING_BREAK.finditer(text, opening, start)]
     low = breaks[-1] if breaks else opening
     after = SETTING_BREAK.search(text, end, closing)
     stop = after.start() if after else closing
-    relative = words.clause_words.search(text, end, stop) if words.clause_words else None
-    places, times = _read_settings(text, (low, stop), opening, words)
-    if relative is not None:
-        times = _read_settings(text, (low, relative.start()), opening, words)[1]
+    relative = _relative_clause(text, end, stop, words)
+    places, times = _read_settings(text, (low, relative.start() if relative else stop), opening, words)
+    related = _read_settings(text, (relative.start(), stop), opening, words)[0] if relative else set()
     first = SETTING_BREAK.search(text, opening, closing)
     # "In Eastport, 1,240 residents were evacuated", not "At a briefing in Eastport, Brooks said crews rescued 14"
-    if breaks and first is not None and not (words.reports and words.reports.search(text, low, start)):
+    if breaks and first is not None and not (words.reports and words.reports.search(text, first.end(), start)):
         more = _read_settings(text, (opening, first.start()), opening, words)
         places, times = places | more[0], times | more[1]
-    return frozenset(places), frozenset(times)
+    return frozenset(places), frozenset(times), frozenset(related)
+
+
+def _relative_clause(text: str, end: int, stop: int, words: FigureWords) -> re.Match[str] | None:
+    """Return the word that opens a relative clause after a figure, not a determiner before a time ('that night')."""
+    if words.clause_words is None:
+        return None
+    for match in words.clause_words.finditer(text, end, stop):
+        following = text[match.end():match.end() + 20].split()
+        if not following or following[0].lower().strip(".,") not in words.time_nouns:
+            return match
+    return None
 
 
 def _read_settings(text: str, span: tuple[int, int], opening: int, words: FigureWords) -> tuple[set[str], set[str]]:
@@ -128,9 +143,9 @@ def _read_settings(text: str, span: tuple[int, int], opening: int, words: Figure
 
 
 def _after_body(text: str, opening: int, at: int, words: FigureWords) -> bool:
-    """Tell whether the word before offset `at` names a body ('the Board of'): not a place ('the Town of') nor a sentence's first word ('Most of')."""
+    """Tell whether the word before offset `at` names a body ('Board of', 'Secretary of'): not a place ('Town of') nor a part ('Most of')."""
     before = text[opening:at].split()
-    return len(before) > 1 and before[-1][:1].isupper() and before[-1].lower() not in words.place_words
+    return bool(before) and before[-1][:1].isupper() and before[-1].lower() not in words.place_words | words.quantity_words
 
 
 def _sentence(text: str, start: int) -> tuple[int, int]:
@@ -243,12 +258,7 @@ def check_figures(rule: Rule, stories: Sequence[Story], sources: Sequence[FactSo
         ranges = {m.form: q for m, q in items}
         if len(ranges) < len({(m.form, q) for m, q in items}):
             continue  # one figure as written, two quantities (in other years): leave it
-        places: dict[str, frozenset[str]] = {}
-        times: dict[str, frozenset[str]] = {}
-        for mention, quantity in items:
-            places[mention.form] = places.get(mention.form, frozenset()) | quantity.places
-            times[mention.form] = times.get(mention.form, frozenset()) | quantity.times
-        ranges = {form: replace(quantity, places=places[form], times=times[form]) for form, quantity in ranges.items()}
+        ranges = {form: _merged(form, quantity, items) for form, quantity in ranges.items()}
 
         def conflict(a: str, b: str, r: dict[str, Quantity] = ranges) -> bool:
             return _apart(r[a], r[b]) and not _elsewhere(r[a], r[b])
@@ -264,6 +274,13 @@ def check_figures(rule: Rule, stories: Sequence[Story], sources: Sequence[FactSo
         yield from report(rule, stories, [m for m, _ in items], detail, conflict=conflict)
 
 
+def _merged(form: str, quantity: Quantity, items: list[tuple[Mention, Quantity]]) -> Quantity:
+    """Return a form's quantity with the settings of all its mentions: one form, one figure."""
+    mine = [q for m, q in items if m.form == form]
+    return replace(quantity, places=frozenset().union(*(q.places for q in mine)),
+                   times=frozenset().union(*(q.times for q in mine)), related=frozenset().union(*(q.related for q in mine)))
+
+
 def _elsewhere(a: Quantity, b: Quantity) -> bool:
     """Tell whether two figures are set in different places or times: 130 killed 'in Paris', 1,500 '[in Libya]'.
 
@@ -271,7 +288,9 @@ def _elsewhere(a: Quantity, b: Quantity) -> bool:
     inside it: "Harlow County" is the "Harlow County Courthouse"'s, "Oakdale" that of "the Pine
     Hill section of Oakdale".
     """
-    return any(mine and theirs and not _shared(mine, theirs) for mine, theirs in ((a.places, b.places), (a.times, b.times)))
+    if a.places and b.places and not _shared(a.places | a.related, b.places | b.related):
+        return True
+    return bool(a.times) and bool(b.times) and not _shared(a.times, b.times)
 
 
 def _shared(mine: frozenset[str], theirs: frozenset[str]) -> bool:

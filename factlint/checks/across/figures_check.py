@@ -15,7 +15,7 @@ OPTIONS = {
     **{key: Option(string_list, ()) for key in ("about", "at_least", "at_most", "not_nouns", "auxiliaries", "verbs",
                                               "not_roles", "determiners", "subject_links", "setting_links", "setting_times", "not_settings",
                                               "setting_part_links", "setting_clause_words", "setting_reports",
-                                              "setting_place_words")},
+                                              "setting_place_words", "setting_quantity_words", "setting_time_nouns")},
     "magnitudes": Option(number_map, {}, schema={"type": "object", "additionalProperties": {"type": "number"}}),
     "tolerance": Option(number, 0.1),
 }
@@ -45,7 +45,8 @@ def build_cross(rule: Rule, store: RuleSetStore) -> CrossCheck:
             setting_pattern([*options["setting_links"], *options["setting_part_links"]], options["determiners"]),
             lower(options["setting_times"]), lower(options["not_settings"]), lower(options["setting_part_links"]),
             words_search(options["setting_clause_words"], "setting_clause_words"),
-            words_search(options["setting_reports"], "setting_reports"), lower(options["setting_place_words"]))
+            words_search(options["setting_reports"], "setting_reports"), lower(options["setting_place_words"]),
+            lower(options["setting_quantity_words"]), lower(options["setting_time_nouns"]))
         return check_figures(rule, stories, sources, figure_words)
 
     return cross
