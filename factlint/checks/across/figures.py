@@ -145,7 +145,8 @@ def _read_settings(text: str, span: tuple[int, int], opening: int, words: Figure
 def _after_body(text: str, opening: int, at: int, words: FigureWords) -> bool:
     """Tell whether the word before offset `at` names a body ('Board of', 'Secretary of'): not a place ('Town of') nor a part ('Most of')."""
     before = text[opening:at].split()
-    return bool(before) and before[-1][:1].isupper() and before[-1].lower() not in words.place_words | words.quantity_words
+    word = before[-1].lower() if before else ""
+    return bool(before) and before[-1][:1].isupper() and word not in words.place_words and word not in words.quantity_words
 
 
 def _sentence(text: str, start: int) -> tuple[int, int]:
@@ -258,7 +259,7 @@ def check_figures(rule: Rule, stories: Sequence[Story], sources: Sequence[FactSo
         ranges = {m.form: q for m, q in items}
         if len(ranges) < len({(m.form, q) for m, q in items}):
             continue  # one figure as written, two quantities (in other years): leave it
-        ranges = {form: _merged(form, quantity, items) for form, quantity in ranges.items()}
+        ranges = _merged(ranges, items)
 
         def conflict(a: str, b: str, r: dict[str, Quantity] = ranges) -> bool:
             return _apart(r[a], r[b]) and not _elsewhere(r[a], r[b])
@@ -274,11 +275,14 @@ def check_figures(rule: Rule, stories: Sequence[Story], sources: Sequence[FactSo
         yield from report(rule, stories, [m for m, _ in items], detail, conflict=conflict)
 
 
-def _merged(form: str, quantity: Quantity, items: list[tuple[Mention, Quantity]]) -> Quantity:
-    """Return a form's quantity with the settings of all its mentions: one form, one figure."""
-    mine = [q for m, q in items if m.form == form]
-    return replace(quantity, places=frozenset().union(*(q.places for q in mine)),
-                   times=frozenset().union(*(q.times for q in mine)), related=frozenset().union(*(q.related for q in mine)))
+def _merged(ranges: dict[str, Quantity], items: list[tuple[Mention, Quantity]]) -> dict[str, Quantity]:
+    """Return each form's quantity with the settings of all its mentions (one form, one figure), in one pass."""
+    settings: dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}
+    for mention, quantity in items:
+        places, times, related = settings.get(mention.form, (frozenset(), frozenset(), frozenset()))
+        settings[mention.form] = (places | quantity.places, times | quantity.times, related | quantity.related)
+    return {form: replace(quantity, places=settings[form][0], times=settings[form][1], related=settings[form][2])
+            for form, quantity in ranges.items()}
 
 
 def _elsewhere(a: Quantity, b: Quantity) -> bool:
