@@ -327,7 +327,8 @@ class OwnTerms:
         if not self.nouns:
             return False
         sentence = _sentence_start(text, start)
-        before = _words(text[_clause_start(text, sentence, start):start])
+        clause = _clause_start(text, sentence, start)
+        before = _words(text[clause:start])
         if _claimed(before, self.claims):
             return False  # what a plan would cost or save is an estimate: someone made it
         after = _words(text[end:_clause_end(text, end)])
@@ -341,7 +342,7 @@ class OwnTerms:
         if any(_target_at(before, i, self.targets, self.target_links) for i in range(max(0, len(before) - self.reach - 2), len(before))):
             return True  # 'its inflation target of 2 percent', 'a goal of raising $64 million', 'the minimum wage of $7.25'
         if len(before) == 1 and before[0] in self.target_links and len(after) <= APPOSED_UNIT_WORDS and \
-                WORKED_FIGURE.search(text, start, end) and self._apposed_target(text, sentence, start):
+                WORKED_FIGURE.search(text, start, end) and self._apposed_target(text, sentence, clause):
             return True  # 'the federal minimum wage, now $7.25 an hour,': a rate and its unit, nothing more
         if self._names_terms(before):
             return True
@@ -350,9 +351,9 @@ class OwnTerms:
         colon = text.rfind(": ", sentence, start)  # not a clock's "9:30"
         return colon >= 0 and self._names_terms(_words(text[_clause_start(text, sentence, colon):colon]))
 
-    def _apposed_target(self, text: str, sentence: int, start: int) -> bool:
-        """Tell whether the clause before the figure's comma ends with a rate in force: 'the federal minimum wage, now'."""
-        comma = _clause_start(text, sentence, start) - 1
+    def _apposed_target(self, text: str, sentence: int, clause: int) -> bool:
+        """Tell whether the clause before the figure's clause (opening at `clause`) ends with a rate in force: 'the federal minimum wage, now'."""
+        comma = clause - 1
         if comma <= sentence or text[comma] != ",":
             return False
         return self.targets.ending(_words(text[_clause_start(text, sentence, comma):comma])) is not None

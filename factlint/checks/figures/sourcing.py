@@ -210,12 +210,12 @@ class Sourcing:
         if verb is None:
             return False
         if verb < start:   # "Voters under 30 say …, 52 percent to 30 percent"
-            subject = [w.strip(",").lower() for w in masked[span.start:verb].split()]
+            written = masked[span.start:verb].split()
+            subject = [w.strip(",").lower() for w in written]
             # The subject's head, before its first preposition: not "A lawyer for the voters said".
             prepositions = self.topic.prepositions if self.topic is not None else frozenset()
             head = next((i for i, w in enumerate(subject) if w in prepositions), len(subject))
-            return not self.finding_words.isdisjoint(subject[:head]) and \
-                not any(w[:1].isupper() for w in masked[span.start:verb].split()[1:])
+            return not self.finding_words.isdisjoint(subject[:head]) and not any(w[:1].isupper() for w in written[1:])
         between = masked[end:verb]   # "33 percent, say", "31 percent of those surveyed say"
         return "," not in between or not between.rsplit(",", 1)[1].strip()
 

@@ -32,24 +32,20 @@ def unsourced_figures(sourcing: Sourcing, figures: list[tuple[int, int]], window
             continue  # a vague source ("in some polls") is figures.vague-attribution's to flag, and credits nothing
         if covered_nearby(sourcing, index, window) or carried(sourcing, index, *carry):
             sourcing.credited.add(index)  # a credit of its own: it may cover later figures of its measure
-            if sourcing.finding(index) and sourcing.respondents_say(index, start, end):
-                _relay(sourcing, index, paragraphs, start, end)  # "A third of independents, 33%, say": the poll's
+            # A share its poll's people are credited with relays the poll to the shares after it: "A
+            # third of independents, 33%, say" (the cheap tests first: most covered figures are no share).
+            if sourcing.share(start, end) and sourcing.finding(index) and sourcing.respondents_say(index, start, end):
+                scope_source(sourcing, index, paragraphs, True)
             continue
         # Covered by another figure's credit, a document's scope or the same figure given again
         # with a source: such a figure passes nothing on, so a story cannot drift from topic to topic.
         if same_measure(sourcing, index, start, end):
-            if sourcing.finding(index):
-                _relay(sourcing, index, paragraphs, start, end)  # "For Ortiz, 38 percent of likely voters …"
+            if sourcing.share(start, end) and sourcing.finding(index):
+                scope_source(sourcing, index, paragraphs, True)  # relays the poll too: "For Ortiz, 38 percent of likely voters …"
             continue
         covered, candidate = scope_source(sourcing, index, paragraphs, sourcing.share(start, end))
         if not covered and not _given_again(sourcing, again, index, start, end):
             yield start, end, candidate
-
-
-def _relay(sourcing: Sourcing, index: int, paragraphs: int, start: int, end: int) -> None:
-    """Let a share another credit covers relay a poll whose scope reaches it too, to the shares after it."""
-    if sourcing.share(start, end):
-        scope_source(sourcing, index, paragraphs, True)
 
 
 def _given_again(sourcing: Sourcing, again: dict[str, list[int]], index: int, start: int, end: int) -> bool:
