@@ -34,6 +34,17 @@ def test_an_age_after_will_be_or_as_old_as_is_no_claim() -> None:
     assert unsourced("The new pier will be 60 feet long.\n") == [("figures.unsourced", 1, 22, "60")]
 
 
+def test_an_age_after_turn_or_younger_than_is_no_claim() -> None:
+    text = ("Students who will turn 18 before Nov. 5 may register now.\n\n"
+            "The county enrolled 1,240 children younger than 5 who lacked coverage. Its judges are all older than 50.\n")
+    assert unsourced(text) == [("figures.unsourced", 3, 21, "1,240")]
+
+
+def test_a_count_after_turn_or_younger_than_is_still_a_figure() -> None:
+    text = "Crews had to turn 85 families away. The board will turn 12 percent of the land over to the county.\n"
+    assert unsourced(text) == [("figures.unsourced", 1, 19, "85"), ("figures.unsourced", 1, 57, "12 percent")]
+
+
 def test_a_count_after_turned_with_a_unit_is_still_a_figure() -> None:
     text = "Eastport's budget turned 5 percent more expensive after the merger.\n"
     assert unsourced(text) == [("figures.unsourced", 1, 26, "5 percent")]
