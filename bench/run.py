@@ -143,6 +143,8 @@ def throughput(factlint: list[str], peers: dict[str, list[str]], root: Path, run
         commands = {"factlint": [*factlint, target]}
         if label == "one_file":  # what the dates rules add to the default pack's time
             commands["factlint_no_dates"] = [*factlint, "--ignore", "dates.*", target]
+            # The work prh does (bench/prh.yml is rules/style/ as a dictionary): like against like.
+            commands["factlint_style"] = [*factlint, "--select", "style.*", target]
         if jobs and label == "many_files":
             commands["factlint_jobs_1"] = [*factlint, "--jobs", "1", target]
             commands["factlint_jobs_2"] = [*factlint, "--jobs", "2", target]
@@ -160,6 +162,9 @@ def throughput(factlint: list[str], peers: dict[str, list[str]], root: Path, run
             if "factlint_jobs_1" in section:
                 section["ratio_jobs_1"] = ratio(section["factlint_jobs_1"]["words_per_s"],
                                                 section["proselint"]["words_per_s"])
+        if "factlint_style" in section:
+            section["style_ratios"] = {name: ratio(section["factlint_style"]["words_per_s"], section[name]["words_per_s"])
+                                       for name in peers}
         if "factlint_no_dates" in section:
             with_dates, without = section["factlint"]["median_s"], section["factlint_no_dates"]["median_s"]
             section["dates_overhead"] = round(with_dates / without - 1, 3)

@@ -75,6 +75,10 @@ def render(results: dict[str, Any], targets: dict[str, float] | None = None, col
         if "factlint_no_dates" in section:
             overhead = f"dates rules add {section['dates_overhead']:.0%}"
             lines.append(_row(["  without the dates rules", _rate(section["factlint_no_dates"]), overhead]))
+        if "factlint_style" in section:
+            style = section.get("style_ratios", {})
+            lines.append(_row(["  house-style rules only", _rate(section["factlint_style"]), "", "",
+                               *(_ratio(style.get(p)) for p in PEERS)]))
         for jobs in ("1", "2"):
             entry = section.get(f"factlint_jobs_{jobs}")
             if entry:
