@@ -1,6 +1,6 @@
 """Score figures.unsourced and quotes.unattributed against PolNeAR's attribution annotations.
 
-Run from a checkout:  python bench/polnear.py DIR [--metadata FILE] [--sample N --seed S]
+Run from a checkout:  python bench/polnear.py DIR [--metadata FILE] [--sample N --seed S | --verdicts FILE]
 
 DIR holds PolNeAR's train split as extracted: DIR/text/*.txt and DIR/attributions/*.ann (brat
 standoff). Only the train split may be scored: the dev and test splits are the project's
@@ -183,18 +183,18 @@ def score(articles: list[Article], rule_set: engine.RuleSet) -> Score:
                 sourced = article.covered(finding.start + 1, finding.end - 1, ("Content",))
                 total.quotes["fp" if sourced else "tp"] += 1
             if finding in counted:
-                label = _label(article, finding)
+                label = _label(article, finding.rule, finding.start, finding.end)
                 total.sample.append((article, finding, label))
     return total
 
 
-def _label(article: Article, finding: Finding) -> str:
-    """Say whether the annotation covers a finding's span with a sourced attribution."""
-    if finding.rule == QUOTES:
-        return "annotated-attributed" if article.covered(finding.start + 1, finding.end - 1, ("Content",)) \
+def _label(article: Article, rule: str, start: int, end: int) -> str:
+    """Say whether the annotation covers a finding's span [start, end) with a sourced attribution."""
+    if rule == QUOTES:
+        return "annotated-attributed" if article.covered(start + 1, end - 1, ("Content",)) \
             else "annotated-unattributed"
-    if finding.rule == FIGURES:
-        return "annotated-sourced" if _sourced(article, finding.start, finding.end) else "annotated-unsourced"
+    if rule == FIGURES:
+        return "annotated-sourced" if _sourced(article, start, end) else "annotated-unsourced"
     return ""
 
 
@@ -269,6 +269,65 @@ def sample(total: Score, size: int, seed: int) -> str:
     return "\n".join(blocks)
 
 
+# One judged finding: ARTICLE:LINE:COLUMN, the rule, the verdict (T, F or ?) and the finding's text, tab-separated.
+VERDICT_LINE = re.compile(r"^([^\t:]+):(\d+):(\d+)\t(\S+)\t([TF?])\t([^\t]+?)\s*$")
+
+
+class VerdictError(ValueError):
+    """A verdicts file line that names no train article or no text at its position."""
+
+
+def verdicts(total: Score, articles: list[Article], path: Path) -> str:
+    """Return a hand-judged sample crossed with the annotation and with today's findings, as Markdown.
+
+    Each judged finding is found again by its position and text, so a verdict outlives the
+    code that made the finding: "gone" counts the judged findings the rules no longer make.
+    """
+    by_name = {article.name: article for article in articles}
+    kept = {(article.name, finding.rule, finding.line, finding.column) for article, finding, _ in total.sample}
+    table: Counter = Counter()
+    try:
+        judged = path.read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError as error:
+        raise VerdictError(f"{path}: not UTF-8 text ({error.reason})") from None
+    for number, line in enumerate(judged, 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        match = VERDICT_LINE.match(line)
+        article = by_name.get(match.group(1)) if match else None
+        if match is None or article is None:
+            raise VerdictError(f"{path}:{number}: expected ARTICLE:LINE:COLUMN, rule, T/F/? and the text, "
+                               "tab-separated, for a train article")
+        name, row, column, rule, verdict, text = match.groups()
+        start = _offset(article, int(row), int(column))
+        if start is None or article.text[start:start + len(text)] != text:
+            raise VerdictError(f"{path}:{number}: {text!r} is not at {name}:{row}:{column}")
+        annotated = _label(article, rule, start, start + len(text)) or "—"
+        table[(rule, verdict, annotated, (name, rule, int(row), int(column)) in kept)] += 1
+    return _verdict_table(table)
+
+
+def _offset(article: Article, row: int, column: int) -> int | None:
+    """Return the text offset of a 1-based line and column, or None past the text."""
+    starts = Document(article.text, article.name + ".txt", False).line_starts
+    return starts[row - 1] + column - 1 if 0 < row <= len(starts) and column > 0 else None
+
+
+def _verdict_table(table: Counter) -> str:
+    """Render the judged findings by rule, verdict and annotation: still flagged, and gone."""
+    lines = ["| rule | verdict | annotation | still flagged | gone |", "| --- | --- | --- | --- | --- |"]
+    for rule, verdict, annotated in sorted({key[:3] for key in table}):
+        lines.append(f"| {rule} | {verdict} | {annotated} | {table[(rule, verdict, annotated, True)]} "
+                     f"| {table[(rule, verdict, annotated, False)]} |")
+    lines += ["", "| rule | still flagged: worth flagging (T) | false alarms (F) | judged precision |",
+              "| --- | --- | --- | --- |"]
+    for rule in sorted({key[0] for key in table}):
+        true = sum(v for k, v in table.items() if k[0] == rule and k[1] == "T" and k[3])
+        false = sum(v for k, v in table.items() if k[0] == rule and k[1] == "F" and k[3])
+        lines.append(f"| {rule} | {true} | {false} | {_ratio(true, true + false)} |")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Score the train split and print the table (or a sample of findings to judge)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -276,6 +335,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--metadata", type=Path, help="metadata.tsv (default: DIR/../metadata.tsv)")
     parser.add_argument("--sample", type=int, default=0, help="print N random findings with context instead")
     parser.add_argument("--seed", type=int, default=1, help="seed for --sample")
+    parser.add_argument("--verdicts", type=Path,
+                        help="a hand-judged sample (ARTICLE:LINE:COLUMN, rule, T/F/?, text; tab-separated): "
+                             "cross it with the annotation and today's findings instead")
     args = parser.parse_args(argv)
     metadata = args.metadata or args.folder.parent / "metadata.tsv"
     if not (args.folder / "text").is_dir() or not metadata.is_file():
@@ -284,6 +346,16 @@ def main(argv: list[str] | None = None) -> int:
     articles = load_articles(args.folder, metadata)
     rule_set = engine.RuleSet.load([default_pack()]).configured([], [], {})
     total = score(articles, rule_set)
+    if args.verdicts:
+        try:
+            print(verdicts(total, articles, args.verdicts))
+        except OSError as error:
+            print(f"polnear: {args.verdicts}: {error.strerror}", file=sys.stderr)
+            return 2
+        except VerdictError as error:
+            print(f"polnear: {error}", file=sys.stderr)
+            return 2
+        return 0
     print(sample(total, args.sample, args.seed) if args.sample else report(total, len(articles)))
     return 0
 
