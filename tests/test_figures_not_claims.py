@@ -102,6 +102,30 @@ def test_the_half_of_a_span_of_time_is_no_claim() -> None:
     assert unsourced(text) == [("figures.unsourced", 1, 63, "Half")]
 
 
+def test_half_a_span_of_time_or_distance_is_no_claim() -> None:
+    text = ("The Harlow mill has shed jobs for more than half a century. Nearly half an hour later the siren\n"
+            "stopped. Crews worked half a mile from the levee for about half a year.\n")
+    assert unsourced(text) == []
+
+
+def test_half_a_million_and_half_of_a_group_are_still_claims() -> None:
+    text = "The repairs cost nearly half a million dollars. More than half of the tenants left.\n"
+    assert unsourced(text) == [("figures.unsourced", 1, 18, "nearly half"),
+                               ("figures.unsourced", 1, 30, "a million dollars"),
+                               ("figures.unsourced", 1, 49, "More than half")]
+
+
+def test_the_named_half_of_a_pair_or_a_whole_is_a_part_not_a_share() -> None:
+    text = ("Dana Ruiz, the Democratic half of the county's bipartisan polling team, disagreed. The other half\n"
+            "of the grant paid for buses. The bottom half of households holds 3 percent of the county's wealth.\n")
+    assert unsourced(text) == [("figures.unsourced", 2, 66, "3 percent")]
+
+
+def test_an_estimate_of_half_after_the_is_still_a_share() -> None:
+    text = "The nearly half of Eastport renters who pay rent on time got no relief.\n"
+    assert unsourced(text) == [("figures.unsourced", 1, 5, "nearly half")]
+
+
 @pytest.mark.parametrize("text", [
     "Lee met Ortiz at the Group of 20 summit in Rome.",
     "Marchers joined a Group of 20 protest on Main Street.",
