@@ -102,6 +102,17 @@ def test_the_half_of_a_span_of_time_is_no_claim() -> None:
     assert unsourced(text) == [("figures.unsourced", 1, 63, "Half")]
 
 
+def test_a_zip_code_after_a_town_and_a_state_code_is_no_claim() -> None:
+    text = ("Donations may be sent to the Harlow Food Pantry, 12 Mill Road, Eastport, OH, 44101, or to\n"
+            "its office in Springfield, IL 62701.\n")
+    assert unsourced(text) == []
+
+
+def test_a_count_after_a_state_code_with_no_town_is_still_a_figure() -> None:
+    text = "In the US, 20000 people died. The Eastport, OH, clinic treated 44,101 patients.\n"
+    assert unsourced(text) == [("figures.unsourced", 1, 12, "20000"), ("figures.unsourced", 1, 64, "44,101")]
+
+
 def test_half_a_span_of_time_or_distance_is_no_claim() -> None:
     text = ("The Harlow mill has shed jobs for more than half a century. Nearly half an hour later the siren\n"
             "stopped. Crews worked half a mile from the levee for about half a year.\n")

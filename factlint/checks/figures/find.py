@@ -34,6 +34,8 @@ BARE_STEP = compile_words(r"[ \t]*\d{1,3}(?:[.)])?[ \t]+[A-Z]")
 PAREN_AGE = compile_words(r"[A-Z][\w'’.-]*[ \t]\(\d{1,3}\.?\)")
 SLASH_DATE = compile_words(r"/\d")
 LETTER_IN_PARENS = compile_words(r"\([a-z]\)")  # a 401(k), a 501(c)(3): a label
+# A ZIP code after a town and a state code: "New York, NY, 10032" (not "in the US, 20000 people").
+POSTAL_CODE_BEFORE = compile_words(r",[ \t]?[A-Z]{2},?[ \t]\Z")
 YEAR_SPAN = compile_words(r"(\d{4})\s?(?:-|–|to)\s?(\d{4})")
 # A year, then "to" and a count, is no range: "from 400 in 2008 to 60 this year" (but "2008-09" is a season).
 YEAR_THEN_COUNT = compile_words(
@@ -236,6 +238,8 @@ class FigureFinder:
             return False
         if SLASH_DATE.match(text, end) or text[start - 1:start] == "/" or LETTER_IN_PARENS.match(text, end):
             return False  # 9/11, 3/4: a date or a label, not a count
+        if len(found) == 5 and found.isdigit() and POSTAL_CODE_BEFORE.search(text[max(0, start - 7):start]):
+            return False  # a ZIP code: a five-digit count would be written "10,032"
         if text[start - 1:start] == "(" and PAREN_AGE.match(text, max(0, text.rfind(" ", 0, start - 2) + 1)):
             return False
         if self._is_duration_or_stat(after, found) or self.context.not_a_claim(text, start, end, found):
