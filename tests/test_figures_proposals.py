@@ -21,8 +21,6 @@ unsourced = partial(brief_of, "figures.unsourced")
     "The mayor seeks an extra $3.1 million for road repairs.",
     "The teachers union demands a 6 percent raise.",
     "Senator Ana Ruiz advocates tax cuts of $2 billion.",
-    "Last week the Ruiz campaign unveiled a list of 85 pastors who back her.",
-    "In May the county rolled out a $25 million plan to repave rural roads.",
 ])
 def test_a_proposal_or_promise_is_its_subject_s(text: str) -> None:
     assert unsourced(text) == []
@@ -51,8 +49,6 @@ def test_a_proposal_or_promise_is_its_subject_s(text: str) -> None:
      [("figures.unsourced", 1, 49, "40 percent")]),
     ("Police are seeking a man who stole $18,000 in jewelry.", [("figures.unsourced", 1, 36, "$18,000")]),
     ("Hale requested federal aid, which could total $40 million.", [("figures.unsourced", 1, 47, "$40 million")]),
-    ("Harlow Power unveiled its new plant, which cost $40 million.", [("figures.unsourced", 1, 49, "$40 million")]),
-    ("The mayor unveiled a plaque for the 14 firefighters who died.", [("figures.unsourced", 1, 37, "14")]),
     # A proposal verb that is also a noun is the noun before a verb.
     ("Consumer demand jumped 14 percent last quarter.", [("figures.unsourced", 1, 24, "14 percent")]),
     ("Parent requests for late buses rose 27 percent.", [("figures.unsourced", 1, 37, "27 percent")]),

@@ -70,9 +70,6 @@ class Attribution:
         # Of those, the forms that are also nouns ("notes", "estimates"): a verb between a name and a clause too.
         self.noun_verbs = WordSet(lexicon.noun_verb_forms)
         self.clause_subjects = lexicon.clause_subjects
-        self.coordinators = frozenset(w.lower() for w in lexicon.coordinators)
-        self.auxiliaries = lexicon.auxiliaries
-        self.negations = lexicon.negations
         self.free_relatives = lexicon.free_relatives
         # Forms that size a figure after a free relative's subject ("what police estimated were"), and
         # forms that only name it, which size it only after a name ("what Ruiz called a $3.2 million shortfall").
@@ -229,8 +226,6 @@ class Attribution:
             index -= 1
         if index < 0:
             return False
-        if _bare(tokens[index]).lower() in self.coordinators and index > 0 and not self._auxiliary(tokens[index - 1]):
-            return self._opening_subject(tokens, index, speech)  # "She cast doubt on the rate and suggested"
         if tokens[index].endswith((",", *CLOSING)) and SPEAKER_AFTER.match(sentence, verb_end):
             return True  # reporting order: "…, said Ellen Marsh", "…,” noted the clerk
         if BY_NAME.match(sentence, verb_end):
@@ -253,31 +248,6 @@ class Attribution:
             if index < 0:
                 return False
         return self._subject(tokens, index, speech) or self._modified_subject(tokens, index, speech)
-
-    def _auxiliary(self, token: str) -> bool:
-        """Tell whether a word is an auxiliary, negated or not: after one, "yet" is an adverb ("hasn't yet shown")."""
-        word = _bare(token).lower()
-        return word in self.auxiliaries or word in self.negations or word.endswith(self.negations)
-
-    def _opening_subject(self, tokens: list[str], joined: int, speech: bool) -> bool:
-        """Tell whether the sentence opens with a reporting subject and its verb, which the verb after `joined` shares.
-
-        "She cast doubt on the rate, and suggested that", "Mayor Ana Ortiz toured the plant and
-        said": the first lowercase word is the first verb, every word before it is capitalised (a
-        name, a title, a pronoun) and the last of them can report. "Rents in Eastport rose and
-        suggested", "The mayor toured …" and "Ortiz's rival won … and said" name no such subject.
-        """
-        first = next((i for i in range(joined) if tokens[i][:1].islower()), joined)
-        if first == 0 or first == joined or tokens[first - 1].endswith((",", ";", ":")):
-            return False
-        if any(_bare(t).lower() in self.determiners for t in tokens[:first + 1]):
-            return False  # "Outside the arena, …", "In May prices rose": no subject opens it
-        if any(_bare(tokens[i]).lower() in self.coordinators for i in range(first, joined - 1)):
-            return False  # "Ortiz won and Lee lost, and said": which subject is unclear
-        subject = _bare(tokens[first - 1])
-        if first == 1 and subject.endswith("s") and subject.lower() not in self.agents:
-            return False  # "Rents in Eastport rose and": a common noun opening the sentence
-        return self._subject(tokens, first - 1, speech)
 
     def _modified_subject(self, tokens: list[str], index: int, speech: bool) -> bool:
         """Tell whether a subject stands before a short phrase of its making: 'disclosures filed on Sunday night'."""

@@ -16,7 +16,7 @@ DEFAULT_NAME = "_attribution.yaml"
 KEYS = ("communication_verbs", "quote_only_verbs", "phrases", "source_nouns", "source_determiners", "unnamed_modifiers",
         "method_verbs", "filing_verbs", "authoring_verbs", "unreleased_words",
         "proposal_verbs", "definite_determiners", "content_breaks", "comma_breaks", "coordinators", "clause_subjects",
-        "auxiliaries", "negations", "aside_openers", "bare_asides", "question_words", "question_modals", "document_idioms", "object_verbs",
+        "auxiliaries", "aside_openers", "bare_asides", "question_words", "question_modals", "document_idioms", "object_verbs",
         "free_relatives")
 
 
@@ -99,8 +99,6 @@ class Lexicon(NamedTuple):
     # Words that open a reported clause with no "that": "claims he's worth", "added the plant would close".
     clause_subjects: frozenset[str] = frozenset()
     auxiliaries: frozenset[str] = frozenset()
-    # A negation, or the ending of a negated auxiliary ("not", "n't"): after one, "yet" is an adverb.
-    negations: tuple[str, ...] = ()
     # Prepositions that open an aside between commas before a verb's "that": "added, in a statement, that".
     aside_openers: tuple[str, ...] = ()
     # Asides that may stand with no commas before a verb's "that": "claimed without evidence that".
@@ -168,7 +166,6 @@ def load(path: Path) -> Lexicon:
         definite_determiners=_lower(lists["definite_determiners"]), content_breaks=tuple(lists["content_breaks"]),
         comma_breaks=tuple(lists["comma_breaks"]), coordinators=tuple(lists["coordinators"]),
         clause_subjects=_lower(lists["clause_subjects"]), auxiliaries=_lower(lists["auxiliaries"]),
-        negations=tuple(w.lower() for w in lists["negations"]),
         aside_openers=tuple(lists["aside_openers"]), bare_asides=tuple(lists["bare_asides"]),
         question_words=tuple(lists["question_words"]), question_modals=tuple(lists["question_modals"]),
         document_idioms=tuple(" ".join(w.lower().split()) for w in lists["document_idioms"]),
