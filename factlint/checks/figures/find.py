@@ -106,7 +106,9 @@ class FigureFinder:
             rf"(?:\d{{1,2}}[ \t]+(?:{alternation(options['range_joiners'], ANY_SPACE)})[ \t]+)?\Z", False, "months")
         self.month_after = compile_words(rf"\s+(?:{alternation(options['months'], ANY_SPACE)})\b", False, "months")
         self.before_words = {w.lower() for w in options["not_claim_before"]}
-        self.half_span = compile_words(rf"\s+(?:{alternation(options['half_spans'], ANY_SPACE)})\b", True, "half_spans") \
+        # Not before a possessive: "nearly half a year's budget" is a share of the budget.
+        self.half_span = compile_words(rf"\s+(?:{alternation(options['half_spans'], ANY_SPACE)})\b(?!['’]s\b)", True,
+                                       "half_spans") \
             if options["half_spans"] else compile_words(r"(?!)")
         # The words that join a number to a name: "the Group of 20".
         self.name_joiners = {w.lower() for w in options["name_joiners"]}
@@ -213,10 +215,7 @@ class FigureFinder:
             return False  # "half-dozen", "half-hour": part of another word
         if self.half_span.match(text, start + 4):
             return False  # "more than half a century", "half an hour": a span, not a share
-        approximated = self._with_approximator(text, start) < start
-        if not approximated and word and _word_before(text, start - len(word) - 1) == "the":
-            return False  # "the Republican half of a polling team", "the other half": a part, not a share
-        return after.startswith((" of ", " the ")) or approximated
+        return after.startswith((" of ", " the ")) or self._with_approximator(text, start) < start
 
     def _plain_ok(self, text: str, start: int, end: int, match: regex.Match) -> bool:
         """Tell whether a bare number is a claim, not a year, date, time, age, label or score."""
