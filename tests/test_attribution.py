@@ -115,7 +115,7 @@ def test_a_campaign_speaks_for_its_candidate() -> None:
 
 
 @pytest.mark.parametrize("text, column, match", [
-    ("Harbor district reported 40 absences on Monday.", 26, "40"),
+    ("Harbor district reported 140 absences on Monday.", 26, "140"),
     ("The Tuesday surge suggests that roughly 9,000 new voters registered.", 33, "roughly 9,000"),
 ])
 def test_a_name_or_a_name_qualified_noun_that_cannot_report_is_no_subject(text: str, column: int, match: str) -> None:
@@ -128,7 +128,7 @@ def test_a_name_or_a_name_qualified_noun_that_cannot_report_is_no_subject(text: 
     ("Residents asked why the garage had ballooned to $48 million.", "$48 million", 49),
     ("Parents asked how the district lost track of 300 laptops last spring.", "300", 46),
     ("Lee asked how the county will cover the $2 million shortfall.", "$2 million", 41),
-    ("The council asked 30 parents how the plan would work.", "30", 19),
+    ("The council asked 130 parents how the plan would work.", "130", 19),
 ])
 def test_an_object_before_that_or_a_question_word_is_no_reported_clause(text: str, match: str, column: int) -> None:
     assert unsourced(text) == [("figures.unsourced", 1, column, match)]
@@ -170,8 +170,8 @@ def test_a_named_survey_doing_the_finding_is_a_source() -> None:
 
 
 def test_a_document_by_a_named_author_is_a_source() -> None:
-    assert unsourced("An analysis by the Eastport Ledger of 30 elections showed incumbents won 11 times.") == []
-    assert unsourced("An analysis of 30 elections was published.") == [("figures.unsourced", 1, 16, "30")]
+    assert unsourced("An analysis by the Eastport Ledger of 130 elections showed incumbents won 11 times.") == []
+    assert unsourced("An analysis of 130 elections was published.") == [("figures.unsourced", 1, 16, "130")]
 
 
 def test_in_the_poll_names_the_source() -> None:
@@ -201,8 +201,8 @@ def test_respondents_saying_figures_keep_the_poll_s_scope() -> None:
 
 
 def test_a_person_s_own_count_opens_no_scope() -> None:
-    text = "By his count, 11 kids came the first week.\n\nBy the end of the month, 40 kids had come.\n"
-    assert unsourced(text) == [("figures.unsourced", 3, 26, "40")]
+    text = "By his count, 110 kids came the first week.\n\nBy the end of the month, 140 kids had come.\n"
+    assert unsourced(text) == [("figures.unsourced", 3, 26, "140")]
 
 
 def test_a_quotation_with_no_named_speaker_ends_the_scope() -> None:
@@ -544,7 +544,7 @@ def test_not_claims(text: str) -> None:
 
 @pytest.mark.parametrize("text, expected", [
     ("The fund lost (12) members.", [("figures.unsourced", 1, 16, "12")]),
-    ("The law covers 50 counties.", [("figures.unsourced", 1, 16, "50")]),
+    ("The law covers 150 counties.", [("figures.unsourced", 1, 16, "150")]),
     ("Turnout among voters under 30 rose 12 percent.", [("figures.unsourced", 1, 36, "12 percent")]),
     ("The levy raised over 65 percent of its goal.", [("figures.unsourced", 1, 17, "over 65 percent")]),
 ])
@@ -593,15 +593,15 @@ def test_a_scraped_headline_in_headline_case_is_not_a_sentence() -> None:
 
 
 def test_a_scraped_headline_whose_period_sits_inside_a_quotation_mark_is_not_a_sentence() -> None:
-    text = "Eastport calls 40 hires 'a start.'\n\n" + LEDE
+    text = "Eastport calls 140 hires 'a start.'\n\n" + LEDE
     assert unsourced(text) == []
-    assert unsourced("Eastport calls 40 hires 'a start.'\n\nClasses start Monday.\n") == [
-        ("figures.unsourced", 1, 16, "40")]
+    assert unsourced("Eastport calls 140 hires 'a start.'\n\nClasses start Monday.\n") == [
+        ("figures.unsourced", 1, 16, "140")]
 
 
 def test_a_short_first_sentence_over_a_short_paragraph_is_still_prose() -> None:
-    text = "Eastport schools add 40 teachers.\n\nClasses start Monday.\n"
-    assert unsourced(text) == [("figures.unsourced", 1, 22, "40")]
+    text = "Eastport schools add 140 teachers.\n\nClasses start Monday.\n"
+    assert unsourced(text) == [("figures.unsourced", 1, 22, "140")]
 
 
 def test_numbered_steps_are_not_figures() -> None:
@@ -613,7 +613,7 @@ def test_a_number_alone_on_its_line_numbers_a_section() -> None:
 
 
 def test_a_number_opening_a_line_of_prose_is_a_figure() -> None:
-    assert unsourced("Prices rose in May.\n3 Democrats voted no.\n") == [("figures.unsourced", 2, 1, "3")]
+    assert unsourced("Prices rose in May.\n103 Democrats voted no.\n") == [("figures.unsourced", 2, 1, "103")]
 
 
 # --- vague sources ------------------------------------------------------------------------------

@@ -41,8 +41,8 @@ def test_an_age_after_turn_or_younger_than_is_no_claim() -> None:
 
 
 def test_a_count_after_turn_or_younger_than_is_still_a_figure() -> None:
-    text = "Crews had to turn 85 families away. The board will turn 12 percent of the land over to the county.\n"
-    assert unsourced(text) == [("figures.unsourced", 1, 19, "85"), ("figures.unsourced", 1, 57, "12 percent")]
+    text = "Crews had to turn 115 families away. The board will turn 12 percent of the land over to the county.\n"
+    assert unsourced(text) == [("figures.unsourced", 1, 19, "115"), ("figures.unsourced", 1, 58, "12 percent")]
 
 
 def test_a_count_after_turned_with_a_unit_is_still_a_figure() -> None:
@@ -90,10 +90,10 @@ def test_a_count_after_a_parenthesis_and_a_lowercase_word_is_still_a_figure() ->
 
 def test_a_measured_wait_a_family_count_and_a_shareholding_are_claims() -> None:
     text = ("Travelers waited an average of 2.5 hours to go through security.\n\n"
-            "The shelter turned 85 families away last winter.\n\n"
+            "The shelter turned 115 families away last winter.\n\n"
             "Shares of the company are held by 4,300 employees.\n")
     assert unsourced(text) == [("figures.unsourced", 1, 18, "an average of 2.5"),
-                               ("figures.unsourced", 3, 20, "85"),
+                               ("figures.unsourced", 3, 20, "115"),
                                ("figures.unsourced", 5, 35, "4,300")]
 
 
@@ -150,10 +150,10 @@ def test_names_short_years_and_word_figures_that_modify_are_no_claims(text: str)
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Leaders of 20 nations met in Rome.", [("figures.unsourced", 1, 12, "20")]),
-    ("Ortiz won the backing of 20 unions.", [("figures.unsourced", 1, 26, "20")]),
-    ("The state fined Harmon Foods for 23 safety violations.", [("figures.unsourced", 1, 34, "23")]),
-    ("The league fined the NCAA of 14 schools.", [("figures.unsourced", 1, 30, "14")]),
+    ("Leaders of 120 nations met in Rome.", [("figures.unsourced", 1, 12, "120")]),
+    ("Ortiz won the backing of 120 unions.", [("figures.unsourced", 1, 26, "120")]),
+    ("The state fined Harmon Foods for 123 safety violations.", [("figures.unsourced", 1, 34, "123")]),
+    ("The league fined the NCAA of 114 schools.", [("figures.unsourced", 1, 30, "114")]),
     ("Eastport lost a billion dollars on the casino.", [("figures.unsourced", 1, 15, "a billion dollars")]),
     ("The plant's '16 payroll of 2,400 jobs shrank.", [("figures.unsourced", 1, 28, "2,400")]),
     ("Ortiz owes $100 in unpaid bills.", [("figures.unsourced", 1, 12, "$100")]),
@@ -183,10 +183,10 @@ def test_a_count_whose_box_score_unit_comes_later_is_a_statistic() -> None:
 
 
 def test_a_count_before_another_unit_or_its_own_noun_is_still_a_claim() -> None:
-    text = ("The county hired 26, and the project took 18 months.\n\n"
-            "The shelter took in 26 and turned away 40 people.\n")
-    assert unsourced(text) == [("figures.unsourced", 1, 18, "26"), ("figures.unsourced", 3, 21, "26"),
-                               ("figures.unsourced", 3, 40, "40")]
+    text = ("The county hired 126, and the project took 18 months.\n\n"
+            "The shelter took in 126 and turned away 140 people.\n")
+    assert unsourced(text) == [("figures.unsourced", 1, 18, "126"), ("figures.unsourced", 3, 21, "126"),
+                               ("figures.unsourced", 3, 41, "140")]
 
 
 def test_a_count_before_a_box_score_unit_needs_a_verb_of_statistics() -> None:
@@ -201,9 +201,9 @@ def test_two_ages_after_two_names_are_no_claims() -> None:
 
 
 def test_two_counts_after_a_common_noun_are_still_claims() -> None:
-    text = "The two districts, 22 and 19, lost teachers. The schools closed 22 and 19 classrooms.\n"
-    assert unsourced(text) == [("figures.unsourced", 1, 20, "22"), ("figures.unsourced", 1, 27, "19"),
-                               ("figures.unsourced", 1, 65, "22"), ("figures.unsourced", 1, 72, "19")]
+    text = "The two districts, 102 and 109, lost teachers. The schools shut 102 and 109 classrooms.\n"
+    assert unsourced(text) == [("figures.unsourced", 1, 20, "102"), ("figures.unsourced", 1, 28, "109"),
+                               ("figures.unsourced", 1, 65, "102"), ("figures.unsourced", 1, 73, "109")]
 
 
 @pytest.mark.parametrize("text", [

@@ -131,7 +131,7 @@ def test_a_plan_does_not_source_estimates_banknotes_or_its_neighbours(
 def test_a_poll_s_methodology_line_describes_the_poll() -> None:
     assert unsourced("The Harbor Institute Poll of 1,033 adults, including 389 renters, was taken in May.") == []
     assert unsourced("The survey was conducted with voters leaving 35 precincts across the county.") == []
-    assert unsourced("An analysis of 30 elections was published.") == [("figures.unsourced", 1, 16, "30")]
+    assert unsourced("An analysis of 130 elections was published.") == [("figures.unsourced", 1, 16, "130")]
 
 
 def test_a_poll_named_after_a_figure_still_opens_its_scope() -> None:
@@ -161,19 +161,19 @@ def test_according_to_names_the_document_after_it() -> None:
 # --- lists, ranks and scraped dates ----------------------------------------------------------
 
 def test_a_ranked_list_split_by_blank_lines_is_numbering() -> None:
-    text = "The panel's ranking:\n\n7 Dana Ortiz.\n\n8 Lee Brandt.\n\nKim Ruiz (9.)\n\nThe mill employs 40 people."
-    assert unsourced(text) == [("figures.unsourced", 9, 18, "40")]
+    text = "The panel's ranking:\n\n7 Dana Ortiz.\n\n8 Lee Brandt.\n\nKim Ruiz (9.)\n\nThe mill employs 400 people."
+    assert unsourced(text) == [("figures.unsourced", 9, 18, "400")]
 
 
 def test_a_date_glued_to_the_word_before_is_a_date() -> None:
     assert unsourced("Posted by Ana RuizFeaturedMarch 6, 2016 9:32PM The levy passed.") == []
-    assert unsourced("The mill employs 6 people.") == [("figures.unsourced", 1, 18, "6")]
+    assert unsourced("The mill employs 600 people.") == [("figures.unsourced", 1, 18, "600")]
 
 
 def test_market_moves_are_market_record() -> None:
     assert unsourced("Gasoline futures rose 1 cent, to $1.32 a gallon.") == []
     assert unsourced("The euro rose to $1.1175 from $1.1074 the day before.") == []
-    assert unsourced("The shop sold 40 bikes.") == [("figures.unsourced", 1, 15, "40")]
+    assert unsourced("The shop sold 400 bikes.") == [("figures.unsourced", 1, 15, "400")]
 
 
 # --- quotes.unattributed ------------------------------------------------------------------------
@@ -227,7 +227,7 @@ def test_an_elliptical_clause_goes_on_with_the_result_before_it() -> None:
 
 def test_a_key_value_list_is_data_like_a_table() -> None:
     assert unsourced("Delegate counts:\n\nOrtiz: 2,316.\n\nBrandt: 1,547.") == []
-    assert unsourced("Note: 40 people came.") == [("figures.unsourced", 1, 7, "40")]
+    assert unsourced("Note: 400 people came.") == [("figures.unsourced", 1, 7, "400")]
 
 
 def test_a_code_before_a_colon_is_a_label() -> None:
@@ -252,7 +252,7 @@ def test_more_figures_that_carry_their_source(text: str) -> None:
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("The 10 banks hold 40 percent of deposits.", [("figures.unsourced", 1, 5, "10"), ("figures.unsourced", 1, 19, "40 percent")]),
+    ("The 100 banks hold 40 percent of deposits.", [("figures.unsourced", 1, 5, "100"), ("figures.unsourced", 1, 20, "40 percent")]),
     ("After polling members, the 3 million member union endorsed her.", [("figures.unsourced", 1, 28, "3 million")]),
     ("The tax made a gallon of gas cost 19 cents more.", [("figures.unsourced", 1, 35, "19 cents")]),
     ("Tickets cost $7 a share, on average.", [("figures.unsourced", 1, 14, "$7")]),
@@ -265,8 +265,8 @@ def test_near_misses_of_those_are_still_claims(text: str, expected: list[tuple[s
 
 
 def test_an_editor_s_note_is_page_furniture() -> None:
-    text = "Editor’s note: The mayor has pledged to ban all 1.6 billion members of a faith.\n\nThe mill employs 40 people."
-    assert unsourced(text) == [("figures.unsourced", 3, 18, "40")]
+    text = "Editor’s note: The mayor has pledged to ban all 1.6 billion members of a faith.\n\nThe mill employs 400 people."
+    assert unsourced(text) == [("figures.unsourced", 3, 18, "400")]
     assert unsourced("Note: 1.6 billion people follow the faith.") == [("figures.unsourced", 1, 7, "1.6 billion")]
 
 
@@ -303,8 +303,8 @@ def test_a_speech_verb_in_the_progressive_is_a_job_not_a_source() -> None:
 
 
 def test_an_interview_answer_is_its_speaker_s_words() -> None:
-    text = "Q: Is the levy working?\n\nA: I think it is. It raised $4 million last year.\n\nThe mill employs 40 people."
-    assert unsourced(text) == [("figures.unsourced", 5, 18, "40")]
+    text = "Q: Is the levy working?\n\nA: I think it is. It raised $4 million last year.\n\nThe mill employs 400 people."
+    assert unsourced(text) == [("figures.unsourced", 5, 18, "400")]
 
 
 def test_a_paragraph_may_open_with_figures_its_predecessor_introduced() -> None:

@@ -9,6 +9,7 @@ from factlint import quotations
 from factlint.checks import lexicon
 from factlint.checks.attribution import Attribution
 from factlint.checks.base import Check, Option, boolean, integer, pattern_list, string_value, word_list
+from factlint.checks.figures.counts import SmallCounts
 from factlint.checks.figures.find import FigureFinder
 from factlint.checks.figures.record import OwnTerms
 from factlint.checks.figures.skip import skipper
@@ -28,7 +29,7 @@ REQUIRED_LISTS = (
 )
 LIST_KEYS = (
     *REQUIRED_LISTS, "skip_words", "subject_openers", "short_magnitudes", "currency_words",
-    "fractions", "comparatives", "multipliers", "multiplier_verbs", "multiplier_idioms", "half_spans", "public_record",
+    "fractions", "comparatives", "multipliers", "multiplier_verbs", "multiplier_idioms", "half_spans", "count_events", "count_units", "public_record",
     "not_claim_before", "not_claim_after", "name_joiners", "identifier_numbers", "months", "street_suffixes",
     "age_subjects", "age_groups", "age_verbs", "age_markers", "age_clauses", "clause_followers", "score_cues", "score_objects",
     "score_verbs", "box_score_after", "box_score_units", "possessives", "account_nouns",
@@ -49,6 +50,7 @@ OPTIONS = {
     "paragraph_credit": Option(boolean, False),
     "carry_paragraphs": Option(integer, 0),
     "record_reach": Option(integer, 4),
+    "min_bare_count": Option(integer, 0),
     "topic_paragraphs": Option(integer, 0),
     "topic_overlap": Option(integer, 2),
     "topic_head_overlap": Option(integer, 0),
@@ -85,6 +87,7 @@ def _unsourced(rule: Rule, store: RuleSetStore) -> Check:
     window, paragraphs = rule.options["sentences_before"], rule.options["source_scope_paragraphs"]
     carry = (rule.options["paragraph_credit"], rule.options["carry_paragraphs"])
     own_terms = OwnTerms(rule.options)
+    small_counts = SmallCounts(rule.options)
     topic = TopicCarry(rule.options)
     signatures = Signatures(rule.options["percent_words"], rule.options["magnitudes"], rule.options["currencies"]) \
         if rule.options["repeated_figures"] else None
@@ -122,6 +125,8 @@ def _unsourced(rule: Rule, store: RuleSetStore) -> Check:
                             first_figures, own_terms.covers, topic=topic,
                             signatures=signatures, **word_sets)
         for start, end, candidate in unsourced_figures(sourcing, figures, window, paragraphs, carry):
+            if small_counts.taken_as_read(doc, start, end):
+                continue  # weighed all the same: what it measures may carry a credit to later figures
             yield rule.finding(doc, start, end, candidate=f" ({candidate})" if candidate else "")
 
     return check
