@@ -1,4 +1,4 @@
-"""Small bare counts: a detail an editor takes as read, unless it counts harm or an arrest."""
+"""Small bare counts: a description an editor takes as read, an event's count still a claim."""
 
 from __future__ import annotations
 
@@ -9,41 +9,50 @@ from factlint.checks.base import ANY_SPACE, compile_words
 from factlint.checks.wordpattern import alternation
 from factlint.document import Document
 
-# "14 of 22 schools passed": the part and the whole of a share written in counts.
-PART_OF_WHOLE_AFTER = compile_words(r"\s+of\s+(?:the\s+)?\d")
+# "14 of 22 schools passed", "14 out of 22": the part of a share written in counts.
+PART_OF_WHOLE_AFTER = compile_words(r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?\d")
+# The word right before a count, and whether it is a possessive ("the district's 14 schools").
+WORD_BEFORE = compile_words(r"(\S+)\s\Z")
+POSSESSIVE = ("'s", "’s", "s'", "s’")
 
 
 class SmallCounts:
-    """The rule's `min_bare_count` and `count_events`, compiled once per rule set."""
+    """The rule's `min_bare_count`, `count_contexts`, `count_events` and `count_units`, compiled once per rule set."""
 
     def __init__(self, options: Mapping[str, Any]) -> None:
         self.minimum = options["min_bare_count"]
-        # A count of harm or an arrest, or one that changes ("rose to 14"), is a statistic someone kept.
-        words = (*options["count_events"], *options["change_words"])
-        self.events = compile_words(rf"\b(?:{alternation(words, ANY_SPACE)})\b", True, "count_events") \
-            if words else None
-        # The whole of a share, after a part in digits or in words: "14 of 22", "half of the city's 48".
-        parts = alternation((*options["fractions"], *options["multipliers"]), ANY_SPACE)
-        self.whole = compile_words(rf"(?:\d|\b(?:{parts}))\s+of\s+(?:the\s+)?(?:\S+['’]s\s+)?\Z", True)
-        # A count with a unit of measure is a measurement: "burned 40 acres", "a 60 feet long pier".
+        self.contexts = frozenset(w.lower() for w in options["count_contexts"])
+        events = options["count_events"]
+        self.events = compile_words(rf"\b(?:{alternation(events, ANY_SPACE)})\b", True, "count_events") \
+            if events else None
+        # The whole of a share, after its part in digits or words: "four of the district's 14", "half of its 48".
+        parts = alternation((*options["spelled_numbers"], *options["fractions"], *options["multipliers"]), ANY_SPACE)
+        self.whole = compile_words(
+            rf"(?:\d|\b(?:{parts}))\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:\S+(?:['’]s|s['’])\s+)?\Z",
+            True)
         self.units = compile_words(rf"[\s-]+(?:{alternation(options['count_units'], ANY_SPACE)})\b", True,
                                    "count_units") if options["count_units"] else None
 
     def taken_as_read(self, doc: Document, start: int, end: int) -> bool:
-        """Tell whether the figure at [start, end) is a bare count under the minimum in a sentence that counts no event.
+        """Tell whether the figure at [start, end) is a small bare count that only describes.
 
-        "the 36 holes", "in 11 states", "his 14 courses" go unflagged; "killed 14", "14 people
-        were hurt", "arrested 23 protesters", "fell to 60", "cases reached 61", "14 of 22
-        schools" and "burned 40 acres" still need who counted them, and so does any count with a
-        unit, a currency or an approximator ("about 40", "40 percent", "$40").
+        It describes after one of `count_contexts` or a possessive ("has 40 dairy cows", "in 11
+        states", "the 14 candidates", "the county's 46 polling places"), when it is no share's
+        part or whole, no measure follows it and its sentence counts no harm, arrest or change
+        (`count_events`). "Paramedics took 12 people to hospitals", "killed 14", "the 14 victims",
+        "four of the district's 14 schools" and "burned 40 acres" still need who counted them.
         """
         text = doc.lint_text
         figure = text[start:end]
         if not figure.isdigit() or int(figure) >= self.minimum:
             return False
-        if PART_OF_WHOLE_AFTER.match(text, end) or self.whole.search(text[max(0, start - 40):start]):
-            return False  # "14 of 22 schools": a share in counts
-        if self.units is not None and self.units.match(text, end):
+        before = WORD_BEFORE.search(text[max(0, start - 40):start])
+        word = before.group(1).strip("(\"“‘'").lower() if before else ""
+        if not word or not (word in self.contexts or word.endswith(POSSESSIVE)):
             return False
+        if PART_OF_WHOLE_AFTER.match(text, end) or self.whole.search(text[max(0, start - 60):start]):
+            return False  # "14 of 22 schools", "four of the district's 14 schools": a share in counts
+        if self.units is not None and self.units.match(text, end):
+            return False  # "sits on 40 acres": a measurement
         sentence = doc.sentence_at(start)
         return self.events is None or self.events.search(text, sentence.start, sentence.end) is None

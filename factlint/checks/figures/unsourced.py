@@ -29,7 +29,7 @@ REQUIRED_LISTS = (
 )
 LIST_KEYS = (
     *REQUIRED_LISTS, "skip_words", "subject_openers", "short_magnitudes", "currency_words",
-    "fractions", "comparatives", "multipliers", "multiplier_verbs", "multiplier_idioms", "half_spans", "count_events", "count_units", "public_record",
+    "fractions", "comparatives", "multipliers", "multiplier_verbs", "multiplier_idioms", "half_spans", "count_contexts", "count_events", "count_units", "public_record",
     "not_claim_before", "not_claim_after", "name_joiners", "identifier_numbers", "months", "street_suffixes",
     "age_subjects", "age_groups", "age_verbs", "age_markers", "age_clauses", "clause_followers", "score_cues", "score_objects",
     "score_verbs", "box_score_after", "box_score_units", "possessives", "account_nouns",
