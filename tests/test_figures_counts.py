@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from factlint.engine import LoadError
 from tests.helpers import RULES, brief, brief_of, run
 
 unsourced = partial(brief_of, "figures.unsourced")
@@ -63,3 +64,13 @@ def test_with_no_minimum_every_count_is_a_claim(tmp_path: Path) -> None:
     (pack / "unsourced.yaml").write_text(default.replace("min_bare_count: 100", "min_bare_count: 0"), encoding="utf-8")
     findings = run("Ortiz owns 14 golf courses.", select=["figures.unsourced"], packs=(pack,))
     assert brief(findings) == [("figures.unsourced", 1, 12, "14")]
+
+
+def test_a_negative_minimum_is_a_rule_error_naming_its_line(tmp_path: Path) -> None:
+    pack = tmp_path / "figures"
+    pack.mkdir()
+    default = (RULES / "figures" / "unsourced.yaml").read_text(encoding="utf-8")
+    line = default[:default.index("min_bare_count: 100")].count("\n") + 1
+    (pack / "unsourced.yaml").write_text(default.replace("min_bare_count: 100", "min_bare_count: -1"), encoding="utf-8")
+    with pytest.raises(LoadError, match=rf"unsourced.yaml:{line}: 'min_bare_count' must be 0 or more"):
+        run("Ortiz owns 14 golf courses.", select=["figures.unsourced"], packs=(pack,))

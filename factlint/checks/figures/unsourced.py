@@ -29,7 +29,8 @@ REQUIRED_LISTS = (
 )
 LIST_KEYS = (
     *REQUIRED_LISTS, "skip_words", "subject_openers", "short_magnitudes", "currency_words",
-    "fractions", "comparatives", "multipliers", "multiplier_verbs", "multiplier_idioms", "half_spans", "count_contexts", "count_events", "count_units", "public_record",
+    "fractions", "comparatives", "multipliers", "multiplier_verbs", "multiplier_idioms", "half_spans",
+    "count_contexts", "count_events", "count_units", "public_record",
     "not_claim_before", "not_claim_after", "name_joiners", "identifier_numbers", "months", "street_suffixes",
     "age_subjects", "age_groups", "age_verbs", "age_markers", "age_clauses", "clause_followers", "score_cues", "score_objects",
     "score_verbs", "box_score_after", "box_score_units", "possessives", "account_nouns",
@@ -70,7 +71,7 @@ def build(rule: Rule, store: RuleSetStore) -> Check:
     if missing:
         raise RuleError(f"the unsourced check needs '{missing[0]}'", missing[0])
     for key in ("sentences_before", "source_scope_paragraphs", "record_reach", "carry_paragraphs",
-                "topic_paragraphs", "topic_words_before", "topic_words_after", "topic_head_overlap"):
+                "topic_paragraphs", "topic_words_before", "topic_words_after", "topic_head_overlap", "min_bare_count"):
         if rule.options[key] < 0:
             raise RuleError(f"'{key}' must be 0 or more", key)
     if rule.options["plan_targets"] and not rule.options["target_links"]:
