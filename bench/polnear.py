@@ -284,6 +284,7 @@ def verdicts(total: Score, articles: list[Article], path: Path) -> str:
     code that made the finding: "gone" counts the judged findings the rules no longer make.
     """
     by_name = {article.name: article for article in articles}
+    line_starts: dict[str, list[int]] = {}  # per judged article, built once
     kept = {(article.name, finding.rule, finding.line, finding.column) for article, finding, _ in total.sample}
     table: Counter = Counter()
     try:
@@ -299,7 +300,9 @@ def verdicts(total: Score, articles: list[Article], path: Path) -> str:
             raise VerdictError(f"{path}:{number}: expected ARTICLE:LINE:COLUMN, rule, T/F/? and the text, "
                                "tab-separated, for a train article")
         name, row, column, rule, verdict, text = match.groups()
-        start = _offset(article, int(row), int(column))
+        if name not in line_starts:
+            line_starts[name] = Document(article.text, article.name + ".txt", False).line_starts
+        start = _offset(line_starts[name], int(row), int(column))
         if start is None or article.text[start:start + len(text)] != text:
             raise VerdictError(f"{path}:{number}: {text!r} is not at {name}:{row}:{column}")
         annotated = _label(article, rule, start, start + len(text)) or "—"
@@ -307,9 +310,8 @@ def verdicts(total: Score, articles: list[Article], path: Path) -> str:
     return _verdict_table(table)
 
 
-def _offset(article: Article, row: int, column: int) -> int | None:
-    """Return the text offset of a 1-based line and column, or None past the text."""
-    starts = Document(article.text, article.name + ".txt", False).line_starts
+def _offset(starts: list[int], row: int, column: int) -> int | None:
+    """Return the text offset of a 1-based line and column, given the text's line starts, or None past the text."""
     return starts[row - 1] + column - 1 if 0 < row <= len(starts) and column > 0 else None
 
 

@@ -22,16 +22,14 @@ class SmallCounts:
     def __init__(self, options: Mapping[str, Any]) -> None:
         self.minimum = options["min_bare_count"]
         self.contexts = frozenset(w.lower() for w in options["count_contexts"])
-        events = options["count_events"]
-        self.events = compile_words(rf"\b(?:{alternation(events, ANY_SPACE)})\b", True, "count_events") \
-            if events else None
+        # An empty list never matches (alternation): no event keeps a count, no unit makes one a measure.
+        self.events = compile_words(rf"\b(?:{alternation(options['count_events'], ANY_SPACE)})\b", True, "count_events")
         # The whole of a share, after its part in digits or words: "four of the district's 14", "half of its 48".
         parts = alternation((*options["spelled_numbers"], *options["fractions"], *options["multipliers"]), ANY_SPACE)
         self.whole = compile_words(
             rf"(?:\d|\b(?:{parts}))\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:\S+(?:['’]s|s['’])\s+)?\Z",
             True)
-        self.units = compile_words(rf"[\s-]+(?:{alternation(options['count_units'], ANY_SPACE)})\b", True,
-                                   "count_units") if options["count_units"] else None
+        self.units = compile_words(rf"[\s-]+(?:{alternation(options['count_units'], ANY_SPACE)})\b", True, "count_units")
 
     def taken_as_read(self, doc: Document, start: int, end: int) -> bool:
         """Tell whether the figure at [start, end) is a small bare count that only describes.
@@ -52,7 +50,7 @@ class SmallCounts:
             return False
         if PART_OF_WHOLE_AFTER.match(text, end) or self.whole.search(text[max(0, start - 60):start]):
             return False  # "14 of 22 schools", "four of the district's 14 schools": a share in counts
-        if self.units is not None and self.units.match(text, end):
+        if self.units.match(text, end):
             return False  # "sits on 40 acres": a measurement
         sentence = doc.sentence_at(start)
-        return self.events is None or self.events.search(text, sentence.start, sentence.end) is None
+        return self.events.search(text, sentence.start, sentence.end) is None

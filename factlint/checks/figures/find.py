@@ -108,8 +108,7 @@ class FigureFinder:
         self.before_words = {w.lower() for w in options["not_claim_before"]}
         # Not before a possessive: "nearly half a year's budget" is a share of the budget.
         self.half_span = compile_words(rf"\s+(?:{alternation(options['half_spans'], ANY_SPACE)})\b(?!['’]s\b)", True,
-                                       "half_spans") \
-            if options["half_spans"] else compile_words(r"(?!)")
+                                       "half_spans")
         # The words that join a number to a name: "the Group of 20".
         self.name_joiners = {w.lower() for w in options["name_joiners"]}
         self.determiners = {w.lower() for w in options["determiners"]}
