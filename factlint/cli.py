@@ -209,7 +209,9 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
 def _lint_all(args: argparse.Namespace, resolver: Resolver, paths: list[Path], mode: str) -> list[Outcome]:
     """Lint the drafts, in worker processes when there are several drafts and jobs."""
     jobs = args.jobs or parallel.default_jobs()
-    if jobs == 1 or len(paths) < 2 or STDIN in map(str, paths):
+    if len(paths) == 1:
+        return [lint_one(paths[0], resolver, mode, jobs)]  # a long draft's rules are shared out among the jobs
+    if jobs == 1 or STDIN in map(str, paths):
         return [lint_one(path, resolver, mode) for path in paths]
     for path in paths:  # load each configuration's rules once, here, before workers fork
         resolver.rule_set(path)

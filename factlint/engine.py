@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import fnmatch
 import importlib
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
+from functools import partial
 from pathlib import Path
 from types import ModuleType
 from typing import Any, NamedTuple
 
-from factlint import yamlfile
+from factlint import parallel, yamlfile
 from factlint.checks import KINDS
 from factlint.checks.base import Check, Option, one_of, some_of, validate_options
 from factlint.checks.group import CheckGroup
@@ -23,6 +24,9 @@ from factlint.suppress import Suppressions
 COMMON_KEYS = {"id", "kind", "level", "message", "description", "link", "enabled", "examples"}
 RULE_SUFFIXES = (".yaml", ".yml")
 EXAMPLE_KEYS = ("text", "stories", "matches", "fixed", "date", "markdown")
+# From about 17,000 words up, sharing a draft's rules among processes saves more than forking costs.
+SPLIT_MIN_CHARS = 100_000
+DEFAULT_COST = 0.01  # a check module's COST where it states none: most checks cost about that
 
 
 class LoadError(Exception):
@@ -44,6 +48,7 @@ class LoadedRule(NamedTuple):
     check: Check
     summary: Callable[[Document], dict[str, object]] | None = None
     cross: CrossCheck | None = None  # a cross-story check, run over a story set
+    cost: float = DEFAULT_COST  # its check's COST: seconds per million words, to share rules out among processes
 
 
 def kind_module(kind: str) -> ModuleType:
@@ -148,7 +153,8 @@ class RuleFile(NamedTuple):
         try:
             summary = self.module.build_summary(self.rule) if hasattr(self.module, "build_summary") else None
             cross = self.module.build_cross(self.rule, store) if hasattr(self.module, "build_cross") else None
-            return LoadedRule(self.rule, self.module.build(self.rule, store), summary, cross)
+            cost = sum(getattr(m, "COST", DEFAULT_COST) for m in getattr(self.module, "modules", (self.module,)))
+            return LoadedRule(self.rule, self.module.build(self.rule, store), summary, cross, cost)
         except RuleError as exc:
             raise LoadError(f"{self.rule.source}:{self.data.line_of(exc.key)}: {exc}") from None
 
@@ -364,14 +370,31 @@ def _matches_any(rule_key: str, patterns: list[str]) -> bool:
 UNUSED_DISABLE = "factlint.unused-disable"
 
 
-def lint(doc: Document, rule_set: RuleSet, report_unused: bool = False) -> list[Finding]:
+def lint(doc: Document, rule_set: RuleSet, report_unused: bool = False, jobs: int = 1) -> list[Finding]:
     """Run every rule of the set over a document; return its unsuppressed findings in order.
 
     With report_unused, a disable comment that silenced nothing of the rules that ran is itself
-    reported, so stale suppressions do not pile up.
+    reported, so stale suppressions do not pile up. With jobs above 1, a draft of at least
+    SPLIT_MIN_CHARS characters has its rules shared out among that many processes.
     """
+    groups = _shares(rule_set.rules, jobs) if jobs > 1 and len(doc.text) >= SPLIT_MIN_CHARS else [rule_set.rules]
+    if len(groups) > 1:
+        _ = doc.sentences, doc.line_starts  # built once, before the fork, for every share
+    findings = [f for found in parallel.forked_map(partial(_run_rules, doc), groups) for f in found]
+    suppressions = Suppressions(doc)
+    kept = [f for f in findings if not suppressions.suppresses(f)]
+    if report_unused:
+        # A cross-story rule's disable comments are used by the story-set step, not here.
+        ran = [loaded.rule.id for loaded in rule_set.rules if loaded.cross is None]
+        kept.extend(_unused_disable(doc, d) for d in suppressions.unused()
+                    if not d.rules or any(fnmatch.filter(ran, pattern) for pattern in d.rules))
+    return sorted(set(kept), key=lambda f: (f.start, f.end, f.rule, f.message))
+
+
+def _run_rules(doc: Document, rules: Sequence[LoadedRule]) -> list[Finding]:
+    """Run some rules over a document; return their findings, each at its rule's level."""
     findings: list[Finding] = []
-    for loaded in rule_set.rules:
+    for loaded in rules:
         level = loaded.rule.level
         try:
             findings.extend(f if f.level == level else f._replace(level=level) for f in loaded.check(doc))
@@ -382,14 +405,26 @@ def lint(doc: Document, rule_set: RuleSet, report_unused: bool = False) -> list[
             ) from None
         except RuleError as exc:  # a pattern built from the rule's words, compiled on first use
             raise LintError(f"{loaded.rule.source}: rule '{loaded.rule.id}': {exc}", loaded.rule.id) from None
-    suppressions = Suppressions(doc)
-    kept = [f for f in findings if not suppressions.suppresses(f)]
-    if report_unused:
-        # A cross-story rule's disable comments are used by the story-set step, not here.
-        ran = [loaded.rule.id for loaded in rule_set.rules if loaded.cross is None]
-        kept.extend(_unused_disable(doc, d) for d in suppressions.unused()
-                    if not d.rules or any(fnmatch.filter(ran, pattern) for pattern in d.rules))
-    return sorted(set(kept), key=lambda f: (f.start, f.end, f.rule, f.message))
+    return findings
+
+
+def _shares(rules: Sequence[LoadedRule], jobs: int) -> list[list[LoadedRule]]:
+    """Share rules out among up to `jobs` processes by their checks' costs, a kind package's rules together.
+
+    The rules of one kind package derive the same values from a document (its dates, the style
+    kinds' one word scan), so they stay in one share; the costliest package goes first, to the
+    share with the least work so far.
+    """
+    kinds: dict[str, list[LoadedRule]] = {}
+    for loaded in rules:
+        kinds.setdefault(KINDS[loaded.rule.kind].rpartition(".")[0], []).append(loaded)
+    shares: list[list[LoadedRule]] = [[] for _ in range(min(jobs, len(kinds)))]
+    loads = [0.0] * len(shares)
+    for group in sorted(kinds.values(), key=lambda g: -sum(r.cost for r in g)):
+        lightest = loads.index(min(loads))
+        shares[lightest].extend(group)
+        loads[lightest] += sum(r.cost for r in group)
+    return [share for share in shares if share]
 
 
 def _unused_disable(doc: Document, directive: Directive) -> Finding:

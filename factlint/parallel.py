@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
 Item = TypeVar("Item")
@@ -41,3 +41,86 @@ def ordered_map(task: Callable[[Item], Result], items: Sequence[Item], jobs: int
             return list(pool.map(task, items, chunksize=chunk))
     except BrokenProcessPool as exc:
         raise WorkerError(f"a worker process stopped abruptly ({exc}); try --jobs 1") from None
+
+
+def forked_map(task: Callable[[Item], Result], items: Sequence[Item]) -> list[Result]:
+    """Apply task to every item, the first in this process and each other one in a forked child.
+
+    A forked child sees what the caller already built (a document model, a rule set) without
+    pickling or rebuilding it; only its results come back, through a pipe. Where fork is
+    missing or unsafe (another thread runs), the items are done here, one after the other.
+    An exception a child raises is raised here, as the serial run would raise it.
+    """
+    import threading  # only runs that go parallel pay for it
+
+    if len(items) < 2 or not hasattr(os, "fork") or threading.active_count() > 1:
+        return [task(item) for item in items]
+    children: list[tuple[int, int]] = []
+    try:
+        children.extend(_fork(task, item) for item in items[1:])
+        first = task(items[0])
+        return [first, *(_collect(pid, data) for pid, data in _drain(children))]
+    finally:
+        for pid, pipe in children:  # reached with children left only when something above failed
+            _reap(pid, pipe)
+
+
+def _fork(task: Callable[[Item], Result], item: Item) -> tuple[int, int]:
+    """Start a child that applies task to item and writes the pickled outcome to a pipe; return (pid, pipe)."""
+    import pickle
+
+    readable, writable = os.pipe()
+    pid = os.fork()
+    if pid:
+        os.close(writable)
+        return pid, readable
+    status = 1
+    try:  # the child: never returns, never runs the parent's clean-up or flushes its buffers
+        os.close(readable)
+        try:
+            outcome: tuple[bool, object] = (True, task(item))
+        except BaseException as exc:  # noqa: BLE001 - handed to the parent, which raises it
+            outcome = (False, exc)
+        try:
+            data = pickle.dumps(outcome)
+        except Exception as exc:  # noqa: BLE001 - an exception that cannot be pickled: its text is kept
+            data = pickle.dumps((False, WorkerError(f"{type(outcome[1]).__name__}: {outcome[1]} ({exc})")))
+        with os.fdopen(writable, "wb") as out:
+            out.write(data)
+        status = 0
+    finally:
+        os._exit(status)
+
+
+def _drain(children: list[tuple[int, int]]) -> Iterator[tuple[int, bytes]]:
+    """Read each child's whole output (before waiting, so a full pipe cannot stall it) and reap it."""
+    while children:
+        pid, pipe = children.pop(0)
+        with os.fdopen(pipe, "rb") as source:
+            data = source.read()
+        os.waitpid(pid, 0)
+        yield pid, data
+
+
+def _collect(pid: int, data: bytes) -> Any:
+    """Return a child's result, or raise what it raised."""
+    import pickle
+
+    if not data:
+        raise WorkerError(f"a worker process ({pid}) stopped abruptly; try --jobs 1")
+    ok, value = pickle.loads(data)
+    if not ok:
+        raise value
+    return value
+
+
+def _reap(pid: int, pipe: int) -> None:
+    """Stop a child whose result is no longer wanted and release its pipe."""
+    import signal
+
+    try:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    except OSError:
+        pass  # already gone
+    os.close(pipe)

@@ -154,8 +154,11 @@ def read(path: Path) -> bytes:
     return sys.stdin.buffer.read() if str(path) == STDIN else path.read_bytes()
 
 
-def lint_one(path: Path, resolver: Resolver, mode: str = "check") -> Outcome:
-    """Lint one draft; 'fix' writes its fixes, 'diff' returns them as a diff, 'annotate' writes comments."""
+def lint_one(path: Path, resolver: Resolver, mode: str = "check", jobs: int = 1) -> Outcome:
+    """Lint one draft; 'fix' writes its fixes, 'diff' returns them as a diff, 'annotate' writes comments.
+
+    `jobs`: the processes a long draft's rules may be shared out among (see engine.lint).
+    """
     shown = "<stdin>" if str(path) == STDIN else str(path)
     try:
         settings = resolver.settings(path)
@@ -166,7 +169,7 @@ def lint_one(path: Path, resolver: Resolver, mode: str = "check") -> Outcome:
         reading = reader.read(data, shown, options)
         doc = reading.doc
         if mode == "check":
-            findings = lint(doc, rules, settings.warn_unused_disables)
+            findings = lint(doc, rules, settings.warn_unused_disables, jobs)
             return Outcome(_report(reading, findings, summarize(doc, rules)))
         if mode == "annotate":
             return Outcome(_annotate(path, data, reader, reading, lint(doc, rules)))

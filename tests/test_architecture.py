@@ -18,7 +18,7 @@ LAYERS = {
     "factlint.lsp": 0.3, "factlint.serve": 0.3,
     "factlint.live": 0.6,
     "factlint.formats": 1, "factlint.runner": 1, "factlint.ruletest": 1,
-    "factlint.baseline": 1, "factlint.changed": 1, "factlint.parallel": 1,
+    "factlint.baseline": 1, "factlint.changed": 1,
     "factlint.storysets": 1, "factlint.suggest": 1,  # story sets and the registry proposal
     "factlint.config": 2, "factlint.schema": 2, "factlint.storyrun": 2,  # storyrun: the cross-story step
     "factlint.engine": 3, "factlint.fix": 3, "factlint.report": 3,
@@ -36,6 +36,7 @@ LAYERS = {
     "factlint.document": 7,
     "factlint.codeunits": 8, "factlint.markup": 8, "factlint.segment": 8, "factlint.finding": 8, "factlint.yamlfile": 8,
     "factlint.patterncache": 8, "factlint.keyscan": 8,
+    "factlint.parallel": 8,  # processes for many drafts (runner) and for a long draft's rules (engine)
     "factlint.datacache": 9, "factlint": 9,
 }
 KIND_PACKAGES = {p.name for p in (ROOT / "factlint" / "checks").iterdir() if (p / "__init__.py").exists()}

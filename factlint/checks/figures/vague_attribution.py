@@ -25,6 +25,7 @@ OPTIONS = {
 }
 PLACEHOLDERS: frozenset[str] = frozenset()
 DEFAULT_MESSAGE = "'{match}' names no source: say who"
+COST = 0.04  # seconds per million words of news copy (bench/hotpath.py --per-rule), to share rules out
 
 
 def build(rule: Rule, store: RuleSetStore) -> Check:

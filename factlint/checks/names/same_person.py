@@ -14,6 +14,7 @@ from factlint.finding import Finding
 from factlint.rule import Rule, RuleError, RuleSetStore
 
 __all__ = ["DEFAULT_MESSAGE", "OPTIONS", "PLACEHOLDERS", "build", "policy"]
+COST = 0.7  # seconds per million words of news copy (bench/hotpath.py --per-rule), to share rules out
 
 OPTIONS = {
     "not_names": Option(string_list, ()),

@@ -33,6 +33,7 @@ OPTIONS = {
 }
 PLACEHOLDERS: frozenset[str] = frozenset()
 DEFAULT_MESSAGE = "'{match}': check this quotation"
+COST = 0.1  # seconds per million words of news copy (bench/hotpath.py --per-rule), to share rules out
 
 WORD = compile_words(r"[\w’'-]+")
 # A sentence boundary inside a quotation; not after a short abbreviation ("Mr. and Mrs. Khan").

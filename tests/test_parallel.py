@@ -1,0 +1,125 @@
+"""A long draft's rules shared out among forked processes: the serial findings, errors raised alike."""
+
+from __future__ import annotations
+
+import os
+import threading
+
+import pytest
+
+from factlint import parallel
+from factlint.checks import KINDS
+from factlint.cli import main
+from factlint.document import Document
+from factlint.engine import SPLIT_MIN_CHARS, LintError, RuleSet, _shares, lint
+from tests.helpers import RULES, SEEDS
+
+
+def _pid(_: object) -> int:
+    return os.getpid()
+
+
+def _fail(item: str) -> None:
+    raise LintError(f"{item} failed", "figures.unsourced")
+
+
+def _die(item: int) -> int:
+    if item:
+        os._exit(3)  # a child that stops before it can answer
+    return item
+
+
+class _Unpicklable(Exception):
+    def __reduce__(self):  # noqa: ANN204 - refuses to be pickled, as some exceptions do
+        raise TypeError("not picklable")
+
+
+def _unpicklable(item: int) -> int:
+    if item:
+        raise _Unpicklable("lost in transit")
+    return item
+
+
+def _long_draft() -> Document:
+    """The seeds, repeated until the draft is long enough to be shared out."""
+    stories = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))
+    copies = SPLIT_MIN_CHARS // len(stories) + 1
+    return Document("\n\n".join([stories] * copies), "long.txt")
+
+
+def test_each_item_after_the_first_runs_in_a_child_and_results_keep_their_order() -> None:
+    assert threading.active_count() == 1, "a test left a thread running: fork would be refused"
+    pids = parallel.forked_map(_pid, ["a", "b", "c"])
+    assert pids[0] == os.getpid()
+    assert len(set(pids)) == 3
+    assert parallel.forked_map(str.upper, ["a", "b", "c"]) == ["A", "B", "C"]
+
+
+def test_an_exception_in_a_child_is_raised_here_with_its_details() -> None:
+    with pytest.raises(LintError, match="second failed") as raised:
+        parallel.forked_map(lambda item: None if item == "first" else _fail(item), ["first", "second"])
+    assert raised.value.rule == "figures.unsourced"
+
+
+def test_a_child_that_dies_is_a_worker_error_not_a_hang() -> None:
+    with pytest.raises(parallel.WorkerError, match="stopped abruptly"):
+        parallel.forked_map(_die, [0, 1])
+
+
+def test_an_exception_that_cannot_be_pickled_arrives_as_its_text() -> None:
+    with pytest.raises(parallel.WorkerError, match="_Unpicklable: lost in transit"):
+        parallel.forked_map(_unpicklable, [0, 1])
+
+
+def test_with_another_thread_running_nothing_is_forked() -> None:
+    stop = threading.Event()
+    helper = threading.Thread(target=stop.wait)
+    helper.start()
+    try:
+        assert parallel.forked_map(_pid, ["a", "b"]) == [os.getpid()] * 2
+    finally:
+        stop.set()
+        helper.join()
+
+
+def test_shares_keep_a_kind_packages_rules_together_and_balance_their_costs() -> None:
+    rules = RuleSet.load([RULES]).configured([], [], {}).rules
+    shares = _shares(rules, 2)
+    assert len(shares) == 2
+    assert sorted(r.rule.id for share in shares for r in share) == sorted(r.rule.id for r in rules)
+    packages = [{KINDS[r.rule.kind].rpartition(".")[0] for r in share} for share in shares]
+    assert not packages[0] & packages[1]  # the style kinds' shared word scan is made once
+    ids = [{r.rule.id for r in share} for share in shares]
+    # The two costliest checks go to different processes.
+    assert any("figures.unsourced" in share and "names.same-person" not in share for share in ids)
+    loads = sorted(sum(r.cost for r in share) for share in shares)
+    assert loads[0] > loads[1] / 2
+    assert len(_shares(rules, 64)) == len({KINDS[r.rule.kind] for r in rules}) - 2  # no empty share
+
+
+def test_a_long_draft_shared_out_gets_the_serial_findings() -> None:
+    rules = RuleSet.load([RULES]).configured([], [], {})
+    serial = lint(_long_draft(), rules, True)
+    assert len(serial) > 100
+    assert lint(_long_draft(), rules, True, jobs=2) == serial
+
+
+def test_a_short_draft_is_never_forked(monkeypatch: pytest.MonkeyPatch) -> None:
+    rules = RuleSet.load([RULES]).configured([], [], {})
+    story = next(SEEDS.glob("*.txt"))
+    doc = Document(story.read_text(encoding="utf-8"), story.name)
+    serial = lint(doc, rules)
+    monkeypatch.setattr(os, "fork", lambda: pytest.fail("a short draft was forked"))
+    assert lint(Document(doc.text, story.name), rules, jobs=2) == serial
+
+
+def test_the_command_line_gives_a_long_file_the_same_report_with_any_jobs(tmp_path, capsys) -> None:
+    draft = tmp_path / "archive.txt"
+    draft.write_text(_long_draft().text, encoding="utf-8")
+    reports = []
+    for jobs in ("1", "2"):
+        code = main(["--jobs", jobs, "--format", "json", str(draft)])
+        reports.append((code, capsys.readouterr().out))
+    assert reports[0][0] == reports[1][0] == 1
+    assert reports[0][1] == reports[1][1]
+    assert reports[0][1].count('"rule"') > 100
