@@ -83,8 +83,9 @@ def _fork(task: Callable[[Item], Result], item: Item) -> tuple[int, int]:
             outcome = (False, exc)
         try:
             data = pickle.dumps(outcome)
-        except Exception as exc:  # noqa: BLE001 - an exception that cannot be pickled: its text is kept
-            data = pickle.dumps((False, WorkerError(f"{type(outcome[1]).__name__}: {outcome[1]} ({exc})")))
+        except Exception as exc:  # noqa: BLE001 - what cannot be pickled: an exception's text is kept
+            what = "its result" if outcome[0] else f"{type(outcome[1]).__name__}: {outcome[1]}"
+            data = pickle.dumps((False, WorkerError(f"a worker process could not send back {what} ({exc})")))
         with os.fdopen(writable, "wb") as out:
             out.write(data)
         status = 0

@@ -40,6 +40,10 @@ def _unpicklable(item: int) -> int:
     return item
 
 
+def _unpicklable_result(item: int) -> object:
+    return (lambda: item) if item else item
+
+
 def _long_draft() -> Document:
     """The seeds, repeated until the draft is long enough to be shared out."""
     stories = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))
@@ -66,9 +70,11 @@ def test_a_child_that_dies_is_a_worker_error_not_a_hang() -> None:
         parallel.forked_map(_die, [0, 1])
 
 
-def test_an_exception_that_cannot_be_pickled_arrives_as_its_text() -> None:
-    with pytest.raises(parallel.WorkerError, match="_Unpicklable: lost in transit"):
+def test_what_cannot_be_pickled_arrives_as_a_worker_error() -> None:
+    with pytest.raises(parallel.WorkerError, match="could not send back _Unpicklable: lost in transit"):
         parallel.forked_map(_unpicklable, [0, 1])
+    with pytest.raises(parallel.WorkerError, match="could not send back its result"):
+        parallel.forked_map(_unpicklable_result, [0, 1])
 
 
 def test_with_another_thread_running_nothing_is_forked() -> None:
