@@ -58,6 +58,8 @@ class Settings(NamedTuple):
 
     def excluded(self, path: Path) -> bool:
         """Tell whether a path matches one of the exclude globs (relative to the config's folder)."""
+        if not self.exclude:
+            return False  # most projects exclude nothing: no path is resolved for each draft of a folder
         try:
             relative = path.resolve().relative_to((self.root or Path.cwd()).resolve()).as_posix()
         except ValueError:

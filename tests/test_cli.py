@@ -325,6 +325,37 @@ def test_configuration_is_searched_once_per_folder_not_once_per_draft(tmp_path: 
     assert searched == [tmp_path.resolve()]
 
 
+def test_exclude_globs_skip_drafts_by_path_below_the_configuration_or_by_name(tmp_path: Path, capsys,
+                                                                           monkeypatch) -> None:
+    (tmp_path / ".factlint.yaml").write_text("select: [style.amid]\nexclude: ['archive/*', 'wire-*.txt']\n",
+                                             encoding="utf-8")
+    for name in ("story.txt", "archive/old.txt", "desk/wire-ap.txt", "desk/local.txt"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text("It came amidst talks.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "desk")  # globs are relative to the configuration's folder, not the caller's
+    code, out, _ = run_cli(capsys, "--jobs", "1", str(tmp_path))
+    assert code == 1
+    assert sorted(line.split(":")[0] for line in out.splitlines()[:-1]) == [
+        str(tmp_path / "desk" / "local.txt"), str(tmp_path / "story.txt")]
+    code, out, _ = run_cli(capsys, str(tmp_path / "archive" / "old.txt"))  # named outright: excluded all the same
+    assert (code, out) == (0, "")
+
+
+def test_without_exclude_globs_no_draft_path_is_resolved(tmp_path: Path, capsys, monkeypatch) -> None:
+    from factlint.config import Settings
+
+    (tmp_path / ".factlint.yaml").write_text("select: [style.amid]\n", encoding="utf-8")
+    for i in range(3):
+        (tmp_path / f"d{i}.txt").write_text("It came amidst talks.\n", encoding="utf-8")
+    resolved = []
+    real = Path.resolve
+    monkeypatch.setattr(Path, "resolve", lambda self, *a: resolved.append(self) or real(self, *a))
+    assert Settings().excluded(tmp_path / "d0.txt") is False
+    code, out, _ = run_cli(capsys, "--jobs", "1", str(tmp_path))
+    assert code == 1 and out.count("style.amid") == 3
+    assert not [p for p in resolved if p.suffix == ".txt"]
+
+
 @pytest.mark.parametrize("status, expected", [("0", 0), ("1", 1), ("2", 2), ("None", 2)])
 def test_the_fast_exit_passes_the_status_through_and_a_missing_one_is_an_error(status: str, expected: int) -> None:
     code = f"from factlint import cli; print('report', flush=False); cli.leave({status})"
