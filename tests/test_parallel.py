@@ -129,3 +129,14 @@ def test_the_command_line_gives_a_long_file_the_same_report_with_any_jobs(tmp_pa
     assert reports[0][0] == reports[1][0] == 1
     assert reports[0][1] == reports[1][1]
     assert reports[0][1].count('"rule"') > 100
+
+
+def test_every_stated_cost_is_a_positive_number_and_the_costliest_checks_state_one() -> None:
+    from factlint.engine import DEFAULT_COST, kind_checks
+
+    costs = {f"{kind}.{name}": getattr(module, "COST", None)
+             for kind in KINDS for name, module in kind_checks(kind).items()}
+    stated = {check: cost for check, cost in costs.items() if cost is not None}
+    assert all(isinstance(cost, (int, float)) and cost > 0 for cost in stated.values()), stated
+    assert {"figures.unsourced", "names.same-person", "dates.ap-style"} <= set(stated)
+    assert all(cost > DEFAULT_COST for cost in stated.values())  # a check states a cost only when it is not the usual

@@ -3,7 +3,8 @@
 A check module exposes OPTIONS (its keys' schema), PLACEHOLDERS (the message fields it
 fills), DEFAULT_MESSAGE and build(rule, store) -> Check; it may also expose
 build_summary(rule), a per-document summary (readability scores, say) that the JSON output
-carries under `files`. A kind with several checks has a kind module whose CHECK_MODULES maps each
+carries under `files`, and COST, what it costs in seconds per million words (the engine's
+DEFAULT_COST if it says nothing), by which a long draft's rules are shared out among processes. A kind with several checks has a kind module whose CHECK_MODULES maps each
 `check:` name to its module, and whose OPTIONS holds the keys every check of the kind takes (the
 engine derives the `check` key itself from CHECK_MODULES); a kind with one check is that check's
 module. A kind with CHECK_LISTS lets one rule name several of its checks (`check: [a, b]`, or
