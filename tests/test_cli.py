@@ -311,12 +311,18 @@ def test_unused_disable_comments_are_reported_on_request(tmp_path: Path, capsys)
                    "(style.amid) silences nothing: remove it\n1 finding (0 fixable) in 1 file\n")
 
 
+def _drafts_with_config(folder: Path, config: str, names: list[str]) -> None:
+    """Write a .factlint.yaml and drafts (each with one style.amid finding) below folder."""
+    (folder / ".factlint.yaml").write_text(config, encoding="utf-8")
+    for name in names:
+        (folder / name).parent.mkdir(exist_ok=True)
+        (folder / name).write_text("It came amidst talks.\n", encoding="utf-8")
+
+
 def test_configuration_is_searched_once_per_folder_not_once_per_draft(tmp_path: Path, capsys, monkeypatch) -> None:
     from factlint import runner
 
-    (tmp_path / ".factlint.yaml").write_text("ignore: [style.amid]\n", encoding="utf-8")
-    for i in range(5):
-        (tmp_path / f"d{i}.txt").write_text("It came amidst talks.\n", encoding="utf-8")
+    _drafts_with_config(tmp_path, "ignore: [style.amid]\n", [f"d{i}.txt" for i in range(5)])
     searched = []
     real = runner.find_config
     monkeypatch.setattr(runner, "find_config", lambda folder: searched.append(folder) or real(folder))
@@ -327,11 +333,8 @@ def test_configuration_is_searched_once_per_folder_not_once_per_draft(tmp_path: 
 
 def test_exclude_globs_skip_drafts_by_path_below_the_configuration_or_by_name(tmp_path: Path, capsys,
                                                                            monkeypatch) -> None:
-    (tmp_path / ".factlint.yaml").write_text("select: [style.amid]\nexclude: ['archive/*', 'wire-*.txt']\n",
-                                             encoding="utf-8")
-    for name in ("story.txt", "archive/old.txt", "desk/wire-ap.txt", "desk/local.txt"):
-        (tmp_path / name).parent.mkdir(exist_ok=True)
-        (tmp_path / name).write_text("It came amidst talks.\n", encoding="utf-8")
+    _drafts_with_config(tmp_path, "select: [style.amid]\nexclude: ['archive/*', 'wire-*.txt']\n",
+                        ["story.txt", "archive/old.txt", "desk/wire-ap.txt", "desk/local.txt"])
     monkeypatch.chdir(tmp_path / "desk")  # globs are relative to the configuration's folder, not the caller's
     code, out, _ = run_cli(capsys, "--jobs", "1", str(tmp_path))
     assert code == 1
@@ -344,9 +347,7 @@ def test_exclude_globs_skip_drafts_by_path_below_the_configuration_or_by_name(tm
 def test_without_exclude_globs_no_draft_path_is_resolved(tmp_path: Path, capsys, monkeypatch) -> None:
     from factlint.config import Settings
 
-    (tmp_path / ".factlint.yaml").write_text("select: [style.amid]\n", encoding="utf-8")
-    for i in range(3):
-        (tmp_path / f"d{i}.txt").write_text("It came amidst talks.\n", encoding="utf-8")
+    _drafts_with_config(tmp_path, "select: [style.amid]\n", [f"d{i}.txt" for i in range(3)])
     resolved = []
     real = Path.resolve
     monkeypatch.setattr(Path, "resolve", lambda self, *a: resolved.append(self) or real(self, *a))
