@@ -65,6 +65,24 @@ def test_an_exception_in_a_child_is_raised_here_with_its_details() -> None:
     assert raised.value.rule == "figures.unsourced"
 
 
+def _slow_unless_first(item: str) -> str:
+    if item == "first":
+        raise LintError("first failed", "dates.tense")
+    threading.Event().wait(30)  # a child still at work when this process gives up
+    return item
+
+
+def test_when_this_process_fails_its_children_are_stopped_and_reaped(monkeypatch: pytest.MonkeyPatch) -> None:
+    started, fork = [], os.fork
+    monkeypatch.setattr(os, "fork", lambda: (pid := fork()) and started.append(pid) or pid)
+    with pytest.raises(LintError, match="first failed"):
+        parallel.forked_map(_slow_unless_first, ["first", "second", "third"])
+    assert len(started) == 2
+    for pid in started:
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)  # stopped and reaped: no such child any more
+
+
 def test_a_child_that_dies_is_a_worker_error_not_a_hang() -> None:
     with pytest.raises(parallel.WorkerError, match="stopped abruptly"):
         parallel.forked_map(_die, [0, 1])
