@@ -2,7 +2,8 @@
 
 Run from a checkout:  python bench/hotpath.py [--many] [--repeat 200] [--top 25] [--select GLOBS] [--per-rule]
 Prints the most expensive functions by own time and by cumulative time (cProfile), or with
---per-rule the seconds each stage (reading, the document model, each rule) takes, unprofiled.
+--per-rule the seconds each stage (reading, the document model, each rule) takes, unprofiled,
+beside each check's stated COST and the two shares a long draft's rules make with --jobs 2.
 """
 
 from __future__ import annotations
@@ -88,9 +89,23 @@ def per_rule(args: argparse.Namespace) -> int:
     words = sizes["many_words" if args.many else "big_words"]
     total = sum(v for k, v in costs.items() if k != "(load and build rules)")
     print(f"{words:,} words in {len(files):,} files: {total:.2f} s linting, {words / total:,.0f} words/s")
+    # Beside each rule: its seconds per million words, and the COST its check states for sharing
+    # a long draft's rules out among processes (engine._shares), so a stale COST shows.
+    stated = {loaded.rule.id: loaded.cost for loaded in rules.rules}
     for name, seconds in sorted(costs.items(), key=lambda kv: -kv[1])[: args.top]:
-        print(f"  {seconds:8.3f} s  {name}{'  (timed out)' if name in timed_out else ''}")
+        cost = f"{seconds / words * 1e6:6.2f} s/M words, COST {stated[name]:<5g}" if name in stated else " " * 29
+        print(f"  {seconds:8.3f} s  {cost}  {name}{'  (timed out)' if name in timed_out else ''}")
+    print_shares(rules.rules, costs)
     return 0
+
+
+def print_shares(rules: tuple, costs: dict[str, float]) -> None:
+    """Print how a long draft's rules are shared out among two processes, with each share's measured time."""
+    from factlint.engine import _shares  # noqa: PLC0415
+
+    for number, share in enumerate(_shares(rules, 2), 1):
+        ids = [loaded.rule.id for loaded in share]
+        print(f"share {number} of a long draft with --jobs 2: {sum(costs[i] for i in ids):.3f} s  {', '.join(ids)}")
 
 
 if __name__ == "__main__":

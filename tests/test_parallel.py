@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import threading
 
 import pytest
@@ -158,3 +159,19 @@ def test_every_stated_cost_is_a_positive_number_and_the_costliest_checks_state_o
     assert all(isinstance(cost, (int, float)) and cost > 0 for cost in stated.values()), stated
     assert {"figures.unsourced", "names.same-person", "dates.ap-style"} <= set(stated)
     assert all(cost > DEFAULT_COST for cost in stated.values())  # a check states a cost only when it is not the usual
+
+
+def test_the_per_rule_profile_shows_each_rules_cost_and_the_two_shares() -> None:
+    import subprocess
+    import sys
+
+    from tests.helpers import ROOT
+
+    out = subprocess.run([sys.executable, str(ROOT / "bench" / "hotpath.py"), "--per-rule", "--repeat", "1"],
+                         capture_output=True, text=True, check=True, cwd=ROOT).stdout
+    assert re.search(r"\d s/M words, COST \d[\d.]* +figures\.unsourced\n", out)
+    shares = [line for line in out.splitlines() if line.startswith("share ")]
+    assert len(shares) == 2
+    listed = [rule for line in shares for rule in line.split("  ", 1)[1].split(", ")]
+    enabled = RuleSet.load([RULES]).configured([], [], {}).rules
+    assert sorted(listed) == sorted(r.rule.id for r in enabled)
