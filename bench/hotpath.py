@@ -90,7 +90,7 @@ def per_rule(args: argparse.Namespace) -> int:
     total = sum(v for k, v in costs.items() if k != "(load and build rules)")
     print(f"{words:,} words in {len(files):,} files: {total:.2f} s linting, {words / total:,.0f} words/s")
     # Beside each rule: its seconds per million words, and the COST its check states for sharing
-    # a long draft's rules out among processes (engine._shares), so a stale COST shows.
+    # a long draft's rules out among processes (engine.share_rules), so a stale COST shows.
     stated = {loaded.rule.id: loaded.cost for loaded in rules.rules}
     for name, seconds in sorted(costs.items(), key=lambda kv: -kv[1])[: args.top]:
         cost = f"{seconds / words * 1e6:6.2f} s/M words, COST {stated[name]:<5g}" if name in stated else " " * 29
@@ -101,9 +101,9 @@ def per_rule(args: argparse.Namespace) -> int:
 
 def print_shares(rules: tuple, costs: dict[str, float]) -> None:
     """Print how a long draft's rules are shared out among two processes, with each share's measured time."""
-    from factlint.engine import _shares  # noqa: PLC0415
+    from factlint.engine import share_rules  # noqa: PLC0415
 
-    for number, share in enumerate(_shares(rules, 2), 1):
+    for number, share in enumerate(share_rules(rules, 2), 1):
         ids = [loaded.rule.id for loaded in share]
         print(f"share {number} of a long draft with --jobs 2: {sum(costs[i] for i in ids):.3f} s  {', '.join(ids)}")
 

@@ -377,7 +377,7 @@ def lint(doc: Document, rule_set: RuleSet, report_unused: bool = False, jobs: in
     reported, so stale suppressions do not pile up. With jobs above 1, a draft of at least
     SPLIT_MIN_CHARS characters has its rules shared out among that many processes.
     """
-    groups = _shares(rule_set.rules, jobs) if jobs > 1 and len(doc.text) >= SPLIT_MIN_CHARS else [rule_set.rules]
+    groups = share_rules(rule_set.rules, jobs) if jobs > 1 and len(doc.text) >= SPLIT_MIN_CHARS else [rule_set.rules]
     if len(groups) > 1:
         _ = doc.sentences, doc.line_starts  # built once, before the fork, for every share
     findings = [f for found in parallel.forked_map(partial(_run_rules, doc), groups) for f in found]
@@ -408,7 +408,7 @@ def _run_rules(doc: Document, rules: Sequence[LoadedRule]) -> list[Finding]:
     return findings
 
 
-def _shares(rules: Sequence[LoadedRule], jobs: int) -> list[list[LoadedRule]]:
+def share_rules(rules: Sequence[LoadedRule], jobs: int) -> list[list[LoadedRule]]:
     """Share rules out among up to `jobs` processes by their checks' costs, a kind package's rules together.
 
     The rules of one kind package derive the same values from a document (its dates, the style

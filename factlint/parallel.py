@@ -48,20 +48,29 @@ def forked_map(task: Callable[[Item], Result], items: Sequence[Item]) -> list[Re
 
     A forked child sees what the caller already built (a document model, a rule set) without
     pickling or rebuilding it; only its results come back, through a pipe. Where fork is
-    missing or unsafe (another thread runs), the items are done here, one after the other.
-    An exception a child raises is raised here, as the serial run would raise it.
+    missing or unsafe (another thread runs), or fails for want of a process, items are done
+    here, one after the other. An exception a child raises is raised here, as a serial run
+    would raise it.
     """
     import threading  # only runs that go parallel pay for it
 
     if len(items) < 2 or not hasattr(os, "fork") or threading.active_count() > 1:
         return [task(item) for item in items]
-    children: list[tuple[int, int]] = []
+    results: list[Any] = [None] * len(items)
+    here, children = [0], []  # children: (index, pid, pipe) of each item a child works on
     try:
-        children.extend(_fork(task, item) for item in items[1:])
-        first = task(items[0])
-        return [first, *(_collect(pid, data) for pid, data in _drain(children))]
+        for index in range(1, len(items)):
+            try:
+                children.append((index, *_fork(task, items[index])))
+            except OSError:  # no process to spare (EAGAIN, ENOMEM): this item is done here
+                here.append(index)
+        for index in here:
+            results[index] = task(items[index])
+        for index, pid, status, data in _drain(children):
+            results[index] = _collect(pid, status, data)
+        return results
     finally:
-        for pid, pipe in children:  # reached with children left only when something above failed
+        for _, pid, pipe in children:  # left only when something above failed
             _reap(pid, pipe)
 
 
@@ -70,7 +79,12 @@ def _fork(task: Callable[[Item], Result], item: Item) -> tuple[int, int]:
     import pickle
 
     readable, writable = os.pipe()
-    pid = os.fork()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(readable)
+        os.close(writable)
+        raise
     if pid:
         os.close(writable)
         return pid, readable
@@ -93,23 +107,32 @@ def _fork(task: Callable[[Item], Result], item: Item) -> tuple[int, int]:
         os._exit(status)
 
 
-def _drain(children: list[tuple[int, int]]) -> Iterator[tuple[int, bytes]]:
-    """Read each child's whole output (before waiting, so a full pipe cannot stall it) and reap it."""
+def _drain(children: list[tuple[int, int, int]]) -> Iterator[tuple[int, int, int, bytes]]:
+    """Yield (index, pid, exit status, output) of each child, its whole output read before it is reaped.
+
+    Reading first means a child never waits on a full pipe; a child leaves the list only once reaped.
+    """
     while children:
-        pid, pipe = children.pop(0)
-        with os.fdopen(pipe, "rb") as source:
+        index, pid, pipe = children[0]
+        with os.fdopen(pipe, "rb", closefd=False) as source:
             data = source.read()
-        os.waitpid(pid, 0)
-        yield pid, data
+        _, status = os.waitpid(pid, 0)
+        children.pop(0)
+        os.close(pipe)
+        yield index, pid, status, data
 
 
-def _collect(pid: int, data: bytes) -> Any:
+def _collect(pid: int, status: int, data: bytes) -> Any:
     """Return a child's result, or raise what it raised."""
     import pickle
 
-    if not data:
-        raise WorkerError(f"a worker process ({pid}) stopped abruptly; try --jobs 1")
-    ok, value = pickle.loads(data)
+    if status != 0 or not data:
+        raise WorkerError(f"a worker process ({pid}) stopped abruptly (exit status {os.waitstatus_to_exitcode(status)}); "
+                          "try --jobs 1")
+    try:
+        ok, value = pickle.loads(data)
+    except Exception as exc:  # noqa: BLE001 - output cut short or garbled: the child failed
+        raise WorkerError(f"a worker process ({pid}) sent back what cannot be read ({exc}); try --jobs 1") from None
     if not ok:
         raise value
     return value

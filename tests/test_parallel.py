@@ -12,7 +12,7 @@ from factlint import parallel
 from factlint.checks import KINDS
 from factlint.cli import main
 from factlint.document import Document
-from factlint.engine import SPLIT_MIN_CHARS, LintError, RuleSet, _shares, lint
+from factlint.engine import SPLIT_MIN_CHARS, LintError, RuleSet, share_rules, lint
 from tests.helpers import RULES, SEEDS
 
 
@@ -85,8 +85,17 @@ def test_when_this_process_fails_its_children_are_stopped_and_reaped(monkeypatch
 
 
 def test_a_child_that_dies_is_a_worker_error_not_a_hang() -> None:
-    with pytest.raises(parallel.WorkerError, match="stopped abruptly"):
+    with pytest.raises(parallel.WorkerError, match=r"stopped abruptly \(exit status 3\)"):
         parallel.forked_map(_die, [0, 1])
+
+
+def test_output_cut_short_is_a_worker_error() -> None:
+    import pickle
+
+    whole = pickle.dumps((True, ["a finding"]))
+    with pytest.raises(parallel.WorkerError, match="cannot be read"):
+        parallel._collect(123, 0, whole[:-3])
+    assert parallel._collect(123, 0, whole) == ["a finding"]
 
 
 def test_what_cannot_be_pickled_arrives_as_a_worker_error() -> None:
@@ -94,6 +103,16 @@ def test_what_cannot_be_pickled_arrives_as_a_worker_error() -> None:
         parallel.forked_map(_unpicklable, [0, 1])
     with pytest.raises(parallel.WorkerError, match="could not send back its result"):
         parallel.forked_map(_unpicklable_result, [0, 1])
+
+
+def test_when_fork_fails_the_items_are_done_here_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_process() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", no_process)
+    open_before = len(os.listdir("/proc/self/fd"))
+    assert parallel.forked_map(str.upper, ["a", "b", "c"]) == ["A", "B", "C"]
+    assert len(os.listdir("/proc/self/fd")) == open_before  # no pipe left open
 
 
 def test_with_another_thread_running_nothing_is_forked() -> None:
@@ -109,7 +128,7 @@ def test_with_another_thread_running_nothing_is_forked() -> None:
 
 def test_shares_keep_a_kind_packages_rules_together_and_balance_their_costs() -> None:
     rules = RuleSet.load([RULES]).configured([], [], {}).rules
-    shares = _shares(rules, 2)
+    shares = share_rules(rules, 2)
     assert len(shares) == 2
     assert sorted(r.rule.id for share in shares for r in share) == sorted(r.rule.id for r in rules)
     packages = [{KINDS[r.rule.kind].rpartition(".")[0] for r in share} for share in shares]
@@ -119,7 +138,7 @@ def test_shares_keep_a_kind_packages_rules_together_and_balance_their_costs() ->
     assert any("figures.unsourced" in share and "names.same-person" not in share for share in ids)
     loads = sorted(sum(r.cost for r in share) for share in shares)
     assert loads[0] > loads[1] / 2
-    assert len(_shares(rules, 64)) == len({KINDS[r.rule.kind] for r in rules}) - 2  # no empty share
+    assert len(share_rules(rules, 64)) == len({KINDS[r.rule.kind] for r in rules}) - 2  # no empty share
 
 
 def test_a_long_draft_shared_out_gets_the_serial_findings() -> None:

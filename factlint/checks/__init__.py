@@ -1,14 +1,15 @@
 """Check kinds: a package per kind, a module per check.
 
-A check module exposes OPTIONS (its keys' schema), PLACEHOLDERS (the message fields it
-fills), DEFAULT_MESSAGE and build(rule, store) -> Check; it may also expose
-build_summary(rule), a per-document summary (readability scores, say) that the JSON output
-carries under `files`, and COST, what it costs in seconds per million words (the engine's
-DEFAULT_COST if it says nothing), by which a long draft's rules are shared out among processes. A kind with several checks has a kind module whose CHECK_MODULES maps each
-`check:` name to its module, and whose OPTIONS holds the keys every check of the kind takes (the
-engine derives the `check` key itself from CHECK_MODULES); a kind with one check is that check's
-module. A kind with CHECK_LISTS lets one rule name several of its checks (`check: [a, b]`, or
-none for its DEFAULT_CHECKS): the rule takes the union of their keys and runs each.
+A check module exposes OPTIONS (its keys' schema), PLACEHOLDERS (the message fields it fills),
+DEFAULT_MESSAGE and build(rule, store) -> Check; it may also expose build_summary(rule), a
+per-document summary (readability scores, say) that the JSON output carries under `files`, and
+COST, what it costs in seconds per million words (the engine's DEFAULT_COST if it says nothing),
+by which a long draft's rules are shared out among processes. A kind with several checks has a
+kind module whose CHECK_MODULES maps each `check:` name to its module, and whose OPTIONS holds
+the keys every check of the kind takes (the engine derives the `check` key itself from
+CHECK_MODULES); a kind with one check is that check's module. A kind with CHECK_LISTS lets one
+rule name several of its checks (`check: [a, b]`, or none for its DEFAULT_CHECKS): the rule
+takes the union of their keys and runs each.
 
 For story sets, a kind module may expose build_facts(rule, store) -> tuple[FactSource, ...]:
 what its rules can extract from a story (people's names, registry forms, figures, resolved
