@@ -52,6 +52,13 @@ def _long_draft() -> Document:
     return Document("\n\n".join([stories] * copies), "long.txt")
 
 
+def _counting_forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Count the children os.fork starts from here on (in this process)."""
+    started, fork = [], os.fork
+    monkeypatch.setattr(os, "fork", lambda: (pid := fork()) and started.append(pid) or pid)
+    return started
+
+
 def test_each_item_after_the_first_runs_in_a_child_and_results_keep_their_order() -> None:
     assert threading.active_count() == 1, "a test left a thread running: fork would be refused"
     pids = parallel.forked_map(_pid, ["a", "b", "c"])
@@ -74,8 +81,7 @@ def _slow_unless_first(item: str) -> str:
 
 
 def test_when_this_process_fails_its_children_are_stopped_and_reaped(monkeypatch: pytest.MonkeyPatch) -> None:
-    started, fork = [], os.fork
-    monkeypatch.setattr(os, "fork", lambda: (pid := fork()) and started.append(pid) or pid)
+    started = _counting_forks(monkeypatch)
     with pytest.raises(LintError, match="first failed"):
         parallel.forked_map(_slow_unless_first, ["first", "second", "third"])
     assert len(started) == 2
@@ -141,11 +147,13 @@ def test_shares_keep_a_kind_packages_rules_together_and_balance_their_costs() ->
     assert len(share_rules(rules, 64)) == len({KINDS[r.rule.kind] for r in rules}) - 2  # no empty share
 
 
-def test_a_long_draft_shared_out_gets_the_serial_findings() -> None:
+def test_a_long_draft_shared_out_gets_the_serial_findings(monkeypatch: pytest.MonkeyPatch) -> None:
     rules = RuleSet.load([RULES]).configured([], [], {})
     serial = lint(_long_draft(), rules, True)
     assert len(serial) > 100
+    forks = _counting_forks(monkeypatch)
     assert lint(_long_draft(), rules, True, jobs=2) == serial
+    assert len(forks) == 1  # really shared out: one child took the second share
 
 
 def test_a_short_draft_is_never_forked(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -157,16 +165,18 @@ def test_a_short_draft_is_never_forked(monkeypatch: pytest.MonkeyPatch) -> None:
     assert lint(Document(doc.text, story.name), rules, jobs=2) == serial
 
 
-def test_the_command_line_gives_a_long_file_the_same_report_with_any_jobs(tmp_path, capsys) -> None:
+def test_the_command_line_gives_a_long_file_the_same_report_with_any_jobs(tmp_path, capsys,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     draft = tmp_path / "archive.txt"
     draft.write_text(_long_draft().text, encoding="utf-8")
-    reports = []
+    reports, forks = [], _counting_forks(monkeypatch)
     for jobs in ("1", "2"):
         code = main(["--jobs", jobs, "--format", "json", str(draft)])
         reports.append((code, capsys.readouterr().out))
     assert reports[0][0] == reports[1][0] == 1
     assert reports[0][1] == reports[1][1]
     assert reports[0][1].count('"rule"') > 100
+    assert len(forks) == 1  # --jobs 2 shared the file out; --jobs 1 did not
 
 
 def test_every_stated_cost_is_a_positive_number_and_the_costliest_checks_state_one() -> None:
