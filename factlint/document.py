@@ -200,7 +200,8 @@ class Document:
 
 def split_lines(text: str) -> list[str]:
     """Split text into lines at the same breaks that positions count: CRLF, CR and LF."""
-    return LINE_BREAK.split(text)
+    # LF only, the usual case: str.split gives the same lines several times faster than the pattern.
+    return LINE_BREAK.split(text) if "\r" in text else text.split("\n")
 
 
 def _looks_like_heading(paragraph: str) -> bool:

@@ -18,7 +18,7 @@ from factlint.wordindex import OPENERS, WordIndex, WordIndexes
 from factlint.checks.names.forms import run_pattern
 from factlint.checks.names.later import lower_words
 from factlint.checks.names.text import PAIR, Folded, candidates, for_text
-from factlint.document import Document
+from factlint.document import LINE_BREAK, Document, split_lines
 from factlint.keyscan import KeyScan
 from factlint.wordscan import WordScanner
 from tests.helpers import RULES
@@ -269,3 +269,10 @@ def test_patterns_tried_as_one_alternation_match_as_tried_one_by_one(patterns: l
     for at in range(len(text)):
         one_by_one = next((m for p in compiled if (m := p.match(text, at))), None)
         assert first_of.span_at(text, at) == (one_by_one.span() if one_by_one else None), at
+
+
+@pytest.mark.parametrize("text", ["", "\n", "one", "one\ntwo\n", "a\r\nb\rc\n\nd", "\r", "x\n\r\ny", "end\r"])
+def test_lines_split_as_the_line_break_pattern_splits_them(text: str) -> None:
+    assert split_lines(text) == LINE_BREAK.split(text)
+    doc = Document(text, "t.txt")
+    assert [doc.position(start)[0] for start in doc.line_starts] == list(range(1, len(split_lines(text)) + 1))
