@@ -3,7 +3,7 @@
 Run from a checkout:  python bench/hotpath.py [--many] [--repeat 200] [--top 25] [--select GLOBS] [--per-rule]
 Prints the most expensive functions by own time and by cumulative time (cProfile), or with
 --per-rule the seconds each stage (reading, the document model, each rule) takes, unprofiled,
-beside each check's stated COST and the two shares a long draft's rules make with --jobs 2.
+beside each check's stated COST and how two processes share a long draft's rules (--jobs 2).
 """
 
 from __future__ import annotations
@@ -90,7 +90,7 @@ def per_rule(args: argparse.Namespace) -> int:
     total = sum(v for k, v in costs.items() if k != "(load and build rules)")
     print(f"{words:,} words in {len(files):,} files: {total:.2f} s linting, {words / total:,.0f} words/s")
     # Beside each rule: its seconds per million words, and the COST its check states for sharing
-    # a long draft's rules out among processes (engine.share_rules), so a stale COST shows.
+    # a long draft's rules out among processes (engine.rule_packages), so a stale COST shows.
     stated = {loaded.rule.id: loaded.cost for loaded in rules.rules}
     for name, seconds in sorted(costs.items(), key=lambda kv: -kv[1])[: args.top]:
         cost = f"{seconds / words * 1e6:6.2f} s/M words, COST {stated[name]:<5g}" if name in stated else " " * 29
@@ -100,12 +100,18 @@ def per_rule(args: argparse.Namespace) -> int:
 
 
 def print_shares(rules: tuple, costs: dict[str, float]) -> None:
-    """Print how a long draft's rules are shared out among two processes, with each share's measured time."""
-    from factlint.engine import share_rules  # noqa: PLC0415
+    """Print the kind packages a long draft's processes claim, in order, and how two processes would share them."""
+    from factlint.engine import rule_packages  # noqa: PLC0415
 
-    for number, share in enumerate(share_rules(rules, 2), 1):
-        ids = [loaded.rule.id for loaded in share]
-        print(f"share {number} of a long draft with --jobs 2: {sum(costs[i] for i in ids):.3f} s  {', '.join(ids)}")
+    busy = [0.0, 0.0]
+    taken: list[list[str]] = [[], []]
+    for package in rule_packages(rules):   # each process claims the next package when it is free
+        ids = [loaded.rule.id for loaded in package]
+        free = busy.index(min(busy))
+        busy[free] += sum(costs[i] for i in ids)
+        taken[free].extend(ids)
+    for number, (seconds, ids) in enumerate(zip(busy, taken), 1):
+        print(f"process {number} of a long draft with --jobs 2: {seconds:.3f} s  {', '.join(ids)}")
 
 
 if __name__ == "__main__":

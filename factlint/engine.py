@@ -375,12 +375,12 @@ def lint(doc: Document, rule_set: RuleSet, report_unused: bool = False, jobs: in
 
     With report_unused, a disable comment that silenced nothing of the rules that ran is itself
     reported, so stale suppressions do not pile up. With jobs above 1, a draft of at least
-    SPLIT_MIN_CHARS characters has its rules shared out among that many processes.
+    SPLIT_MIN_CHARS characters has its rules' kind packages shared out among that many processes.
     """
-    groups = share_rules(rule_set.rules, jobs) if jobs > 1 and len(doc.text) >= SPLIT_MIN_CHARS else [rule_set.rules]
-    if len(groups) > 1:
-        _ = doc.sentences, doc.line_starts  # built once, before the fork, for every share
-    findings = [f for found in parallel.forked_map(partial(_run_rules, doc), groups) for f in found]
+    packages = rule_packages(rule_set.rules) if jobs > 1 and len(doc.text) >= SPLIT_MIN_CHARS else [rule_set.rules]
+    if len(packages) > 1:
+        _ = doc.sentences, doc.line_starts  # built once, before the fork, for every process
+    findings = [f for found in parallel.forked_map(partial(_run_rules, doc), packages, jobs) for f in found]
     suppressions = Suppressions(doc)
     kept = [f for f in findings if not suppressions.suppresses(f)]
     if report_unused:
@@ -408,23 +408,17 @@ def _run_rules(doc: Document, rules: Sequence[LoadedRule]) -> list[Finding]:
     return findings
 
 
-def share_rules(rules: Sequence[LoadedRule], jobs: int) -> list[list[LoadedRule]]:
-    """Share rules out among up to `jobs` processes by their checks' costs, a kind package's rules together.
+def rule_packages(rules: Sequence[LoadedRule]) -> list[list[LoadedRule]]:
+    """Group rules by kind package, the costliest package first: what the processes of a long draft claim.
 
     The rules of one kind package derive the same values from a document (its dates, the style
-    kinds' one word scan), so they stay in one share; the costliest package goes first, to the
-    share with the least work so far.
+    kinds' one word scan), so one process runs them all. Each process claims the next package
+    when it is free, so the costliest go first and the cheap ones fill in at the end.
     """
-    kinds: dict[str, list[LoadedRule]] = {}
+    packages: dict[str, list[LoadedRule]] = {}
     for loaded in rules:
-        kinds.setdefault(KINDS[loaded.rule.kind].rpartition(".")[0], []).append(loaded)
-    shares: list[list[LoadedRule]] = [[] for _ in range(min(jobs, len(kinds)))]
-    loads = [0.0] * len(shares)
-    for group in sorted(kinds.values(), key=lambda g: -sum(r.cost for r in g)):
-        lightest = loads.index(min(loads))
-        shares[lightest].extend(group)
-        loads[lightest] += sum(r.cost for r in group)
-    return [share for share in shares if share]
+        packages.setdefault(KINDS[loaded.rule.kind].rpartition(".")[0], []).append(loaded)
+    return sorted(packages.values(), key=lambda package: -sum(loaded.cost for loaded in package))
 
 
 def _unused_disable(doc: Document, directive: Directive) -> Finding:

@@ -43,39 +43,55 @@ def ordered_map(task: Callable[[Item], Result], items: Sequence[Item], jobs: int
         raise WorkerError(f"a worker process stopped abruptly ({exc}); try --jobs 1") from None
 
 
-def forked_map(task: Callable[[Item], Result], items: Sequence[Item]) -> list[Result]:
-    """Apply task to every item, the first in this process and each other one in a forked child.
+# Items are claimed one byte each from a pipe filled before any child starts.
+MAX_CLAIMED_ITEMS = 255
 
-    A forked child sees what the caller already built (a document model, a rule set) without
-    pickling or rebuilding it; only its results come back, through a pipe. Where fork is
-    missing or unsafe (another thread runs), or fails for want of a process, items are done
-    here, one after the other. An exception a child raises is raised here, as a serial run
-    would raise it.
+
+def forked_map(task: Callable[[Item], Result], items: Sequence[Item], processes: int) -> list[Result]:
+    """Apply task to every item in up to `processes` processes, this one included; results in item order.
+
+    Each process claims the next item not yet claimed whenever it is free, so a long item
+    never leaves another process idle behind it: put the costliest items first. A forked child
+    sees what the caller already built (a document model, a rule set) without pickling or
+    rebuilding it; only its results come back, through a pipe. Where fork is missing or unsafe
+    (another thread runs), or fails for want of a process, this process does the rest. An
+    exception a child raises is raised here, as a serial run would raise it.
     """
     import threading  # only runs that go parallel pay for it
 
-    if len(items) < 2 or not hasattr(os, "fork") or threading.active_count() > 1:
+    if processes < 2 or not 2 <= len(items) <= MAX_CLAIMED_ITEMS or not hasattr(os, "fork") \
+            or threading.active_count() > 1:
         return [task(item) for item in items]
-    results: list[Any] = [None] * len(items)
-    here, children = [0], []  # children: (index, pid, pipe) of each item a child works on
+    claims, unclaimed = os.pipe()
+    os.write(unclaimed, bytes(range(len(items))))  # a few bytes: the pipe holds them all at once
+    os.close(unclaimed)  # once every item is claimed, a claim finds the end of the pipe
+    children: list[tuple[int, int]] = []
     try:
-        for index in range(1, len(items)):
+        for _ in range(min(processes, len(items)) - 1):
             try:
-                children.append((index, *_fork(task, items[index])))
-            except OSError:  # no process to spare (EAGAIN, ENOMEM): this item is done here
-                here.append(index)
-        for index in here:
-            results[index] = task(items[index])
-        for index, pid, status, data in _drain(children):
-            results[index] = _collect(pid, status, data)
-        return results
+                children.append(_fork(_claim_all, task, items, claims))
+            except OSError:  # no process to spare (EAGAIN, ENOMEM): the processes started share the items
+                break
+        results: dict[int, Any] = dict(_claim_all(task, items, claims))
+        for pid, status, data in _drain(children):
+            results.update(_collect(pid, status, data))
+        return [results[index] for index in range(len(items))]
     finally:
-        for _, pid, pipe in children:  # left only when something above failed
+        os.close(claims)
+        for pid, pipe in children:  # left only when something above failed
             _reap(pid, pipe)
 
 
-def _fork(task: Callable[[Item], Result], item: Item) -> tuple[int, int]:
-    """Start a child that applies task to item and writes the pickled outcome to a pipe; return (pid, pipe)."""
+def _claim_all(task: Callable[[Item], Result], items: Sequence[Item], claims: int) -> list[tuple[int, Result]]:
+    """Claim items one at a time (a read of one byte from a pipe is never shared) and do each; return (index, result)."""
+    done = []
+    while claimed := os.read(claims, 1):
+        done.append((claimed[0], task(items[claimed[0]])))
+    return done
+
+
+def _fork(work: Callable[..., object], *args: object) -> tuple[int, int]:
+    """Start a child that calls work(*args) and writes the pickled outcome to a pipe; return (pid, pipe)."""
     import pickle
 
     readable, writable = os.pipe()
@@ -92,7 +108,7 @@ def _fork(task: Callable[[Item], Result], item: Item) -> tuple[int, int]:
     try:  # the child: never returns, never runs the parent's clean-up or flushes its buffers
         os.close(readable)
         try:
-            outcome: tuple[bool, object] = (True, task(item))
+            outcome: tuple[bool, object] = (True, work(*args))
         except BaseException as exc:  # noqa: BLE001 - handed to the parent, which raises it
             outcome = (False, exc)
         try:
@@ -107,19 +123,19 @@ def _fork(task: Callable[[Item], Result], item: Item) -> tuple[int, int]:
         os._exit(status)
 
 
-def _drain(children: list[tuple[int, int, int]]) -> Iterator[tuple[int, int, int, bytes]]:
-    """Yield (index, pid, exit status, output) of each child, its whole output read before it is reaped.
+def _drain(children: list[tuple[int, int]]) -> Iterator[tuple[int, int, bytes]]:
+    """Yield (pid, exit status, output) of each child, its whole output read before it is reaped.
 
     Reading first means a child never waits on a full pipe; a child leaves the list only once reaped.
     """
     while children:
-        index, pid, pipe = children[0]
+        pid, pipe = children[0]
         with os.fdopen(pipe, "rb", closefd=False) as source:
             data = source.read()
         _, status = os.waitpid(pid, 0)
         children.pop(0)
         os.close(pipe)
-        yield index, pid, status, data
+        yield pid, status, data
 
 
 def _collect(pid: int, status: int, data: bytes) -> Any:
