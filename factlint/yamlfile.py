@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
 # Names this module's parsing in the cache: change it when what load() returns changes.
 CACHE_NAMESPACE = "yamlfile.load 4"
+SCALAR_TYPES = frozenset({str, int, bool, float, type(None)})  # what to_plain keeps as itself
 
 
 class YamlError(Exception):
@@ -177,6 +178,10 @@ def from_plain(plain: Any) -> Any:
     if kind is tuple:
         return _mapping(plain)
     if kind is list:
+        # Word lists are most of a pack: a list of scalars is checked in one pass and kept, as
+        # the cache's reader made it afresh for this call.
+        if set(map(type, plain)) <= SCALAR_TYPES:
+            return plain
         return [from_plain(v) for v in plain]
     if kind is dict and len(plain) == 1:
         if "datetime" in plain:

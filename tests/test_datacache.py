@@ -187,6 +187,16 @@ def test_every_yaml_value_comes_back_from_the_cache_as_parsed(tmp_path: Path, ca
     assert [type(v) for v in again.values()] == [type(v) for v in first.values()]
 
 
+def test_a_cached_list_of_plain_values_comes_back_as_it_is() -> None:
+    assert yamlfile.from_plain(["a", 1, None, True, 2.5]) == ["a", 1, None, True, 2.5]
+
+
+@pytest.mark.parametrize("plain", [["a", {1, 2}], ["a", b"bytes"], ["a", ("not", "a mapping")], [["a"], 1j]])
+def test_a_cached_list_holding_what_to_plain_never_writes_is_refused(plain: list) -> None:
+    with pytest.raises(ValueError):
+        yamlfile.from_plain(plain)
+
+
 def test_yaml_that_json_cannot_hold_is_not_cached(tmp_path: Path, cache: Path) -> None:
     path = tmp_path / "odd.yaml"
     path.write_text("values: !!set {a, b}\nbig: .inf\n", encoding="utf-8")
@@ -200,6 +210,15 @@ def test_the_nickname_table_is_cached_by_the_data_set(cache: Path, monkeypatch) 
 
     monkeypatch.setattr(nicknames, "name_triplets", lambda: pytest.fail("read the data set again"))
     assert people.load_nicknames() == table
+
+
+@pytest.mark.parametrize("stored", [["jennifer", "jen", "robert"], ["jennifer", 7], [("jennifer", "jen")], "jen"])
+def test_a_nickname_entry_of_another_shape_is_a_miss(cache: Path, stored: object) -> None:
+    table = people.load_nicknames()
+    content = people._data_set_content()
+    datacache.put(people.NICKNAME_CACHE, content, stored)
+    assert people._cached_rows(content) is None
+    assert people.load_nicknames() == table and ("jennifer", "jen") in table.rows
 
 
 def test_text_not_read_from_disk_is_not_cached(tmp_path: Path, cache: Path) -> None:

@@ -25,7 +25,7 @@ from factlint.checks.names.words import NameWords
 from factlint.document import Document
 from factlint.finding import Finding
 
-NICKNAME_CACHE = "nicknames has_nickname rows 1"  # change it when the rows are read differently
+NICKNAME_CACHE = "nicknames has_nickname rows 2"  # change it when the rows are read differently
 SHORT_FORMS_CACHE = "nicknames short forms 1"
 
 
@@ -34,8 +34,11 @@ class NicknameTable(NamedTuple):
 
     rows: frozenset[tuple[str, str]]
     known: frozenset[str]
-    linked: frozenset[frozenset[str]]
     content: str = ""  # the data set's files, which key what is cached from it ("" when unknown)
+
+    def links(self, x: str, y: str) -> bool:
+        """Tell whether the data set pairs two lower-cased names, either way round."""
+        return (x, y) in self.rows or (y, x) in self.rows
 
 
 def load_nicknames() -> NicknameTable:
@@ -52,9 +55,9 @@ def load_nicknames() -> NicknameTable:
         rows = frozenset((t.name1.lower(), t.name2.lower())
                          for t in name_triplets() if t.relationship == "has_nickname")
         if content:
-            datacache.put(NICKNAME_CACHE, content, sorted(rows))
-    # map() and chain() build these in C: a few thousand rows on every start of a commit hook.
-    return NicknameTable(rows, frozenset(chain.from_iterable(rows)), frozenset(map(frozenset, rows)), content or "")
+            datacache.put(NICKNAME_CACHE, content, list(chain.from_iterable(sorted(rows))))
+    # chain() builds it in C: a few thousand rows on every start of a commit hook.
+    return NicknameTable(rows, frozenset(chain.from_iterable(rows)), content or "")
 
 
 def _data_set_content() -> str | None:
@@ -69,12 +72,14 @@ def _data_set_content() -> str | None:
 
 
 def _cached_rows(content: str) -> frozenset[tuple[str, str]] | None:
-    """Return the cached (formal, nickname) rows, or None unless they are a list of name pairs."""
+    """Return the cached (formal, nickname) rows, or None unless they are an even list of names.
+
+    The rows are cached as one flat list (formal, nickname, formal, ...): one pass checks it.
+    """
     cached = datacache.get(NICKNAME_CACHE, content)
-    if type(cached) is not list or set(map(type, cached)) - {tuple} or set(map(len, cached)) - {2}:
+    if type(cached) is not list or len(cached) % 2 or set(map(type, cached)) - {str}:
         return None
-    rows = frozenset(cached)
-    return None if set(map(type, chain.from_iterable(rows))) - {str} else rows
+    return frozenset(zip(cached[::2], cached[1::2]))
 
 
 def _stems(nick: str, endings: Iterable[str]) -> set[str]:
@@ -226,7 +231,7 @@ class Policy(NamedTuple):
     def _distinct(self, x: str, y: str) -> bool:
         """Christian/Christina: two established names the data set does not link are two people."""
         known = self.table.known
-        return x in known and y in known and frozenset((x, y)) not in self.table.linked
+        return x in known and y in known and not self.table.links(x, y)
 
 
 def same_person(rule: Rule, doc: Document, policy: Policy) -> Iterator[Finding]:
