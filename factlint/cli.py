@@ -11,8 +11,9 @@ import os
 import sys
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from factlint import __version__, baseline, changed, parallel, runner, storysets
+from factlint import __version__, parallel, runner
 from factlint.config import ConfigError, default_pack, merge_command_line
 from factlint.document import Dateline
 from factlint.engine import LoadError, RuleSet
@@ -22,6 +23,9 @@ from factlint.readers import READERS
 from factlint.readers.reading import TRACKED_CHANGES
 from factlint.report import FileReport, Report
 from factlint.runner import STDIN, Outcome, Resolver, collect, lint_one
+
+if TYPE_CHECKING:
+    from factlint.baseline import Baseline
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SERVERS = ("lsp", "serve")
@@ -136,8 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return _run(parser, args)
-    except (ConfigError, LoadError, OutputError, baseline.BaselineError, changed.GitError,
-            parallel.WorkerError) as exc:
+    except _reported_errors() as exc:
         _print_error(str(exc))
         return EXIT_ERROR
     except BrokenPipeError:
@@ -145,6 +148,15 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - a crash must read as "could not lint" (2), not "findings" (1)
         _print_error(runner.internal_error('', exc))
         return EXIT_ERROR
+
+
+def _reported_errors() -> tuple[type[Exception], ...]:
+    """Return the errors reported as one line with exit status 2 (read only once one is raised)."""
+    # Imported here, not at the top: a plain check run never reads a baseline or asks git.
+    from factlint.baseline import BaselineError
+    from factlint.changed import GitError
+
+    return (ConfigError, LoadError, OutputError, BaselineError, GitError, parallel.WorkerError)
 
 
 def _print_error(message: str) -> None:
@@ -222,21 +234,27 @@ def _lint_all(args: argparse.Namespace, resolver: Resolver, paths: list[Path], m
 
 def _lint(args: argparse.Namespace, resolver: Resolver, routes: list[Destination]) -> int:
     """Lint every draft, apply the gates, write the reports (or diffs); return the exit status."""
-    known = baseline.Baseline.load(args.baseline) if args.baseline is not None else None
+    known = _baseline(args.baseline) if args.baseline is not None else None
     mode = "fix" if args.fix else "diff" if args.diff else "annotate" if args.annotate else "check"
     entries = list(collect(args.paths, resolver))
     _refuse_reports_over_inputs(args, routes, [path for path, problem in entries if problem is None])
     files, errors, diffs = _outcomes(args, resolver, mode, entries)
-    if mode == "check":
-        files = storysets.cross_lint(files, resolver.settings, resolver.rule_set, args.across)
+    if mode == "check" and len(files) > 1:  # a story set is two drafts or more
+        from factlint.storysets import cross_lint
+
+        files = cross_lint(files, resolver.settings, resolver.rule_set, args.across)
     if args.diff:
         sys.stdout.write("".join(diffs))
         return EXIT_ERROR if errors else (EXIT_FINDINGS if any(diffs) else EXIT_CLEAN)
     if args.changed_only is not None:
-        lines = changed.changed_lines([file.path for file in files], args.changed_only)
-        files = [changed.keep_changed(file, lines[file.path]) for file in files]
+        from factlint.changed import changed_lines, keep_changed
+
+        lines = changed_lines([file.path for file in files], args.changed_only)
+        files = [keep_changed(file, lines[file.path]) for file in files]
     if args.write_baseline is not None:
-        count = baseline.write(args.write_baseline, files)
+        from factlint.baseline import write
+
+        count = write(args.write_baseline, files)
         print(f"factlint: recorded {count} findings in {args.write_baseline}", file=sys.stderr)
         return EXIT_ERROR if errors else EXIT_CLEAN
     if known is not None:
@@ -246,6 +264,13 @@ def _lint(args: argparse.Namespace, resolver: Resolver, routes: list[Destination
     if errors:
         return EXIT_ERROR
     return EXIT_FINDINGS if _failing(files, resolver) else EXIT_CLEAN
+
+
+def _baseline(path: Path) -> Baseline:
+    """Read the --baseline file."""
+    from factlint.baseline import Baseline  # here: most runs have none
+
+    return Baseline.load(path)
 
 
 def _outcomes(args: argparse.Namespace, resolver: Resolver, mode: str,

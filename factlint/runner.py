@@ -17,7 +17,6 @@ from factlint.config import ConfigError, ConfigSearchError, Settings, build_rule
 from factlint.document import InputError
 from factlint.engine import LintError, LoadError, RuleSet, lint, summarize
 from factlint.finding import Finding
-from factlint.fix import FixError, fix_with_report, unified_diff, write_atomic, write_beside
 from factlint.readers.reading import Reading, ReadOptions, cannot_annotate
 from factlint.report import FileReport
 
@@ -173,6 +172,26 @@ def lint_one(path: Path, resolver: Resolver, mode: str = "check", jobs: int = 1)
             return Outcome(_report(reading, findings, summarize(doc, rules)))
         if mode == "annotate":
             return Outcome(_annotate(path, data, reader, reading, lint(doc, rules)))
+        return _fix(path, data, reader, reading, options, rules, mode)
+    except InputError as exc:
+        return Outcome(error=f"{shown}: {exc}")
+    except (OSError, ConfigSearchError) as exc:
+        return Outcome(error=f"{shown}: {_reason(exc)}")
+    except LintError as exc:
+        return Outcome(error=str(exc))
+    except (ConfigError, LoadError):
+        raise  # a bad configuration or rule file stops the run: every draft would fail alike
+    except Exception as exc:  # noqa: BLE001 - one draft's crash must not hide the others' findings
+        return Outcome(error=internal_error(shown, exc))
+
+
+def _fix(path: Path, data: bytes, reader: ModuleType, reading: Reading, options: ReadOptions,
+         rules: RuleSet, mode: str) -> Outcome:
+    """Fix one draft read from `data`: 'fix' writes the fixes into it, 'diff' returns them as a diff."""
+    from factlint.fix import FixError, fix_with_report, unified_diff, write_atomic  # here: a check run never fixes
+
+    doc, shown = reading.doc, reading.doc.path
+    try:
         fixing = fix_with_report(doc, lambda d: lint(d, rules))
         fixed, diff, findings, first = fixing.doc, "", fixing.findings, reading
         if fixed.text != doc.text:
@@ -182,24 +201,15 @@ def lint_one(path: Path, resolver: Resolver, mode: str = "check", jobs: int = 1)
             before, reading = reading, reader.read(written, shown, options)
             if mode == "diff":  # of the source as written (HTML, Markdown), of the text for Word
                 diff = unified_diff(shown, before.report_text, reading.report_text)
-        applied, unfixed = (tuple(first.locate(f) for f in found) for found in (fixing.applied, fixing.unfixed))
-        if fixed.text != doc.text and reading.doc.text != fixed.text:
-            # Fixes the format could not take (a Word footnote, a match across HTML tags) are
-            # not claimed as written: they are reported again from what was written.
-            findings = lint(reading.doc, rules)
-            applied = _not_left(applied, findings)
-        report = _report(reading, findings)
-        return Outcome(report, diff, applied=applied, unfixed=unfixed)
-    except InputError as exc:
-        return Outcome(error=f"{shown}: {exc}")
-    except (OSError, ConfigSearchError) as exc:
-        return Outcome(error=f"{shown}: {_reason(exc)}")
-    except (LintError, FixError) as exc:
+    except FixError as exc:
         return Outcome(error=str(exc))
-    except (ConfigError, LoadError):
-        raise  # a bad configuration or rule file stops the run: every draft would fail alike
-    except Exception as exc:  # noqa: BLE001 - one draft's crash must not hide the others' findings
-        return Outcome(error=internal_error(shown, exc))
+    applied, unfixed = (tuple(first.locate(f) for f in found) for found in (fixing.applied, fixing.unfixed))
+    if fixed.text != doc.text and reading.doc.text != fixed.text:
+        # Fixes the format could not take (a Word footnote, a match across HTML tags) are
+        # not claimed as written: they are reported again from what was written.
+        findings = lint(reading.doc, rules)
+        applied = _not_left(applied, findings)
+    return Outcome(_report(reading, findings), diff, applied=applied, unfixed=unfixed)
 
 
 def _not_left(applied: tuple[Finding, ...], left: list[Finding]) -> tuple[Finding, ...]:
@@ -225,6 +235,8 @@ def _annotate(path: Path, data: bytes, reader: ModuleType, reading: Reading, fin
     """Write the draft's findings as comments into a copy beside it; never touch the draft."""
     if not hasattr(reader, "annotate"):
         raise cannot_annotate()
+    from factlint.fix import write_beside  # here: a check run writes no file
+
     target = path.with_name(readers.annotated_path(path.name))
     annotated, count = reader.annotate(data, reading, findings)
     write_beside(target, annotated, like=path)

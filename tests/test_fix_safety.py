@@ -187,18 +187,18 @@ def test_fix_keeps_hard_links_mode_and_owner(tmp_path: Path, capsys) -> None:
 
 
 def test_fix_refuses_a_draft_changed_on_disk_while_fixing(tmp_path: Path, capsys, monkeypatch) -> None:
-    import factlint.runner as runner
+    import factlint.fix as fix
 
     draft = tmp_path / "d.txt"
     draft.write_text(DRAFT, encoding="utf-8")
-    real = runner.fix_with_report
+    real = fix.fix_with_report
 
     def slow_fix(doc, lint_doc):  # an editor saves a new line while the fix is being made
         with draft.open("a", encoding="utf-8") as handle:
             handle.write("A new paragraph amidst the edits.\n")
         return real(doc, lint_doc)
 
-    monkeypatch.setattr(runner, "fix_with_report", slow_fix)
+    monkeypatch.setattr(fix, "fix_with_report", slow_fix)
     code, _, err = run_cli(capsys, "--select", "style.amid", "--fix", str(draft))
     assert code == 2 and f"{draft}: changed on disk while it was being fixed" in err
     assert draft.read_text(encoding="utf-8") == DRAFT + "A new paragraph amidst the edits.\n"

@@ -10,7 +10,6 @@ from types import MappingProxyType
 
 from factlint.checks.base import Option, string_value
 from factlint.checks.dates.checking import rule_lexicon
-from factlint.checks.dates.facts import dates_source
 from factlint.facts import FactSource
 from factlint.rule import Rule, RuleSetStore
 
@@ -30,4 +29,6 @@ OPTIONS = {"words": Option(string_value, "_words.yaml")}
 
 def build_facts(rule: Rule, store: RuleSetStore) -> tuple[FactSource, ...]:
     """Offer the cross-story checks the dates of each story, resolved with this rule's word list."""
+    from factlint.checks.dates.facts import dates_source  # here: only story sets need it
+
     return (dates_source(rule_lexicon(rule, store)),)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from types import MappingProxyType
 
 from factlint.checks.base import Option, boolean
-from factlint.checks.figures.facts import figures_source
 from factlint.checks.figures.find import FigureFinder
 from factlint.facts import FactSource
 from factlint.rule import Rule, RuleSetStore
@@ -21,6 +20,8 @@ OPTIONS = {
 
 def build_facts(rule: Rule, store: RuleSetStore) -> tuple[FactSource, ...]:
     """Offer the cross-story checks the figures this rule finds (unsourced rules only)."""
+    from factlint.checks.figures.facts import figures_source  # here: only story sets need it
+
     if rule.options["check"] != "unsourced" or not rule.options["approximators"]:
         return ()
     return (figures_source(FigureFinder(rule.options)),)

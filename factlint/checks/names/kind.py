@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from factlint.checks.names import facts, registry, same_person, words
+from factlint.checks.names import registry, same_person, words
 from factlint.facts import FactSource
 from factlint.rule import Rule, RuleSetStore
 
@@ -30,6 +30,8 @@ OPTIONS = dict(words.OPTIONS)  # every names check reads the names word file
 
 def build_facts(rule: Rule, store: RuleSetStore) -> tuple[FactSource, ...]:
     """Offer the cross-story checks this rule's registry forms, or its people's names and policy."""
+    from factlint.checks.names import facts  # here: only story sets need it
+
     found = registry.from_options(rule.options, rule.source, store) if "registry" in rule.options else None
     if found is not None:
         return (facts.registry_source(found, words.for_rule(rule, store).holder_words),)
