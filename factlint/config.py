@@ -1,7 +1,5 @@
 """Configuration: defaults, then the project file, then the command line, merged in that order."""
 
-from __future__ import annotations
-
 import fnmatch
 from collections.abc import Mapping
 from pathlib import Path

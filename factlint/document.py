@@ -1,7 +1,5 @@
 """The document model: text, offsets, positions, paragraphs, sentences and dateline."""
 
-from __future__ import annotations
-
 import bisect
 import datetime as dt
 import re
@@ -118,7 +116,7 @@ class Document:
         return self._derived.get(key)
 
     @classmethod
-    def from_bytes(cls, data: bytes, path: str, date_override: Dateline | None = None) -> Document:
+    def from_bytes(cls, data: bytes, path: str, date_override: Dateline | None = None) -> "Document":
         """Build a document from a file's bytes; raise InputError for bytes that are not its encoding."""
         encoding = encoding_of(data)
         text, bom = decode(data, encoding)

@@ -1,7 +1,5 @@
 """The engine: load rule files into a rule set and run its checks over documents."""
 
-from __future__ import annotations
-
 import fnmatch
 import importlib
 from collections.abc import Callable, Hashable, Sequence
@@ -292,7 +290,7 @@ class RuleSet:
         self.store = RuleSetStore() if store is None else store
 
     @classmethod
-    def of(cls, rules: tuple[LoadedRule, ...], sources: tuple[FactSource, ...] = ()) -> RuleSet:
+    def of(cls, rules: tuple[LoadedRule, ...], sources: tuple[FactSource, ...] = ()) -> "RuleSet":
         """Return a rule set of rules already built, its cross-story checks using the given sources."""
         store = RuleSetStore()
         store.get((RuleSet, "sources"), lambda: tuple(sources))
@@ -309,7 +307,7 @@ class RuleSet:
         return self.store.get((RuleSet, "sources"), lambda: _extract_sources(self.extractors, self.store))
 
     @classmethod
-    def load(cls, roots: list[Path], wanted: Callable[[Rule], bool] | None = None) -> RuleSet:
+    def load(cls, roots: list[Path], wanted: Callable[[Rule], bool] | None = None) -> "RuleSet":
         """Load packs in order; a rule id in a later pack replaces the same id in an earlier one.
 
         Every rule file is read and validated; only the rules `wanted` says will run are built.
@@ -336,7 +334,7 @@ class RuleSet:
             return False
         return not _matches_any(rule.id, ignore)
 
-    def configured(self, select: list[str], ignore: list[str], levels: dict[str, str]) -> RuleSet:
+    def configured(self, select: list[str], ignore: list[str], levels: dict[str, str]) -> "RuleSet":
         """Return the rules that run: enabled or selected, not ignored, levels overridden."""
         chosen = []
         for loaded in self.rules:

@@ -5,8 +5,6 @@ FactSource built with its rules; the engine runs the sources over each story of 
 hands the facts to the `across` checks, which never import another kind.
 """
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 import datetime as dt

@@ -1,7 +1,5 @@
 """The Finding value: the one currency between checks, formatters and fixes."""
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 

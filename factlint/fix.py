@@ -1,7 +1,5 @@
 """Apply fixes: only reported, non-conflicting ones that converge; safe writes; diffs git can apply."""
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 import os

@@ -1,7 +1,5 @@
 """Find the parts of a draft that are not prose: front matter, code, comments, URLs, markup."""
 
-from __future__ import annotations
-
 import bisect
 import re
 from typing import NamedTuple

@@ -1,7 +1,5 @@
 """Find direct quotations (straight, curly or two-apostrophe double quotes) in a document, once per document."""
 
-from __future__ import annotations
-
 import bisect
 from typing import NamedTuple
 

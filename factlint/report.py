@@ -1,7 +1,5 @@
 """The result of a run, as formatters see it: per-file findings, the rules that ran, errors."""
 
-from __future__ import annotations
-
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import NamedTuple

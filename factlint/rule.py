@@ -1,7 +1,5 @@
 """The loaded rule value: what a rule file says, validated, and how it makes a Finding."""
 
-from __future__ import annotations
-
 import re
 import string
 import threading

@@ -1,7 +1,5 @@
 """Find the drafts to lint, resolve each one's configuration, and lint, fix or diff them."""
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 import errno

@@ -1,7 +1,5 @@
 """Split prose into paragraphs and sentences, with character offsets."""
 
-from __future__ import annotations
-
 import bisect
 import re
 from typing import NamedTuple

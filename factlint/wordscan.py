@@ -6,8 +6,6 @@ is then scanned once, in lower case, and each rule confirms its own candidates w
 compiled pattern: the scan only says where to look, the pattern still decides what matches.
 """
 
-from __future__ import annotations
-
 import threading
 from collections.abc import Iterable
 from typing import NamedTuple
@@ -100,7 +98,7 @@ class WordScanner:
         return sorted((start, start + len(key)) for key in keys
                       for found in (scanned.words, scanned.after_marks) for start in found.get(key, ()))
 
-    def _scanned(self, doc: Document) -> Scanned | None:
+    def _scanned(self, doc: Document) -> "Scanned | None":
         """Return the document's scan, made on the first request of any rule."""
         automaton, generation = self._built()
         return doc.derived((WordScanner, self, generation), lambda: _scan(automaton, doc.lint_text, self._questions))

@@ -189,3 +189,27 @@ def test_no_mutable_module_state(path: Path) -> None:
                 assert ast.unparse(decorator).split("(")[0].rpartition(".")[2] not in {"cache", "lru_cache"}, (
                     f"{name}:{node.lineno} {ast.unparse(decorator)} keeps values in the module: "
                     "use Document.derived or RuleSetStore")
+
+
+def _defines_named_tuple(tree: ast.Module) -> bool:
+    return any(isinstance(node, ast.ClassDef) and any(ast.unparse(base).rpartition(".")[2] == "NamedTuple"
+                                                          for base in node.bases)
+               for node in ast.walk(tree))
+
+
+def _postpones_annotations(tree: ast.Module) -> bool:
+    return any(isinstance(node, ast.ImportFrom) and node.module == "__future__"
+               and any(alias.name == "annotations" for alias in node.names) for node in tree.body)
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: module_name(p))
+def test_named_tuples_are_made_from_evaluated_annotations(path: Path) -> None:
+    """typing.NamedTuple compiles each string annotation when it makes the class.
+
+    With `from __future__ import annotations` every field is a string: on Python 3.11 that cost
+    about 6 ms of a 130 ms commit-hook run over the package's 200 fields. A module that defines
+    a NamedTuple evaluates its annotations, quoting only the names defined further down.
+    """
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    assert not (_defines_named_tuple(tree) and _postpones_annotations(tree)), (
+        f"{module_name(path)} defines a NamedTuple: drop `from __future__ import annotations`")

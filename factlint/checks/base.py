@@ -1,7 +1,5 @@
 """What every check kind shares: option validation and the compile helpers for patterns."""
 
-from __future__ import annotations
-
 import re
 import threading
 import warnings
@@ -291,7 +289,7 @@ def pattern_list(value: Any) -> tuple[str, ...]:
 
 def compile_words(
     pattern: str, ignore_case: bool = False, key: str = "patterns", scan: bool = False,
-) -> LazyPattern:
+) -> "LazyPattern":
     """Return a pattern factlint assembles from escaped word lists, compiled on its first use."""
     return LazyPattern(pattern, ignore_case, key, scan)
 

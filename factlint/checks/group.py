@@ -1,7 +1,5 @@
 """Several checks of one kind run by one rule (`check: [a, b]`), offered to the engine as one check module."""
 
-from __future__ import annotations
-
 from collections.abc import Iterable, Iterator, Sequence
 from types import ModuleType
 from typing import NamedTuple

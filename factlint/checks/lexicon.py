@@ -1,7 +1,5 @@
 """The attribution lexicon: communication verbs as lemmas, inflected once when the rules load."""
 
-from __future__ import annotations
-
 import re
 from collections.abc import Iterator
 from pathlib import Path

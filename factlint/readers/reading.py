@@ -1,7 +1,5 @@
 """What every reader returns: the Document to lint, and how its findings map back to the file."""
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 from factlint.document import Dateline, Document, InputError

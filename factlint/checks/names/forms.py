@@ -5,8 +5,6 @@ Alvarez", and "Ludwig van Beethoven" and "Ludwig Beethoven". A name run is a str
 capitalised words, with particles (de, la, van, al-) between them, that may be a person's name.
 """
 
-from __future__ import annotations
-
 import unicodedata
 from collections.abc import Iterable
 from functools import partial

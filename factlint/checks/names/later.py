@@ -7,8 +7,6 @@ story, no given name and no one else's surname, and be used no more often than t
 resembles (or twice: a slip is often repeated once).
 """
 
-from __future__ import annotations
-
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -99,7 +97,7 @@ def misspelled_surnames(folded: str, people: list[Candidate], bare: list[tuple[s
             yield Misspelling(word, start, end, matches[0])
 
 
-def _near_people(word: str, by_shape: dict[tuple[str, int], dict[str, list[Candidate]]], common: LowerWords,
+def _near_people(word: str, by_shape: dict[tuple[str, int], dict[str, list[Candidate]]], common: "LowerWords",
                  given_names: frozenset[str], words: NameWords) -> list[tuple[str, Candidate]]:
     """The surnames a bare word misspells, each with its first use by a given name; none for a common word."""
     found = []
@@ -122,7 +120,7 @@ def _same_shape(trusted: dict[tuple[str, int], dict[str, list[Candidate]]],
         yield from trusted.get((word[:1], length), {}).items()
 
 
-def lower_words(text: str) -> LowerWords:
+def lower_words(text: str) -> "LowerWords":
     """The words a text uses in lower case: a capitalised one of them opens a sentence, it names no one."""
     return LowerWords(text)
 

@@ -6,8 +6,6 @@ pair counts only in the data set's direction and only when the nickname is a sho
 formal name: see `nickname_pairs` and docs/names.md.
 """
 
-from __future__ import annotations
-
 import importlib.util
 import re
 from collections.abc import Iterable, Iterator

@@ -4,8 +4,6 @@ A registry of tens of thousands of names is matched in one pass over the text. B
 automaton from a large registry file is cached on disk, keyed by a hash of the file's bytes.
 """
 
-from __future__ import annotations
-
 from array import array
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -202,7 +200,7 @@ class Registry:
                 "by_first": [list(self.by_first), _pack_lists(self.by_first.values())]}
 
     @classmethod
-    def from_data(cls, data: dict[str, Any]) -> Registry:
+    def from_data(cls, data: dict[str, Any]) -> "Registry":
         """Rebuild a registry from to_data()'s output; raise ValueError for data it did not make."""
         registry = cls.__new__(cls)
         registry.names, registry.organizations = _texts(data["names"]), _texts(data["organizations"])

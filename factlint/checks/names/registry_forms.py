@@ -1,7 +1,5 @@
 """Registry names written another way: a surname alone one letter off, or other hyphens, spaces or accents."""
 
-from __future__ import annotations
-
 from collections.abc import Iterator
 from typing import Any, NamedTuple, Protocol
 

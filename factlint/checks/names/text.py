@@ -1,7 +1,5 @@
 """Text helpers for the names kind: length-aware folding, name candidates, edit distance."""
 
-from __future__ import annotations
-
 import bisect
 import re
 from functools import partial

@@ -1,7 +1,5 @@
 """The names kind's word file: the English words its checks read, from the pack's `names/_words.yaml`."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import NamedTuple
 

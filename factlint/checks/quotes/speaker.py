@@ -1,7 +1,5 @@
 """Where a quotation's speaker is named: its sentences, the ones around it, the paragraphs beside it."""
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 from factlint.checks.base import LazyPattern, compile_words

@@ -1,7 +1,5 @@
 """Flesch–Kincaid grade and Flesch reading ease of a document's paragraphs, counted once per document."""
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 from factlint.document import Document
@@ -29,7 +27,7 @@ class Scores(NamedTuple):
             return 0.0
         return round(206.835 - 1.015 * self.words / self.sentences - 84.6 * self.syllables / self.words, 1)
 
-    def __add__(self, other: Scores) -> Scores:
+    def __add__(self, other: "Scores") -> "Scores":
         return Scores(self.words + other.words, self.sentences + other.sentences,
                       self.syllables + other.syllables)
 
