@@ -173,7 +173,7 @@ def to_plain(data: Any) -> Any:
 def from_plain(plain: Any) -> Any:
     """Rebuild what to_plain was given; raise ValueError (or the like) on anything else."""
     kind = type(plain)
-    if kind is str or kind is int or kind is bool or kind is float or plain is None:
+    if kind in SCALAR_TYPES:
         return plain
     if kind is tuple:
         return _mapping(plain)
